@@ -1,0 +1,426 @@
+/* ksp-cli.c: `kasip SUBCOMMAND …`, run without a display.
+ *
+ * Every edit made here goes through the same KspDocument commands as the editor's, so it is stored in
+ * one transaction and recorded in the audit trail with the user's name ($KASIP_USER or the login).
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ksp-cli.h"
+#include "ksp-document.h"
+#include "ksp-sample.h"
+#include "ksp-sqlite-store.h"
+#include "ksp-store.h"
+#include "ksp-text-writer.h"
+
+typedef int (*CommandFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  CommandFunc func;
+} Command;
+
+static int cmd_new (int argc, char **argv);
+static int cmd_sample (int argc, char **argv);
+static int cmd_list (int argc, char **argv);
+static int cmd_show (int argc, char **argv);
+static int cmd_set (int argc, char **argv);
+static int cmd_edition (int argc, char **argv);
+static int cmd_audit (int argc, char **argv);
+
+static const Command commands[] = {
+  { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
+  { "sample", "WORKSPACE", N_("Create a workspace holding the bundled sample standard"), cmd_sample },
+  { "list", "--workspace W", N_("List the standards of a workspace and their editions"), cmd_list },
+  { "show", "--workspace W --standard CODE [--edition N] [--lang ru|kk] [--ids]",
+    N_("Print a standard's draft or one of its editions as text"), cmd_show },
+  { "set", "--workspace W --standard CODE --element ID --field F [--lang ru|kk] (--value V | --absent)",
+    N_("Change one field of one element (recorded in the audit trail)"), cmd_set },
+  { "edition", "--workspace W --standard CODE [--note TEXT] [--date YYYY-MM-DD]",
+    N_("Freeze the working draft as a new, immutable edition"), cmd_edition },
+  { "audit", "--workspace W --standard CODE", N_("Print who changed what, and when"), cmd_audit },
+};
+
+gboolean
+ksp_cli_is_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+ksp_cli_print_help (FILE *out)
+{
+  fprintf (out, "%s\n", _("Kasip: editor of professional standards (кәсіптік стандарттар / профессиональные стандарты)"));
+  fprintf (out, "\n%s\n", _("Usage:"));
+  fprintf (out, "  kasip [WORKSPACE]            %s\n", _("open the editor (on WORKSPACE if given)"));
+  fprintf (out, "  kasip SUBCOMMAND [OPTION…]   %s\n", _("run headless"));
+  fprintf (out, "  kasip --version | --help\n");
+  fprintf (out, "\n%s\n", _("Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-9s %s\n            %s %s\n", commands[i].name, _(commands[i].summary), commands[i].name,
+             commands[i].args);
+  fprintf (out, "\n%s\n", _("A workspace is a file path, sqlite:PATH, or (later) postgresql://…"));
+  fprintf (out, "%s\n", _("Exit status: 0 success, 1 failure, 2 bad usage or unreadable input."));
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, command) == 0)
+      g_printerr ("kasip %s: %s\n%s: kasip %s %s\n", command, message, _("Usage"), command, commands[i].args);
+  return 2;
+}
+
+static int
+report (GError *error)
+{
+  g_printerr ("kasip: %s\n", error->message);
+  return 1;
+}
+
+static gboolean
+parse (GOptionEntry *entries,
+       const char   *command,
+       int          *argc,
+       char       ***argv,
+       GError      **error)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (ctx, TRUE);
+  return g_option_context_parse (ctx, argc, argv, error);
+}
+
+static KspStore *
+open_workspace (const char        *workspace,
+                KspStoreOpenFlags  flags)
+{
+  g_autoptr (GError) error = NULL;
+  KspStore *store = ksp_store_open_uri (workspace, flags, &error);
+
+  if (store == NULL)
+    {
+      report (error);
+      return NULL;
+    }
+  if (ksp_store_is_read_only (store) && !(flags & KSP_STORE_OPEN_READ_ONLY))
+    g_printerr ("kasip: %s: %s\n", workspace, ksp_store_get_read_only_reason (store));
+  return store;
+}
+
+/* Options shared by the subcommands that work on one standard. */
+static char *opt_workspace;
+static char *opt_standard;
+
+static int
+cmd_new (int    argc,
+         char **argv)
+{
+  g_autoptr (KspStore) store = NULL;
+
+  if (argc != 2)
+    return usage_error ("new", _("give the path of the new workspace"));
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("kasip: %s: %s\n", argv[1], _("already exists; not overwritten"));
+      return 1;
+    }
+  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE)))
+    return 1;
+  g_print ("%s: %s\n", argv[1], _("workspace created"));
+  return 0;
+}
+
+static int
+cmd_sample (int    argc,
+            char **argv)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspNode) root = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStandardInfo) existing = NULL;
+
+  if (argc != 2)
+    return usage_error ("sample", _("give the path of the workspace"));
+  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE)))
+    return 1;
+  existing = ksp_store_find_standard (store, "Q88100061", NULL);
+  if (existing)
+    {
+      g_print ("%s: %s\n", argv[1], _("already holds the sample standard Q88100061"));
+      return 0;
+    }
+  root = ksp_sample_new_document ();
+  if (ksp_store_add_standard (store, root, &error) == 0)
+    return report (error);
+  g_print ("%s: %s\n", argv[1], _("sample standard Q88100061 added"));
+  return 0;
+}
+
+static int
+cmd_list (int    argc,
+          char **argv)
+{
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (GPtrArray) standards = NULL;
+
+  if (!parse (entries, "list", &argc, &argv, &error))
+    return usage_error ("list", error->message);
+  if (opt_workspace == NULL)
+    return usage_error ("list", _("--workspace is required"));
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
+    return 1;
+  if (!(standards = ksp_store_list_standards (store, &error)))
+    return report (error);
+  for (guint i = 0; i < standards->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (standards, i);
+      g_autoptr (GPtrArray) editions = ksp_store_list_editions (store, info->standard_id, &error);
+
+      if (editions == NULL)
+        return report (error);
+      g_print ("%s\t%s\t%s\n", info->code ? info->code : "-",
+               info->title_ru ? info->title_ru : (info->title_kk ? info->title_kk : ""), info->standard_id);
+      for (guint j = 0; j < editions->len; j++)
+        {
+          KspEditionInfo *e = g_ptr_array_index (editions, j);
+          g_print ("\t%s %d\t%s\t%s\t%s\n", _("edition"), e->number, e->date ? e->date : "",
+                   e->created_by, e->note ? e->note : "");
+        }
+    }
+  return 0;
+}
+
+/* Loads the draft of --standard, or its edition @edition when > 0. */
+static KspDocument *
+open_standard (KspStore *store,
+               int       edition)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, opt_standard, &error);
+  gint64 tree = 0;
+  KspDocument *doc;
+
+  if (info == NULL)
+    {
+      report (error);
+      return NULL;
+    }
+  tree = info->draft_tree;
+  if (edition > 0)
+    {
+      g_autoptr (GPtrArray) editions = ksp_store_list_editions (store, info->standard_id, &error);
+      tree = 0;
+      for (guint i = 0; editions && i < editions->len; i++)
+        {
+          KspEditionInfo *e = g_ptr_array_index (editions, i);
+          if (e->number == edition)
+            tree = e->tree_id;
+        }
+      if (tree == 0)
+        {
+          g_printerr ("kasip: %s: %s %d\n", opt_standard, _("has no edition"), edition);
+          return NULL;
+        }
+    }
+  if (!(doc = ksp_document_open (store, tree, &error)))
+    {
+      report (error);
+      return NULL;
+    }
+  if (edition > 0)
+    ksp_document_set_read_only (doc, _("editions cannot be changed"));
+  return doc;
+}
+
+static void
+print_ids (KspNode *node,
+           guint    depth)
+{
+  g_autofree char *label = ksp_node_dup_label (node, KSP_LANG_RU);
+  guint n = ksp_node_get_n_children (node);
+
+  g_print ("%s\t%*s%s: %s\n", ksp_node_get_id (node), (int) depth * 2, "", ksp_node_get_kind (node), label);
+  for (guint i = 0; i < n; i++)
+    print_ids (ksp_node_get_child (node, i), depth + 1);
+}
+
+static int
+cmd_show (int    argc,
+          char **argv)
+{
+  int edition = 0;
+  gboolean ids = FALSE;
+  g_autofree char *lang_str = NULL;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "edition", 'e', 0, G_OPTION_ARG_INT, &edition, N_("Edition number (default: the working draft)"), "N" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk"), "LANG" },
+    { "ids", 0, 0, G_OPTION_ARG_NONE, &ids, N_("List element IDs instead of the text"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = NULL;
+  g_autofree char *text = NULL;
+  KspLang lang = KSP_LANG_RU;
+
+  if (!parse (entries, "show", &argc, &argv, &error))
+    return usage_error ("show", error->message);
+  if (opt_workspace == NULL || opt_standard == NULL)
+    return usage_error ("show", _("--workspace and --standard are required"));
+  if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
+    return usage_error ("show", _("--lang must be ru or kk"));
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) || !(doc = open_standard (store, edition)))
+    return 1;
+  if (ids)
+    {
+      print_ids (ksp_document_get_root (doc), 0);
+      return 0;
+    }
+  text = ksp_text_writer_write (ksp_document_get_root (doc), lang);
+  fputs (text, stdout);
+  return 0;
+}
+
+static int
+cmd_set (int    argc,
+         char **argv)
+{
+  g_autofree char *element = NULL, *field = NULL, *lang_str = NULL, *value = NULL;
+  gboolean absent = FALSE;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "element", 0, 0, G_OPTION_ARG_STRING, &element, N_("Element ID (see show --ids)"), "ID" },
+    { "field", 'f', 0, G_OPTION_ARG_STRING, &field, N_("Field name"), "F" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language of the value: ru or kk (omit for codes)"), "LANG" },
+    { "value", 0, 0, G_OPTION_ARG_STRING, &value, N_("New value (\"\" empty, \"-\" dash)"), "V" },
+    { "absent", 0, 0, G_OPTION_ARG_NONE, &absent, N_("Make the value absent"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = NULL;
+  KspLang lang = KSP_LANG_NONE;
+  KspNode *node;
+
+  if (!parse (entries, "set", &argc, &argv, &error))
+    return usage_error ("set", error->message);
+  if (!opt_workspace || !opt_standard || !element || !field || (value == NULL) == !absent)
+    return usage_error ("set", _("--workspace, --standard, --element, --field and one of --value, --absent are required"));
+  if (lang_str && !ksp_lang_from_string (lang_str, &lang))
+    return usage_error ("set", _("--lang must be ru or kk"));
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_DEFAULT)) || !(doc = open_standard (store, 0)))
+    return 1;
+  if (!(node = ksp_document_lookup (doc, element)))
+    {
+      g_printerr ("kasip: %s: %s %s\n", opt_standard, _("no element with ID"), element);
+      return 1;
+    }
+  if (!ksp_document_set_value (doc, node, field, lang, absent ? NULL : value, &error))
+    return report (error);
+  return 0;
+}
+
+static int
+cmd_edition (int    argc,
+             char **argv)
+{
+  g_autofree char *note = NULL, *date = NULL;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("What this edition is"), "TEXT" },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Date of the edition (default: today)"), "YYYY-MM-DD" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspStandardInfo) info = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  KspEditionInfo edition = { 0 };
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  int y, m, d;
+
+  if (!parse (entries, "edition", &argc, &argv, &error))
+    return usage_error ("edition", error->message);
+  if (!opt_workspace || !opt_standard)
+    return usage_error ("edition", _("--workspace and --standard are required"));
+  if (date && (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y)))
+    return usage_error ("edition", _("--date must be a date written YYYY-MM-DD"));
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_DEFAULT)))
+    return 1;
+  if (!(info = ksp_store_find_standard (store, opt_standard, &error)))
+    return report (error);
+  edition.standard_id = info->standard_id;
+  edition.date = date ? date : today;
+  edition.year = atoi (edition.date);
+  edition.note = note;
+  if (ksp_store_create_edition (store, &edition, &error) == 0)
+    return report (error);
+  g_print ("%s: %s\n", opt_standard, _("edition created"));
+  return 0;
+}
+
+static int
+cmd_audit (int    argc,
+           char **argv)
+{
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspStandardInfo) info = NULL;
+  g_autoptr (GPtrArray) entries_list = NULL;
+
+  if (!parse (entries, "audit", &argc, &argv, &error))
+    return usage_error ("audit", error->message);
+  if (!opt_workspace || !opt_standard)
+    return usage_error ("audit", _("--workspace and --standard are required"));
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
+    return 1;
+  if (!(info = ksp_store_find_standard (store, opt_standard, &error)) ||
+      !(entries_list = ksp_store_list_audit (store, info->draft_tree, &error)))
+    return report (error);
+  for (guint i = 0; i < entries_list->len; i++)
+    {
+      KspAuditEntry *e = g_ptr_array_index (entries_list, i);
+      g_print ("%s\t%s\t%s\t%s\n", e->at, e->user, e->action, e->summary);
+    }
+  return 0;
+}
+
+int
+ksp_cli_run (int    argc,
+             char **argv)
+{
+  /* argv[1] is the subcommand; it becomes argv[0] of the subcommand. */
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, argv[1]) == 0)
+      return commands[i].func (argc - 1, argv + 1);
+  g_printerr ("kasip: %s: %s\n", argv[1], _("unknown subcommand; see kasip --help"));
+  return 2;
+}

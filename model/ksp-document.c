@@ -1,0 +1,514 @@
+/* ksp-document.c: one standard's tree being edited */
+#include "ksp-document-private.h"
+#include "ksp-insert-node-command.h"
+#include "ksp-move-node-command.h"
+#include "ksp-remove-node-command.h"
+#include "ksp-set-value-command.h"
+
+struct _KspDocument
+{
+  GObject       parent_instance;
+  KspNode      *root;
+  GHashTable   *index;      /* id -> KspNode (not owned) */
+  KspUndoStack *undo_stack;
+  KspStore     *store;
+  gint64        tree_id;
+  char         *user;
+  char         *read_only_reason;
+};
+
+G_DEFINE_FINAL_TYPE (KspDocument, ksp_document, G_TYPE_OBJECT)
+G_DEFINE_QUARK (ksp-document-error-quark, ksp_document_error)
+
+static void
+index_add (KspDocument *self,
+           KspNode     *node)
+{
+  guint n = ksp_node_get_n_children (node);
+
+  g_hash_table_insert (self->index, (gpointer) ksp_node_get_id (node), node);
+  for (guint i = 0; i < n; i++)
+    index_add (self, ksp_node_get_child (node, i));
+}
+
+static void
+index_remove (KspDocument *self,
+              KspNode     *node)
+{
+  guint n = ksp_node_get_n_children (node);
+
+  g_hash_table_remove (self->index, ksp_node_get_id (node));
+  for (guint i = 0; i < n; i++)
+    index_remove (self, ksp_node_get_child (node, i));
+}
+
+/* Fails when any ID in @node's subtree is already in the document. */
+static gboolean
+check_ids_free (KspDocument *self,
+                KspNode     *node,
+                GError     **error)
+{
+  guint n = ksp_node_get_n_children (node);
+
+  if (g_hash_table_contains (self->index, ksp_node_get_id (node)))
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   "an element with ID %s is already in the document", ksp_node_get_id (node));
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    if (!check_ids_free (self, ksp_node_get_child (node, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+ksp_document_finalize (GObject *object)
+{
+  KspDocument *self = KSP_DOCUMENT (object);
+
+  g_clear_object (&self->root);
+  g_hash_table_unref (self->index);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->store);
+  g_free (self->user);
+  g_free (self->read_only_reason);
+  G_OBJECT_CLASS (ksp_document_parent_class)->finalize (object);
+}
+
+static void
+ksp_document_class_init (KspDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ksp_document_finalize;
+}
+
+static void
+ksp_document_init (KspDocument *self)
+{
+  const char *user = g_getenv ("KASIP_USER");
+
+  self->index = g_hash_table_new (g_str_hash, g_str_equal);
+  self->undo_stack = ksp_undo_stack_new ();
+  self->user = g_strdup (user && *user ? user : g_get_user_name ());
+}
+
+/**
+ * ksp_document_new:
+ * @root: the tree; the document takes a reference
+ *
+ * A document kept in memory only.
+ */
+KspDocument *
+ksp_document_new (KspNode *root)
+{
+  KspDocument *self;
+
+  g_return_val_if_fail (KSP_IS_NODE (root), NULL);
+  self = g_object_new (KSP_TYPE_DOCUMENT, NULL);
+  self->root = g_object_ref (root);
+  index_add (self, root);
+  return self;
+}
+
+/**
+ * ksp_document_open:
+ * Loads a tree (a draft or an edition) from @store; edits will be written back to it.
+ */
+KspDocument *
+ksp_document_open (KspStore *store,
+                   gint64    tree_id,
+                   GError  **error)
+{
+  g_autoptr (KspNode) root = ksp_store_load_tree (store, tree_id, error);
+  KspDocument *self;
+
+  if (root == NULL)
+    return NULL;
+  self = ksp_document_new (root);
+  self->store = g_object_ref (store);
+  self->tree_id = tree_id;
+  ksp_document_set_user (self, ksp_store_get_user (store));
+  if (ksp_store_is_read_only (store))
+    ksp_document_set_read_only (self, ksp_store_get_read_only_reason (store));
+  return self;
+}
+
+KspNode *
+ksp_document_get_root (KspDocument *self)
+{
+  return self->root;
+}
+
+/**
+ * ksp_document_lookup:
+ * Returns: (transfer none) (nullable): the element with this ID
+ */
+KspNode *
+ksp_document_lookup (KspDocument *self,
+                     const char  *id)
+{
+  return id ? g_hash_table_lookup (self->index, id) : NULL;
+}
+
+KspUndoStack *
+ksp_document_get_undo_stack (KspDocument *self)
+{
+  return self->undo_stack;
+}
+
+KspStore *
+ksp_document_get_store (KspDocument *self)
+{
+  return self->store;
+}
+
+gint64
+ksp_document_get_tree_id (KspDocument *self)
+{
+  return self->tree_id;
+}
+
+const char *
+ksp_document_get_user (KspDocument *self)
+{
+  return self->user;
+}
+
+void
+ksp_document_set_user (KspDocument *self,
+                       const char  *user)
+{
+  g_return_if_fail (user != NULL);
+  g_free (self->user);
+  self->user = g_strdup (user);
+}
+
+gboolean
+ksp_document_is_read_only (KspDocument *self)
+{
+  return self->read_only_reason != NULL;
+}
+
+/* @reason: (nullable): why edits are refused (an edition, a locked workspace); %NULL allows them */
+void
+ksp_document_set_read_only (KspDocument *self,
+                            const char  *reason)
+{
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* primitive operations                                                                            */
+
+KspNode *
+_ksp_document_require (KspDocument *self,
+                       const char  *id,
+                       GError     **error)
+{
+  KspNode *node = ksp_document_lookup (self, id);
+
+  if (node == NULL)
+    g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_NOT_FOUND,
+                 "no element with ID %s in this document", id ? id : "(none)");
+  return node;
+}
+
+gboolean
+_ksp_document_op_set_value (KspDocument *self,
+                            KspNode     *node,
+                            const char  *field,
+                            KspLang      lang,
+                            const char  *value,
+                            GError     **error)
+{
+  const KspKindSpec *kind = ksp_node_get_kind_spec (node);
+  const KspFieldSpec *spec = ksp_kind_lookup_field (kind, field);
+
+  if (spec == NULL)
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   "«%s» has no field «%s»", kind->name, field);
+      return FALSE;
+    }
+  if (ksp_field_is_bilingual (spec) ? lang == KSP_LANG_NONE : lang != KSP_LANG_NONE)
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   ksp_field_is_bilingual (spec)
+                     ? "field «%s» of «%s» needs a language (kk or ru)"
+                     : "field «%s» of «%s» is language-neutral",
+                   field, kind->name);
+      return FALSE;
+    }
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   "the new value of «%s» is not valid UTF-8", field);
+      return FALSE;
+    }
+  if (self->store &&
+      !ksp_store_write_value (self->store, self->tree_id, ksp_node_get_id (node), spec->name, lang, value, error))
+    return FALSE;
+  ksp_node_set_value (node, spec->name, lang, value);
+  return TRUE;
+}
+
+gboolean
+_ksp_document_op_insert (KspDocument *self,
+                         KspNode     *parent,
+                         guint        position,
+                         KspNode     *node,
+                         GError     **error)
+{
+  if (!ksp_kind_allows_child (ksp_node_get_kind_spec (parent), ksp_node_get_kind (node)))
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   "«%s» cannot hold «%s»", ksp_node_get_kind (parent), ksp_node_get_kind (node));
+      return FALSE;
+    }
+  if (ksp_node_get_parent (node) != NULL)
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   "element %s is already in a tree", ksp_node_get_id (node));
+      return FALSE;
+    }
+  if (!check_ids_free (self, node, error))
+    return FALSE;
+
+  ksp_node_insert_child (parent, position, node);
+  if (self->store &&
+      (!ksp_store_write_node (self->store, self->tree_id, node, TRUE, error) ||
+       !ksp_store_write_order (self->store, self->tree_id, parent, error)))
+    {
+      ksp_node_remove_child (parent, node);
+      return FALSE;
+    }
+  index_add (self, node);
+  return TRUE;
+}
+
+gboolean
+_ksp_document_op_remove (KspDocument *self,
+                         KspNode     *node,
+                         GError     **error)
+{
+  g_autoptr (KspNode) keep = g_object_ref (node);
+  KspNode *parent = ksp_node_get_parent (node);
+  guint position = 0;
+
+  g_return_val_if_fail (parent != NULL, FALSE);
+  ksp_node_find_child (parent, node, &position);
+  ksp_node_remove_child (parent, node);
+  if (self->store &&
+      (!ksp_store_delete_node (self->store, self->tree_id, ksp_node_get_id (node), error) ||
+       !ksp_store_write_order (self->store, self->tree_id, parent, error)))
+    {
+      ksp_node_insert_child (parent, position, node);
+      return FALSE;
+    }
+  index_remove (self, node);
+  return TRUE;
+}
+
+gboolean
+_ksp_document_op_move (KspDocument *self,
+                       KspNode     *node,
+                       KspNode     *new_parent,
+                       guint        new_position,
+                       GError     **error)
+{
+  g_autoptr (KspNode) keep = g_object_ref (node);
+  KspNode *old_parent = ksp_node_get_parent (node);
+  guint old_position = 0;
+
+  if (!ksp_kind_allows_child (ksp_node_get_kind_spec (new_parent), ksp_node_get_kind (node)))
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   "«%s» cannot hold «%s»", ksp_node_get_kind (new_parent), ksp_node_get_kind (node));
+      return FALSE;
+    }
+  if (ksp_node_is_ancestor_of (node, new_parent))
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
+                   "an element cannot be moved into itself");
+      return FALSE;
+    }
+  ksp_node_find_child (old_parent, node, &old_position);
+  ksp_node_remove_child (old_parent, node);
+  ksp_node_insert_child (new_parent, new_position, node);
+  if (self->store &&
+      (!ksp_store_write_node (self->store, self->tree_id, node, FALSE, error) ||
+       !ksp_store_write_order (self->store, self->tree_id, old_parent, error) ||
+       (old_parent != new_parent && !ksp_store_write_order (self->store, self->tree_id, new_parent, error))))
+    {
+      ksp_node_remove_child (new_parent, node);
+      ksp_node_insert_child (old_parent, old_position, node);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* commands                                                                                        */
+
+static gboolean
+check_writable (KspDocument *self,
+                GError     **error)
+{
+  if (self->read_only_reason == NULL)
+    return TRUE;
+  g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_READ_ONLY, "cannot edit: %s",
+               self->read_only_reason);
+  return FALSE;
+}
+
+typedef gboolean (*StepFunc) (KspCommand *command, KspDocument *doc, GError **error);
+
+/* Runs one step (apply or revert) in a store transaction with its audit entry. */
+static gboolean
+run_step (KspDocument *self,
+          KspCommand  *command,
+          StepFunc     step,
+          const char  *action,
+          GError     **error)
+{
+  if (self->store && !ksp_store_begin (self->store, error))
+    return FALSE;
+  if (!step (command, self, error))
+    {
+      if (self->store)
+        ksp_store_rollback (self->store);
+      return FALSE;
+    }
+  if (self->store)
+    {
+      g_autofree char *summary = ksp_command_describe (command);
+      KspAuditEntry entry = { 0 };
+
+      entry.user = self->user;
+      entry.action = (char *) action;
+      entry.node_id = (char *) ksp_command_get_node_id (command);
+      entry.summary = summary;
+      if (!ksp_store_write_audit (self->store, self->tree_id, &entry, error) ||
+          !ksp_store_commit (self->store, error))
+        {
+          ksp_store_rollback (self->store);
+          /* Put the tree back as the store has it. */
+          (step == ksp_command_apply ? ksp_command_revert : ksp_command_apply) (command, self, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * ksp_document_execute:
+ * Applies @command, stores it and puts it on the undo stack.
+ */
+gboolean
+ksp_document_execute (KspDocument *self,
+                      KspCommand  *command,
+                      GError     **error)
+{
+  g_return_val_if_fail (KSP_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (KSP_IS_COMMAND (command), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (ksp_command_get_user (command) == NULL)
+    ksp_command_set_user (command, self->user);
+  if (ksp_command_get_time (command) == 0)
+    ksp_command_set_time (command, g_get_real_time ());
+  if (!run_step (self, command, ksp_command_apply, "do", error))
+    return FALSE;
+  ksp_undo_stack_push (self->undo_stack, command);
+  return TRUE;
+}
+
+gboolean
+ksp_document_undo (KspDocument *self,
+                   GError     **error)
+{
+  KspCommand *command = ksp_undo_stack_peek_undo (self->undo_stack);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (command == NULL)
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_NOTHING, "nothing to undo");
+      return FALSE;
+    }
+  if (!run_step (self, command, ksp_command_revert, "undo", error))
+    return FALSE;
+  ksp_undo_stack_step_back (self->undo_stack);
+  return TRUE;
+}
+
+gboolean
+ksp_document_redo (KspDocument *self,
+                   GError     **error)
+{
+  KspCommand *command = ksp_undo_stack_peek_redo (self->undo_stack);
+
+  if (!check_writable (self, error))
+    return FALSE;
+  if (command == NULL)
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_NOTHING, "nothing to redo");
+      return FALSE;
+    }
+  if (!run_step (self, command, ksp_command_apply, "redo", error))
+    return FALSE;
+  ksp_undo_stack_step_forward (self->undo_stack);
+  return TRUE;
+}
+
+static gboolean
+execute_new (KspDocument *self,
+             KspCommand  *command,
+             GError     **error)
+{
+  g_autoptr (KspCommand) owned = command;
+  return ksp_document_execute (self, owned, error);
+}
+
+/* @value: (nullable): %NULL makes the field absent, "" empty, "-" a dash */
+gboolean
+ksp_document_set_value (KspDocument *self,
+                        KspNode     *node,
+                        const char  *field,
+                        KspLang      lang,
+                        const char  *value,
+                        GError     **error)
+{
+  return execute_new (self, ksp_set_value_command_new (ksp_node_get_id (node), field, lang, value), error);
+}
+
+gboolean
+ksp_document_insert_node (KspDocument *self,
+                          KspNode     *parent,
+                          guint        position,
+                          KspNode     *node,
+                          GError     **error)
+{
+  return execute_new (self, ksp_insert_node_command_new (ksp_node_get_id (parent), position, node), error);
+}
+
+gboolean
+ksp_document_remove_node (KspDocument *self,
+                          KspNode     *node,
+                          GError     **error)
+{
+  return execute_new (self, ksp_remove_node_command_new (ksp_node_get_id (node)), error);
+}
+
+gboolean
+ksp_document_move_node (KspDocument *self,
+                        KspNode     *node,
+                        KspNode     *new_parent,
+                        guint        new_position,
+                        GError     **error)
+{
+  return execute_new (self, ksp_move_node_command_new (ksp_node_get_id (node), ksp_node_get_id (new_parent),
+                                                       new_position), error);
+}

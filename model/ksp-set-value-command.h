@@ -1,0 +1,20 @@
+/* ksp-set-value-command.h: change one field of one element in one language */
+#pragma once
+
+#include "ksp-command.h"
+#include "ksp-text.h"
+
+G_BEGIN_DECLS
+
+#define KSP_TYPE_SET_VALUE_COMMAND (ksp_set_value_command_get_type ())
+G_DECLARE_FINAL_TYPE (KspSetValueCommand, ksp_set_value_command, KSP, SET_VALUE_COMMAND, KspCommand)
+
+/* Typing in one field within this many microseconds is one undo step. */
+#define KSP_SET_VALUE_MERGE_USEC (2 * G_USEC_PER_SEC)
+
+KspCommand *ksp_set_value_command_new (const char *node_id,
+                                       const char *field,
+                                       KspLang     lang,
+                                       const char *value);
+
+G_END_DECLS

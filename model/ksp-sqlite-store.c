@@ -1,0 +1,1146 @@
+/* ksp-sqlite-store.c: the SQLite workspace backend */
+#include "ksp-sqlite-store-private.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+struct _KspSqliteStore
+{
+  KspStore     parent_instance;
+  sqlite3     *db;
+  GHashTable  *stmts;      /* SQL text -> sqlite3_stmt* */
+  char        *lock_token; /* this session's lock, NULL when not holding it */
+  KspLockInfo *holder;     /* someone else's lock, when read-only because of it */
+  guint        depth;      /* transaction nesting */
+};
+
+G_DEFINE_FINAL_TYPE (KspSqliteStore, ksp_sqlite_store, KSP_TYPE_STORE)
+
+/* ---------------------------------------------------------------------------------------------- */
+/* helpers                                                                                         */
+
+static const char *
+location (KspSqliteStore *self)
+{
+  const char *loc = ksp_store_get_location (KSP_STORE (self));
+  return loc ? loc : "workspace";
+}
+
+static gboolean
+fail (KspSqliteStore *self,
+      GError        **error,
+      const char     *what)
+{
+  const char *msg = self->db ? sqlite3_errmsg (self->db) : "not open";
+  int code = KSP_STORE_ERROR_FAILED;
+
+  if (strstr (msg, "edition is immutable") != NULL)
+    code = KSP_STORE_ERROR_IMMUTABLE;
+  else if (self->db && (sqlite3_errcode (self->db) == SQLITE_NOTADB))
+    code = KSP_STORE_ERROR_NOT_A_WORKSPACE;
+  else if (self->db && (sqlite3_errcode (self->db) == SQLITE_CORRUPT))
+    code = KSP_STORE_ERROR_CORRUPT;
+  else if (self->db && (sqlite3_errcode (self->db) == SQLITE_READONLY))
+    code = KSP_STORE_ERROR_READ_ONLY;
+  g_set_error (error, KSP_STORE_ERROR, code, "%s: %s: %s", location (self), what, msg);
+  return FALSE;
+}
+
+static char *
+now_iso (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static sqlite3_stmt *
+stmt (KspSqliteStore *self,
+      const char     *sql,
+      GError        **error)
+{
+  sqlite3_stmt *s = g_hash_table_lookup (self->stmts, sql);
+
+  if (s == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, NULL) != SQLITE_OK)
+        {
+          fail (self, error, "preparing a query");
+          return NULL;
+        }
+      g_hash_table_insert (self->stmts, (gpointer) sql, s);
+    }
+  sqlite3_reset (s);
+  sqlite3_clear_bindings (s);
+  return s;
+}
+
+static void
+bind_text (sqlite3_stmt *s,
+           int           i,
+           const char   *text)
+{
+  if (text)
+    sqlite3_bind_text (s, i, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (s, i);
+}
+
+static gboolean
+exec (KspSqliteStore *self,
+      const char     *sql,
+      GError        **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return fail (self, error, "updating the workspace");
+  return TRUE;
+}
+
+/* Runs a prepared statement that returns no rows. */
+static gboolean
+step_done (KspSqliteStore *self,
+           sqlite3_stmt   *s,
+           GError        **error,
+           const char     *what)
+{
+  int rc = sqlite3_step (s);
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    return fail (self, error, what);
+  return TRUE;
+}
+
+static char *
+column_dup (sqlite3_stmt *s,
+            int           i)
+{
+  const unsigned char *t = sqlite3_column_text (s, i);
+  return t ? g_strdup ((const char *) t) : NULL;
+}
+
+static gint64
+pragma_int (KspSqliteStore *self,
+            const char     *pragma,
+            GError        **error)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s", pragma);
+  sqlite3_stmt *s = NULL;
+  gint64 v = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &s, NULL) != SQLITE_OK)
+    {
+      fail (self, error, "reading the workspace header");
+      return -1;
+    }
+  if (sqlite3_step (s) == SQLITE_ROW)
+    v = sqlite3_column_int64 (s, 0);
+  else
+    fail (self, error, "reading the workspace header");
+  sqlite3_finalize (s);
+  return v;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* transactions                                                                                    */
+
+static gboolean
+ksp_sqlite_store_begin (KspStore *store,
+                        GError  **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *sql = NULL;
+
+  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE") : g_strdup_printf ("SAVEPOINT sp%u", self->depth);
+  if (!exec (self, sql, error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
+static gboolean
+ksp_sqlite_store_commit (KspStore *store,
+                         GError  **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (self->depth > 0, FALSE);
+  sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE sp%u", self->depth - 1);
+  if (!exec (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
+}
+
+static void
+ksp_sqlite_store_rollback (KspStore *store)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *sql = NULL;
+
+  g_return_if_fail (self->depth > 0);
+  if (self->depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u", self->depth - 1, self->depth - 1);
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    g_warning ("%s: rollback failed: %s", location (self), sqlite3_errmsg (self->db));
+  self->depth--;
+}
+
+/* Runs @sql in its own transaction unless one is open. */
+static gboolean
+migrate_to (KspSqliteStore *self,
+            int             from,
+            int             to,
+            GError        **error)
+{
+  if (!ksp_sqlite_store_begin (KSP_STORE (self), error))
+    return FALSE;
+  for (int v = from + 1; v <= to; v++)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", v);
+      if (sqlite3_exec (self->db, _ksp_sqlite_migration (v), NULL, NULL, NULL) != SQLITE_OK ||
+          sqlite3_exec (self->db, pragma, NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_autofree char *what = g_strdup_printf ("upgrading the workspace format to version %d", v);
+          fail (self, error, what);
+          ksp_sqlite_store_rollback (KSP_STORE (self));
+          return FALSE;
+        }
+    }
+  if (from == 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", KSP_SQLITE_APPLICATION_ID);
+      g_autofree char *now = now_iso ();
+      g_autofree char *meta = g_strdup_printf ("INSERT INTO meta(key, value) VALUES ('created_at', '%s'),"
+                                               " ('created_by_version', '%s')", now, KSP_VERSION);
+      if (!exec (self, sql, error) || !exec (self, meta, error))
+        {
+          ksp_sqlite_store_rollback (KSP_STORE (self));
+          return FALSE;
+        }
+    }
+  return ksp_sqlite_store_commit (KSP_STORE (self), error);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* the lock                                                                                        */
+
+static gboolean
+process_is_gone (const char *host,
+                 gint64      pid)
+{
+  char here[256] = "";
+
+  gethostname (here, sizeof here - 1);
+  if (g_strcmp0 (host, here) != 0 || pid <= 0)
+    return FALSE; /* cannot tell for another machine */
+  return kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+/* Takes the lock row, or leaves the store read-only with a message naming who holds it. */
+static gboolean
+take_lock (KspSqliteStore    *self,
+           KspStoreOpenFlags  flags,
+           GError           **error)
+{
+  sqlite3_stmt *s;
+  char host[256] = "";
+  g_autofree char *since = now_iso ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  gethostname (host, sizeof host - 1);
+  if (!ksp_sqlite_store_begin (KSP_STORE (self), error))
+    return FALSE;
+
+  if (!(s = stmt (self, "SELECT token, user, host, pid, since, heartbeat FROM lock WHERE id = 1", error)))
+    goto failed;
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autoptr (KspLockInfo) holder = g_new0 (KspLockInfo, 1);
+      gint64 heartbeat = sqlite3_column_int64 (s, 5);
+      gboolean stale;
+
+      holder->user = column_dup (s, 1);
+      holder->host = column_dup (s, 2);
+      holder->pid = sqlite3_column_int64 (s, 3);
+      holder->since = column_dup (s, 4);
+      {
+        g_autoptr (GDateTime) hb = g_date_time_new_from_unix_utc (heartbeat);
+        holder->heartbeat = g_date_time_format (hb, "%Y-%m-%dT%H:%M:%SZ");
+      }
+      sqlite3_reset (s);
+      stale = now - heartbeat > KSP_SQLITE_LOCK_STALE_SECONDS || process_is_gone (holder->host, holder->pid);
+      if (!stale && !(flags & KSP_STORE_OPEN_BREAK_LOCK))
+        {
+          g_autofree char *reason =
+            g_strdup_printf ("in use by %s on %s (process %" G_GINT64_FORMAT ") since %s; opened read-only",
+                             holder->user, holder->host, holder->pid, holder->since);
+          ksp_sqlite_store_rollback (KSP_STORE (self));
+          _ksp_store_set_read_only (KSP_STORE (self), reason);
+          self->holder = g_steal_pointer (&holder);
+          sqlite3_exec (self->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+          return TRUE;
+        }
+    }
+  sqlite3_reset (s);
+
+  self->lock_token = ksp_id_new ();
+  if (!(s = stmt (self, "INSERT OR REPLACE INTO lock (id, token, user, host, pid, since, heartbeat)"
+                        " VALUES (1, ?, ?, ?, ?, ?, ?)", error)))
+    goto failed;
+  bind_text (s, 1, self->lock_token);
+  bind_text (s, 2, ksp_store_get_user (KSP_STORE (self)));
+  bind_text (s, 3, host);
+  sqlite3_bind_int64 (s, 4, getpid ());
+  bind_text (s, 5, since);
+  sqlite3_bind_int64 (s, 6, now);
+  if (!step_done (self, s, error, "taking the workspace lock"))
+    goto failed;
+  return ksp_sqlite_store_commit (KSP_STORE (self), error);
+
+failed:
+  g_clear_pointer (&self->lock_token, g_free);
+  ksp_sqlite_store_rollback (KSP_STORE (self));
+  return FALSE;
+}
+
+static gboolean
+ksp_sqlite_store_heartbeat (KspStore *store,
+                            GError  **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  sqlite3_stmt *s;
+
+  if (self->lock_token == NULL)
+    return TRUE;
+  if (!(s = stmt (self, "UPDATE lock SET heartbeat = ? WHERE id = 1 AND token = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, g_get_real_time () / G_USEC_PER_SEC);
+  bind_text (s, 2, self->lock_token);
+  if (!step_done (self, s, error, "refreshing the workspace lock"))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      /* Someone broke our lock and holds the workspace now: stop writing. */
+      g_clear_pointer (&self->lock_token, g_free);
+      _ksp_store_set_read_only (store, "another session took over the workspace lock; now read-only");
+      sqlite3_exec (self->db, "PRAGMA query_only = 1", NULL, NULL, NULL);
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY, "%s: %s", location (self),
+                   ksp_store_get_read_only_reason (store));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static KspLockInfo *
+ksp_sqlite_store_dup_lock_holder (KspStore *store)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  KspLockInfo *copy;
+
+  if (self->holder == NULL)
+    return NULL;
+  copy = g_new0 (KspLockInfo, 1);
+  copy->user = g_strdup (self->holder->user);
+  copy->host = g_strdup (self->holder->host);
+  copy->pid = self->holder->pid;
+  copy->since = g_strdup (self->holder->since);
+  copy->heartbeat = g_strdup (self->holder->heartbeat);
+  return copy;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* open and close                                                                                  */
+
+static void
+close_db (KspSqliteStore *self)
+{
+  if (self->db == NULL)
+    return;
+  if (self->lock_token)
+    {
+      sqlite3_stmt *s = stmt (self, "DELETE FROM lock WHERE id = 1 AND token = ?", NULL);
+      if (s)
+        {
+          bind_text (s, 1, self->lock_token);
+          sqlite3_step (s);
+          sqlite3_reset (s);
+        }
+      g_clear_pointer (&self->lock_token, g_free);
+    }
+  g_hash_table_remove_all (self->stmts);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+static gboolean
+open_db (KspSqliteStore    *self,
+         const char        *path,
+         KspStoreOpenFlags  flags,
+         GError           **error)
+{
+  int oflags = SQLITE_OPEN_FULLMUTEX;
+  gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  _ksp_store_set_location (KSP_STORE (self), path);
+  if (!exists && !(flags & KSP_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "%s: no such workspace", path);
+      return FALSE;
+    }
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE,
+                   "%s: is a folder, not a Kasip workspace", path);
+      return FALSE;
+    }
+  if (flags & KSP_STORE_OPEN_READ_ONLY)
+    oflags |= SQLITE_OPEN_READONLY;
+  else
+    oflags |= SQLITE_OPEN_READWRITE | ((flags & KSP_STORE_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+
+  if (sqlite3_open_v2 (path, &self->db, oflags, NULL) != SQLITE_OK)
+    {
+      fail (self, error, "cannot open");
+      close_db (self);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 0);
+  sqlite3_busy_timeout (self->db, 5000);
+  return TRUE;
+}
+
+static gboolean
+ksp_sqlite_store_open (KspStore          *store,
+                       const char        *path,
+                       KspStoreOpenFlags  flags,
+                       GError           **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  gint64 version, app_id, n_tables;
+
+  if (!open_db (self, path, flags, error))
+    return FALSE;
+
+  /* Reading the header is the first thing that fails on a file that is not SQLite. */
+  if ((version = pragma_int (self, "user_version", NULL)) < 0 ||
+      (app_id = pragma_int (self, "application_id", NULL)) < 0 ||
+      (n_tables = pragma_int (self, "schema_version", NULL)) < 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE,
+                   "%s: not a Kasip workspace (%s)", path, sqlite3_errmsg (self->db));
+      close_db (self);
+      return FALSE;
+    }
+  if (version == 0 && n_tables != 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE,
+                   "%s: an SQLite database, but not a Kasip workspace", path);
+      close_db (self);
+      return FALSE;
+    }
+  if (version != 0 && app_id != KSP_SQLITE_APPLICATION_ID)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE,
+                   "%s: an SQLite database of another application, not a Kasip workspace", path);
+      close_db (self);
+      return FALSE;
+    }
+  if (version > KSP_SQLITE_SCHEMA_VERSION)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_TOO_NEW,
+                   "%s: written by a newer Kasip (workspace format %" G_GINT64_FORMAT
+                   "; this Kasip %s reads formats up to %d). Update Kasip to open it.",
+                   path, version, KSP_VERSION, KSP_SQLITE_SCHEMA_VERSION);
+      close_db (self);
+      return FALSE;
+    }
+
+  if (!(flags & KSP_STORE_OPEN_READ_ONLY))
+    {
+      /* WAL lets readers (a second window, the CLI) work while the editor writes. */
+      if (!exec (self, "PRAGMA journal_mode = WAL", error))
+        goto failed;
+    }
+  if (!exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", error))
+    goto failed;
+
+  if (version < KSP_SQLITE_SCHEMA_VERSION)
+    {
+      if (flags & KSP_STORE_OPEN_READ_ONLY)
+        {
+          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY,
+                       "%s: workspace format %" G_GINT64_FORMAT " must be upgraded to %d, "
+                       "which cannot be done read-only", path, version, KSP_SQLITE_SCHEMA_VERSION);
+          goto failed;
+        }
+      if (!migrate_to (self, (int) version, KSP_SQLITE_SCHEMA_VERSION, error))
+        goto failed;
+    }
+
+  if (flags & KSP_STORE_OPEN_READ_ONLY)
+    {
+      _ksp_store_set_read_only (store, "opened read-only");
+      return TRUE;
+    }
+  if (!take_lock (self, flags, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  close_db (self);
+  return FALSE;
+}
+
+static void
+ksp_sqlite_store_close (KspStore *store)
+{
+  close_db (KSP_SQLITE_STORE (store));
+}
+
+gboolean
+ksp_sqlite_store_create_at_version (const char *path,
+                                    int         version,
+                                    GError    **error)
+{
+  g_autoptr (KspSqliteStore) self = g_object_new (KSP_TYPE_SQLITE_STORE, NULL);
+  gboolean ok;
+
+  g_return_val_if_fail (version >= 1 && version <= KSP_SQLITE_SCHEMA_VERSION, FALSE);
+  if (!open_db (self, path, KSP_STORE_OPEN_CREATE, error))
+    return FALSE;
+  ok = exec (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON", error) &&
+       migrate_to (self, 0, version, error);
+  close_db (self);
+  return ok;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* reading                                                                                         */
+
+static const char standards_sql[] =
+  "SELECT s.id, t.id,"
+  " (SELECT count(*) FROM tree e WHERE e.standard_id = s.id AND e.is_draft = 0),"
+  " (SELECT v.text FROM node n JOIN value v ON v.tree_id = n.tree_id AND v.node_id = n.id"
+  "   WHERE n.tree_id = t.id AND n.kind = 'standard' AND v.field = 'code' AND v.lang = ''"
+  "   ORDER BY n.pos LIMIT 1) AS code,"
+  " (SELECT v.text FROM node n JOIN value v ON v.tree_id = n.tree_id AND v.node_id = n.id"
+  "   WHERE n.tree_id = t.id AND n.kind = 'standard' AND v.field IN ('name', 'title') AND v.lang = 'ru'"
+  "   ORDER BY n.pos, v.field LIMIT 1),"
+  " (SELECT v.text FROM node n JOIN value v ON v.tree_id = n.tree_id AND v.node_id = n.id"
+  "   WHERE n.tree_id = t.id AND n.kind = 'standard' AND v.field IN ('name', 'title') AND v.lang = 'kk'"
+  "   ORDER BY n.pos, v.field LIMIT 1)"
+  " FROM standard s JOIN tree t ON t.standard_id = s.id AND t.is_draft = 1"
+  " ORDER BY code IS NULL, code, s.created_at, s.id";
+
+static GPtrArray *
+ksp_sqlite_store_list_standards (KspStore *store,
+                                 GError  **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_standard_info_free);
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, standards_sql, error)))
+    return NULL;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      KspStandardInfo *info = g_new0 (KspStandardInfo, 1);
+      info->standard_id = column_dup (s, 0);
+      info->draft_tree = sqlite3_column_int64 (s, 1);
+      info->n_editions = sqlite3_column_int (s, 2);
+      info->code = column_dup (s, 3);
+      info->title_ru = column_dup (s, 4);
+      info->title_kk = column_dup (s, 5);
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, error, "listing standards");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static GPtrArray *
+ksp_sqlite_store_list_editions (KspStore   *store,
+                                const char *standard_id,
+                                GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_edition_info_free);
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, "SELECT id, edition_number, edition_year, edition_date, note, created_by, created_at"
+                        " FROM tree WHERE standard_id = ? AND is_draft = 0 ORDER BY edition_number", error)))
+    return NULL;
+  bind_text (s, 1, standard_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      KspEditionInfo *info = g_new0 (KspEditionInfo, 1);
+      info->tree_id = sqlite3_column_int64 (s, 0);
+      info->standard_id = g_strdup (standard_id);
+      info->number = sqlite3_column_int (s, 1);
+      info->year = sqlite3_column_int (s, 2);
+      info->date = column_dup (s, 3);
+      info->note = column_dup (s, 4);
+      info->created_by = column_dup (s, 5);
+      info->created_at = column_dup (s, 6);
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, error, "listing editions");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static KspNode *
+ksp_sqlite_store_load_tree (KspStore *store,
+                            gint64    tree_id,
+                            GError  **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  g_autoptr (GPtrArray) order = g_ptr_array_new ();  /* (node, parent id) pairs in (parent, pos) order */
+  g_autoptr (GStrvBuilder) parents = g_strv_builder_new ();
+  g_auto (GStrv) parent_ids = NULL;
+  KspNode *root = NULL;
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, "SELECT id, parent_id, kind, number, src_line FROM node WHERE tree_id = ?"
+                        " ORDER BY parent_id, pos", error)))
+    return NULL;
+  sqlite3_bind_int64 (s, 1, tree_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (s, 0);
+      const char *parent = (const char *) sqlite3_column_text (s, 1);
+      const char *kind = (const char *) sqlite3_column_text (s, 2);
+      KspNode *node;
+
+      if (ksp_schema_lookup_kind (kind) == NULL)
+        {
+          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
+                       "%s: element %s has unknown kind «%s»", location (self), id, kind);
+          sqlite3_reset (s);
+          return NULL;
+        }
+      node = ksp_node_new (kind, id);
+      ksp_node_set_number (node, (const char *) sqlite3_column_text (s, 3));
+      ksp_node_set_src_line (node, sqlite3_column_int (s, 4));
+      g_hash_table_insert (by_id, (gpointer) ksp_node_get_id (node), node);
+      g_ptr_array_add (order, node);
+      g_strv_builder_add (parents, parent ? parent : "");
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, error, "reading elements");
+      return NULL;
+    }
+  if (order->len == 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
+                   "%s: no tree %" G_GINT64_FORMAT " in this workspace", location (self), tree_id);
+      return NULL;
+    }
+
+  parent_ids = g_strv_builder_end (parents);
+  for (guint i = 0; i < order->len; i++)
+    {
+      KspNode *node = g_ptr_array_index (order, i);
+      KspNode *parent;
+
+      if (parent_ids[i][0] == '\0')
+        {
+          if (root != NULL)
+            {
+              g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
+                           "%s: tree %" G_GINT64_FORMAT " has two roots", location (self), tree_id);
+              return NULL;
+            }
+          root = node;
+          continue;
+        }
+      parent = g_hash_table_lookup (by_id, parent_ids[i]);
+      if (parent == NULL || !ksp_kind_allows_child (ksp_node_get_kind_spec (parent), ksp_node_get_kind (node)))
+        {
+          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
+                       "%s: element %s (%s) has a missing or unfit parent %s", location (self),
+                       ksp_node_get_id (node), ksp_node_get_kind (node), parent_ids[i]);
+          return NULL;
+        }
+      ksp_node_append_child (parent, node);
+    }
+  if (root == NULL)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
+                   "%s: tree %" G_GINT64_FORMAT " has no root", location (self), tree_id);
+      return NULL;
+    }
+
+  if (!(s = stmt (self, "SELECT node_id, field, lang, text FROM value WHERE tree_id = ?", error)))
+    return NULL;
+  sqlite3_bind_int64 (s, 1, tree_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      const char *node_id = (const char *) sqlite3_column_text (s, 0);
+      const char *field = (const char *) sqlite3_column_text (s, 1);
+      const char *lang_str = (const char *) sqlite3_column_text (s, 2);
+      KspNode *node = g_hash_table_lookup (by_id, node_id);
+      const KspFieldSpec *spec = node ? ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field) : NULL;
+      KspLang lang;
+
+      if (spec == NULL || !ksp_lang_from_string (lang_str, &lang) ||
+          (ksp_field_is_bilingual (spec) ? lang == KSP_LANG_NONE : lang != KSP_LANG_NONE))
+        {
+          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
+                       "%s: value %s[%s] of element %s does not fit its kind", location (self),
+                       field, lang_str, node_id);
+          sqlite3_reset (s);
+          return NULL;
+        }
+      ksp_node_set_value (node, spec->name, lang, (const char *) sqlite3_column_text (s, 3));
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, error, "reading values");
+      return NULL;
+    }
+  return g_object_ref (root);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* writing                                                                                         */
+
+typedef struct
+{
+  KspSqliteStore *self;
+  sqlite3_stmt   *insert;
+  gint64          tree;
+  GError        **error;
+  gboolean        ok;
+} ValueWriter;
+
+static void
+write_one_value (KspNode    *node,
+                 const char *field,
+                 KspLang     lang,
+                 const char *value,
+                 gpointer    user_data)
+{
+  ValueWriter *w = user_data;
+
+  if (!w->ok)
+    return;
+  sqlite3_reset (w->insert);
+  sqlite3_bind_int64 (w->insert, 1, w->tree);
+  bind_text (w->insert, 2, ksp_node_get_id (node));
+  bind_text (w->insert, 3, field);
+  bind_text (w->insert, 4, ksp_lang_to_string (lang));
+  bind_text (w->insert, 5, value);
+  w->ok = step_done (w->self, w->insert, w->error, "storing a value");
+}
+
+static gboolean
+write_node_rec (KspSqliteStore *self,
+                gint64          tree,
+                KspNode        *node,
+                gboolean        recursive,
+                GError        **error)
+{
+  KspNode *parent = ksp_node_get_parent (node);
+  guint pos = 0;
+  sqlite3_stmt *s;
+  ValueWriter w = { self, NULL, tree, error, TRUE };
+
+  if (parent)
+    ksp_node_find_child (parent, node, &pos);
+
+  if (!(s = stmt (self, "INSERT INTO node (tree_id, id, parent_id, kind, pos, number, src_line)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tree_id, id) DO UPDATE SET"
+                        " parent_id = excluded.parent_id, kind = excluded.kind, pos = excluded.pos,"
+                        " number = excluded.number, src_line = excluded.src_line", error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, tree);
+  bind_text (s, 2, ksp_node_get_id (node));
+  bind_text (s, 3, parent ? ksp_node_get_id (parent) : NULL);
+  bind_text (s, 4, ksp_node_get_kind (node));
+  sqlite3_bind_int (s, 5, pos);
+  bind_text (s, 6, ksp_node_get_number (node));
+  sqlite3_bind_int (s, 7, ksp_node_get_src_line (node));
+  if (!step_done (self, s, error, "storing an element"))
+    return FALSE;
+
+  if (!(s = stmt (self, "DELETE FROM value WHERE tree_id = ? AND node_id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, tree);
+  bind_text (s, 2, ksp_node_get_id (node));
+  if (!step_done (self, s, error, "storing an element"))
+    return FALSE;
+
+  if (!(w.insert = stmt (self, "INSERT INTO value (tree_id, node_id, field, lang, text) VALUES (?, ?, ?, ?, ?)",
+                         error)))
+    return FALSE;
+  ksp_node_foreach_value (node, write_one_value, &w);
+  if (!w.ok)
+    return FALSE;
+
+  if (recursive)
+    {
+      guint n = ksp_node_get_n_children (node);
+      for (guint i = 0; i < n; i++)
+        if (!write_node_rec (self, tree, ksp_node_get_child (node, i), TRUE, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+ksp_sqlite_store_write_node (KspStore *store,
+                             gint64    tree,
+                             KspNode  *node,
+                             gboolean  recursive,
+                             GError  **error)
+{
+  return write_node_rec (KSP_SQLITE_STORE (store), tree, node, recursive, error);
+}
+
+static gboolean
+ksp_sqlite_store_write_value (KspStore   *store,
+                              gint64      tree,
+                              const char *node_id,
+                              const char *field,
+                              KspLang     lang,
+                              const char *value,
+                              GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  sqlite3_stmt *s;
+
+  if (value == NULL)
+    s = stmt (self, "DELETE FROM value WHERE tree_id = ? AND node_id = ? AND field = ? AND lang = ?", error);
+  else
+    s = stmt (self, "INSERT OR REPLACE INTO value (tree_id, node_id, field, lang, text) VALUES (?, ?, ?, ?, ?)",
+              error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, tree);
+  bind_text (s, 2, node_id);
+  bind_text (s, 3, field);
+  bind_text (s, 4, ksp_lang_to_string (lang));
+  if (value)
+    bind_text (s, 5, value);
+  return step_done (self, s, error, "storing a value");
+}
+
+static gboolean
+ksp_sqlite_store_delete_node (KspStore   *store,
+                              gint64      tree,
+                              const char *node_id,
+                              GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  sqlite3_stmt *s;
+
+  /* Children and values go with it (ON DELETE CASCADE). */
+  if (!(s = stmt (self, "DELETE FROM node WHERE tree_id = ? AND id = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, tree);
+  bind_text (s, 2, node_id);
+  return step_done (self, s, error, "removing an element");
+}
+
+static gboolean
+ksp_sqlite_store_write_order (KspStore *store,
+                              gint64    tree,
+                              KspNode  *parent,
+                              GError  **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  guint n = ksp_node_get_n_children (parent);
+
+  for (guint i = 0; i < n; i++)
+    {
+      sqlite3_stmt *s = stmt (self, "UPDATE node SET pos = ? WHERE tree_id = ? AND id = ? AND pos != ?", error);
+      if (s == NULL)
+        return FALSE;
+      sqlite3_bind_int (s, 1, i);
+      sqlite3_bind_int64 (s, 2, tree);
+      bind_text (s, 3, ksp_node_get_id (ksp_node_get_child (parent, i)));
+      sqlite3_bind_int (s, 4, i);
+      if (!step_done (self, s, error, "reordering elements"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+insert_audit (KspSqliteStore      *self,
+              gint64               tree,
+              const KspAuditEntry *entry,
+              GError             **error)
+{
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s;
+
+  if (!(s = stmt (self, "INSERT INTO audit (tree_id, at, user, action, node_id, summary)"
+                        " VALUES (?, ?, ?, ?, ?, ?)", error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, tree);
+  bind_text (s, 2, entry->at ? entry->at : now);
+  bind_text (s, 3, entry->user ? entry->user : ksp_store_get_user (KSP_STORE (self)));
+  bind_text (s, 4, entry->action);
+  bind_text (s, 5, entry->node_id);
+  bind_text (s, 6, entry->summary ? entry->summary : "");
+  return step_done (self, s, error, "recording the audit trail");
+}
+
+static gboolean
+ksp_sqlite_store_write_audit (KspStore            *store,
+                              gint64               tree,
+                              const KspAuditEntry *entry,
+                              GError             **error)
+{
+  return insert_audit (KSP_SQLITE_STORE (store), tree, entry, error);
+}
+
+static GPtrArray *
+ksp_sqlite_store_list_audit (KspStore *store,
+                             gint64    tree,
+                             GError  **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_audit_entry_free);
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, "SELECT id, at, user, action, node_id, summary FROM audit WHERE tree_id = ? ORDER BY id",
+                  error)))
+    return NULL;
+  sqlite3_bind_int64 (s, 1, tree);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      KspAuditEntry *e = g_new0 (KspAuditEntry, 1);
+      e->id = sqlite3_column_int64 (s, 0);
+      e->at = column_dup (s, 1);
+      e->user = column_dup (s, 2);
+      e->action = column_dup (s, 3);
+      e->node_id = column_dup (s, 4);
+      e->summary = column_dup (s, 5);
+      g_ptr_array_add (list, e);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, error, "reading the audit trail");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+static gint64
+ksp_sqlite_store_add_standard (KspStore   *store,
+                               KspNode    *root,
+                               const char *user,
+                               GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  KspAuditEntry entry = { 0, NULL, NULL, (char *) "create", NULL, NULL };
+  g_autofree char *label = ksp_node_dup_label (root, KSP_LANG_RU);
+  sqlite3_stmt *s;
+  gint64 tree;
+
+  if (!ksp_sqlite_store_begin (store, error))
+    return 0;
+
+  if (!(s = stmt (self, "INSERT INTO standard (id, created_at, created_by) VALUES (?, ?, ?)", error)))
+    goto failed;
+  bind_text (s, 1, ksp_node_get_id (root));
+  bind_text (s, 2, now);
+  bind_text (s, 3, user);
+  if (!step_done (self, s, error, "adding a standard"))
+    goto failed;
+
+  if (!(s = stmt (self, "INSERT INTO tree (standard_id, is_draft, created_at, created_by) VALUES (?, 1, ?, ?)",
+                  error)))
+    goto failed;
+  bind_text (s, 1, ksp_node_get_id (root));
+  bind_text (s, 2, now);
+  bind_text (s, 3, user);
+  if (!step_done (self, s, error, "adding a standard"))
+    goto failed;
+  tree = sqlite3_last_insert_rowid (self->db);
+
+  if (!write_node_rec (self, tree, root, TRUE, error))
+    goto failed;
+  entry.user = (char *) user;
+  entry.node_id = (char *) ksp_node_get_id (root);
+  entry.summary = label;
+  if (!insert_audit (self, tree, &entry, error))
+    goto failed;
+  if (!ksp_sqlite_store_commit (store, error))
+    goto failed;
+  return tree;
+
+failed:
+  ksp_sqlite_store_rollback (store);
+  return 0;
+}
+
+static gint64
+ksp_sqlite_store_create_edition (KspStore             *store,
+                                 const KspEditionInfo *info,
+                                 GError              **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *s;
+  gint64 draft = 0, tree;
+  int number = info->number;
+  KspAuditEntry entry = { 0 };
+
+  if (!ksp_sqlite_store_begin (store, error))
+    return 0;
+
+  if (!(s = stmt (self, "SELECT t.id, (SELECT coalesce(max(edition_number), 0) + 1 FROM tree e"
+                        " WHERE e.standard_id = t.standard_id AND e.is_draft = 0)"
+                        " FROM tree t WHERE t.standard_id = ? AND t.is_draft = 1", error)))
+    goto failed;
+  bind_text (s, 1, info->standard_id);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      draft = sqlite3_column_int64 (s, 0);
+      if (number <= 0)
+        number = sqlite3_column_int (s, 1);
+    }
+  sqlite3_reset (s);
+  if (draft == 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "%s: no standard %s",
+                   location (self), info->standard_id);
+      goto failed;
+    }
+
+  if (!(s = stmt (self, "INSERT INTO tree (standard_id, is_draft, frozen, edition_number, edition_year,"
+                        " edition_date, note, created_at, created_by) VALUES (?, 0, 0, ?, ?, ?, ?, ?, ?)", error)))
+    goto failed;
+  bind_text (s, 1, info->standard_id);
+  sqlite3_bind_int (s, 2, number);
+  if (info->year > 0)
+    sqlite3_bind_int (s, 3, info->year);
+  bind_text (s, 4, info->date);
+  bind_text (s, 5, info->note);
+  bind_text (s, 6, now);
+  bind_text (s, 7, ksp_store_get_user (store));
+  if (!step_done (self, s, error, "creating an edition"))
+    goto failed;
+  tree = sqlite3_last_insert_rowid (self->db);
+
+  if (!(s = stmt (self, "INSERT INTO node (tree_id, id, parent_id, kind, pos, number, src_line)"
+                        " SELECT ?, id, parent_id, kind, pos, number, src_line FROM node WHERE tree_id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (s, 1, tree);
+  sqlite3_bind_int64 (s, 2, draft);
+  if (!step_done (self, s, error, "creating an edition"))
+    goto failed;
+  if (!(s = stmt (self, "INSERT INTO value (tree_id, node_id, field, lang, text)"
+                        " SELECT ?, node_id, field, lang, text FROM value WHERE tree_id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (s, 1, tree);
+  sqlite3_bind_int64 (s, 2, draft);
+  if (!step_done (self, s, error, "creating an edition"))
+    goto failed;
+  if (!(s = stmt (self, "UPDATE tree SET frozen = 1 WHERE id = ?", error)))
+    goto failed;
+  sqlite3_bind_int64 (s, 1, tree);
+  if (!step_done (self, s, error, "creating an edition"))
+    goto failed;
+
+  summary = g_strdup_printf ("edition %d%s%s", number, info->note ? ": " : "", info->note ? info->note : "");
+  entry.action = (char *) "edition";
+  entry.summary = summary;
+  if (!insert_audit (self, draft, &entry, error))
+    goto failed;
+  if (!ksp_sqlite_store_commit (store, error))
+    goto failed;
+  return tree;
+
+failed:
+  ksp_sqlite_store_rollback (store);
+  return 0;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+static void
+ksp_sqlite_store_finalize (GObject *object)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (object);
+
+  close_db (self);
+  g_hash_table_unref (self->stmts);
+  ksp_lock_info_free (self->holder);
+  G_OBJECT_CLASS (ksp_sqlite_store_parent_class)->finalize (object);
+}
+
+static void
+ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  KspStoreClass *store_class = KSP_STORE_CLASS (klass);
+
+  object_class->finalize = ksp_sqlite_store_finalize;
+
+  store_class->open = ksp_sqlite_store_open;
+  store_class->close = ksp_sqlite_store_close;
+  store_class->list_standards = ksp_sqlite_store_list_standards;
+  store_class->list_editions = ksp_sqlite_store_list_editions;
+  store_class->load_tree = ksp_sqlite_store_load_tree;
+  store_class->add_standard = ksp_sqlite_store_add_standard;
+  store_class->create_edition = ksp_sqlite_store_create_edition;
+  store_class->begin = ksp_sqlite_store_begin;
+  store_class->commit = ksp_sqlite_store_commit;
+  store_class->rollback = ksp_sqlite_store_rollback;
+  store_class->write_value = ksp_sqlite_store_write_value;
+  store_class->write_node = ksp_sqlite_store_write_node;
+  store_class->delete_node = ksp_sqlite_store_delete_node;
+  store_class->write_order = ksp_sqlite_store_write_order;
+  store_class->write_audit = ksp_sqlite_store_write_audit;
+  store_class->list_audit = ksp_sqlite_store_list_audit;
+  store_class->dup_lock_holder = ksp_sqlite_store_dup_lock_holder;
+  store_class->heartbeat = ksp_sqlite_store_heartbeat;
+}
+
+static void
+finalize_stmt (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+ksp_sqlite_store_init (KspSqliteStore *self)
+{
+  self->stmts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+}
+
+KspStore *
+ksp_sqlite_store_new (void)
+{
+  return g_object_new (KSP_TYPE_SQLITE_STORE, NULL);
+}

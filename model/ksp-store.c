@@ -1,0 +1,426 @@
+/* ksp-store.c: the storage backend interface and the choice of backend by URI */
+#include "ksp-store.h"
+#include "ksp-sqlite-store.h"
+
+#include <string.h>
+
+typedef struct
+{
+  char     *location;
+  char     *user;
+  char     *read_only_reason; /* NULL when writable */
+} KspStorePrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (KspStore, ksp_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (ksp-store-error-quark, ksp_store_error)
+
+void
+ksp_standard_info_free (KspStandardInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->standard_id);
+  g_free (info->code);
+  g_free (info->title_ru);
+  g_free (info->title_kk);
+  g_free (info);
+}
+
+void
+ksp_edition_info_free (KspEditionInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->standard_id);
+  g_free (info->date);
+  g_free (info->note);
+  g_free (info->created_by);
+  g_free (info->created_at);
+  g_free (info);
+}
+
+void
+ksp_lock_info_free (KspLockInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->user);
+  g_free (info->host);
+  g_free (info->since);
+  g_free (info->heartbeat);
+  g_free (info);
+}
+
+void
+ksp_audit_entry_free (KspAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->at);
+  g_free (entry->user);
+  g_free (entry->action);
+  g_free (entry->node_id);
+  g_free (entry->summary);
+  g_free (entry);
+}
+
+static void
+ksp_store_finalize (GObject *object)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (KSP_STORE (object));
+
+  g_free (priv->location);
+  g_free (priv->user);
+  g_free (priv->read_only_reason);
+  G_OBJECT_CLASS (ksp_store_parent_class)->finalize (object);
+}
+
+static void
+ksp_store_class_init (KspStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ksp_store_finalize;
+}
+
+static void
+ksp_store_init (KspStore *self)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  const char *user = g_getenv ("KASIP_USER");
+
+  priv->user = g_strdup (user && *user ? user : g_get_user_name ());
+}
+
+/**
+ * ksp_store_open_uri:
+ * @uri: a path, "sqlite:PATH", "file:///PATH" or "postgresql://..."
+ *
+ * Opens a workspace with the backend its URI names. A workspace locked by another session is opened
+ * read-only (see ksp_store_is_read_only()); one written by a newer Kasip is refused.
+ */
+KspStore *
+ksp_store_open_uri (const char        *uri,
+                    KspStoreOpenFlags  flags,
+                    GError           **error)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+
+  if (g_str_has_prefix (uri, "postgresql:") || g_str_has_prefix (uri, "postgres:"))
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_SUPPORTED,
+                   "%s: the shared PostgreSQL workspace is not available in this build of Kasip",
+                   uri);
+      return NULL;
+    }
+  if (g_str_has_prefix (uri, "sqlite:"))
+    path = g_strdup (uri + strlen ("sqlite:"));
+  else if (g_str_has_prefix (uri, "file:"))
+    {
+      path = g_filename_from_uri (uri, NULL, error);
+      if (path == NULL)
+        return NULL;
+    }
+  else if (strstr (uri, "://") != NULL)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_SUPPORTED,
+                   "%s: unknown kind of workspace address (use a file path, sqlite:PATH or postgresql://…)",
+                   uri);
+      return NULL;
+    }
+  else
+    path = g_strdup (uri);
+
+  store = ksp_sqlite_store_new ();
+  if (!KSP_STORE_GET_CLASS (store)->open (store, path, flags, error))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+void
+ksp_store_close (KspStore *self)
+{
+  g_return_if_fail (KSP_IS_STORE (self));
+  KSP_STORE_GET_CLASS (self)->close (self);
+}
+
+gboolean
+ksp_store_is_read_only (KspStore *self)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  return priv->read_only_reason != NULL;
+}
+
+/**
+ * ksp_store_get_read_only_reason:
+ * Returns: (nullable): why the workspace is read-only, as a sentence for the user
+ */
+const char *
+ksp_store_get_read_only_reason (KspStore *self)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  return priv->read_only_reason;
+}
+
+void
+_ksp_store_set_read_only (KspStore   *self,
+                          const char *reason)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  g_free (priv->read_only_reason);
+  priv->read_only_reason = g_strdup (reason);
+}
+
+const char *
+ksp_store_get_location (KspStore *self)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  return priv->location;
+}
+
+void
+_ksp_store_set_location (KspStore   *self,
+                         const char *location)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  g_free (priv->location);
+  priv->location = g_strdup (location);
+}
+
+const char *
+ksp_store_get_user (KspStore *self)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  return priv->user;
+}
+
+void
+ksp_store_set_user (KspStore   *self,
+                    const char *user)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  g_return_if_fail (user != NULL && *user != '\0');
+  g_free (priv->user);
+  priv->user = g_strdup (user);
+}
+
+static gboolean
+check_writable (KspStore *self,
+                GError  **error)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+
+  if (priv->read_only_reason == NULL)
+    return TRUE;
+  g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY, "%s: %s",
+               priv->location ? priv->location : "workspace", priv->read_only_reason);
+  return FALSE;
+}
+
+/**
+ * ksp_store_list_standards:
+ * Returns: (transfer container) (element-type KspStandardInfo): the standards, ordered by code
+ */
+GPtrArray *
+ksp_store_list_standards (KspStore *self,
+                          GError  **error)
+{
+  return KSP_STORE_GET_CLASS (self)->list_standards (self, error);
+}
+
+/**
+ * ksp_store_find_standard:
+ * @code_or_id: a standard code ("Q88100061") or a standard ID
+ * Returns: (transfer full) (nullable): the standard, or %NULL with KSP_STORE_ERROR_NOT_FOUND
+ */
+KspStandardInfo *
+ksp_store_find_standard (KspStore   *self,
+                         const char *code_or_id,
+                         GError    **error)
+{
+  g_autoptr (GPtrArray) all = ksp_store_list_standards (self, error);
+
+  if (all == NULL)
+    return NULL;
+  for (guint i = 0; i < all->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (all, i);
+      if (g_strcmp0 (info->code, code_or_id) == 0 || g_strcmp0 (info->standard_id, code_or_id) == 0)
+        return g_ptr_array_steal_index (all, i);
+    }
+  g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
+               "%s: no standard with code or ID «%s» in this workspace",
+               ksp_store_get_location (self), code_or_id);
+  return NULL;
+}
+
+/**
+ * ksp_store_list_editions:
+ * Returns: (transfer container) (element-type KspEditionInfo): editions of a standard, oldest first
+ */
+GPtrArray *
+ksp_store_list_editions (KspStore   *self,
+                         const char *standard_id,
+                         GError    **error)
+{
+  return KSP_STORE_GET_CLASS (self)->list_editions (self, standard_id, error);
+}
+
+/**
+ * ksp_store_load_tree:
+ * Returns: (transfer full): the root of a draft or an edition
+ */
+KspNode *
+ksp_store_load_tree (KspStore *self,
+                     gint64    tree_id,
+                     GError  **error)
+{
+  return KSP_STORE_GET_CLASS (self)->load_tree (self, tree_id, error);
+}
+
+/**
+ * ksp_store_add_standard:
+ * @root: a "document" node
+ * Returns: the new draft tree's ID, or 0 on error
+ */
+gint64
+ksp_store_add_standard (KspStore *self,
+                        KspNode  *root,
+                        GError  **error)
+{
+  if (!check_writable (self, error))
+    return 0;
+  return KSP_STORE_GET_CLASS (self)->add_standard (self, root, ksp_store_get_user (self), error);
+}
+
+/**
+ * ksp_store_create_edition:
+ * @info: standard_id, number, year, date and note of the new edition
+ *
+ * Freezes a copy of the standard's working draft as an edition. Editions cannot be changed afterwards.
+ * Returns: the edition's tree ID, or 0 on error
+ */
+gint64
+ksp_store_create_edition (KspStore             *self,
+                          const KspEditionInfo *info,
+                          GError              **error)
+{
+  if (!check_writable (self, error))
+    return 0;
+  return KSP_STORE_GET_CLASS (self)->create_edition (self, info, error);
+}
+
+gboolean
+ksp_store_begin (KspStore *self,
+                 GError  **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->begin (self, error);
+}
+
+gboolean
+ksp_store_commit (KspStore *self,
+                  GError  **error)
+{
+  return KSP_STORE_GET_CLASS (self)->commit (self, error);
+}
+
+void
+ksp_store_rollback (KspStore *self)
+{
+  KSP_STORE_GET_CLASS (self)->rollback (self);
+}
+
+gboolean
+ksp_store_write_value (KspStore   *self,
+                       gint64      tree,
+                       const char *node_id,
+                       const char *field,
+                       KspLang     lang,
+                       const char *value,
+                       GError    **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->write_value (self, tree, node_id, field, lang, value, error);
+}
+
+gboolean
+ksp_store_write_node (KspStore *self,
+                      gint64    tree,
+                      KspNode  *node,
+                      gboolean  recursive,
+                      GError  **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->write_node (self, tree, node, recursive, error);
+}
+
+gboolean
+ksp_store_delete_node (KspStore   *self,
+                       gint64      tree,
+                       const char *node_id,
+                       GError    **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->delete_node (self, tree, node_id, error);
+}
+
+gboolean
+ksp_store_write_order (KspStore *self,
+                       gint64    tree,
+                       KspNode  *parent,
+                       GError  **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->write_order (self, tree, parent, error);
+}
+
+gboolean
+ksp_store_write_audit (KspStore            *self,
+                       gint64               tree,
+                       const KspAuditEntry *entry,
+                       GError             **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->write_audit (self, tree, entry, error);
+}
+
+/**
+ * ksp_store_list_audit:
+ * Returns: (transfer container) (element-type KspAuditEntry): the audit trail of a tree, oldest first
+ */
+GPtrArray *
+ksp_store_list_audit (KspStore *self,
+                      gint64    tree,
+                      GError  **error)
+{
+  return KSP_STORE_GET_CLASS (self)->list_audit (self, tree, error);
+}
+
+/**
+ * ksp_store_dup_lock_holder:
+ * Returns: (transfer full) (nullable): who holds the workspace lock, if someone else does
+ */
+KspLockInfo *
+ksp_store_dup_lock_holder (KspStore *self)
+{
+  return KSP_STORE_GET_CLASS (self)->dup_lock_holder (self);
+}
+
+/* Refreshes this session's lock; call it periodically (the editor does every 30 s). */
+gboolean
+ksp_store_heartbeat (KspStore *self,
+                     GError  **error)
+{
+  if (ksp_store_is_read_only (self))
+    return TRUE;
+  return KSP_STORE_GET_CLASS (self)->heartbeat (self, error);
+}

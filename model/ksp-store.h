@@ -1,0 +1,186 @@
+/* ksp-store.h: the storage backend interface
+ *
+ * A KspStore holds a workspace: many standards, each with a working draft tree and immutable editions
+ * (frozen trees), an audit trail and a lock. Backends are chosen by URI, as GnuCash's QofBackend is:
+ * a plain path or "sqlite:PATH" opens the SQLite backend (ksp-sqlite-store.c); "postgresql://..." is
+ * reserved for the shared working-group backend. The model and the UI only talk to this interface.
+ *
+ * Writes are made between begin() and commit(): KspDocument wraps each command in one transaction, so
+ * an edit is either stored whole or not at all.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ksp-node.h"
+
+G_BEGIN_DECLS
+
+#define KSP_STORE_ERROR (ksp_store_error_quark ())
+GQuark ksp_store_error_quark (void);
+
+typedef enum {
+  KSP_STORE_ERROR_FAILED,
+  KSP_STORE_ERROR_NOT_SUPPORTED,   /* unknown URI scheme, or a backend not built */
+  KSP_STORE_ERROR_NOT_A_WORKSPACE, /* the file is not a Kasip workspace */
+  KSP_STORE_ERROR_TOO_NEW,         /* written by a newer Kasip: refused */
+  KSP_STORE_ERROR_READ_ONLY,       /* opened read-only (locked by someone else, or asked for) */
+  KSP_STORE_ERROR_IMMUTABLE,       /* an edition cannot be changed */
+  KSP_STORE_ERROR_NOT_FOUND,
+  KSP_STORE_ERROR_CORRUPT,
+} KspStoreError;
+
+typedef enum {
+  KSP_STORE_OPEN_DEFAULT    = 0,
+  KSP_STORE_OPEN_CREATE     = 1 << 0, /* create the workspace if it does not exist */
+  KSP_STORE_OPEN_READ_ONLY  = 1 << 1, /* never write, never take the lock */
+  KSP_STORE_OPEN_BREAK_LOCK = 1 << 2, /* take the lock even if another session holds it */
+} KspStoreOpenFlags;
+
+typedef struct {
+  char   *standard_id;
+  char   *code;
+  char   *title_ru;
+  char   *title_kk;
+  gint64  draft_tree;
+  guint   n_editions;
+} KspStandardInfo;
+
+typedef struct {
+  gint64  tree_id;
+  char   *standard_id;
+  int     number;
+  int     year;
+  char   *date;       /* ISO 8601 date of the edition */
+  char   *note;
+  char   *created_by;
+  char   *created_at;
+} KspEditionInfo;
+
+typedef struct {
+  char   *user;
+  char   *host;
+  gint64  pid;
+  char   *since;
+  char   *heartbeat;
+} KspLockInfo;
+
+typedef struct {
+  gint64  id;
+  char   *at;        /* ISO 8601 UTC */
+  char   *user;
+  char   *action;    /* "do", "undo", "redo", "import", "edition" */
+  char   *node_id;
+  char   *summary;   /* the command's description */
+} KspAuditEntry;
+
+void ksp_standard_info_free (KspStandardInfo *info);
+void ksp_edition_info_free  (KspEditionInfo  *info);
+void ksp_lock_info_free     (KspLockInfo     *info);
+void ksp_audit_entry_free   (KspAuditEntry   *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspStandardInfo, ksp_standard_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspEditionInfo, ksp_edition_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspLockInfo, ksp_lock_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspAuditEntry, ksp_audit_entry_free)
+
+#define KSP_TYPE_STORE (ksp_store_get_type ())
+G_DECLARE_DERIVABLE_TYPE (KspStore, ksp_store, KSP, STORE, GObject)
+
+struct _KspStoreClass
+{
+  GObjectClass parent_class;
+
+  gboolean     (*open)            (KspStore *self, const char *location, KspStoreOpenFlags flags, GError **error);
+  void         (*close)           (KspStore *self);
+  GPtrArray   *(*list_standards)  (KspStore *self, GError **error);
+  GPtrArray   *(*list_editions)   (KspStore *self, const char *standard_id, GError **error);
+  KspNode     *(*load_tree)       (KspStore *self, gint64 tree_id, GError **error);
+  gint64       (*add_standard)    (KspStore *self, KspNode *root, const char *user, GError **error);
+  gint64       (*create_edition)  (KspStore *self, const KspEditionInfo *info, GError **error);
+  gboolean     (*begin)           (KspStore *self, GError **error);
+  gboolean     (*commit)          (KspStore *self, GError **error);
+  void         (*rollback)        (KspStore *self);
+  gboolean     (*write_value)     (KspStore *self, gint64 tree, const char *node_id, const char *field,
+                                   KspLang lang, const char *value, GError **error);
+  gboolean     (*write_node)      (KspStore *self, gint64 tree, KspNode *node, gboolean recursive,
+                                   GError **error);
+  gboolean     (*delete_node)     (KspStore *self, gint64 tree, const char *node_id, GError **error);
+  gboolean     (*write_order)     (KspStore *self, gint64 tree, KspNode *parent, GError **error);
+  gboolean     (*write_audit)     (KspStore *self, gint64 tree, const KspAuditEntry *entry, GError **error);
+  GPtrArray   *(*list_audit)      (KspStore *self, gint64 tree, GError **error);
+  KspLockInfo *(*dup_lock_holder) (KspStore *self);
+  gboolean     (*heartbeat)       (KspStore *self, GError **error);
+
+  gpointer padding[8];
+};
+
+KspStore    *ksp_store_open_uri        (const char        *uri,
+                                        KspStoreOpenFlags  flags,
+                                        GError           **error);
+void         ksp_store_close           (KspStore          *self);
+gboolean     ksp_store_is_read_only    (KspStore          *self);
+const char  *ksp_store_get_read_only_reason (KspStore     *self);
+const char  *ksp_store_get_location    (KspStore          *self);
+const char  *ksp_store_get_user        (KspStore          *self);
+void         ksp_store_set_user        (KspStore          *self,
+                                        const char        *user);
+GPtrArray   *ksp_store_list_standards  (KspStore          *self,
+                                        GError           **error);
+KspStandardInfo *ksp_store_find_standard (KspStore        *self,
+                                        const char        *code_or_id,
+                                        GError           **error);
+GPtrArray   *ksp_store_list_editions   (KspStore          *self,
+                                        const char        *standard_id,
+                                        GError           **error);
+KspNode     *ksp_store_load_tree       (KspStore          *self,
+                                        gint64             tree_id,
+                                        GError           **error);
+gint64       ksp_store_add_standard    (KspStore          *self,
+                                        KspNode           *root,
+                                        GError           **error);
+gint64       ksp_store_create_edition  (KspStore          *self,
+                                        const KspEditionInfo *info,
+                                        GError           **error);
+gboolean     ksp_store_begin           (KspStore          *self,
+                                        GError           **error);
+gboolean     ksp_store_commit          (KspStore          *self,
+                                        GError           **error);
+void         ksp_store_rollback        (KspStore          *self);
+gboolean     ksp_store_write_value     (KspStore          *self,
+                                        gint64             tree,
+                                        const char        *node_id,
+                                        const char        *field,
+                                        KspLang            lang,
+                                        const char        *value,
+                                        GError           **error);
+gboolean     ksp_store_write_node      (KspStore          *self,
+                                        gint64             tree,
+                                        KspNode           *node,
+                                        gboolean           recursive,
+                                        GError           **error);
+gboolean     ksp_store_delete_node     (KspStore          *self,
+                                        gint64             tree,
+                                        const char        *node_id,
+                                        GError           **error);
+gboolean     ksp_store_write_order     (KspStore          *self,
+                                        gint64             tree,
+                                        KspNode           *parent,
+                                        GError           **error);
+gboolean     ksp_store_write_audit     (KspStore          *self,
+                                        gint64             tree,
+                                        const KspAuditEntry *entry,
+                                        GError           **error);
+GPtrArray   *ksp_store_list_audit      (KspStore          *self,
+                                        gint64             tree,
+                                        GError           **error);
+KspLockInfo *ksp_store_dup_lock_holder (KspStore          *self);
+gboolean     ksp_store_heartbeat       (KspStore          *self,
+                                        GError           **error);
+
+/* For backends. */
+void         _ksp_store_set_read_only  (KspStore          *self,
+                                        const char        *reason);
+void         _ksp_store_set_location   (KspStore          *self,
+                                        const char        *location);
+
+G_END_DECLS

@@ -1,0 +1,805 @@
+/* The SQLite workspace: round trips of every field in both languages and all empty states, editions,
+ * migrations, refusal of newer or foreign files, the lock, and undo/redo of every kind of edit with
+ * the store written through. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include "ksp-document.h"
+#include "ksp-group-command.h"
+#include "ksp-insert-node-command.h"
+#include "ksp-move-node-command.h"
+#include "ksp-remove-node-command.h"
+#include "ksp-set-value-command.h"
+#include "ksp-sample.h"
+#include "ksp-sqlite-store.h"
+#include "ksp-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("kasip-test-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "ws.kasip", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *name;
+  GDir *dir = g_dir_open (f->dir, 0, NULL);
+
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *p = g_build_filename (f->dir, name, NULL);
+      g_unlink (p);
+    }
+  if (dir)
+    g_dir_close (dir);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* One value per (field, language), cycling through absent, empty, dash and text so that every state
+ * of every field appears across the tree. Texts carry what breaks naive storage: quotes, newlines,
+ * TAB, NBSP, Kazakh letters and an SQL quote. */
+static const char *
+value_for (guint i,
+           KspLang lang,
+           char  **owned)
+{
+  switch (i % 4)
+    {
+    case 0: return NULL;
+    case 1: return "";
+    case 2: return "-";
+    default:
+      *owned = g_strdup_printf ("%s %u: «кавычки» \"quotes\" 'it''s'\n\tвторая\u00a0строка",
+                                lang == KSP_LANG_KK ? "Қазақша мәтін әғқңөұүі" :
+                                lang == KSP_LANG_RU ? "Русский текст" : "3423-0-006", i);
+      return *owned;
+    }
+}
+
+static guint counter;
+
+static void
+fill (KspNode *node)
+{
+  const KspKindSpec *kind = ksp_node_get_kind_spec (node);
+
+  for (guint f = 0; f < kind->n_fields; f++)
+    {
+      const KspFieldSpec *spec = &kind->fields[f];
+      if (ksp_field_is_bilingual (spec))
+        {
+          for (KspLang l = KSP_LANG_KK; l <= KSP_LANG_RU; l++)
+            {
+              g_autofree char *owned = NULL;
+              ksp_node_set_value (node, spec->name, l, value_for (counter++, l, &owned));
+            }
+        }
+      else
+        {
+          g_autofree char *owned = NULL;
+          ksp_node_set_value (node, spec->name, KSP_LANG_NONE, value_for (counter++, KSP_LANG_NONE, &owned));
+        }
+    }
+}
+
+/* A tree with two elements of every kind the schema allows, below every parent that allows it. */
+static void
+grow (KspNode *node,
+      guint    depth)
+{
+  const KspKindSpec *kind = ksp_node_get_kind_spec (node);
+
+  fill (node);
+  if (kind->children == NULL || depth > 6)
+    return;
+  for (guint c = 0; kind->children[c]; c++)
+    for (guint copy = 0; copy < 2; copy++)
+      {
+        g_autoptr (KspNode) child = ksp_node_new (kind->children[c], NULL);
+        g_autofree char *no = g_strdup_printf ("%u.", copy + 1);
+        ksp_node_set_number (child, copy ? no : NULL);
+        ksp_node_set_src_line (child, counter);
+        ksp_node_append_child (node, child);
+        grow (child, depth + 1);
+      }
+}
+
+static KspNode *
+make_full_tree (void)
+{
+  KspNode *root = ksp_node_new ("document", NULL);
+  counter = 0;
+  grow (root, 0);
+  return root;
+}
+
+static void
+count_kinds (KspNode    *node,
+             GHashTable *kinds)
+{
+  g_hash_table_add (kinds, (gpointer) ksp_node_get_kind (node));
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    count_kinds (ksp_node_get_child (node, i), kinds);
+}
+
+static void
+count_one_state (KspNode    *node,
+                 const char *field,
+                 KspLang     lang,
+                 const char *value,
+                 gpointer    user_data)
+{
+  guint (*seen)[4] = user_data;
+  seen[lang][ksp_value_state (value)]++;
+}
+
+static void
+count_states (KspNode *node,
+              guint    seen[KSP_N_LANGS][4])
+{
+  ksp_node_foreach_value (node, count_one_state, seen);
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    count_states (ksp_node_get_child (node, i), seen);
+}
+
+static KspStore *
+open_store (const char        *path,
+            KspStoreOpenFlags  flags)
+{
+  g_autoptr (GError) error = NULL;
+  KspStore *store = ksp_store_open_uri (path, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+assert_trees_equal (KspNode *a,
+                    KspNode *b)
+{
+  g_autofree char *difference = NULL;
+
+  if (!ksp_node_equal (a, b, &difference))
+    g_error ("trees differ: %s", difference);
+}
+
+static void
+test_roundtrip_every_field (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (KspNode) tree = make_full_tree ();
+  g_autoptr (KspStore) store = open_store (f->path, KSP_STORE_OPEN_CREATE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (KspNode) loaded = NULL;
+  guint n_kinds;
+  gint64 tree_id;
+
+  ksp_schema_list_kinds (&n_kinds);
+  count_kinds (tree, kinds);
+  g_assert_cmpuint (g_hash_table_size (kinds), ==, n_kinds);
+
+  tree_id = ksp_store_add_standard (store, tree, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tree_id, >, 0);
+
+  /* Same session, then a fresh one. */
+  loaded = ksp_store_load_tree (store, tree_id, &error);
+  g_assert_no_error (error);
+  assert_trees_equal (tree, loaded);
+  g_clear_object (&loaded);
+  ksp_store_close (store);
+  g_clear_object (&store);
+
+  store = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  loaded = ksp_store_load_tree (store, tree_id, &error);
+  g_assert_no_error (error);
+  assert_trees_equal (tree, loaded);
+
+  /* Every state occurs, in each language slot, in what came back from the file. */
+  {
+    guint seen[KSP_N_LANGS][4] = { { 0 } };
+    count_states (loaded, seen);
+    for (guint l = 0; l < KSP_N_LANGS; l++)
+      for (guint st = KSP_VALUE_EMPTY; st <= KSP_VALUE_TEXT; st++)
+        g_assert_cmpuint (seen[l][st], >, 0);
+  }
+}
+
+static void
+test_roundtrip_sample (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (KspNode) sample = ksp_sample_new_document ();
+  g_autoptr (KspStore) store = open_store (f->path, KSP_STORE_OPEN_CREATE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) standards = NULL;
+  g_autoptr (KspNode) loaded = NULL;
+  KspStandardInfo *info;
+
+  g_assert_cmpint (ksp_store_add_standard (store, sample, &error), >, 0);
+  g_assert_no_error (error);
+  standards = ksp_store_list_standards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (standards->len, ==, 1);
+  info = g_ptr_array_index (standards, 0);
+  g_assert_cmpstr (info->code, ==, "Q88100061");
+  g_assert_cmpstr (info->title_ru, ==, "\"Социальная работа и другие профессии социальной сферы\".");
+  g_assert_cmpstr (info->standard_id, ==, ksp_node_get_id (sample));
+  loaded = ksp_store_load_tree (store, info->draft_tree, &error);
+  g_assert_no_error (error);
+  assert_trees_equal (sample, loaded);
+
+  /* Adding the same standard again is refused, not duplicated. */
+  g_assert_cmpint (ksp_store_add_standard (store, sample, &error), ==, 0);
+  g_assert_nonnull (error);
+}
+
+static KspNode *
+find_kind (KspNode    *node,
+           const char *kind)
+{
+  if (g_str_equal (ksp_node_get_kind (node), kind))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = find_kind (ksp_node_get_child (node, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static KspDocument *
+open_sample_document (const char *path,
+                      KspStore  **out_store)
+{
+  g_autoptr (KspNode) sample = ksp_sample_new_document ();
+  g_autoptr (GError) error = NULL;
+  KspStore *store = open_store (path, KSP_STORE_OPEN_CREATE);
+  gint64 tree = ksp_store_add_standard (store, sample, &error);
+  KspDocument *doc;
+
+  g_assert_no_error (error);
+  doc = ksp_document_open (store, tree, &error);
+  g_assert_no_error (error);
+  *out_store = store;
+  return doc;
+}
+
+static void
+test_editions_immutable (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) editions = NULL;
+  g_autoptr (KspNode) frozen = NULL;
+  g_autoptr (KspDocument) edition_doc = NULL;
+  KspNode *card = find_kind (ksp_document_get_root (doc), "card");
+  KspEditionInfo info = { 0 };
+  KspEditionInfo *e;
+  gint64 edition;
+  sqlite3 *db;
+  char *errmsg = NULL;
+
+  info.standard_id = (char *) ksp_node_get_id (ksp_document_get_root (doc));
+  info.date = (char *) "2024-04-30";
+  info.year = 2024;
+  info.note = (char *) "приказ № 125";
+  edition = ksp_store_create_edition (store, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (edition, >, 0);
+
+  /* The draft goes on; the edition keeps the old text. */
+  g_assert_true (ksp_document_set_value (doc, card, "occupation_code", KSP_LANG_NONE, "5320-2-004", &error));
+  g_assert_no_error (error);
+  frozen = ksp_store_load_tree (store, edition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (frozen, ksp_node_get_id (card)),
+                                       "occupation_code", KSP_LANG_NONE), ==, "5320-2-003");
+
+  editions = ksp_store_list_editions (store, info.standard_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (editions->len, ==, 1);
+  e = g_ptr_array_index (editions, 0);
+  g_assert_cmpint (e->number, ==, 1);
+  g_assert_cmpstr (e->date, ==, "2024-04-30");
+  g_assert_cmpstr (e->note, ==, "приказ № 125");
+
+  /* Editing the edition through a document fails in the store, and leaves the tree unchanged. */
+  edition_doc = ksp_document_open (store, edition, &error);
+  g_assert_no_error (error);
+  g_assert_false (ksp_document_set_value (edition_doc, ksp_document_lookup (edition_doc, ksp_node_get_id (card)),
+                                          "occupation_code", KSP_LANG_NONE, "0000-0-000", &error));
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+  g_assert_cmpstr (ksp_node_get_value (ksp_document_lookup (edition_doc, ksp_node_get_id (card)), "occupation_code",
+                                       KSP_LANG_NONE), ==, "5320-2-003");
+  g_assert_false (ksp_store_delete_node (store, edition, ksp_node_get_id (card), &error));
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+
+  /* Even raw SQL from another program cannot change it. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 2000);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE value SET text = 'x' WHERE tree_id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (errmsg, "immutable"));
+  sqlite3_free (errmsg);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM tree WHERE id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
+  sqlite3_free (errmsg);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE tree SET note = 'x' WHERE id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
+  sqlite3_free (errmsg);
+  /* Deleting the whole standard does take its editions with it. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM standard", NULL, NULL, &errmsg), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_clear_object (&frozen);
+  frozen = ksp_store_load_tree (store, edition, &error);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_migration_from_v1 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (GPtrArray) standards = NULL;
+  g_autoptr (KspNode) root = NULL;
+  g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *s;
+
+  g_assert_true (ksp_sqlite_store_create_at_version (f->path, 1, &error));
+  g_assert_no_error (error);
+
+  /* A version-1 workspace with one small standard, written as version 1 wrote it. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "PRAGMA foreign_keys = ON;"
+    "INSERT INTO standard VALUES ('s1', '2025-01-01T00:00:00Z', 'old');"
+    "INSERT INTO tree (id, standard_id, is_draft, created_at, created_by) VALUES (1, 's1', 1, '2025-01-01T00:00:00Z', 'old');"
+    "INSERT INTO node VALUES (1, 's1', NULL, 'document', 0, NULL, 0);"
+    "INSERT INTO node VALUES (1, 'st', 's1', 'standard', 0, NULL, 3);"
+    "INSERT INTO value VALUES (1, 'st', 'code', '', 'Q87300060');"
+    "INSERT INTO value VALUES (1, 'st', 'name', 'ru', 'Специалисты, оказывающие специальные социальные услуги');"
+    "INSERT INTO value VALUES (1, 'st', 'name', 'kk', '');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  standards = ksp_store_list_standards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (standards->len, ==, 1);
+  g_assert_cmpstr (((KspStandardInfo *) standards->pdata[0])->code, ==, "Q87300060");
+  doc = ksp_document_open (store, 1, &error);
+  g_assert_no_error (error);
+  root = g_object_ref (ksp_document_get_root (doc));
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_get_child (root, 0), "name", KSP_LANG_KK), ==, "");
+  g_assert_null (ksp_node_get_value (ksp_node_get_child (root, 0), "scope", KSP_LANG_KK));
+
+  /* Version 2's audit trail works on the migrated file. */
+  g_assert_true (ksp_document_set_value (doc, ksp_node_get_child (root, 0), "scope", KSP_LANG_RU, "область", &error));
+  g_assert_no_error (error);
+  audit = ksp_store_list_audit (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 1);
+
+  ksp_store_close (store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (s, 0), ==, KSP_SQLITE_SCHEMA_VERSION);
+  sqlite3_finalize (s);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &s, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (s, 0), ==, "wal");
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+}
+
+static void
+test_refuses_newer_and_foreign (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autofree char *junk = g_build_filename (f->dir, "junk.kasip", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.kasip", NULL);
+  sqlite3 *db;
+
+  store = open_store (f->path, KSP_STORE_OPEN_CREATE);
+  ksp_store_close (store);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = ksp_store_open_uri (f->path, KSP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_assert_nonnull (strstr (error->message, "newer Kasip"));
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (junk, "\x7f" "ELF\x02\x01\x01 this is not a database at all, just bytes", -1, NULL));
+  store = ksp_store_open_uri (junk, KSP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE);
+  g_assert_nonnull (strstr (error->message, junk));
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_open (other, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = ksp_store_open_uri (other, KSP_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE);
+  g_clear_error (&error);
+
+  store = ksp_store_open_uri (missing, KSP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  store = ksp_store_open_uri ("postgresql://db.example/kasip", KSP_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+
+  /* sqlite: and file: URIs reach the same backend. */
+  {
+    g_autofree char *uri = g_strconcat ("sqlite:", f->path, NULL);
+    g_autofree char *fresh = g_build_filename (f->dir, "fresh.kasip", NULL);
+    g_autofree char *file_uri = g_filename_to_uri (fresh, NULL, NULL);
+    store = ksp_store_open_uri (uri, KSP_STORE_OPEN_DEFAULT, &error);
+    g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_TOO_NEW);
+    g_clear_error (&error);
+    store = ksp_store_open_uri (file_uri, KSP_STORE_OPEN_CREATE, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ksp_store_get_location (store), ==, fresh);
+  }
+}
+
+static void
+test_lock (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) a = NULL;
+  g_autoptr (KspStore) b = NULL;
+  g_autoptr (KspStore) c = NULL;
+  g_autoptr (KspLockInfo) holder = NULL;
+  g_autoptr (KspNode) sample = ksp_sample_new_document ();
+  char host[256] = "";
+  sqlite3 *db;
+
+  gethostname (host, sizeof host - 1);
+  a = open_store (f->path, KSP_STORE_OPEN_CREATE);
+  ksp_store_set_user (a, "drafter-a");
+  g_assert_false (ksp_store_is_read_only (a));
+
+  /* A second session is told who holds it and gets a read-only workspace. */
+  b = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  g_assert_true (ksp_store_is_read_only (b));
+  g_assert_nonnull (strstr (ksp_store_get_read_only_reason (b), host));
+  holder = ksp_store_dup_lock_holder (b);
+  g_assert_nonnull (holder);
+  g_assert_cmpint (holder->pid, ==, getpid ());
+  g_assert_cmpint (ksp_store_add_standard (b, sample, &error), ==, 0);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  /* ...but can read what the first one writes. */
+  g_assert_cmpint (ksp_store_add_standard (a, sample, &error), >, 0);
+  g_assert_no_error (error);
+  {
+    g_autoptr (GPtrArray) list = ksp_store_list_standards (b, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (list->len, ==, 1);
+  }
+  g_clear_object (&b);
+
+  /* Breaking the lock on purpose: the first session notices at its next heartbeat and stops writing. */
+  b = open_store (f->path, KSP_STORE_OPEN_BREAK_LOCK);
+  g_assert_false (ksp_store_is_read_only (b));
+  g_assert_false (ksp_store_heartbeat (a, &error));
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_true (ksp_store_is_read_only (a));
+  ksp_store_close (a);
+  g_assert_true (ksp_store_heartbeat (b, &error));
+  g_assert_no_error (error);
+
+  /* After the holder closes, the next session is writable. */
+  ksp_store_close (b);
+  c = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  g_assert_false (ksp_store_is_read_only (c));
+  ksp_store_close (c);
+  g_clear_object (&c);
+
+  /* A lock left by a crash (stale heartbeat, or a dead process on this host) is taken over. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO lock VALUES (1, 't', 'gone', 'elsewhere', 1, 'x', 0)", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  c = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  g_assert_false (ksp_store_is_read_only (c));
+  ksp_store_close (c);
+  g_clear_object (&c);
+
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO lock VALUES (1, 't', 'crashed', '%s', 999999999, 'x', %"
+                                            G_GINT64_FORMAT ")", host, g_get_real_time () / G_USEC_PER_SEC);
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  c = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  g_assert_false (ksp_store_is_read_only (c));
+  ksp_store_close (c);
+  g_clear_object (&c);
+
+  /* A fresh lock held by a live process elsewhere is respected. */
+  {
+    g_autofree char *sql = g_strdup_printf ("INSERT INTO lock VALUES (1, 't', 'colleague', 'other-host', 4242, "
+                                            "'2026-11-25T09:00:00Z', %" G_GINT64_FORMAT ")",
+                                            g_get_real_time () / G_USEC_PER_SEC);
+    g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (db);
+  }
+  c = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  g_assert_true (ksp_store_is_read_only (c));
+  g_assert_nonnull (strstr (ksp_store_get_read_only_reason (c), "colleague"));
+  g_assert_nonnull (strstr (ksp_store_get_read_only_reason (c), "other-host"));
+}
+
+/* After every step, the store must hold exactly the tree in memory. */
+static void
+assert_stored (KspDocument *doc)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) stored = ksp_store_load_tree (ksp_document_get_store (doc), ksp_document_get_tree_id (doc), &error);
+
+  g_assert_no_error (error);
+  assert_trees_equal (ksp_document_get_root (doc), stored);
+}
+
+static KspNode *
+snapshot (KspDocument *doc)
+{
+  g_autoptr (GError) error = NULL;
+  KspNode *n = ksp_store_load_tree (ksp_document_get_store (doc), ksp_document_get_tree_id (doc), &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+/* Executes one edit, checks it is stored, undoes it (tree as before), redoes it (tree as after). */
+static void
+check_undo_redo (KspDocument *doc,
+                 KspCommand  *command)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) before = snapshot (doc);
+  g_autoptr (KspNode) after = NULL;
+  g_autoptr (KspNode) now = NULL;
+
+  g_assert_true (ksp_document_execute (doc, command, &error));
+  g_assert_no_error (error);
+  assert_stored (doc);
+  after = snapshot (doc);
+  g_assert_false (ksp_node_equal (before, after, NULL));
+
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_no_error (error);
+  assert_stored (doc);
+  now = snapshot (doc);
+  assert_trees_equal (before, now);
+  g_clear_object (&now);
+  assert_trees_equal (before, ksp_document_get_root (doc));
+
+  g_assert_true (ksp_document_redo (doc, &error));
+  g_assert_no_error (error);
+  assert_stored (doc);
+  now = snapshot (doc);
+  assert_trees_equal (after, now);
+}
+
+static void
+test_undo_redo_every_edit (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  KspNode *root = ksp_document_get_root (doc);
+  KspNode *card = find_kind (root, "card");
+  KspNode *fn = find_kind (card, "function");
+  KspNode *skill1 = ksp_node_get_child (fn, 0);
+  KspNode *skill2 = ksp_node_get_child (fn, 1);
+  KspNode *ability = ksp_node_get_child (skill1, 0);
+  g_autoptr (KspNode) knowledge = ksp_node_new ("knowledge", NULL);
+  g_autoptr (KspCommand) group = ksp_group_command_new ("two fields");
+  KspUndoStack *stack = ksp_document_get_undo_stack (doc);
+
+  ksp_document_set_user (doc, "reviewer-1");
+
+  /* Set a value; make it empty, a dash, absent; Kazakh beside Russian. */
+  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "purpose", KSP_LANG_KK,
+                                                  "ЛСИ-ге күнделікті көмек көрсету."));
+  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "purpose", KSP_LANG_RU, ""));
+  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "nonformal", KSP_LANG_RU, "-"));
+  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "etks", KSP_LANG_RU, NULL));
+  g_assert_null (ksp_node_get_value (card, "etks", KSP_LANG_RU));
+  g_assert_cmpstr (ksp_node_get_value (card, "nonformal", KSP_LANG_RU), ==, "-");
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "");
+
+  /* Insert a knowledge item with its text. */
+  ksp_node_set_number (knowledge, "3.");
+  ksp_node_set_value (knowledge, "text", KSP_LANG_RU, "Основ оказания первой помощи.");
+  ksp_node_set_value (knowledge, "text", KSP_LANG_KK, "Алғашқы көмек көрсету негіздерін.");
+  check_undo_redo (doc, ksp_insert_node_command_new (ksp_node_get_id (skill1), 3, knowledge));
+  g_assert_true (ksp_node_get_parent (knowledge) == skill1);
+
+  /* Remove a whole skill (with its items), and get it back with the same IDs. */
+  check_undo_redo (doc, ksp_remove_node_command_new (ksp_node_get_id (skill2)));
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_true (ksp_document_lookup (doc, ksp_node_get_id (skill2)) == skill2);
+  g_assert_true (ksp_document_redo (doc, &error));
+  g_assert_null (ksp_document_lookup (doc, ksp_node_get_id (skill2)));
+  g_assert_true (ksp_document_undo (doc, &error));
+
+  /* Reorder within a parent, and move to another parent. */
+  check_undo_redo (doc, ksp_move_node_command_new (ksp_node_get_id (ability), ksp_node_get_id (skill1), 2));
+  check_undo_redo (doc, ksp_move_node_command_new (ksp_node_get_id (ability), ksp_node_get_id (skill2), 0));
+  g_assert_true (ksp_node_get_parent (ability) == skill2);
+
+  /* A group is one step. */
+  ksp_group_command_add (KSP_GROUP_COMMAND (group),
+                         ksp_set_value_command_new (ksp_node_get_id (card), "group_code", KSP_LANG_NONE, "5320-9"));
+  ksp_group_command_add (KSP_GROUP_COMMAND (group),
+                         ksp_set_value_command_new (ksp_node_get_id (card), "occupation_code", KSP_LANG_NONE, "5320-9-006"));
+  check_undo_redo (doc, g_object_ref (group));
+
+  g_assert_no_error (error);
+  g_assert_true (ksp_undo_stack_can_undo (stack));
+  g_assert_false (ksp_undo_stack_can_redo (stack));
+
+  /* Invalid edits are refused with a clear message and change nothing. */
+  g_assert_false (ksp_document_set_value (doc, card, "no_such_field", KSP_LANG_RU, "x", &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "no_such_field"));
+  g_clear_error (&error);
+  g_assert_false (ksp_document_set_value (doc, card, "occupation_code", KSP_LANG_RU, "x", &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ksp_document_set_value (doc, card, "purpose", KSP_LANG_RU, "\xff\xfe", &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ksp_document_move_node (doc, fn, skill1, 0, &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autoptr (KspNode) stray = ksp_node_new ("card", NULL);
+    g_assert_false (ksp_document_insert_node (doc, skill1, 0, stray, &error));
+    g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  assert_stored (doc);
+
+  /* Every step is in the audit trail with who did it. */
+  audit = ksp_store_list_audit (store, ksp_document_get_tree_id (doc), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, >=, 30);
+  for (guint i = 1; i < audit->len; i++)
+    {
+      KspAuditEntry *e = g_ptr_array_index (audit, i);
+      g_assert_cmpstr (e->user, ==, "reviewer-1");
+      g_assert_true (g_str_equal (e->action, "do") || g_str_equal (e->action, "undo") || g_str_equal (e->action, "redo"));
+    }
+  g_assert_nonnull (strstr (((KspAuditEntry *) audit->pdata[1])->summary, "purpose:kk"));
+
+  /* Reopening the workspace gives the same tree: nothing lived only in memory. */
+  {
+    g_autoptr (KspNode) memory = g_object_ref (root);
+    gint64 tree = ksp_document_get_tree_id (doc);
+    g_autoptr (KspNode) reloaded = NULL;
+    g_clear_object (&doc);
+    ksp_store_close (store);
+    g_clear_object (&store);
+    store = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+    reloaded = ksp_store_load_tree (store, tree, &error);
+    g_assert_no_error (error);
+    assert_trees_equal (memory, reloaded);
+  }
+}
+
+static void
+test_typing_merges (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
+  g_autoptr (GError) error = NULL;
+  KspNode *card = find_kind (ksp_document_get_root (doc), "card");
+  KspUndoStack *stack = ksp_document_get_undo_stack (doc);
+  const char *old = "Индивидуальный помощник";
+  static const char *const steps[] = { "И", "Ин", "Инд", NULL };
+
+  for (guint i = 0; steps[i]; i++)
+    g_assert_true (ksp_document_set_value (doc, card, "profession_name", KSP_LANG_RU, steps[i], &error));
+  g_assert_cmpuint (ksp_undo_stack_get_n_commands (stack), ==, 1);
+  /* Another field is another step. */
+  g_assert_true (ksp_document_set_value (doc, card, "profession_name", KSP_LANG_KK, "Жеке көмекші", &error));
+  g_assert_cmpuint (ksp_undo_stack_get_n_commands (stack), ==, 2);
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_cmpstr (ksp_node_get_value (card, "profession_name", KSP_LANG_RU), ==, old);
+  g_assert_null (ksp_node_get_value (card, "profession_name", KSP_LANG_KK));
+  g_assert_false (ksp_document_undo (doc, &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_NOTHING);
+  assert_stored (doc);
+}
+
+static void
+test_read_only_document (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
+  g_autoptr (KspStore) second = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspDocument) doc2 = ksp_document_open (second, ksp_document_get_tree_id (doc), &error);
+  KspNode *card;
+
+  g_assert_no_error (error);
+  g_assert_true (ksp_document_is_read_only (doc2));
+  card = find_kind (ksp_document_get_root (doc2), "card");
+  g_assert_false (ksp_document_set_value (doc2, card, "purpose", KSP_LANG_RU, "x", &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_READ_ONLY);
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), !=, "x");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("KASIP_USER", "tester", TRUE);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/store/roundtrip/every-field", test_roundtrip_every_field);
+  ADD ("/store/roundtrip/sample", test_roundtrip_sample);
+  ADD ("/store/editions-immutable", test_editions_immutable);
+  ADD ("/store/migration-from-v1", test_migration_from_v1);
+  ADD ("/store/refuses-newer-and-foreign", test_refuses_newer_and_foreign);
+  ADD ("/store/lock", test_lock);
+  ADD ("/document/undo-redo-every-edit", test_undo_redo_every_edit);
+  ADD ("/document/typing-merges", test_typing_merges);
+  ADD ("/document/read-only", test_read_only_document);
+  return g_test_run ();
+}

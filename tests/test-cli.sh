@@ -1,0 +1,54 @@
+#!/bin/bash
+# The kasip CLI as a user runs it: help, sample workspace, edits through commands, editions, audit,
+# and clear errors with the documented exit codes. Prints TAP-like lines and a summary.
+set -u
+kasip=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+ws=$tmp/ws.kasip
+pass=0; fail=0
+check() { # check NAME EXPECTED_RC COMMAND... ; output in $out
+  local name=$1 want=$2; shift 2
+  out=$("$@" 2>&1); local rc=$?
+  if [ "$rc" = "$want" ]; then pass=$((pass+1)); echo "ok - $name";
+  else fail=$((fail+1)); echo "not ok - $name (exit $rc, wanted $want)"; echo "$out" | sed 's/^/# /'; fi
+}
+has() { # has NAME PATTERN: last output contains PATTERN
+  if grep -qF -- "$2" <<<"$out"; then pass=$((pass+1)); echo "ok - $1";
+  else fail=$((fail+1)); echo "not ok - $1: no «$2» in:"; echo "$out" | sed 's/^/# /'; fi
+}
+
+check "--version" 0 "$kasip" --version;                 has "version printed" "kasip 0."
+check "--help" 0 "$kasip" --help
+for c in new sample list show set edition audit; do has "help lists $c" "  $c "; done
+check "unknown subcommand" 2 "$kasip" frobnicate;      has "unknown named" "frobnicate"
+check "missing workspace" 1 "$kasip" list -w "$tmp/none.kasip"; has "missing named" "$tmp/none.kasip: no such workspace"
+printf 'not a workspace\0\1\2' > "$tmp/junk.kasip"
+check "junk workspace" 1 "$kasip" list -w "$tmp/junk.kasip"; has "junk named" "$tmp/junk.kasip: not a Kasip workspace"
+
+check "sample" 0 "$kasip" sample "$ws"
+check "sample again" 0 "$kasip" sample "$ws";           has "not duplicated" "already holds"
+check "list" 0 "$kasip" list -w "$ws";                  has "standard listed" "Q88100061"
+check "show" 0 "$kasip" show -w "$ws" -s Q88100061;     has "card field shown" "Код наименования занятия: 5320-2-003"
+check "show --ids" 0 "$kasip" show -w "$ws" -s Q88100061 --ids
+card=$(awk -F'\t' '/card: / {print $1; exit}' <<<"$out")
+[ -n "$card" ] && { pass=$((pass+1)); echo "ok - card id found"; } || { fail=$((fail+1)); echo "not ok - card id"; }
+
+check "edition 1" 0 "$kasip" edition -w "$ws" -s Q88100061 --note "приказ № 125" --date 2024-04-30
+check "set code" 0 env KASIP_USER=drafter-1 "$kasip" set -w "$ws" -s Q88100061 --element "$card" --field occupation_code --value 5320-2-004
+check "set kk" 0 env KASIP_USER=drafter-1 "$kasip" set -w "$ws" -s Q88100061 --element "$card" --field profession_name --lang kk --value "Жеке көмекші"
+check "show kk" 0 "$kasip" show -w "$ws" -s Q88100061 --lang kk; has "kazakh value" "Кәсіптің атауы: Жеке көмекші"
+check "draft changed" 0 "$kasip" show -w "$ws" -s Q88100061; has "new code" "5320-2-004"
+check "edition unchanged" 0 "$kasip" show -w "$ws" -s Q88100061 --edition 1; has "old code in edition" "5320-2-003"
+check "list editions" 0 "$kasip" list -w "$ws";         has "edition listed" "2024-04-30"
+check "audit" 0 "$kasip" audit -w "$ws" -s Q88100061;   has "audit names user" "drafter-1"; has "audit has edit" "occupation_code"
+check "bad field" 1 "$kasip" set -w "$ws" -s Q88100061 --element "$card" --field nope --value x; has "field named" "nope"
+check "neutral with lang" 1 "$kasip" set -w "$ws" -s Q88100061 --element "$card" --field occupation_code --lang ru --value x
+check "bad element" 1 "$kasip" set -w "$ws" -s Q88100061 --element 00000000 --field purpose --lang ru --value x
+check "bad standard" 1 "$kasip" show -w "$ws" -s Q00000000; has "standard named" "Q00000000"
+check "bad date" 2 "$kasip" edition -w "$ws" -s Q88100061 --date 2024-13-45
+check "missing options" 2 "$kasip" set -w "$ws"
+check "new refuses existing" 1 "$kasip" new "$ws"
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]

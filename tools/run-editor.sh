@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what Kasip needs (Debian 12, as root), builds it, makes the sample workspace from the bundled
+# published standard and opens the editor on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/install-deps.sh
+builddir=${BUILDDIR:-build}
+[ -f "$builddir/build.ninja" ] || meson setup "$builddir"
+ninja -C "$builddir"
+workspace=${1:-$builddir/sample.kasip}
+"$builddir/app/kasip" sample "$workspace"
+exec "$builddir/app/kasip" "$workspace"

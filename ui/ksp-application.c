@@ -23,7 +23,15 @@ ksp_application_open (GApplication  *app,
     {
       KspWindow *win = ksp_window_new (KSP_APPLICATION (app));
       g_autofree char *path = g_file_get_path (files[i]);
-      ksp_window_open_workspace (win, path);
+      g_autoptr (GError) error = NULL;
+
+      if (path == NULL)
+        path = g_file_get_uri (files[i]);
+      if (!ksp_window_open_workspace (win, path, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not open %s: %s"), path, error->message);
+          ksp_window_show_error (win, text);
+        }
       gtk_window_present (GTK_WINDOW (win));
     }
 }
@@ -36,10 +44,25 @@ ksp_application_activate (GApplication *app)
 }
 
 static void
+ksp_application_startup (GApplication *app)
+{
+  static const char *undo[] = { "<Control>z", NULL };
+  static const char *redo[] = { "<Control><Shift>z", NULL };
+  static const char *open[] = { "<Control>o", NULL };
+
+  G_APPLICATION_CLASS (ksp_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open);
+}
+
+static void
 ksp_application_class_init (KspApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->startup = ksp_application_startup;
   app_class->activate = ksp_application_activate;
   app_class->open = ksp_application_open;
 }

@@ -1,31 +1,571 @@
-/* ksp-window.c: the editor window (placeholder, being built) */
+/* ksp-window.c: the editor window (see ksp-window.h) */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
 
+#include "ksp-element-form.h"
+#include "ksp-outline-view.h"
+#include "ksp-sample.h"
 #include "ksp-window.h"
 
 struct _KspWindow
 {
   AdwApplicationWindow parent_instance;
-  GtkLabel            *status;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *title_stack;
+  AdwWindowTitle      *window_title;
+  GtkDropDown         *standard_dropdown;
+  GtkWidget           *read_only_bar;
+  GtkLabel            *read_only_label;
+  GtkStack            *main_stack;
+  KspOutlineView      *outline;
+  KspElementForm      *form;
+
+  KspStore            *store;
+  GPtrArray           *standards;   /* KspStandardInfo, in the selector's order */
+  KspDocument         *document;
+  GBinding            *undo_binding;
+  GBinding            *redo_binding;
+  guint                heartbeat_source;
+  gboolean             filling_selector;
 };
 
 G_DEFINE_FINAL_TYPE (KspWindow, ksp_window, ADW_TYPE_APPLICATION_WINDOW)
 
+void
+ksp_window_show_error (KspWindow  *self,
+                       const char *message)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (KSP_IS_WINDOW (self));
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 6);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GAction *
+lookup_action (KspWindow  *self,
+               const char *name)
+{
+  return g_action_map_lookup_action (G_ACTION_MAP (self), name);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* read-only state and the lock                                                                    */
+
+gboolean
+ksp_window_is_read_only (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), TRUE);
+  return (self->store && ksp_store_is_read_only (self->store)) ||
+         (self->document && ksp_document_is_read_only (self->document));
+}
+
+static void
+update_read_only (KspWindow *self)
+{
+  gboolean read_only = ksp_window_is_read_only (self);
+
+  if (read_only)
+    {
+      const char *reason = self->store ? ksp_store_get_read_only_reason (self->store) : NULL;
+      g_autofree char *text = NULL;
+
+      if (reason)
+        /* Translators: "%s" says why, e.g. who holds the workspace lock */
+        text = g_strdup_printf (_("Read-only: %s. Changes cannot be saved."), reason);
+      else
+        text = g_strdup (_("Read-only: this standard cannot be changed."));
+      gtk_label_set_text (self->read_only_label, text);
+    }
+  gtk_widget_set_visible (self->read_only_bar, read_only);
+  ksp_element_form_set_editable (self->form, !read_only);
+}
+
+static void
+stop_heartbeat (KspWindow *self)
+{
+  g_clear_handle_id (&self->heartbeat_source, g_source_remove);
+}
+
+static gboolean
+heartbeat_cb (gpointer user_data)
+{
+  KspWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL)
+    {
+      self->heartbeat_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (!ksp_store_heartbeat (self->store, &error))
+    ksp_window_show_error (self, error->message);
+  if (ksp_store_is_read_only (self->store))
+    {
+      /* Someone else took the lock: stop writing. */
+      if (self->document && !ksp_document_is_read_only (self->document))
+        ksp_document_set_read_only (self->document, ksp_store_get_read_only_reason (self->store));
+      update_read_only (self);
+      self->heartbeat_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* the document                                                                                     */
+
+static void
+set_document (KspWindow   *self,
+              KspDocument *document)
+{
+  g_clear_pointer (&self->undo_binding, g_binding_unbind);
+  g_clear_pointer (&self->redo_binding, g_binding_unbind);
+  ksp_element_form_set_document (self->form, NULL);
+  ksp_outline_view_set_root (self->outline, NULL);
+  g_set_object (&self->document, document);
+
+  if (document)
+    {
+      KspUndoStack *stack = ksp_document_get_undo_stack (document);
+
+      self->undo_binding = g_object_bind_property (stack, "can-undo", lookup_action (self, "undo"), "enabled",
+                                                   G_BINDING_SYNC_CREATE);
+      self->redo_binding = g_object_bind_property (stack, "can-redo", lookup_action (self, "redo"), "enabled",
+                                                   G_BINDING_SYNC_CREATE);
+      ksp_element_form_set_document (self->form, document);
+      ksp_outline_view_set_root (self->outline, ksp_document_get_root (document));
+    }
+  else
+    {
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "undo")), FALSE);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "redo")), FALSE);
+    }
+  update_read_only (self);
+}
+
+static void
+load_standard (KspWindow *self,
+               guint      index)
+{
+  KspStandardInfo *info;
+  g_autoptr (KspDocument) document = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (self->standards == NULL || index >= self->standards->len)
+    {
+      set_document (self, NULL);
+      return;
+    }
+  info = g_ptr_array_index (self->standards, index);
+  document = ksp_document_open (self->store, info->draft_tree, &error);
+  if (document == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not open standard %s: %s"), info->code, error->message);
+      ksp_window_show_error (self, text);
+    }
+  set_document (self, document);
+  {
+    g_autofree char *basename = g_path_get_basename (ksp_store_get_location (self->store));
+    adw_window_title_set_subtitle (self->window_title, basename);
+    gtk_window_set_title (GTK_WINDOW (self), info->code ? info->code : _("Kasip"));
+  }
+}
+
+static void
+on_standard_selected (KspWindow *self)
+{
+  guint selected;
+
+  if (self->filling_selector)
+    return;
+  selected = gtk_drop_down_get_selected (self->standard_dropdown);
+  if (self->document)
+    ksp_element_form_commit (self->form);
+  load_standard (self, selected);
+}
+
+static void
+close_workspace (KspWindow *self)
+{
+  stop_heartbeat (self);
+  if (self->form && self->document)
+    ksp_element_form_commit (self->form);
+  set_document (self, NULL);
+  g_clear_pointer (&self->standards, g_ptr_array_unref);
+  if (self->store)
+    {
+      ksp_store_close (self->store);
+      g_clear_object (&self->store);
+    }
+}
+
+/**
+ * ksp_window_open_workspace:
+ * @uri: a path, or a store URI (see ksp_store_open_uri())
+ *
+ * Opens the workspace in this window, in place of the one shown, and its first standard. When another
+ * session holds the workspace's lock it opens read-only and the window says so.
+ */
+gboolean
+ksp_window_open_workspace (KspWindow   *self,
+                           const char  *uri,
+                           GError     **error)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (GPtrArray) standards = NULL;
+  g_autoptr (GtkStringList) names = NULL;
+  g_autofree char *basename = NULL;
+
+  g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  store = ksp_store_open_uri (uri, KSP_STORE_OPEN_DEFAULT, error);
+  if (store == NULL)
+    return FALSE;
+  standards = ksp_store_list_standards (store, error);
+  if (standards == NULL)
+    {
+      ksp_store_close (store);
+      return FALSE;
+    }
+
+  close_workspace (self);
+  self->store = g_steal_pointer (&store);
+  self->standards = g_steal_pointer (&standards);
+
+  names = gtk_string_list_new (NULL);
+  for (guint i = 0; i < self->standards->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (self->standards, i);
+      const char *title = info->title_ru && *info->title_ru ? info->title_ru : info->title_kk;
+      g_autofree char *name = g_strdup_printf ("%s — %s", info->code ? info->code : "?", title ? title : "");
+      gtk_string_list_append (names, name);
+    }
+  self->filling_selector = TRUE;
+  gtk_drop_down_set_model (self->standard_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->standard_dropdown, 0);
+  self->filling_selector = FALSE;
+
+  basename = g_path_get_basename (ksp_store_get_location (self->store));
+  adw_window_title_set_subtitle (self->window_title, basename);
+  gtk_stack_set_visible_child_name (self->title_stack, self->standards->len > 0 ? "selector" : "title");
+  gtk_stack_set_visible_child_name (self->main_stack, "workspace");
+
+  if (!ksp_store_is_read_only (self->store))
+    self->heartbeat_source = g_timeout_add_seconds (KSP_WINDOW_HEARTBEAT_SECONDS, heartbeat_cb, self);
+
+  if (self->standards->len == 0)
+    ksp_window_show_error (self, _("This workspace holds no standards yet."));
+  load_standard (self, 0);
+  return TRUE;
+}
+
+/**
+ * ksp_window_open_sample:
+ *
+ * Opens the sample workspace in the user's data directory, creating it with the sample standard
+ * first if it does not exist.
+ */
+gboolean
+ksp_window_open_sample (KspWindow  *self,
+                        GError    **error)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "kasip", NULL);
+  g_autofree char *path = g_build_filename (dir, "sample.kasip", NULL);
+
+  g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (KspStore) store = NULL;
+      g_autoptr (KspNode) root = NULL;
+      gboolean ok;
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), _("Could not create %s: %s"), dir,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, error);
+      if (store == NULL)
+        return FALSE;
+      root = ksp_sample_new_document ();
+      ok = ksp_store_add_standard (store, root, error) != 0;
+      ksp_store_close (store);
+      if (!ok)
+        {
+          g_unlink (path);
+          return FALSE;
+        }
+    }
+  return ksp_window_open_workspace (self, path, error);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* actions                                                                                          */
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  /* What is typed but not yet committed becomes the step undone. */
+  ksp_element_form_commit (self->form);
+  if (!ksp_document_undo (self->document, &error))
+    ksp_window_show_error (self, error->message);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  ksp_element_form_commit (self->form);
+  if (!ksp_document_redo (self->document, &error))
+    ksp_window_show_error (self, error->message);
+}
+
+static void
+on_open_response (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  KspWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr (GError) error = NULL;
+
+      if (path && !ksp_window_open_workspace (self, path, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not open the workspace: %s"), error->message);
+          ksp_window_show_error (self, text);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  GtkFileChooserNative *native;
+  g_autoptr (GtkFileFilter) workspaces = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (workspaces, _("Kasip Workspaces"));
+  gtk_file_filter_add_pattern (workspaces, "*.kasip");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), workspaces);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+open_sample_activated (GSimpleAction *action,
+                       GVariant      *param,
+                       gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!ksp_window_open_sample (self, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not open the sample workspace: %s"), error->message);
+      ksp_window_show_error (self, text);
+    }
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  static const char *developers[] = { "Kasip contributors", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", self,
+                        "modal", TRUE,
+                        "application-name", _("Kasip"),
+                        "application-icon", APP_ID,
+                        "version", KSP_VERSION,
+                        "developer-name", _("Kasip contributors"),
+                        "comments", _("An editor for Kazakhstan's professional standards, in Kazakh and Russian."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry win_actions[] = {
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "open", open_activated },
+  { "open-sample", open_sample_activated },
+  { "about", about_activated },
+};
+
+/* ---------------------------------------------------------------------------------------------- */
+/* signals from the template                                                                       */
+
+static void
+on_node_selected (KspWindow *self,
+                  KspNode   *node)
+{
+  ksp_element_form_set_node (self->form, node);
+}
+
+static void
+on_form_error (KspWindow  *self,
+               const char *message)
+{
+  ksp_window_show_error (self, message);
+}
+
+static gboolean
+ksp_window_close_request (GtkWindow *window)
+{
+  KspWindow *self = KSP_WINDOW (window);
+
+  if (self->document)
+    ksp_element_form_commit (self->form);
+  return GTK_WINDOW_CLASS (ksp_window_parent_class)->close_request (window);
+}
+
+static void
+ksp_window_dispose (GObject *object)
+{
+  KspWindow *self = KSP_WINDOW (object);
+
+  stop_heartbeat (self);
+  g_clear_pointer (&self->undo_binding, g_binding_unbind);
+  g_clear_pointer (&self->redo_binding, g_binding_unbind);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->standards, g_ptr_array_unref);
+  if (self->store)
+    {
+      ksp_store_close (self->store);
+      g_clear_object (&self->store);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_WINDOW);
+  G_OBJECT_CLASS (ksp_window_parent_class)->dispose (object);
+}
+
 static void
 ksp_window_class_init (KspWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ksp_window_dispose;
+  window_class->close_request = ksp_window_close_request;
+
+  g_type_ensure (KSP_TYPE_OUTLINE_VIEW);
+  g_type_ensure (KSP_TYPE_ELEMENT_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, KspWindow, status);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, standard_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_bar);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, outline);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, form);
+  gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_error);
+
+  /* Also set as application accels (ksp-application.c); these keep them in a window without one. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+}
+
+static GtkWidget *
+create_selector_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  return label;
+}
+
+static void
+selector_setup (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, create_selector_label ());
+}
+
+static void
+selector_bind (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (string));
+  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (string));
 }
 
 static void
 ksp_window_init (KspWindow *self)
 {
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "undo")), FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "redo")), FALSE);
+
+  g_signal_connect (factory, "setup", G_CALLBACK (selector_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (selector_bind), NULL);
+  gtk_drop_down_set_factory (self->standard_dropdown, factory);
+  g_signal_connect_swapped (self->standard_dropdown, "notify::selected", G_CALLBACK (on_standard_selected), self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "empty");
+  gtk_stack_set_visible_child_name (self->title_stack, "title");
 }
 
 KspWindow *
@@ -34,10 +574,44 @@ ksp_window_new (KspApplication *app)
   return g_object_new (KSP_TYPE_WINDOW, "application", app, NULL);
 }
 
-gboolean
-ksp_window_open_workspace (KspWindow  *self,
-                           const char *uri)
+KspStore *
+ksp_window_get_store (KspWindow *self)
 {
-  gtk_label_set_text (self->status, uri);
-  return TRUE;
+  g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+KspDocument *
+ksp_window_get_document (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+KspElementForm *
+ksp_window_get_form (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
+  return self->form;
+}
+
+/**
+ * ksp_window_select_element:
+ * @id: an element's ID in the open standard
+ *
+ * Shows the element in the outline and its fields in the form.
+ * Returns: %FALSE if the open standard has no such element
+ */
+gboolean
+ksp_window_select_element (KspWindow  *self,
+                           const char *id)
+{
+  KspNode *node;
+
+  g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->document == NULL || (node = ksp_document_lookup (self->document, id)) == NULL)
+    return FALSE;
+  return ksp_outline_view_select_node (self->outline, node);
 }

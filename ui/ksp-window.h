@@ -1,17 +1,33 @@
-/* ksp-window.h: the editor window */
+/* ksp-window.h: the editor window: a standard's outline and the form of the selected element */
 #pragma once
 
 #include <adwaita.h>
 
 #include "ksp-application.h"
+#include "ksp-document.h"
+#include "ksp-element-form.h"
 
 G_BEGIN_DECLS
 
 #define KSP_TYPE_WINDOW (ksp_window_get_type ())
 G_DECLARE_FINAL_TYPE (KspWindow, ksp_window, KSP, WINDOW, AdwApplicationWindow)
 
-KspWindow *ksp_window_new            (KspApplication *app);
-gboolean   ksp_window_open_workspace (KspWindow      *self,
-                                      const char     *uri);
+/* How often the workspace lock is refreshed while the window may write. */
+#define KSP_WINDOW_HEARTBEAT_SECONDS 30
+
+KspWindow      *ksp_window_new              (KspApplication *app);
+gboolean        ksp_window_open_workspace   (KspWindow      *self,
+                                             const char     *uri,
+                                             GError        **error);
+gboolean        ksp_window_open_sample      (KspWindow      *self,
+                                             GError        **error);
+KspStore       *ksp_window_get_store        (KspWindow      *self);
+KspDocument    *ksp_window_get_document     (KspWindow      *self);
+KspElementForm *ksp_window_get_form         (KspWindow      *self);
+gboolean        ksp_window_select_element   (KspWindow      *self,
+                                             const char     *id);
+gboolean        ksp_window_is_read_only     (KspWindow      *self);
+void            ksp_window_show_error       (KspWindow      *self,
+                                             const char     *message);
 
 G_END_DECLS

@@ -1,0 +1,352 @@
+/* ksp-element-form.c: the form of one element (see ksp-element-form.h) */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ksp-element-form.h"
+
+/* Width of the label column, in characters. */
+#define LABEL_WIDTH_CHARS 26
+
+struct _KspElementForm
+{
+  GtkWidget     parent_instance;
+
+  GtkStack     *stack;
+  GtkLabel     *heading;
+  GtkLabel     *subheading;
+  GtkWidget    *column_headers;
+  GtkGrid      *rows;          /* row 0: column headers; then labels | editors per field */
+
+  KspDocument  *document;
+  KspNode      *node;
+  GPtrArray    *editors; /* KspFieldEditor, owned */
+  gulong        number_id;
+  gboolean      editable;
+};
+
+G_DEFINE_FINAL_TYPE (KspElementForm, ksp_element_form, GTK_TYPE_WIDGET)
+
+enum {
+  ERROR,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_editor_error (KspFieldEditor *editor,
+                 const char     *message,
+                 KspElementForm *self)
+{
+  const KspFieldSpec *field = ksp_field_editor_get_field (editor);
+  KspLang lang = ksp_field_editor_get_lang (editor);
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+
+  if (lang == KSP_LANG_NONE)
+    name = g_strdup (ksp_field_label (field, KSP_LANG_RU));
+  else
+    name = g_strdup_printf ("%s (%s)", ksp_field_label (field, KSP_LANG_RU),
+                            lang == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
+  /* Translators: "%s" is a field label, then the reason the edit was refused */
+  text = g_strdup_printf (_("Could not change “%s”: %s"), name, message);
+  g_signal_emit (self, signals[ERROR], 0, text);
+}
+
+static void
+clear_rows (KspElementForm *self)
+{
+  GtkWidget *child;
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      KspFieldEditor *editor = g_ptr_array_index (self->editors, i);
+      g_signal_handlers_disconnect_by_data (editor, self);
+      ksp_field_editor_detach (editor);
+    }
+  g_ptr_array_set_size (self->editors, 0);
+
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->rows));
+  while (child)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      if (child != self->column_headers)
+        gtk_grid_remove (self->rows, child);
+      child = next;
+    }
+}
+
+static GtkWidget *
+add_editor (KspElementForm     *self,
+            const KspFieldSpec *field,
+            KspLang             lang)
+{
+  GtkWidget *editor = ksp_field_editor_new (self->document, self->node, field, lang);
+
+  ksp_field_editor_set_editable (KSP_FIELD_EDITOR (editor), self->editable);
+  g_signal_connect (editor, "error", G_CALLBACK (on_editor_error), self);
+  g_ptr_array_add (self->editors, g_object_ref (editor));
+  return editor;
+}
+
+static void
+add_row (KspElementForm     *self,
+         const KspFieldSpec *field,
+         int                 row)
+{
+  GtkWidget *labels, *ru, *kk, *editors;
+
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (labels, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (labels, 4);
+  ru = gtk_label_new (ksp_field_label (field, KSP_LANG_RU));
+  kk = gtk_label_new (ksp_field_label (field, KSP_LANG_KK));
+  for (GtkWidget *l = ru; l; l = l == ru ? kk : NULL)
+    {
+      gtk_label_set_xalign (GTK_LABEL (l), 0);
+      gtk_label_set_wrap (GTK_LABEL (l), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (l), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (l), LABEL_WIDTH_CHARS);
+      gtk_label_set_max_width_chars (GTK_LABEL (l), LABEL_WIDTH_CHARS);
+      gtk_box_append (GTK_BOX (labels), l);
+    }
+  gtk_widget_add_css_class (ru, "ksp-field-label");
+  gtk_widget_add_css_class (kk, "dim-label");
+  gtk_widget_add_css_class (kk, "caption");
+  gtk_grid_attach (self->rows, labels, 0, row, 1, 1);
+
+  /* Both languages get the same width, whatever their text. */
+  editors = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (editors), TRUE);
+  gtk_widget_set_hexpand (editors, TRUE);
+  if (ksp_field_is_bilingual (field))
+    {
+      GtkWidget *kk_editor = add_editor (self, field, KSP_LANG_KK);
+      GtkWidget *ru_editor = add_editor (self, field, KSP_LANG_RU);
+
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (ksp_field_editor_get_input (KSP_FIELD_EDITOR (kk_editor))),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, kk, NULL, -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (ksp_field_editor_get_input (KSP_FIELD_EDITOR (ru_editor))),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, ru, NULL, -1);
+      gtk_box_append (GTK_BOX (editors), kk_editor);
+      gtk_box_append (GTK_BOX (editors), ru_editor);
+    }
+  else
+    gtk_box_append (GTK_BOX (editors), add_editor (self, field, KSP_LANG_NONE));
+  gtk_grid_attach (self->rows, editors, 1, row, 1, 1);
+}
+
+static void
+update_heading (KspElementForm *self)
+{
+  const KspKindSpec *kind = ksp_node_get_kind_spec (self->node);
+  const char *number = ksp_node_get_number (self->node);
+  g_autofree char *heading = NULL;
+  g_autofree char *subheading = NULL;
+
+  if (number && *number)
+    {
+      heading = g_strdup_printf ("%s %s", ksp_kind_label (kind, KSP_LANG_RU), number);
+      subheading = g_strdup_printf ("%s %s", ksp_kind_label (kind, KSP_LANG_KK), number);
+    }
+  else
+    {
+      heading = g_strdup (ksp_kind_label (kind, KSP_LANG_RU));
+      subheading = g_strdup (ksp_kind_label (kind, KSP_LANG_KK));
+    }
+  gtk_label_set_text (self->heading, heading);
+  gtk_label_set_text (self->subheading, subheading);
+}
+
+static void
+rebuild (KspElementForm *self)
+{
+  const KspKindSpec *kind;
+  gboolean any_bilingual = FALSE;
+
+  clear_rows (self);
+  if (self->node == NULL || self->document == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  kind = ksp_node_get_kind_spec (self->node);
+  update_heading (self);
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      add_row (self, &kind->fields[i], i + 1);
+      any_bilingual |= ksp_field_is_bilingual (&kind->fields[i]);
+    }
+  gtk_widget_set_visible (self->column_headers, any_bilingual);
+  gtk_stack_set_visible_child_name (self->stack, "form");
+}
+
+static void
+ksp_element_form_dispose (GObject *object)
+{
+  KspElementForm *self = KSP_ELEMENT_FORM (object);
+
+  if (self->editors)
+    clear_rows (self);
+  if (self->node)
+    g_clear_signal_handler (&self->number_id, self->node);
+  g_clear_object (&self->node);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->editors, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_ELEMENT_FORM);
+  G_OBJECT_CLASS (ksp_element_form_parent_class)->dispose (object);
+}
+
+static void
+ksp_element_form_class_init (KspElementFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ksp_element_form_dispose;
+
+  /**
+   * KspElementForm::error:
+   * @message: a sentence naming the field and why the edit was refused
+   */
+  signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                 NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-element-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, stack);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, heading);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, subheading);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, column_headers);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, rows);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ksp-element-form");
+}
+
+static void
+ksp_element_form_init (KspElementForm *self)
+{
+  g_type_ensure (ADW_TYPE_STATUS_PAGE);
+  g_type_ensure (ADW_TYPE_CLAMP);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->editors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->editable = TRUE;
+}
+
+GtkWidget *
+ksp_element_form_new (void)
+{
+  return g_object_new (KSP_TYPE_ELEMENT_FORM, NULL);
+}
+
+void
+ksp_element_form_set_document (KspElementForm *self,
+                               KspDocument    *document)
+{
+  g_return_if_fail (KSP_IS_ELEMENT_FORM (self));
+  g_return_if_fail (document == NULL || KSP_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+  ksp_element_form_set_node (self, NULL);
+  g_set_object (&self->document, document);
+}
+
+KspDocument *
+ksp_element_form_get_document (KspElementForm *self)
+{
+  g_return_val_if_fail (KSP_IS_ELEMENT_FORM (self), NULL);
+  return self->document;
+}
+
+static void
+on_number_changed (KspElementForm *self)
+{
+  update_heading (self);
+}
+
+/**
+ * ksp_element_form_set_node:
+ * @node: (nullable): an element of the form's document, or %NULL for none
+ *
+ * Commits what the user typed in the previous element, then shows @node's fields.
+ */
+void
+ksp_element_form_set_node (KspElementForm *self,
+                           KspNode        *node)
+{
+  g_return_if_fail (KSP_IS_ELEMENT_FORM (self));
+  g_return_if_fail (node == NULL || KSP_IS_NODE (node));
+
+  if (self->node == node)
+    return;
+  ksp_element_form_commit (self);
+  if (self->node)
+    g_clear_signal_handler (&self->number_id, self->node);
+  g_set_object (&self->node, node);
+  if (node)
+    self->number_id = g_signal_connect_swapped (node, "notify::number", G_CALLBACK (on_number_changed), self);
+  rebuild (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
+                              GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (self->stack, "form"))), 0);
+}
+
+KspNode *
+ksp_element_form_get_node (KspElementForm *self)
+{
+  g_return_val_if_fail (KSP_IS_ELEMENT_FORM (self), NULL);
+  return self->node;
+}
+
+void
+ksp_element_form_set_editable (KspElementForm *self,
+                               gboolean        editable)
+{
+  g_return_if_fail (KSP_IS_ELEMENT_FORM (self));
+
+  self->editable = !!editable;
+  for (guint i = 0; i < self->editors->len; i++)
+    ksp_field_editor_set_editable (g_ptr_array_index (self->editors, i), self->editable);
+}
+
+/**
+ * ksp_element_form_commit:
+ *
+ * Commits the text typed in any editor and not yet written (before undo, switching element, closing).
+ * Returns: %FALSE if the document refused one of the edits
+ */
+gboolean
+ksp_element_form_commit (KspElementForm *self)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (KSP_IS_ELEMENT_FORM (self), FALSE);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    ok &= ksp_field_editor_commit (g_ptr_array_index (self->editors, i));
+  return ok;
+}
+
+/**
+ * ksp_element_form_get_editor:
+ * Returns: (transfer none) (nullable): the editor of @field in @lang, if the form shows one
+ */
+KspFieldEditor *
+ksp_element_form_get_editor (KspElementForm *self,
+                             const char     *field,
+                             KspLang         lang)
+{
+  g_return_val_if_fail (KSP_IS_ELEMENT_FORM (self), NULL);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      KspFieldEditor *editor = g_ptr_array_index (self->editors, i);
+      if (g_str_equal (ksp_field_editor_get_field (editor)->name, field) &&
+          ksp_field_editor_get_lang (editor) == lang)
+        return editor;
+    }
+  return NULL;
+}

@@ -1,0 +1,36 @@
+/* ksp-field-editor.h: the editor of one value (a field of a node, in one language)
+ *
+ * A GtkEntry, or a framed GtkTextView for multiline fields. What the user types is committed through
+ * ksp_document_set_value() on Enter, on focus-out, or after a second without typing; the editor
+ * follows the model when the value changes (undo, redo) and keeps an absent value (NULL) apart from
+ * an empty one ("").
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ksp-document.h"
+
+G_BEGIN_DECLS
+
+#define KSP_TYPE_FIELD_EDITOR (ksp_field_editor_get_type ())
+G_DECLARE_FINAL_TYPE (KspFieldEditor, ksp_field_editor, KSP, FIELD_EDITOR, GtkWidget)
+
+/* How long typing may pause before the text is committed. */
+#define KSP_FIELD_EDITOR_COMMIT_DELAY_MS 1000
+
+GtkWidget          *ksp_field_editor_new         (KspDocument        *document,
+                                                  KspNode            *node,
+                                                  const KspFieldSpec *field,
+                                                  KspLang             lang);
+KspNode            *ksp_field_editor_get_node    (KspFieldEditor     *self);
+const KspFieldSpec *ksp_field_editor_get_field   (KspFieldEditor     *self);
+KspLang             ksp_field_editor_get_lang    (KspFieldEditor     *self);
+GtkWidget          *ksp_field_editor_get_input   (KspFieldEditor     *self);
+char               *ksp_field_editor_dup_text    (KspFieldEditor     *self);
+void                ksp_field_editor_set_editable (KspFieldEditor    *self,
+                                                  gboolean            editable);
+gboolean            ksp_field_editor_commit      (KspFieldEditor     *self);
+void                ksp_field_editor_detach      (KspFieldEditor     *self);
+
+G_END_DECLS

@@ -1,0 +1,275 @@
+/* ksp-outline-view.c: the outline of a standard (see ksp-outline-view.h) */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ksp-outline-view.h"
+
+struct _KspOutlineView
+{
+  GtkWidget                 parent_instance;
+
+  GtkScrolledWindow        *scroller;
+  GtkListView              *list;
+  GtkSignalListItemFactory *factory;
+
+  KspNode                  *root;
+  GtkTreeListModel         *tree;
+  GtkSingleSelection       *selection;
+};
+
+G_DEFINE_FINAL_TYPE (KspOutlineView, ksp_outline_view, GTK_TYPE_WIDGET)
+
+enum {
+  NODE_SELECTED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GListModel *
+create_child_model (gpointer item,
+                    gpointer user_data)
+{
+  KspNode *node = item;
+
+  if (ksp_node_get_n_children (node) == 0)
+    return NULL;
+  return g_object_ref (ksp_node_get_children (node));
+}
+
+static void
+setup_row (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (item, expander);
+  g_object_set_data (G_OBJECT (item), "ksp-title", title);
+  g_object_set_data (G_OBJECT (item), "ksp-caption", caption);
+}
+
+static void
+bind_row (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (item);
+  GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *title = g_object_get_data (G_OBJECT (item), "ksp-title");
+  GtkWidget *caption = g_object_get_data (G_OBJECT (item), "ksp-caption");
+  g_autoptr (KspNode) node = gtk_tree_list_row_get_item (row);
+  GBinding *binding;
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  /* "label" is notified when the title field changes, so the row follows edits, undo and redo. */
+  binding = g_object_bind_property (node, "label", title, "label", G_BINDING_SYNC_CREATE);
+  g_object_set_data (G_OBJECT (item), "ksp-binding", binding);
+  gtk_label_set_text (GTK_LABEL (caption), ksp_kind_label (ksp_node_get_kind_spec (node), KSP_LANG_RU));
+  gtk_widget_set_tooltip_text (title, ksp_kind_label (ksp_node_get_kind_spec (node), KSP_LANG_KK));
+}
+
+static void
+unbind_row (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GBinding *binding = g_object_steal_data (G_OBJECT (item), "ksp-binding");
+  GtkWidget *expander = gtk_list_item_get_child (item);
+
+  if (binding)
+    g_binding_unbind (binding);
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+static void
+on_selection_changed (KspOutlineView *self)
+{
+  g_signal_emit (self, signals[NODE_SELECTED], 0, ksp_outline_view_get_selected (self));
+}
+
+static void
+ksp_outline_view_dispose (GObject *object)
+{
+  KspOutlineView *self = KSP_OUTLINE_VIEW (object);
+
+  if (self->list)
+    gtk_list_view_set_model (self->list, NULL);
+  if (self->selection)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->root);
+  gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_OUTLINE_VIEW);
+  G_OBJECT_CLASS (ksp_outline_view_parent_class)->dispose (object);
+}
+
+static void
+ksp_outline_view_class_init (KspOutlineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ksp_outline_view_dispose;
+
+  /**
+   * KspOutlineView::node-selected:
+   * @node: (nullable): the selected element, or %NULL
+   */
+  signals[NODE_SELECTED] = g_signal_new ("node-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         NULL, NULL, NULL, G_TYPE_NONE, 1, KSP_TYPE_NODE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-outline-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, KspOutlineView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, KspOutlineView, list);
+  gtk_widget_class_bind_template_child (widget_class, KspOutlineView, factory);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "ksp-outline-view");
+}
+
+static void
+ksp_outline_view_init (KspOutlineView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->factory, "setup", G_CALLBACK (setup_row), self);
+  g_signal_connect (self->factory, "bind", G_CALLBACK (bind_row), self);
+  g_signal_connect (self->factory, "unbind", G_CALLBACK (unbind_row), self);
+}
+
+GtkWidget *
+ksp_outline_view_new (void)
+{
+  return g_object_new (KSP_TYPE_OUTLINE_VIEW, NULL);
+}
+
+/**
+ * ksp_outline_view_set_root:
+ * @root: (nullable): the node whose children are shown, or %NULL to show nothing
+ */
+void
+ksp_outline_view_set_root (KspOutlineView *self,
+                           KspNode        *root)
+{
+  g_return_if_fail (KSP_IS_OUTLINE_VIEW (self));
+  g_return_if_fail (root == NULL || KSP_IS_NODE (root));
+
+  if (self->root == root)
+    return;
+
+  gtk_list_view_set_model (self->list, NULL);
+  if (self->selection)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_set_object (&self->root, root);
+
+  if (root)
+    {
+      /* The tree keeps a reference on the root's children model. */
+      self->tree = gtk_tree_list_model_new (g_object_ref (ksp_node_get_children (root)), FALSE, FALSE,
+                                            create_child_model, NULL, NULL);
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
+                                self);
+      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+    }
+  g_signal_emit (self, signals[NODE_SELECTED], 0, NULL);
+}
+
+/**
+ * ksp_outline_view_get_selected:
+ * Returns: (transfer none) (nullable): the selected element
+ */
+KspNode *
+ksp_outline_view_get_selected (KspOutlineView *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  row = gtk_single_selection_get_selected_item (self->selection);
+  if (row == NULL)
+    return NULL;
+  /* The row holds the node, which the tree holds. */
+  {
+    g_autoptr (KspNode) node = gtk_tree_list_row_get_item (row);
+    return node;
+  }
+}
+
+static guint
+find_row (KspOutlineView *self,
+          KspNode        *node,
+          guint           from)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+
+  for (guint i = from; i < n; i++)
+    {
+      g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr (KspNode) item = gtk_tree_list_row_get_item (row);
+      if (item == node)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/**
+ * ksp_outline_view_select_node:
+ *
+ * Expands the ancestors of @node, selects it and scrolls to it.
+ * Returns: %FALSE if @node is not in the outline
+ */
+gboolean
+ksp_outline_view_select_node (KspOutlineView *self,
+                              KspNode        *node)
+{
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+  guint position = 0;
+
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), FALSE);
+  g_return_val_if_fail (KSP_IS_NODE (node), FALSE);
+
+  if (self->root == NULL)
+    return FALSE;
+  for (KspNode *n = node; n && n != self->root; n = ksp_node_get_parent (n))
+    g_ptr_array_insert (chain, 0, n);
+  if (chain->len == 0 || ksp_node_get_parent (g_ptr_array_index (chain, 0)) != self->root)
+    return FALSE;
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      position = find_row (self, g_ptr_array_index (chain, i), position);
+      if (position == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+      if (i + 1 < chain->len)
+        {
+          g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, position);
+          gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  return TRUE;
+}

@@ -1,0 +1,24 @@
+/* ksp-outline-view.h: the outline of a standard, a tree of its elements for navigation
+ *
+ * Shows the children of a root node (and theirs, expandable) with each element's label, which follows
+ * the element's title field, and its kind. Selecting a row emits ::node-selected.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ksp-node.h"
+
+G_BEGIN_DECLS
+
+#define KSP_TYPE_OUTLINE_VIEW (ksp_outline_view_get_type ())
+G_DECLARE_FINAL_TYPE (KspOutlineView, ksp_outline_view, KSP, OUTLINE_VIEW, GtkWidget)
+
+GtkWidget *ksp_outline_view_new           (void);
+void       ksp_outline_view_set_root      (KspOutlineView *self,
+                                           KspNode        *root);
+KspNode   *ksp_outline_view_get_selected  (KspOutlineView *self);
+gboolean   ksp_outline_view_select_node   (KspOutlineView *self,
+                                           KspNode        *node);
+
+G_END_DECLS

@@ -3,11 +3,12 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ksp-element-form.h"
 
 /* Width of the label column, in characters. */
-#define LABEL_WIDTH_CHARS 26
+#define LABEL_WIDTH_CHARS 30
 
 struct _KspElementForm
 {
@@ -45,11 +46,16 @@ on_editor_error (KspFieldEditor *editor,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
+  g_autofree char *label = g_strdup (ksp_field_label (field, KSP_LANG_RU));
+
+  /* The published labels end in a colon; not inside quotes. */
+  g_strchomp (label);
+  if (g_str_has_suffix (label, ":"))
+    label[strlen (label) - 1] = '\0';
   if (lang == KSP_LANG_NONE)
-    name = g_strdup (ksp_field_label (field, KSP_LANG_RU));
+    name = g_steal_pointer (&label);
   else
-    name = g_strdup_printf ("%s (%s)", ksp_field_label (field, KSP_LANG_RU),
-                            lang == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
+    name = g_strdup_printf ("%s (%s)", label, lang == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
   /* Translators: "%s" is a field label, then the reason the edit was refused */
   text = g_strdup_printf (_("Could not change “%s”: %s"), name, message);
   g_signal_emit (self, signals[ERROR], 0, text);

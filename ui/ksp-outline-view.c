@@ -191,6 +191,15 @@ ksp_outline_view_set_root (KspOutlineView *self,
       g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
                                 self);
       gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+
+      /* Open the first level (order, standard); deeper levels stay closed. Last to first, so the
+       * positions of the rows still to expand do not move. */
+      for (guint i = g_list_model_get_n_items (ksp_node_get_children (root)); i > 0; i--)
+        {
+          g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
+          if (row)
+            gtk_tree_list_row_set_expanded (row, TRUE);
+        }
     }
   g_signal_emit (self, signals[NODE_SELECTED], 0, NULL);
 }

@@ -470,16 +470,9 @@ ksp_window_dispose (GObject *object)
 {
   KspWindow *self = KSP_WINDOW (object);
 
-  stop_heartbeat (self);
-  g_clear_pointer (&self->undo_binding, g_binding_unbind);
-  g_clear_pointer (&self->redo_binding, g_binding_unbind);
-  g_clear_object (&self->document);
-  g_clear_pointer (&self->standards, g_ptr_array_unref);
-  if (self->store)
-    {
-      ksp_store_close (self->store);
-      g_clear_object (&self->store);
-    }
+  /* Writes what is still typed but not committed, then releases the workspace lock. */
+  if (self->form)
+    close_workspace (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_WINDOW);
   G_OBJECT_CLASS (ksp_window_parent_class)->dispose (object);
 }

@@ -355,6 +355,37 @@ test_window_read_only (Fixture       *fixture,
   g_assert_false (ksp_window_is_read_only (fixture->window));
 }
 
+/* Text typed but not yet committed is written when the window goes, and the lock is released. */
+static void
+test_window_commit_on_close (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = g_strdup (card_id (fixture->window));
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspNode) root = NULL;
+  g_autoptr (GPtrArray) standards = NULL;
+  KspStandardInfo *info;
+
+  g_assert_true (ksp_window_select_element (fixture->window, id));
+  gtk_editable_set_text (GTK_EDITABLE (editor_input (fixture->window, "group_code", KSP_LANG_NONE)), "5320-9");
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  fixture->window = g_object_new (KSP_TYPE_WINDOW, NULL); /* for the tear-down */
+
+  store = ksp_store_open_uri (fixture->path, KSP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_false (ksp_store_is_read_only (store));
+  standards = ksp_store_list_standards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (standards->len, ==, 1);
+  info = g_ptr_array_index (standards, 0);
+  root = ksp_store_load_tree (store, info->draft_tree, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (root, id), "group_code", KSP_LANG_NONE), ==,
+                   "5320-9");
+  ksp_store_close (store);
+}
+
 static void
 test_window_empty_and_sample (void)
 {
@@ -439,6 +470,8 @@ main (int    argc,
 
   g_test_add ("/ui/window/edit-undo", Fixture, NULL, fixture_set_up, test_window_edit_undo, fixture_tear_down);
   g_test_add ("/ui/window/read-only", Fixture, NULL, fixture_set_up, test_window_read_only, fixture_tear_down);
+  g_test_add ("/ui/window/commit-on-close", Fixture, NULL, fixture_set_up, test_window_commit_on_close,
+              fixture_tear_down);
   g_test_add_func ("/ui/window/empty-and-sample", test_window_empty_and_sample);
   status = g_test_run ();
   remove_tree (home);

@@ -400,6 +400,25 @@ test_window_empty_and_sample (void)
   g_assert_true (has_label (GTK_WIDGET (window), "Open a Workspace"));
   save_screenshot (window, "kasip-window-empty.png");
 
+  /* About opens an AdwAboutWindow over the window. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.about", NULL));
+  {
+    GListModel *toplevels = gtk_window_get_toplevels (); /* transfer none */
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !found; i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_ABOUT_WINDOW (w))
+          {
+            g_assert_true (gtk_window_get_transient_for (w) == GTK_WINDOW (window));
+            gtk_window_destroy (w);
+            found = TRUE;
+          }
+      }
+    g_assert_true (found);
+  }
+
   /* "Open the sample" creates the sample workspace in the (isolated) data directory. */
   g_assert_false (g_file_test (sample, G_FILE_TEST_EXISTS));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));

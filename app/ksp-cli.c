@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "ksp-adilet-reader.h"
 #include "ksp-cli.h"
+#include "ksp-import-summary.h"
 #include "ksp-document.h"
 #include "ksp-sample.h"
 #include "ksp-sqlite-store.h"
@@ -34,9 +36,13 @@ static int cmd_show (int argc, char **argv);
 static int cmd_set (int argc, char **argv);
 static int cmd_edition (int argc, char **argv);
 static int cmd_audit (int argc, char **argv);
+static int cmd_inspect (int argc, char **argv);
+static int cmd_import (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
+  { "import", "FILE… --workspace W", N_("Import published texts (Adilet text) into a workspace"), cmd_import },
+  { "inspect", "FILE [--json]", N_("Show what the importer understands in a file, without a workspace"), cmd_inspect },
   { "sample", "WORKSPACE", N_("Create a workspace holding the bundled sample standard"), cmd_sample },
   { "list", "--workspace W", N_("List the standards of a workspace and their editions"), cmd_list },
   { "show", "--workspace W --standard CODE [--edition N] [--lang ru|kk] [--ids]",
@@ -411,6 +417,82 @@ cmd_audit (int    argc,
       g_print ("%s\t%s\t%s\t%s\n", e->at, e->user, e->action, e->summary);
     }
   return 0;
+}
+
+static int
+cmd_inspect (int    argc,
+             char **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspImportReport) report = NULL;
+  g_autoptr (KspNode) root = NULL;
+  g_autofree char *out = NULL;
+
+  if (!parse (entries, "inspect", &argc, &argv, &error))
+    return usage_error ("inspect", error->message);
+  if (argc != 2)
+    return usage_error ("inspect", _("give one file"));
+  root = ksp_adilet_reader_read_file (argv[1], &report, &error);
+  if (root == NULL)
+    {
+      g_printerr ("kasip: %s\n", error->message);
+      return 2;
+    }
+  out = json ? ksp_import_summary_json (root, report) : ksp_import_summary_text (root, report);
+  fputs (out, stdout);
+  return 0;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace (created if missing)"), "W" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  int status = 0;
+
+  if (!parse (entries, "import", &argc, &argv, &error))
+    return usage_error ("import", error->message);
+  if (argc < 2 || opt_workspace == NULL)
+    return usage_error ("import", _("give the files and --workspace"));
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_CREATE)))
+    return 1;
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr (KspImportReport) report = NULL;
+      g_autoptr (KspNode) root = ksp_adilet_reader_read_file (argv[i], &report, &error);
+      KspCounts counts = { 0 };
+
+      if (root == NULL)
+        {
+          g_printerr ("kasip: %s\n", error->message);
+          g_clear_error (&error);
+          status = 2;
+          continue;
+        }
+      if (ksp_store_add_standard (store, root, &error) == 0)
+        {
+          g_printerr ("kasip: %s: %s\n", argv[i], error->message);
+          g_clear_error (&error);
+          status = MAX (status, 1);
+          continue;
+        }
+      ksp_counts_add_tree (&counts, root);
+      g_print ("%s: %u %s, %u %s, %u %s, %u %s, %u %s; %u %s\n", argv[i], counts.cards, _("cards"),
+               counts.functions, _("labour functions"), counts.skills, _("skills"), counts.abilities,
+               _("abilities"), counts.knowledge, _("knowledge items"), ksp_import_report_get_n (report),
+               _("problems (see kasip inspect)"));
+    }
+  return status;
 }
 
 int

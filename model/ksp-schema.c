@@ -17,7 +17,7 @@ static const KspFieldSpec document_fields[] = {
   { "source",   NEU, "Источник", "Дереккөз" },
   { "language", NEU, "Язык оригинала", "Түпнұсқа тілі" },
 };
-static const char *const document_children[] = { "order", "standard", NULL };
+static const char *const document_children[] = { "order", "standard", "not_placed", NULL };
 
 /* «Приказ …»: title, act line, preamble, items, signature, appendix header. */
 static const KspFieldSpec order_fields[] = {
@@ -30,7 +30,7 @@ static const KspFieldSpec order_fields[] = {
   { "signature_name",     BI,   "Подписал", "Қол қойған" },
   { "appendix_header",    BIML, "Приложение к приказу", "Бұйрыққа қосымша" },
 };
-static const char *const order_children[] = { "note", "order_item", NULL };
+static const char *const order_children[] = { "note", "order_item", "not_placed", NULL };
 
 static const KspFieldSpec order_item_fields[] = {
   { "text", BIML, "Текст пункта", "Тармақтың мәтіні" },

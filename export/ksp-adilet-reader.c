@@ -1,0 +1,1580 @@
+/* ksp-adilet-reader.c: the 2024 layout (Russian and Kazakh labels), and the dispatch to the older
+ * Kazakh layouts.
+ *
+ * The text is read as a stream of cleaned cells (ksp-source.c). A cell either starts with a label
+ * («Код группы:», «Трудовая функция 2:», «5. Код профессионального стандарта:», …), which changes where the
+ * following text goes, or is content, which goes to the current place: a field of the current element, a
+ * new item of the current list, or, when there is no place, a "not_placed" element with a report entry.
+ */
+#include "ksp-adilet-reader.h"
+#include "ksp-adilet-reader-private.h"
+
+#include <string.h>
+
+typedef enum {
+  MODE_NONE,
+  MODE_VALUE,        /* append to target.field */
+  MODE_NOTE,         /* the text of an editorial note; then back to the saved mode */
+  MODE_TERMS,
+  MODE_ABBREVIATIONS,
+  MODE_OKED,
+  MODE_CARD_LIST,
+  MODE_EXPERIENCE,
+  MODE_OTHER_NAMES,
+  MODE_TF_LIST,
+  MODE_ITEMS,        /* abilities or knowledge of the current skill */
+  MODE_COMPETENCIES,
+  MODE_TECH_REGS,
+  MODE_ORK_LINKS,
+  MODE_APPENDIX,     /* the appendix header before the standard's title */
+} Mode;
+
+typedef struct
+{
+  KspSource       *src;
+  KspImportReport *report;
+  KspLang          lang;
+  KspNode         *doc;
+  KspNode         *order;
+  KspNode         *order_item;
+  KspNode         *standard;
+  KspNode         *card;
+  KspNode         *fn;
+  KspNode         *skill;
+  KspNode         *education;
+  KspNode         *technical;
+  KspNode         *last;        /* last list element made (term, item, entry, link…) */
+  Mode             mode;
+  KspNode         *target;
+  const char      *field;
+  const char      *item_kind;
+  const char      *tf_kind;
+  Mode             saved_mode;
+  KspNode         *saved_target;
+  const char      *saved_field;
+  gboolean         seen_preamble;
+  gboolean         in_technical;
+  GHashTable      *headed;      /* functions that have a «Трудовая функция N» section */
+  const KspSegment *seg;
+} Reader;
+
+/* ---------------------------------------------------------------------------------------------- */
+/* small helpers                                                                                   */
+
+static KspNode *
+add (Reader     *r,
+     KspNode    *parent,
+     const char *kind,
+     const char *number)
+{
+  g_autoptr (KspNode) node = ksp_node_new (kind, NULL);
+
+  ksp_node_set_number (node, number);
+  ksp_node_set_src_line (node, r->seg ? r->seg->line : 0);
+  ksp_node_append_child (parent, node);
+  return node;
+}
+
+static KspLang
+lang_for (KspNode    *node,
+          const char *field,
+          KspLang     lang)
+{
+  const KspFieldSpec *spec = ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field);
+  g_return_val_if_fail (spec != NULL, KSP_LANG_NONE);
+  return ksp_field_is_bilingual (spec) ? lang : KSP_LANG_NONE;
+}
+
+void
+_ksp_reader_append (KspNode    *node,
+                    const char *field,
+                    KspLang     lang,
+                    const char *text)
+{
+  KspLang l = lang_for (node, field, lang);
+  const char *old = ksp_node_get_value (node, field, l);
+
+  if (old == NULL || *old == '\0')
+    ksp_node_set_value (node, field, l, text);
+  else if (*text)
+    {
+      g_autofree char *joined = g_strconcat (old, "\n", text, NULL);
+      ksp_node_set_value (node, field, l, joined);
+    }
+}
+
+static void
+append (Reader     *r,
+        KspNode    *node,
+        const char *field,
+        const char *text)
+{
+  _ksp_reader_append (node, field, r->lang, text);
+}
+
+static void
+set_mode_value (Reader     *r,
+                KspNode    *node,
+                const char *field,
+                const char *inline_value)
+{
+  r->mode = MODE_VALUE;
+  r->target = node;
+  r->field = field;
+  /* The label was there: the value is at least empty, never absent. */
+  if (ksp_node_get_value (node, field, lang_for (node, field, r->lang)) == NULL)
+    ksp_node_set_value (node, field, lang_for (node, field, r->lang), "");
+  if (inline_value && *inline_value)
+    append (r, node, field, inline_value);
+}
+
+static KspNode *
+placed_parent (Reader *r)
+{
+  if (r->skill && r->mode == MODE_ITEMS)
+    return r->skill;
+  if (r->card)
+    return r->card;
+  if (r->standard)
+    return r->standard;
+  if (r->order)
+    return r->order;
+  return r->doc;
+}
+
+static void
+not_placed (Reader     *r,
+            const char *text,
+            const char *reason)
+{
+  KspNode *parent = placed_parent (r);
+  KspNode *node = add (r, parent, "not_placed", NULL);
+
+  append (r, node, "text", text);
+  ksp_node_set_value (node, "reason", KSP_LANG_NONE, reason);
+  ksp_import_report_add (r->report, r->seg->line, "not-placed", "line %u: «%.60s%s»: %s; kept as not placed",
+                         r->seg->line, text, g_utf8_strlen (text, -1) > 60 ? "…" : "", reason);
+}
+
+/* Compares @text's start with @label, ignoring the case of letters. Returns the byte length matched. */
+static gsize
+prefix_len (const char *text,
+            const char *label)
+{
+  const char *t = text, *l = label;
+
+  while (*l)
+    {
+      gunichar a = g_unichar_tolower (g_utf8_get_char (t));
+      gunichar b = g_unichar_tolower (g_utf8_get_char (l));
+      if (*t == '\0' || a != b)
+        return 0;
+      t = g_utf8_next_char (t);
+      l = g_utf8_next_char (l);
+    }
+  return t - text;
+}
+
+const char *
+_ksp_reader_skip_space (const char *p)
+{
+  while (*p == ' ')
+    p++;
+  return p;
+}
+
+/**
+ * match_label:
+ * @rest: (out): the text after the label and its colon
+ * @had_colon: (out) (optional)
+ *
+ * A label matches when the cell starts with it and it is followed by a colon, the end of the cell, or
+ * (for labels that end in a variable part, @open) anything up to the first colon.
+ */
+gboolean
+_ksp_reader_match_label (const char  *text,
+                         const char  *label,
+                         gboolean     open,
+                         const char **rest,
+                         gboolean    *had_colon)
+{
+  gsize n = prefix_len (text, label);
+  const char *p;
+
+  if (n == 0)
+    return FALSE;
+  p = text + n;
+  if (open)
+    {
+      const char *colon = strchr (p, ':');
+      if (colon && g_utf8_strlen (p, colon - p) <= 80)
+        p = colon;
+      else if (*p != '\0' && *p != ' ' && *p != '.')
+        return FALSE;
+      else
+        p += strlen (p) * (colon == NULL && g_utf8_strlen (p, -1) <= 80);
+    }
+  p = _ksp_reader_skip_space (p);
+  if (*p == ':')
+    {
+      if (had_colon)
+        *had_colon = TRUE;
+      *rest = _ksp_reader_skip_space (p + 1);
+      return TRUE;
+    }
+  if (*p == '\0')
+    {
+      if (had_colon)
+        *had_colon = FALSE;
+      *rest = p;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* «Трудовая функция 2: …», «Навык 1.», «1-еңбек функциясы:»: a label with a number. */
+static gboolean
+match_numbered (const char  *text,
+                const char  *label,
+                char       **number,
+                const char **rest)
+{
+  gsize n = prefix_len (text, label);
+  const char *p, *digits;
+
+  if (n == 0)
+    return FALSE;
+  p = _ksp_reader_skip_space (text + n);
+  digits = p;
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p == digits || p - digits > 3)
+    return FALSE;
+  *number = g_strndup (digits, p - digits);
+  p = _ksp_reader_skip_space (p);
+  if (*p == ':' || *p == '.')
+    p++;
+  *rest = _ksp_reader_skip_space (p);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* numbered items                                                                                  */
+
+static gboolean
+is_item_break (const char *start,
+               const char *p)
+{
+  const char *q = p;
+
+  if (p == start)
+    return TRUE;
+  /* After blanks, preceded by sentence punctuation: «… работы. 2. Вести …». */
+  if (q[-1] != ' ')
+    return FALSE;
+  while (q > start && q[-1] == ' ')
+    q--;
+  if (q == start)
+    return TRUE;
+  /* A bullet: «- 1.Анализировать …» (seed 000, lines 893–904). */
+  if (q[-1] == '-' && (q - 1 == start || q[-2] == ' '))
+    return TRUE;
+  return strchr (".;:!?)»\"", q[-1]) != NULL;
+}
+
+/* Finds "N." (N of 1–2 digits, not "4.1") at @p; returns the length of "N." or 0. */
+static gsize
+item_number_at (const char *p)
+{
+  const char *q = p;
+
+  while (g_ascii_isdigit (*q))
+    q++;
+  if (q == p || q - p > 2 || *q != '.')
+    return 0;
+  if (g_ascii_isdigit (q[1]))
+    return 0;
+  if (q[1] != ' ' && !g_unichar_isalpha (g_utf8_get_char (q + 1)) && q[1] != '\0' && !g_str_has_prefix (q + 1, "«") && q[1] != '"')
+    return 0;
+  return q + 1 - p;
+}
+
+/**
+ * _ksp_reader_split_items:
+ * Splits «1. Первое. 2. Второе.» into numbered items. Text before the first number is returned as an
+ * item with a %NULL number.
+ * Returns: (element-type KspReaderItem)
+ */
+GPtrArray *
+_ksp_reader_split_items (const char *text)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (_ksp_reader_item_free);
+  const char *p = text, *item_start = NULL, *number_start = NULL;
+  gsize number_len = 0;
+
+  for (; *p; p++)
+    {
+      gsize n;
+      if (!g_ascii_isdigit (*p) || (p > text && g_ascii_isdigit (p[-1])))
+        continue;
+      if (!is_item_break (text, p) || (n = item_number_at (p)) == 0)
+        continue;
+      if (item_start || p > text)
+        {
+          KspReaderItem *it = g_new0 (KspReaderItem, 1);
+          const char *from = item_start ? item_start : text;
+          it->number = number_start ? g_strndup (number_start, number_len) : NULL;
+          it->text = g_strstrip (g_strndup (from, p - from));
+          /* A bullet dash before the number is layout, not text. */
+          if (it->number == NULL && g_str_equal (it->text, "-"))
+            it->text[0] = '\0';
+          if (it->number || *it->text)
+            g_ptr_array_add (items, it);
+          else
+            _ksp_reader_item_free (it);
+        }
+      number_start = p;
+      number_len = n;
+      item_start = p + n;
+      p += n - 1;
+    }
+  {
+    KspReaderItem *it = g_new0 (KspReaderItem, 1);
+    const char *from = item_start ? item_start : text;
+    it->number = number_start ? g_strndup (number_start, number_len) : NULL;
+    it->text = g_strstrip (g_strdup (from));
+    if (it->number || *it->text)
+      g_ptr_array_add (items, it);
+    else
+      _ksp_reader_item_free (it);
+  }
+  return items;
+}
+
+void
+_ksp_reader_item_free (gpointer data)
+{
+  KspReaderItem *it = data;
+  g_free (it->number);
+  g_free (it->text);
+  g_free (it);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* dates                                                                                           */
+
+static const char *const months_ru[] = { "январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август",
+                                         "сентябр", "октябр", "ноябр", "декабр" };
+static const char *const months_kk[] = { "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде",
+                                         "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан" };
+
+/* «25.07.2024 г.», «от 11 марта 2024 года», «2019 жылғы 30 мамырдағы» → "2024-07-25"; NULL if none. */
+char *
+_ksp_reader_parse_date (const char *text)
+{
+  g_autoptr (GRegex) numeric = g_regex_new ("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})", 0, 0, NULL);
+  g_autoptr (GRegex) words = g_regex_new ("(\\d{1,2})\\s+(\\w+)\\s+(\\d{4})", 0, 0, NULL);
+  g_autoptr (GRegex) kk = g_regex_new ("(\\d{4})\\s+жылғы\\s+(\\d{1,2})\\s+(\\w+)", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  int d = 0, mo = 0, y = 0;
+
+  if (g_regex_match (numeric, text, 0, &m))
+    {
+      g_autofree char *a = g_match_info_fetch (m, 1), *b = g_match_info_fetch (m, 2), *c = g_match_info_fetch (m, 3);
+      d = atoi (a), mo = atoi (b), y = atoi (c);
+    }
+  else
+    {
+      g_autofree char *day = NULL, *month = NULL, *year = NULL;
+      g_clear_pointer (&m, g_match_info_free);
+      if (g_regex_match (words, text, 0, &m))
+        {
+          day = g_match_info_fetch (m, 1), month = g_match_info_fetch (m, 2), year = g_match_info_fetch (m, 3);
+        }
+      else
+        {
+          g_clear_pointer (&m, g_match_info_free);
+          if (g_regex_match (kk, text, 0, &m))
+            year = g_match_info_fetch (m, 1), day = g_match_info_fetch (m, 2), month = g_match_info_fetch (m, 3);
+        }
+      if (month)
+        {
+          g_autofree char *lower = g_utf8_strdown (month, -1);
+          for (int i = 0; i < 12 && !mo; i++)
+            if (g_str_has_prefix (lower, months_ru[i]) && (i != 4 || g_str_equal (lower, "мая")))
+              mo = i + 1;
+          for (int i = 0; i < 12 && !mo; i++)
+            if (g_str_has_prefix (lower, months_kk[i]))
+              mo = i + 1;
+          d = atoi (day), y = atoi (year);
+        }
+    }
+  if (mo == 0 || !g_date_valid_dmy (d, mo, y))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", y, mo, d);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* the order wrapper                                                                               */
+
+static KspNode *
+ensure_standard (Reader *r)
+{
+  if (r->standard == NULL)
+    {
+      r->standard = add (r, r->doc, "standard", NULL);
+      r->mode = MODE_NONE;
+    }
+  return r->standard;
+}
+
+static gboolean
+is_standard_title (const char *t)
+{
+  return prefix_len (t, "Профессиональный стандарт") > 0 ||
+         (g_str_has_suffix (t, "кәсіптік стандарты") && g_utf8_strlen (t, -1) < 200) ||
+         prefix_len (t, "Кәсіптік стандарт") > 0;
+}
+
+static gboolean
+is_izpi_note (const char *t)
+{
+  return prefix_len (t, "Примечание ИЗПИ") > 0 || prefix_len (t, "ҚРЗАИ-ның ескертпесі") > 0;
+}
+
+static void
+start_note (Reader  *r,
+            KspNode *parent)
+{
+  KspNode *note = add (r, parent, "note", NULL);
+
+  ksp_node_set_value (note, "note_kind", KSP_LANG_NONE, "izpi");
+  if (r->mode != MODE_NOTE)
+    {
+      r->saved_mode = r->mode;
+      r->saved_target = r->target;
+      r->saved_field = r->field;
+    }
+  r->mode = MODE_NOTE;
+  r->target = note;
+  r->field = "text";
+}
+
+/* The note's text: its target point, the amending act and the date it takes effect. */
+static void
+finish_note (Reader     *r,
+             const char *t)
+{
+  KspNode *note = r->target;
+  g_autoptr (GRegex) target = g_regex_new ("^(?:Подпункт|Пункт|Подпункты|Пункты)\\s+(\\S+?)\\s", 0, 0, NULL);
+  g_autoptr (GRegex) act = g_regex_new ("в редакции (приказа .*?№\\s*\\d+)", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  g_autofree char *date = NULL;
+  const char *effective = strstr (t, "в действие с");
+
+  append (r, note, "text", t);
+  if (g_regex_match (target, t, 0, &m))
+    {
+      g_autofree char *n = g_match_info_fetch (m, 1);
+      ksp_node_set_value (note, "target", KSP_LANG_NONE, n);
+      ksp_node_set_value (note, "note_kind", KSP_LANG_NONE, "future_wording");
+    }
+  g_clear_pointer (&m, g_match_info_free);
+  if (g_regex_match (act, t, 0, &m))
+    {
+      g_autofree char *a = g_match_info_fetch (m, 1);
+      append (r, note, "amending_act", a);
+    }
+  if (effective && (date = _ksp_reader_parse_date (effective)))
+    ksp_node_set_value (note, "effective_from", KSP_LANG_NONE, date);
+  else if (effective)
+    {
+      /* «Вводится в действие с 1 января 2025.» (no «года») */
+      g_autofree char *with_year = g_strconcat (effective, " года", NULL);
+      g_autoptr (GRegex) y = g_regex_new ("(\\d{1,2}) (\\w+) (\\d{4})", 0, 0, NULL);
+      g_autoptr (GMatchInfo) ym = NULL;
+      if (g_regex_match (y, effective, 0, &ym))
+        {
+          g_autofree char *iso = _ksp_reader_parse_date (with_year);
+          if (iso)
+            ksp_node_set_value (note, "effective_from", KSP_LANG_NONE, iso);
+        }
+    }
+  if (ksp_node_get_value (note, "target", KSP_LANG_NONE) == NULL && effective)
+    ksp_node_set_value (note, "note_kind", KSP_LANG_NONE, "effective_date");
+  r->mode = r->saved_mode;
+  r->target = r->saved_target;
+  r->field = r->saved_field;
+}
+
+static gboolean
+match_number_prefix (const char  *t,
+                     char         close,
+                     char       **number,
+                     const char **rest)
+{
+  const char *p = t;
+
+  while (g_ascii_isdigit (*p))
+    p++;
+  if (p == t || p - t > 3 || *p != close)
+    return FALSE;
+  *number = g_strndup (t, p + 1 - t);
+  *rest = _ksp_reader_skip_space (p + 1);
+  return TRUE;
+}
+
+/* Everything before the standard's title. Returns FALSE when @t starts the standard. */
+static gboolean
+read_order (Reader     *r,
+            const char *t)
+{
+  g_autofree char *number = NULL;
+  const char *rest;
+
+  if (is_standard_title (t) && (r->order == NULL || r->seen_preamble))
+    return FALSE;
+  if (prefix_len (t, "Глава 1") || prefix_len (t, "1-тарау") || prefix_len (t, "1. Жалпы ережелер"))
+    return FALSE;
+
+  if (r->mode == MODE_NOTE)
+    {
+      finish_note (r, t);
+      return TRUE;
+    }
+  if (r->order == NULL && (prefix_len (t, "Об утверждении") || g_str_has_suffix (t, "бекіту туралы")))
+    {
+      r->order = add (r, r->doc, "order", NULL);
+      append (r, r->order, "title", t);
+      return TRUE;
+    }
+  if (r->order == NULL)
+    r->order = add (r, r->doc, "order", NULL);
+
+  if (is_izpi_note (t))
+    {
+      start_note (r, r->order);
+      return TRUE;
+    }
+  if (!r->seen_preamble && ksp_node_get_value (r->order, "act", r->lang) == NULL &&
+      (prefix_len (t, "Приказ ") || strstr (t, "бұйрығы")) && strstr (t, "№"))
+    {
+      g_autofree char *date = _ksp_reader_parse_date (t);
+      const char *no = strstr (t, "№");
+      append (r, r->order, "act", t);
+      if (date)
+        ksp_node_set_value (r->order, "act_date", KSP_LANG_NONE, date);
+      if (no)
+        {
+          g_autofree char *n = g_strstrip (g_strdup (no + strlen ("№")));
+          gsize len = strspn (n, "0123456789-/");
+          n[len] = '\0';
+          if (*n)
+            ksp_node_set_value (r->order, "act_number", KSP_LANG_NONE, n);
+        }
+      return TRUE;
+    }
+  if (!r->seen_preamble)
+    {
+      append (r, r->order, "preamble", t);
+      if (strstr (t, "ПРИКАЗЫВАЮ") || strstr (t, "БҰЙЫРАМЫН") || strstr (t, "Б Ұ Й Ы Р А М Ы Н"))
+        r->seen_preamble = TRUE;
+      return TRUE;
+    }
+  if (r->mode == MODE_APPENDIX)
+    {
+      append (r, r->order, "appendix_header", t);
+      return TRUE;
+    }
+  if (match_number_prefix (t, '.', &number, &rest))
+    {
+      r->order_item = add (r, r->order, "order_item", number);
+      append (r, r->order_item, "text", rest);
+      return TRUE;
+    }
+  if (r->order_item && match_number_prefix (t, ')', &number, &rest))
+    {
+      append (r, add (r, r->order_item, "subitem", number), "text", rest);
+      return TRUE;
+    }
+  if (prefix_len (t, "Приложение") || g_str_has_suffix (t, "қосымша") || strstr (t, "бекітілді"))
+    {
+      r->mode = MODE_APPENDIX;
+      append (r, r->order, "appendix_header", t);
+      return TRUE;
+    }
+  if (r->order_item && ksp_node_get_value (r->order, "signature_position", r->lang) == NULL)
+    {
+      append (r, r->order, "signature_position", t);
+      return TRUE;
+    }
+  if (r->order_item && ksp_node_get_value (r->order, "signature_name", r->lang) == NULL)
+    {
+      append (r, r->order, "signature_name", t);
+      return TRUE;
+    }
+  if (r->order_item)
+    {
+      /* A continuation of the last item (a paragraph of it). */
+      append (r, r->order_item, "text", t);
+      return TRUE;
+    }
+  not_placed (r, t, "text of the order that is neither title, preamble, item nor signature");
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* the standard: chapters 1, 2 and 4                                                               */
+
+typedef enum {
+  PARA_SCOPE, PARA_TERMS, PARA_ABBREVIATIONS, PARA_NAME, PARA_CODE, PARA_OKED, PARA_DESCRIPTION,
+  PARA_CARD_LIST, PARA_STATE_BODY, PARA_DEVELOPERS, PARA_SECTOR_COUNCIL, PARA_NATIONAL_BODY, PARA_ATAMEKEN,
+  PARA_VERSION, PARA_REVIEW,
+} Para;
+
+static const struct { const char *label; Para para; } paragraphs[] = {
+  { "Область применения профессионального стандарта", PARA_SCOPE },
+  { "В настоящем профессиональном стандарте применяются следующие термины", PARA_TERMS },
+  { "В настоящем профессиональном стандарте применяются следующие сокращения", PARA_ABBREVIATIONS },
+  { "Название профессионального стандарта", PARA_NAME },
+  { "Код профессионального стандарта", PARA_CODE },
+  { "Указание секции", PARA_OKED },
+  { "Краткое описание профессионального стандарта", PARA_DESCRIPTION },
+  { "Перечень карточек профессий", PARA_CARD_LIST },
+  { "Наименование государственного органа", PARA_STATE_BODY },
+  { "Организации (предприятия)", PARA_DEVELOPERS },
+  { "Отраслевой совет", PARA_SECTOR_COUNCIL },
+  { "Национальный орган", PARA_NATIONAL_BODY },
+  { "Национальная палата", PARA_ATAMEKEN },
+  { "Номер версии", PARA_VERSION },
+  { "Дата ориентировочного пересмотра", PARA_REVIEW },
+  /* Kazakh wording of the same paragraphs. */
+  { "Кәсіптік стандарттың қолданылу саласы", PARA_SCOPE },
+  { "Осы кәсіптік стандартта мынадай терминдер", PARA_TERMS },
+  { "Осы кәсіптік стандартта мынадай қысқартулар", PARA_ABBREVIATIONS },
+  { "Кәсіптік стандарттың атауы", PARA_NAME },
+  { "Кәсіптік стандарттың коды", PARA_CODE },
+  { "Кәсіптік стандарттың қысқаша сипаттамасы", PARA_DESCRIPTION },
+  { "Кәсіп карточкаларының тізбесі", PARA_CARD_LIST },
+};
+
+static KspNode *
+ensure_technical (Reader *r)
+{
+  if (r->technical == NULL)
+    r->technical = add (r, ensure_standard (r), "technical", NULL);
+  return r->technical;
+}
+
+static void
+set_approval (Reader     *r,
+              const char *field,
+              const char *date_field,
+              const char *rest)
+{
+  g_autofree char *iso = _ksp_reader_parse_date (rest);
+
+  set_mode_value (r, ensure_technical (r), field, rest);
+  if (iso)
+    ksp_node_set_value (r->technical, date_field, KSP_LANG_NONE, iso);
+}
+
+static gboolean
+read_paragraph (Reader     *r,
+                const char *t)
+{
+  g_autofree char *number = NULL;
+  const char *rest;
+
+  if (!match_number_prefix (t, '.', &number, &rest))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (paragraphs); i++)
+    {
+      const char *value = NULL;
+      const char *colon;
+
+      if (!prefix_len (rest, paragraphs[i].label))
+        continue;
+      colon = strchr (rest, ':');
+      value = colon ? _ksp_reader_skip_space (colon + 1) : "";
+      r->card = r->fn = r->skill = NULL;
+      switch (paragraphs[i].para)
+        {
+        case PARA_SCOPE: set_mode_value (r, ensure_standard (r), "scope", value); break;
+        case PARA_TERMS: r->mode = MODE_TERMS; break;
+        case PARA_ABBREVIATIONS: r->mode = MODE_ABBREVIATIONS; break;
+        case PARA_NAME: set_mode_value (r, ensure_standard (r), "name", value); break;
+        case PARA_CODE: set_mode_value (r, ensure_standard (r), "code", value); break;
+        case PARA_OKED: r->mode = MODE_OKED; r->last = NULL; break;
+        case PARA_DESCRIPTION: set_mode_value (r, ensure_standard (r), "description", value); break;
+        case PARA_CARD_LIST: r->mode = MODE_CARD_LIST; break;
+        case PARA_STATE_BODY: r->in_technical = TRUE; set_mode_value (r, ensure_technical (r), "state_body", value); break;
+        case PARA_DEVELOPERS: r->in_technical = TRUE; set_mode_value (r, ensure_technical (r), "developers", value); break;
+        case PARA_SECTOR_COUNCIL: set_approval (r, "sector_council", "sector_council_date", value); break;
+        case PARA_NATIONAL_BODY: set_approval (r, "national_body", "national_body_date", value); break;
+        case PARA_ATAMEKEN: set_approval (r, "atameken", "atameken_date", value); break;
+        case PARA_VERSION: set_mode_value (r, ensure_technical (r), "version", value); break;
+        case PARA_REVIEW: set_mode_value (r, ensure_technical (r), "review_date", value); break;
+        default: g_assert_not_reached ();
+        }
+      if (colon == NULL && paragraphs[i].para != PARA_OKED)
+        ksp_import_report_add (r->report, r->seg->line, "label-no-colon", "line %u: paragraph %s has no colon after «%s»",
+                               r->seg->line, number, paragraphs[i].label);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* «1) термин – определение;» */
+static void
+read_pair (Reader     *r,
+           const char *t,
+           const char *kind,
+           const char *first,
+           const char *second)
+{
+  g_autofree char *number = NULL;
+  const char *rest;
+  const char *sep;
+
+  if (!match_number_prefix (t, ')', &number, &rest))
+    {
+      if (r->last && g_str_equal (ksp_node_get_kind (r->last), kind))
+        append (r, r->last, second, t);
+      else
+        not_placed (r, t, "expected a numbered item «N) … – …»");
+      return;
+    }
+  r->last = add (r, ensure_standard (r), kind, number);
+  sep = strstr (rest, " – ");
+  if (sep == NULL)
+    sep = strstr (rest, "– ");
+  if (sep == NULL)
+    sep = strstr (rest, " - ");
+  if (sep == NULL)
+    {
+      append (r, r->last, first, rest);
+      ksp_import_report_add (r->report, r->seg->line, "no-separator",
+                             "line %u: item %s has no dash between %s and %s; kept whole as the %s", r->seg->line,
+                             number, first, second, first);
+      return;
+    }
+  {
+    g_autofree char *a = g_strstrip (g_strndup (rest, sep - rest));
+    const char *b = _ksp_reader_skip_space (sep + (sep[0] == ' ' ? 1 : 0) + strlen ("–"));
+    append (r, r->last, first, a);
+    append (r, r->last, second, b);
+  }
+}
+
+/* «Q Здравоохранение …», «87.3. Предоставление …» */
+static void
+read_oked (Reader     *r,
+           const char *t)
+{
+  const char *p = t;
+  const char *code_field, *name_field;
+  g_autofree char *code = NULL;
+  guint dots = 0;
+
+  if (g_ascii_isupper (p[0]) && (p[1] == ' ' || p[1] == '\0'))
+    {
+      r->last = add (r, ensure_standard (r), "oked", NULL);
+      ksp_node_set_value (r->last, "section_code", KSP_LANG_NONE, (char[]) { p[0], 0 });
+      append (r, r->last, "section_name", _ksp_reader_skip_space (p + 1));
+      return;
+    }
+  while (g_ascii_isdigit (*p) || *p == '.')
+    {
+      dots += *p == '.';
+      p++;
+    }
+  if (p == t || (*p != ' ' && *p != '\0'))
+    {
+      not_placed (r, t, "expected an OKED code and name");
+      return;
+    }
+  code = g_strndup (t, p - t);
+  if (g_str_has_suffix (code, "."))
+    dots--;
+  if (dots == 0)
+    code_field = "division_code", name_field = "division_name";
+  else if (dots == 1)
+    {
+      /* "87.9" is a group, "87.90" a class. */
+      gsize len = strlen (code) - (g_str_has_suffix (code, ".") ? 1 : 0);
+      gboolean two = len >= 5;
+      code_field = two ? "class_code" : "group_code";
+      name_field = two ? "class_name" : "group_name";
+    }
+  else
+    code_field = "subclass_code", name_field = "subclass_name";
+  if (r->last == NULL || ksp_node_get_value (r->last, code_field, KSP_LANG_NONE) != NULL)
+    {
+      r->last = add (r, ensure_standard (r), "oked", NULL);
+      ksp_import_report_add (r->report, r->seg->line, "oked-chain",
+                             "line %u: OKED code %s starts a chain without its section", r->seg->line, code);
+    }
+  ksp_node_set_value (r->last, code_field, KSP_LANG_NONE, code);
+  append (r, r->last, name_field, _ksp_reader_skip_space (p));
+}
+
+/* «- 2) Инструктор … - 4 уровень ОРК», «1) Индивидуальный помощник – 1-2 уровень ОРК;» */
+static void
+read_card_list_entry (Reader     *r,
+                      const char *t)
+{
+  g_autoptr (GRegex) re = g_regex_new ("^(?:-\\s*)?(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*(\\d(?:\\s*-\\s*\\d)?)\\s*(?:уровень ОРК|уровня ОРК|деңгей)\\S*\\s*[;.]?$",
+                                       0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+
+  if (g_regex_match (re, t, 0, &m))
+    {
+      g_autofree char *no = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2), *level = g_match_info_fetch (m, 3);
+      r->last = add (r, ensure_standard (r), "card_list_entry", no);
+      append (r, r->last, "name", name);
+      ksp_node_set_value (r->last, "ork_level", KSP_LANG_NONE, level);
+      return;
+    }
+  {
+    g_autofree char *no = NULL;
+    const char *rest;
+    const char *s = t[0] == '-' ? _ksp_reader_skip_space (t + 1) : t;
+    if (match_number_prefix (s, ')', &no, &rest))
+      {
+        r->last = add (r, ensure_standard (r), "card_list_entry", no);
+        append (r, r->last, "name", rest);
+        ksp_import_report_add (r->report, r->seg->line, "card-list-level",
+                               "line %u: card list entry %s has no «N уровень ОРК»", r->seg->line, no);
+        return;
+      }
+  }
+  if (r->last && g_str_equal (ksp_node_get_kind (r->last), "card_list_entry"))
+    append (r, r->last, "name", t);
+  else
+    not_placed (r, t, "expected an entry of the card list «N) name – level»");
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* cards                                                                                           */
+
+static char *
+strip_title (const char *t)
+{
+  g_autofree char *s = g_strstrip (g_strdup (t));
+  gsize len = strlen (s);
+
+  if (len && s[len - 1] == ':')
+    s[--len] = '\0';
+  g_strstrip (s);
+  if (g_str_has_prefix (s, "«") && g_str_has_suffix (s, "»"))
+    return g_strndup (s + strlen ("«"), strlen (s) - 2 * strlen ("«"));
+  if (s[0] == '"' && strlen (s) > 1 && s[strlen (s) - 1] == '"')
+    return g_strndup (s + 1, strlen (s) - 2);
+  return g_steal_pointer (&s);
+}
+
+static gboolean
+read_card_heading (Reader     *r,
+                   const char *t)
+{
+  g_autofree char *number = NULL;
+  const char *rest, *after;
+  gboolean colon;
+
+  if (!match_number_prefix (t, '.', &number, &rest))
+    return FALSE;
+  if (!_ksp_reader_match_label (rest, "Карточка профессии", TRUE, &after, &colon) &&
+      !prefix_len (rest, "Карточка профессии"))
+    return FALSE;
+  r->card = add (r, ensure_standard (r), "card", number);
+  r->fn = r->skill = r->education = NULL;
+  r->mode = MODE_NONE;
+  {
+    g_autofree char *title = strip_title (rest + prefix_len (rest, "Карточка профессии"));
+    append (r, r->card, "title", title);
+  }
+  return TRUE;
+}
+
+static KspNode *
+ensure_function (Reader *r)
+{
+  if (r->fn == NULL)
+    {
+      r->fn = add (r, r->card, "function", NULL);
+      g_hash_table_add (r->headed, r->fn);
+      ksp_import_report_add (r->report, r->seg->line, "no-function",
+                             "line %u: a skill before any «Трудовая функция» heading; put under an unnamed function",
+                             r->seg->line);
+    }
+  return r->fn;
+}
+
+static KspNode *
+ensure_skill (Reader *r)
+{
+  if (r->skill == NULL)
+    {
+      r->skill = add (r, ensure_function (r), "skill", NULL);
+      ksp_import_report_add (r->report, r->seg->line, "no-skill",
+                             "line %u: abilities or knowledge before any «Навык» heading; put under an unnamed skill",
+                             r->seg->line);
+    }
+  return r->skill;
+}
+
+static void
+add_listed_functions (Reader     *r,
+                      const char *text)
+{
+  g_autoptr (GPtrArray) items = _ksp_reader_split_items (text);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KspReaderItem *it = g_ptr_array_index (items, i);
+      if (it->number == NULL && r->last && g_str_equal (ksp_node_get_kind (r->last), "function"))
+        {
+          append (r, r->last, "list_name", it->text);
+          continue;
+        }
+      r->last = add (r, r->card, "function", NULL);
+      if (it->number)
+        {
+          g_autofree char *n = g_strndup (it->number, strlen (it->number) - 1);
+          ksp_node_set_number (r->last, n);
+        }
+      if (r->tf_kind)
+        ksp_node_set_value (r->last, "function_kind", KSP_LANG_NONE, r->tf_kind);
+      append (r, r->last, "list_name", it->text);
+    }
+}
+
+static void
+start_function (Reader     *r,
+                const char *number,
+                const char *name)
+{
+  guint n = ksp_node_get_n_children (r->card);
+
+  r->fn = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (r->card, i);
+      if (g_str_equal (ksp_node_get_kind (c), "function") && !g_hash_table_contains (r->headed, c) &&
+          g_strcmp0 (ksp_node_get_number (c), number) == 0)
+        {
+          r->fn = c;
+          ksp_node_set_src_line (c, r->seg->line);
+          break;
+        }
+    }
+  if (r->fn == NULL)
+    {
+      r->fn = add (r, r->card, "function", number);
+      ksp_import_report_add (r->report, r->seg->line, "function-not-listed",
+                             "line %u: «Трудовая функция %s» is not in the card's list of labour functions (or repeats)",
+                             r->seg->line, number);
+    }
+  g_hash_table_add (r->headed, r->fn);
+  r->skill = NULL;
+  set_mode_value (r, r->fn, "name", name);
+}
+
+static void
+add_items (Reader     *r,
+           const char *text)
+{
+  g_autoptr (GPtrArray) items = _ksp_reader_split_items (text);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      KspReaderItem *it = g_ptr_array_index (items, i);
+      if (it->number == NULL && r->last && g_str_equal (ksp_node_get_kind (r->last), r->item_kind) &&
+          ksp_node_get_parent (r->last) == r->skill)
+        {
+          /* A line that continues the last item. */
+          g_autofree char *joined = g_strconcat (ksp_node_get_value (r->last, "text", r->lang), " ", it->text, NULL);
+          ksp_node_set_value (r->last, "text", r->lang, joined);
+          continue;
+        }
+      r->last = add (r, ensure_skill (r), r->item_kind, it->number);
+      append (r, r->last, "text", it->text);
+    }
+}
+
+static const char *
+category_of (const char *t)
+{
+  g_autofree char *head = g_utf8_strdown (t, MIN (strlen (t), 160));
+  const char *colon = strchr (head, ':');
+  gsize span = colon ? (gsize) (colon - head) : strlen (head);
+  g_autofree char *scope = g_strndup (head, span);
+
+  if (strstr (scope, "без категории"))
+    return "без категории";
+  if (strstr (scope, "высш"))
+    return "высшая";
+  if (strstr (scope, "перв"))
+    return "первая";
+  if (strstr (scope, "втор"))
+    return "вторая";
+  return NULL;
+}
+
+/* «2643-3-006 - переводчик-дактилолог; 2643-9-007 сурдопереводчик» */
+static void
+read_other_names (Reader     *r,
+                  const char *t)
+{
+  g_autoptr (GRegex) re = g_regex_new ("\\d{4}-\\d-\\d{3}", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
+
+  g_regex_match (re, t, 0, &m);
+  while (g_match_info_matches (m))
+    {
+      int s, e;
+      g_match_info_fetch_pos (m, 0, &s, &e);
+      g_array_append_val (starts, s);
+      g_match_info_next (m, NULL);
+    }
+  if (starts->len == 0)
+    {
+      r->last = add (r, r->card, "other_name", NULL);
+      append (r, r->last, "name", t);
+    }
+  else
+    {
+      if (g_array_index (starts, int, 0) > 0)
+        {
+          g_autofree char *before = g_strstrip (g_strndup (t, g_array_index (starts, int, 0)));
+          if (*before)
+            {
+              r->last = add (r, r->card, "other_name", NULL);
+              append (r, r->last, "name", before);
+            }
+        }
+      for (guint i = 0; i < starts->len; i++)
+        {
+          int s = g_array_index (starts, int, i);
+          int e = i + 1 < starts->len ? g_array_index (starts, int, i + 1) : (int) strlen (t);
+          g_autofree char *code = g_strndup (t + s, 10);
+          const char *name = _ksp_reader_skip_space (t + s + 10);
+          g_autofree char *rest = NULL;
+          if (g_str_has_prefix (name, "-") || g_str_has_prefix (name, "–"))
+            name = _ksp_reader_skip_space (name + (name[0] == '-' ? 1 : strlen ("–")));
+          rest = g_strstrip (g_strndup (name, MAX (0, t + e - name)));
+          r->last = add (r, r->card, "other_name", NULL);
+          ksp_node_set_value (r->last, "code", KSP_LANG_NONE, code);
+          append (r, r->last, "name", rest);
+        }
+    }
+  g_array_unref (starts);
+}
+
+static gboolean
+is_level (const char *t)
+{
+  g_autoptr (GRegex) re = g_regex_new ("^\\d(\\s*[-–]\\s*\\d)?\\s*$", 0, 0, NULL);
+  return g_regex_match (re, t, 0, NULL);
+}
+
+static void
+read_ork_link (Reader     *r,
+               const char *t)
+{
+  const char *rest;
+
+  if (_ksp_reader_match_label (t, "Уровень ОРК", FALSE, &rest, NULL))
+    {
+      if (*rest)
+        {
+          r->last = add (r, r->card, "ork_link", NULL);
+          ksp_node_set_value (r->last, "level", KSP_LANG_NONE, rest);
+        }
+      return;
+    }
+  if (_ksp_reader_match_label (t, "Наименование профессии", FALSE, &rest, NULL))
+    {
+      if (*rest)
+        {
+          if (r->last == NULL || !g_str_equal (ksp_node_get_kind (r->last), "ork_link") ||
+              ksp_node_get_value (r->last, "name", r->lang) != NULL)
+            r->last = add (r, r->card, "ork_link", NULL);
+          append (r, r->last, "name", rest);
+        }
+      return;
+    }
+  if (is_level (t))
+    {
+      r->last = add (r, r->card, "ork_link", NULL);
+      ksp_node_set_value (r->last, "level", KSP_LANG_NONE, t);
+      return;
+    }
+  if (r->last == NULL || !g_str_equal (ksp_node_get_kind (r->last), "ork_link") ||
+      ksp_node_get_value (r->last, "name", r->lang) != NULL)
+    r->last = add (r, r->card, "ork_link", NULL);
+  append (r, r->last, "name", t);
+}
+
+typedef enum {
+  L_FIELD, L_PROFESSION_NAME, L_EDUCATION, L_EDU_LEVEL, L_EDU_SPECIALTY, L_EDU_QUALIFICATION, L_EXPERIENCE,
+  L_OTHER_NAMES, L_STRUCTURE, L_TF_LIST, L_TF_MANDATORY, L_TF_ADDITIONAL, L_ABILITIES, L_KNOWLEDGE,
+  L_RECOGNITION, L_COMPETENCIES, L_TECH_REGS, L_ORK_LINKS, L_ORK_LEVEL,
+} LabelKind;
+
+static const struct { const char *text; LabelKind kind; const char *field; gboolean open; } card_labels[] = {
+  { "Код группы", L_FIELD, "group_code", FALSE },
+  { "Код наименования занятия", L_FIELD, "occupation_code", FALSE },
+  { "Наименование профессии", L_PROFESSION_NAME, "profession_name", FALSE },
+  { "Уровень квалификации по ОРК", L_FIELD, "ork_level", FALSE },
+  { "Подуровень квалификации по ОРК", L_FIELD, "ork_sublevel", FALSE },
+  { "Уровень квалификации по ЕТКС", L_FIELD, "etks", TRUE },
+  { "Уровень профессионального образования", L_EDUCATION, NULL, FALSE },
+  { "Уровень образования", L_EDU_LEVEL, NULL, FALSE },
+  { "Специальность", L_EDU_SPECIALTY, NULL, FALSE },
+  { "Квалификация", L_EDU_QUALIFICATION, NULL, FALSE },
+  { "Требования к опыту работы", L_EXPERIENCE, NULL, FALSE },
+  { "Связь с неформальным и информальным образованием", L_FIELD, "nonformal", FALSE },
+  { "Другие возможные наименования профессии", L_OTHER_NAMES, NULL, FALSE },
+  { "Основная цель деятельности", L_FIELD, "purpose", FALSE },
+  { "Описание трудовых функций", L_STRUCTURE, NULL, FALSE },
+  { "Перечень трудовых функций", L_TF_LIST, NULL, FALSE },
+  { "Обязательные трудовые функции", L_TF_MANDATORY, NULL, FALSE },
+  { "Дополнительные трудовые функции", L_TF_ADDITIONAL, NULL, FALSE },
+  { "Умения", L_ABILITIES, NULL, FALSE },
+  { "Знания", L_KNOWLEDGE, NULL, FALSE },
+  { "Возможность признания навыка", L_RECOGNITION, NULL, FALSE },
+  { "Требования к личностным компетенциям", L_COMPETENCIES, NULL, FALSE },
+  { "Список технических регламентов и национальных стандартов", L_TECH_REGS, NULL, FALSE },
+  { "Связь с другими профессиями в рамках ОРК", L_ORK_LINKS, NULL, FALSE },
+  { "Уровень ОРК", L_ORK_LEVEL, NULL, FALSE },
+};
+
+static void
+set_card_field (Reader     *r,
+                KspNode    *node,
+                const char *field,
+                const char *label,
+                const char *rest)
+{
+  KspLang l = lang_for (node, field, r->lang);
+  const char *old = ksp_node_get_value (node, field, l);
+
+  if (old != NULL && *old != '\0')
+    {
+      g_autofree char *text = g_strconcat (label, ": ", rest, NULL);
+      r->mode = MODE_NONE;
+      not_placed (r, text, "the label repeats in this card");
+      return;
+    }
+  set_mode_value (r, node, field, rest);
+}
+
+static gboolean
+read_card_label (Reader     *r,
+                 const char *t)
+{
+  g_autofree char *number = NULL;
+  const char *rest = NULL;
+  gboolean colon = TRUE;
+
+  if (match_numbered (t, "Трудовая функция", &number, &rest))
+    {
+      const char *p = t + prefix_len (t, "Трудовая функция");
+      p = _ksp_reader_skip_space (p);
+      while (g_ascii_isdigit (*p))
+        p++;
+      p = _ksp_reader_skip_space (p);
+      if (*p == '.')
+        ksp_import_report_add (r->report, r->seg->line, "label-dot",
+                               "line %u: «Трудовая функция %s.» written with a dot instead of a colon",
+                               r->seg->line, number);
+      start_function (r, number, rest);
+      return TRUE;
+    }
+  if (match_numbered (t, "Навык", &number, &rest))
+    {
+      r->skill = add (r, ensure_function (r), "skill", number);
+      r->last = NULL;
+      set_mode_value (r, r->skill, "name", rest);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (card_labels); i++)
+    {
+      if (!_ksp_reader_match_label (t, card_labels[i].text, card_labels[i].open, &rest, &colon))
+        continue;
+      if (!colon && *rest == '\0' && card_labels[i].kind != L_STRUCTURE)
+        ksp_import_report_add (r->report, r->seg->line, "label-no-colon", "line %u: «%s» has no colon",
+                               r->seg->line, card_labels[i].text);
+      switch (card_labels[i].kind)
+        {
+        case L_FIELD:
+          set_card_field (r, r->card, card_labels[i].field, card_labels[i].text, rest);
+          break;
+        case L_PROFESSION_NAME:
+          if (r->mode == MODE_ORK_LINKS)
+            read_ork_link (r, t);
+          else
+            set_card_field (r, r->card, "profession_name", card_labels[i].text, rest);
+          break;
+        case L_EDUCATION:
+          r->education = NULL;
+          r->mode = MODE_NONE;
+          if (*rest)
+            {
+              r->education = add (r, r->card, "education", NULL);
+              set_mode_value (r, r->education, "level", rest);
+            }
+          break;
+        case L_EDU_LEVEL:
+          r->education = add (r, r->card, "education", NULL);
+          set_mode_value (r, r->education, "level", rest);
+          break;
+        case L_EDU_SPECIALTY:
+        case L_EDU_QUALIFICATION:
+          {
+            const char *field = card_labels[i].kind == L_EDU_SPECIALTY ? "specialty" : "qualification";
+            if (r->education == NULL || ksp_node_get_value (r->education, field, r->lang) != NULL)
+              r->education = add (r, r->card, "education", NULL);
+            set_mode_value (r, r->education, field, rest);
+          }
+          break;
+        case L_EXPERIENCE:
+          r->mode = MODE_EXPERIENCE;
+          if (*rest)
+            {
+              r->last = add (r, r->card, "experience", NULL);
+              append (r, r->last, "text", rest);
+              if (category_of (rest))
+                ksp_node_set_value (r->last, "category", KSP_LANG_NONE, category_of (rest));
+            }
+          break;
+        case L_OTHER_NAMES:
+          r->mode = MODE_OTHER_NAMES;
+          if (*rest)
+            read_other_names (r, rest);
+          break;
+        case L_STRUCTURE:
+          r->mode = MODE_NONE;
+          break;
+        case L_TF_LIST:
+          r->mode = MODE_TF_LIST;
+          r->tf_kind = NULL;
+          r->last = NULL;
+          if (*rest)
+            read_card_label (r, rest) || (add_listed_functions (r, rest), TRUE);
+          break;
+        case L_TF_MANDATORY:
+        case L_TF_ADDITIONAL:
+          r->mode = MODE_TF_LIST;
+          r->tf_kind = card_labels[i].kind == L_TF_MANDATORY ? "mandatory" : "additional";
+          if (*rest)
+            add_listed_functions (r, rest);
+          break;
+        case L_ABILITIES:
+        case L_KNOWLEDGE:
+          r->mode = MODE_ITEMS;
+          r->item_kind = card_labels[i].kind == L_ABILITIES ? "ability" : "knowledge";
+          ensure_skill (r);
+          r->last = NULL;
+          if (*rest)
+            add_items (r, rest);
+          break;
+        case L_RECOGNITION:
+          {
+            KspNode *holder = r->src->tabular && r->skill ? r->skill : (r->fn ? r->fn : NULL);
+            if (holder == NULL)
+              holder = ensure_function (r);
+            set_mode_value (r, holder, "recognition", rest);
+          }
+          break;
+        case L_COMPETENCIES:
+          r->mode = MODE_COMPETENCIES;
+          if (*rest)
+            append (r, add (r, r->card, "competency", NULL), "text", rest);
+          break;
+        case L_TECH_REGS:
+          r->mode = MODE_TECH_REGS;
+          if (*rest)
+            append (r, add (r, r->card, "tech_reg", NULL), "title", rest);
+          break;
+        case L_ORK_LINKS:
+          r->mode = MODE_ORK_LINKS;
+          r->last = NULL;
+          if (*rest)
+            read_ork_link (r, rest);
+          break;
+        case L_ORK_LEVEL:
+          if (r->mode != MODE_ORK_LINKS)
+            {
+              r->mode = MODE_ORK_LINKS;
+              r->last = NULL;
+            }
+          read_ork_link (r, t);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* «СТ РК 3391-2019 Услуги по …» */
+static void
+read_tech_reg (Reader     *r,
+               const char *t)
+{
+  g_autoptr (GRegex) re = g_regex_new ("^((?:СТ РК|ГОСТ(?: Р)?|ТР ТС|СТ)\\s*[\\d.]+(?:-\\d+)?)\\s*(.*)$", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  KspNode *node = add (r, r->card, "tech_reg", NULL);
+
+  if (g_regex_match (re, t, 0, &m))
+    {
+      g_autofree char *d = g_match_info_fetch (m, 1), *title = g_match_info_fetch (m, 2);
+      ksp_node_set_value (node, "designation", KSP_LANG_NONE, d);
+      append (r, node, "title", title);
+    }
+  else
+    append (r, node, "title", t);
+}
+
+static void
+read_content (Reader     *r,
+              const char *t)
+{
+  switch (r->mode)
+    {
+    case MODE_VALUE:
+      if (r->in_technical && r->target == r->technical && g_str_equal (r->field, "state_body") &&
+          prefix_len (t, "исполнител"))
+        r->field = "state_executors";
+      /* A lone dash in the cell after an empty «Возможность признания навыка:» (seed 000). */
+      append (r, r->target, r->field, t);
+      break;
+    case MODE_NOTE:
+      finish_note (r, t);
+      break;
+    case MODE_TERMS:
+      read_pair (r, t, "term", "term", "definition");
+      break;
+    case MODE_ABBREVIATIONS:
+      read_pair (r, t, "abbreviation", "abbr", "expansion");
+      break;
+    case MODE_OKED:
+      read_oked (r, t);
+      break;
+    case MODE_CARD_LIST:
+      read_card_list_entry (r, t);
+      break;
+    case MODE_EXPERIENCE:
+      r->last = add (r, r->card, "experience", NULL);
+      append (r, r->last, "text", t);
+      if (category_of (t))
+        ksp_node_set_value (r->last, "category", KSP_LANG_NONE, category_of (t));
+      break;
+    case MODE_OTHER_NAMES:
+      read_other_names (r, t);
+      break;
+    case MODE_TF_LIST:
+      add_listed_functions (r, t);
+      break;
+    case MODE_ITEMS:
+      if (ksp_value_state (t) == KSP_VALUE_DASH && r->skill &&
+          g_strcmp0 (ksp_node_get_value (r->skill, "recognition", r->lang), "") == 0)
+        {
+          /* «Возможность признания навыка:» then «Знания: …» then «-»: the dash is the recognition. */
+          ksp_node_set_value (r->skill, "recognition", r->lang, t);
+          break;
+        }
+      add_items (r, t);
+      break;
+    case MODE_COMPETENCIES:
+      append (r, add (r, r->card, "competency", NULL), "text", t);
+      break;
+    case MODE_TECH_REGS:
+      read_tech_reg (r, t);
+      break;
+    case MODE_ORK_LINKS:
+      read_ork_link (r, t);
+      break;
+    case MODE_APPENDIX:
+    case MODE_NONE:
+    default:
+      not_placed (r, t, r->card ? "text in a card outside any field" : "text outside any paragraph");
+      break;
+    }
+}
+
+/* Labels that seed 000 runs together with the previous list in one cell: «… ситуаций. Знания: 1. …». */
+static const char *const embedded_labels[] = {
+  "Умения:", "Знания:", "Возможность признания навыка:", "Навык ", "Трудовая функция ", NULL
+};
+
+static gsize
+embedded_label_at (const char *text,
+                   const char *p)
+{
+  if (p == text || p[-1] != ' ')
+    return 0;
+  for (guint i = 0; embedded_labels[i]; i++)
+    if (g_str_has_prefix (p, embedded_labels[i]))
+      {
+        const char *q = p + strlen (embedded_labels[i]);
+        /* «Навык 2:», «Трудовая функция 3:» need their number and colon. */
+        if (g_str_has_suffix (embedded_labels[i], " "))
+          {
+            if (!g_ascii_isdigit (*q))
+              return 0;
+            while (g_ascii_isdigit (*q))
+              q++;
+            if (*q != ':')
+              return 0;
+          }
+        return 1;
+      }
+  return 0;
+}
+
+static void read_segment_text (Reader *r, const char *t);
+
+static void
+read_segment (Reader           *r,
+              const KspSegment *seg)
+{
+  const char *t = seg->text;
+  const char *start = t;
+
+  r->seg = seg;
+  for (const char *p = t; *p; p++)
+    if (embedded_label_at (t, p))
+      {
+        g_autofree char *part = g_strstrip (g_strndup (start, p - start));
+        if (*part)
+          read_segment_text (r, part);
+        start = p;
+      }
+  if (start == t)
+    read_segment_text (r, t);
+  else
+    {
+      g_autofree char *part = g_strstrip (g_strdup (start));
+      read_segment_text (r, part);
+    }
+}
+
+static void
+read_segment_text (Reader     *r,
+                   const char *t)
+{
+  if (r->standard == NULL)
+    {
+      if (read_order (r, t))
+        return;
+      r->mode = MODE_NONE;
+      ensure_standard (r);
+      if (is_standard_title (t))
+        {
+          append (r, r->standard, "title", t);
+          return;
+        }
+    }
+
+  if (is_izpi_note (t))
+    {
+      start_note (r, r->standard);
+      return;
+    }
+  if (r->mode == MODE_NOTE)
+    {
+      finish_note (r, t);
+      return;
+    }
+  if (prefix_len (t, "Глава ") && g_ascii_isdigit (t[strlen ("Глава ")]))
+    {
+      r->mode = MODE_NONE;
+      r->card = r->fn = r->skill = NULL;
+      r->in_technical = t[strlen ("Глава ")] == '4';
+      return;
+    }
+  if (read_card_heading (r, t) || read_paragraph (r, t))
+    return;
+  if (r->card && read_card_label (r, t))
+    return;
+  read_content (r, t);
+}
+
+static KspLang
+detect_language (KspSource *src)
+{
+  guint kk = 0, total = 0;
+
+  for (const char *p = src->contents; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      if (c >= 0x0400 && c <= 0x04FF)
+        {
+          total++;
+          kk += c == 0x04D9 || c == 0x0493 || c == 0x049B || c == 0x04A3 || c == 0x04E9 || c == 0x04B1 ||
+                c == 0x04AF || c == 0x04BB || c == 0x0456;
+        }
+    }
+  return total && kk * 100 / total >= 2 ? KSP_LANG_KK : KSP_LANG_RU;
+}
+
+KspNode *
+ksp_adilet_reader_read (KspSource        *src,
+                        KspImportReport  *report,
+                        GError          **error)
+{
+  g_autoptr (KspNode) doc = ksp_node_new ("document", NULL);
+  g_autofree char *base = g_path_get_basename (src->path);
+  KspLang lang = detect_language (src);
+  KspAdiletLayout layout = _ksp_adilet_detect_layout (src, lang);
+  Reader r = { 0 };
+
+  ksp_node_set_value (doc, "source", KSP_LANG_NONE, base);
+  ksp_node_set_value (doc, "language", KSP_LANG_NONE, ksp_lang_to_string (lang));
+
+  if (layout == KSP_ADILET_LAYOUT_2019)
+    return _ksp_adilet_read_2019 (src, doc, report, error) ? g_steal_pointer (&doc) : NULL;
+  if (layout == KSP_ADILET_LAYOUT_2013)
+    return _ksp_adilet_read_2013 (src, doc, report, error) ? g_steal_pointer (&doc) : NULL;
+  if (layout == KSP_ADILET_LAYOUT_UNKNOWN)
+    {
+      g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT,
+                   "%s: not the text of a professional standard: no profession card («Карточка профессии», "
+                   "«Кәсіп карточкасы») was found", src->path);
+      return NULL;
+    }
+
+  r.src = src;
+  r.report = report;
+  r.lang = lang;
+  r.doc = doc;
+  r.headed = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < src->segments->len; i++)
+    read_segment (&r, &g_array_index (src->segments, KspSegment, i));
+  g_hash_table_unref (r.headed);
+  return g_steal_pointer (&doc);
+}
+
+KspNode *
+ksp_adilet_reader_read_file (const char       *path,
+                             KspImportReport **out_report,
+                             GError          **error)
+{
+  g_autoptr (KspImportReport) report = ksp_import_report_new (path);
+  g_autoptr (KspSource) src = ksp_source_load (path, report, error);
+  KspNode *root;
+
+  if (src == NULL)
+    return NULL;
+  root = ksp_adilet_reader_read (src, report, error);
+  if (root && out_report)
+    *out_report = g_steal_pointer (&report);
+  return root;
+}

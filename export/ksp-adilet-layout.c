@@ -28,17 +28,6 @@ _ksp_adilet_detect_layout (KspSource *src,
 }
 
 gboolean
-_ksp_adilet_read_2019 (KspSource        *src,
-                       KspNode          *doc,
-                       KspImportReport  *report,
-                       GError          **error)
-{
-  g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT,
-               "%s: the 2019/2023 Kazakh layout («Кәсіп карточкасы») is not read yet", src->path);
-  return FALSE;
-}
-
-gboolean
 _ksp_adilet_read_2013 (KspSource        *src,
                        KspNode          *doc,
                        KspImportReport  *report,

@@ -19,10 +19,6 @@ typedef struct {
 
 KspAdiletLayout _ksp_adilet_detect_layout (KspSource   *src,
                                            KspLang      lang);
-gboolean    _ksp_adilet_read_2019   (KspSource        *src,
-                                     KspNode          *doc,
-                                     KspImportReport  *report,
-                                     GError          **error);
 gboolean    _ksp_adilet_read_2013   (KspSource        *src,
                                      KspNode          *doc,
                                      KspImportReport  *report,

@@ -55,6 +55,8 @@ typedef struct
   gboolean         seen_preamble;
   gboolean         in_technical;
   GHashTable      *headed;      /* functions that have a «Трудовая функция N» section */
+  GRegex          *embedded;
+  gboolean         kk2019;      /* the 2019/2023 Kazakh layout */
   const KspSegment *seg;
 } Reader;
 
@@ -436,6 +438,42 @@ is_standard_title (const char *t)
          prefix_len (t, "Кәсіптік стандарт") > 0;
 }
 
+/* «Ескерту. 2-тармаққа өзгерістер енгізілді - ҚР … министрінің 23.12.2021 № 488 (…) бұйрығымен.» */
+static gboolean
+is_amendment_note (const char *t)
+{
+  return g_str_has_prefix (t, "Ескерту.") || g_str_has_prefix (t, "Ескерту:") || g_str_has_prefix (t, "Ескертпе") ||
+         g_str_has_prefix (t, "Ескерте:") || g_str_has_prefix (t, "Сноска.") || g_str_has_prefix (t, "**Ескерту");
+}
+
+static void
+add_amendment_note (Reader     *r,
+                    KspNode    *parent,
+                    const char *t)
+{
+  g_autoptr (GRegex) act = g_regex_new ("(ҚР .*?(\\d{2}\\.\\d{2}\\.\\d{4}) № (\\d+).*?бұйрығымен)", 0, 0, NULL);
+  g_autoptr (GRegex) target = g_regex_new ("^\\**(?:Ескерту|Сноска)\\.\\s*(\\d+)-тармақ", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  KspNode *note = add (r, parent, "note", NULL);
+
+  ksp_node_set_value (note, "note_kind", KSP_LANG_NONE, strstr (t, "күші жойылды") ? "repeal" : "amendment");
+  append (r, note, "text", t);
+  if (g_regex_match (act, t, 0, &m))
+    {
+      g_autofree char *a = g_match_info_fetch (m, 1), *d = g_match_info_fetch (m, 2);
+      g_autofree char *iso = _ksp_reader_parse_date (d);
+      append (r, note, "amending_act", a);
+      if (iso)
+        ksp_node_set_value (note, "effective_from", KSP_LANG_NONE, iso);
+    }
+  g_clear_pointer (&m, g_match_info_free);
+  if (g_regex_match (target, t, 0, &m))
+    {
+      g_autofree char *n = g_match_info_fetch (m, 1);
+      ksp_node_set_value (note, "target", KSP_LANG_NONE, n);
+    }
+}
+
 static gboolean
 is_izpi_note (const char *t)
 {
@@ -556,6 +594,11 @@ read_order (Reader     *r,
       start_note (r, r->order);
       return TRUE;
     }
+  if (is_amendment_note (t))
+    {
+      add_amendment_note (r, r->order, t);
+      return TRUE;
+    }
   if (!r->seen_preamble && ksp_node_get_value (r->order, "act", r->lang) == NULL &&
       (prefix_len (t, "Приказ ") || strstr (t, "бұйрығы")) && strstr (t, "№"))
     {
@@ -629,7 +672,7 @@ read_order (Reader     *r,
 typedef enum {
   PARA_SCOPE, PARA_TERMS, PARA_ABBREVIATIONS, PARA_NAME, PARA_CODE, PARA_OKED, PARA_DESCRIPTION,
   PARA_CARD_LIST, PARA_STATE_BODY, PARA_DEVELOPERS, PARA_SECTOR_COUNCIL, PARA_NATIONAL_BODY, PARA_ATAMEKEN,
-  PARA_VERSION, PARA_REVIEW,
+  PARA_VERSION, PARA_REVIEW, PARA_PURPOSE, PARA_GROUP, PARA_SUBGROUP,
 } Para;
 
 static const struct { const char *label; Para para; } paragraphs[] = {
@@ -656,6 +699,10 @@ static const struct { const char *label; Para para; } paragraphs[] = {
   { "Кәсіптік стандарттың коды", PARA_CODE },
   { "Кәсіптік стандарттың қысқаша сипаттамасы", PARA_DESCRIPTION },
   { "Кәсіп карточкаларының тізбесі", PARA_CARD_LIST },
+  { "Кәсіптік стандартты әзірлеу мақсаты", PARA_PURPOSE },
+  { "Кәсіби топ бөлігі", PARA_SUBGROUP },
+  { "Кәсіби топ", PARA_GROUP },
+  { "Кәсіптердің тізбесі", PARA_CARD_LIST },
 };
 
 static KspNode *
@@ -715,11 +762,21 @@ read_paragraph (Reader     *r,
         case PARA_ATAMEKEN: set_approval (r, "atameken", "atameken_date", value); break;
         case PARA_VERSION: set_mode_value (r, ensure_technical (r), "version", value); break;
         case PARA_REVIEW: set_mode_value (r, ensure_technical (r), "review_date", value); break;
+        case PARA_PURPOSE: set_mode_value (r, ensure_standard (r), "purpose", value); break;
+        case PARA_GROUP: set_mode_value (r, ensure_standard (r), "professional_group", value); break;
+        case PARA_SUBGROUP: set_mode_value (r, ensure_standard (r), "professional_subgroup", value); break;
         default: g_assert_not_reached ();
         }
       if (colon == NULL && paragraphs[i].para != PARA_OKED)
         ksp_import_report_add (r->report, r->seg->line, "label-no-colon", "line %u: paragraph %s has no colon after «%s»",
                                r->seg->line, number, paragraphs[i].label);
+      return TRUE;
+    }
+  if (g_str_equal (number, "1.") && r->card == NULL && r->standard &&
+      ksp_node_get_value (r->standard, "scope", r->lang) == NULL && ksp_node_get_n_children (r->standard) == 0)
+    {
+      /* The 2019 text states the scope without the label. */
+      set_mode_value (r, r->standard, "scope", t);
       return TRUE;
     }
   return FALSE;
@@ -826,9 +883,16 @@ read_card_list_entry (Reader     *r,
 {
   g_autoptr (GRegex) re = g_regex_new ("^(?:-\\s*)?(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*(\\d(?:\\s*-\\s*\\d)?)\\s*(?:уровень ОРК|уровня ОРК|деңгей)\\S*\\s*[;.]?$",
                                        0, 0, NULL);
+  g_autoptr (GRegex) kk = g_regex_new ("^(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*СБШ бойынша\\s*(?:біліктіліктің\\s*)?(\\d(?:-\\d)?)"
+                                       "(?:-деңгейі|\\s+біліктілік деңгей\\S*)\\s*[;.]?$", 0, 0, NULL);
   g_autoptr (GMatchInfo) m = NULL;
 
-  if (g_regex_match (re, t, 0, &m))
+  if (!g_regex_match (re, t, 0, &m))
+    {
+      g_clear_pointer (&m, g_match_info_free);
+      g_regex_match (kk, t, 0, &m);
+    }
+  if (g_match_info_matches (m))
     {
       g_autofree char *no = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2), *level = g_match_info_fetch (m, 3);
       r->last = add (r, ensure_standard (r), "card_list_entry", no);
@@ -872,6 +936,30 @@ strip_title (const char *t)
   if (s[0] == '"' && strlen (s) > 1 && s[strlen (s) - 1] == '"')
     return g_strndup (s + 1, strlen (s) - 2);
   return g_steal_pointer (&s);
+}
+
+static gboolean
+is_kk_chapter (const char *t)
+{
+  const char *p = t;
+  while (g_ascii_isdigit (*p))
+    p++;
+  return p > t && g_str_has_prefix (p, "-тарау");
+}
+
+/* «Кәсіп карточкасы | "…"» */
+static gboolean
+read_kk_card_heading (Reader     *r,
+                      const char *t)
+{
+  const char *rest;
+
+  if (!_ksp_reader_match_label (t, "Кәсіп карточкасы", FALSE, &rest, NULL))
+    return FALSE;
+  r->card = add (r, ensure_standard (r), "card", NULL);
+  r->fn = r->skill = r->education = NULL;
+  set_mode_value (r, r->card, "title", rest);
+  return TRUE;
 }
 
 static gboolean
@@ -950,6 +1038,19 @@ add_listed_functions (Reader     *r,
     }
 }
 
+static gboolean
+has_listed_functions (KspNode *card)
+{
+  guint n = ksp_node_get_n_children (card);
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (card, i);
+      if (g_str_equal (ksp_node_get_kind (c), "function") && ksp_node_get_value (c, "list_name", KSP_LANG_KK))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 start_function (Reader     *r,
                 const char *number,
@@ -962,7 +1063,7 @@ start_function (Reader     *r,
     {
       KspNode *c = ksp_node_get_child (r->card, i);
       if (g_str_equal (ksp_node_get_kind (c), "function") && !g_hash_table_contains (r->headed, c) &&
-          g_strcmp0 (ksp_node_get_number (c), number) == 0)
+          number != NULL && g_strcmp0 (ksp_node_get_number (c), number) == 0)
         {
           r->fn = c;
           ksp_node_set_src_line (c, r->seg->line);
@@ -972,9 +1073,10 @@ start_function (Reader     *r,
   if (r->fn == NULL)
     {
       r->fn = add (r, r->card, "function", number);
-      ksp_import_report_add (r->report, r->seg->line, "function-not-listed",
-                             "line %u: «Трудовая функция %s» is not in the card's list of labour functions (or repeats)",
-                             r->seg->line, number);
+      if (r->kk2019 ? number != NULL && ksp_node_get_n_children (r->card) > 0 && has_listed_functions (r->card) : TRUE)
+        ksp_import_report_add (r->report, r->seg->line, "function-not-listed",
+                               "line %u: labour function %s is not in the card's list of labour functions (or repeats)",
+                               r->seg->line, number ? number : "without a number");
     }
   g_hash_table_add (r->headed, r->fn);
   r->skill = NULL;
@@ -1121,7 +1223,7 @@ read_ork_link (Reader     *r,
 typedef enum {
   L_FIELD, L_PROFESSION_NAME, L_EDUCATION, L_EDU_LEVEL, L_EDU_SPECIALTY, L_EDU_QUALIFICATION, L_EXPERIENCE,
   L_OTHER_NAMES, L_STRUCTURE, L_TF_LIST, L_TF_MANDATORY, L_TF_ADDITIONAL, L_ABILITIES, L_KNOWLEDGE,
-  L_RECOGNITION, L_COMPETENCIES, L_TECH_REGS, L_ORK_LINKS, L_ORK_LEVEL,
+  L_RECOGNITION, L_COMPETENCIES, L_TECH_REGS, L_ORK_LINKS, L_ORK_LEVEL, L_ETKS_LINK,
 } LabelKind;
 
 static const struct { const char *text; LabelKind kind; const char *field; gboolean open; } card_labels[] = {
@@ -1152,6 +1254,45 @@ static const struct { const char *text; LabelKind kind; const char *field; gbool
   { "Уровень ОРК", L_ORK_LEVEL, NULL, FALSE },
 };
 
+/* The 2019/2023 Kazakh layout (seed 002): «label | value» rows; variants as in standard-kk-editions.md §2b. */
+static const struct { const char *text; LabelKind kind; const char *field; gboolean open; } card_labels_kk[] = {
+  { "Кәсіп коды", L_FIELD, "occupation_code", FALSE },
+  { "Кәсіптің коды", L_FIELD, "occupation_code", FALSE },
+  { "Кәсіп атауы", L_PROFESSION_NAME, "profession_name", FALSE },
+  { "Кәсіптің атауы", L_PROFESSION_NAME, "profession_name", FALSE },
+  { "СБШ бойынша біліктілік деңгейі", L_FIELD, "ork_level", FALSE },
+  { "Кәсіптің басқа да ықтимал атаулары", L_OTHER_NAMES, NULL, FALSE },
+  { "Кәсіптік білім деңгейі", L_EDU_LEVEL, NULL, FALSE },
+  { "Кәсіптік білімнің деңгейі", L_EDU_LEVEL, NULL, FALSE },
+  { "Кәсіби білімнің деңгейі", L_EDU_LEVEL, NULL, FALSE },
+  { "КА сәйкес", L_EDU_LEVEL, NULL, TRUE },
+  { "Еңбек функциясы", L_TF_LIST, NULL, FALSE },
+  { "Еңбек функциялары", L_TF_LIST, NULL, FALSE },
+  { "Міндетті еңбек функциялары", L_TF_MANDATORY, NULL, FALSE },
+  { "Қосымша еңбек функциясы", L_TF_ADDITIONAL, NULL, FALSE },
+  { "Қосымша еңбек функциялары", L_TF_ADDITIONAL, NULL, FALSE },
+  { "Икемділіктер мен дағдылар", L_ABILITIES, NULL, FALSE },
+  { "Икемділіктер", L_ABILITIES, NULL, FALSE },
+  { "Білуге тиіс", L_KNOWLEDGE, NULL, FALSE },
+  { "Жеке құзыреттерге қойылатын талаптар", L_COMPETENCIES, NULL, FALSE },
+  { "Жеке құзыреттеріне қойылатын талаптар", L_COMPETENCIES, NULL, FALSE },
+  { "Жеке бас құзыреттеріне қойылатын талаптары", L_COMPETENCIES, NULL, FALSE },
+  { "Жеке бас құзыреттеріне қойылатын талаптар", L_COMPETENCIES, NULL, FALSE },
+  { "СБШ шеңберінде басқа", L_ORK_LINKS, NULL, TRUE },
+  { "БА-мен байланысы", L_ETKS_LINK, NULL, FALSE },
+  { "БА-мен байланыс", L_ETKS_LINK, NULL, FALSE },
+  { "Еңбек жағдайлары (мазмұны және сапасы)", L_FIELD, "working_conditions", FALSE },
+};
+
+/* «Халықты әлеуметтік қорғау … сипаттамаларына сәйкес кәсіптер үшін біліктілік деңгейі», «БА сәйкес кәсіптің
+ * біліктілік деңгейі», «БА, халықты …»: the handbook level, a label too long for the table. */
+static gboolean
+is_kk_etks_label (const char *t)
+{
+  return (strstr (t, "сипаттамаларына сәйкес") || g_str_has_prefix (t, "БА сәйкес") || g_str_has_prefix (t, "БА, халықты")) &&
+         (g_str_has_suffix (t, "деңгейі") || g_str_has_suffix (t, "деңгейі:") || g_str_has_suffix (t, "деңгей"));
+}
+
 static void
 set_card_field (Reader     *r,
                 KspNode    *node,
@@ -1170,6 +1311,42 @@ set_card_field (Reader     *r,
       return;
     }
   set_mode_value (r, node, field, rest);
+}
+
+/* «1-еңбек функциясы:…», «2-еңбек қызметі:…», «еңбек функциясы:…»; tasks «Міндет:», «Міндеті:», «Тапсырма:»,
+ * «1-міндет:», which play the part of the 2024 skills. */
+static gboolean
+read_kk_function_or_task (Reader     *r,
+                          const char *t)
+{
+  g_autoptr (GRegex) fn = g_regex_new ("^(?:(\\d+)\\s*-\\s*)?еңбек (?:функциясы|қызметі)\\s*:\\s*(.*)$",
+                                       G_REGEX_CASELESS, 0, NULL);
+  g_autoptr (GRegex) task = g_regex_new ("^(?:(\\d+)\\s*-\\s*міндет|Міндеті?|Тапсырма)\\s*:\\s*(.*)$", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+
+  if (g_regex_match (fn, t, 0, &m))
+    {
+      g_autofree char *number = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2);
+      /* «Еңбек функциясы:» alone heads the list of functions; with a name after it, it heads one. */
+      if (*number == '\0' && *name == '\0')
+        return FALSE;
+      if (strstr (t, "еңбек қызметі"))
+        ksp_import_report_add (r->report, r->seg->line, "label-variant",
+                               "line %u: «%s-еңбек қызметі» written for «%s-еңбек функциясы»", r->seg->line, number,
+                               number);
+      start_function (r, *number ? number : NULL, name);
+      return TRUE;
+    }
+  g_clear_pointer (&m, g_match_info_free);
+  if (g_regex_match (task, t, 0, &m))
+    {
+      g_autofree char *number = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2);
+      r->skill = add (r, ensure_function (r), "skill", *number ? number : NULL);
+      r->last = NULL;
+      set_mode_value (r, r->skill, "name", name);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -1202,23 +1379,36 @@ read_card_label (Reader     *r,
       return TRUE;
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (card_labels); i++)
+  if (r->kk2019 && read_kk_function_or_task (r, t))
+    return TRUE;
+  if (r->kk2019 && is_kk_etks_label (t))
     {
-      if (!_ksp_reader_match_label (t, card_labels[i].text, card_labels[i].open, &rest, &colon))
+      set_card_field (r, r->card, "etks", t, "");
+      return TRUE;
+    }
+
+  for (guint i = 0; i < (r->kk2019 ? G_N_ELEMENTS (card_labels_kk) : G_N_ELEMENTS (card_labels)); i++)
+    {
+      const char *label_text = r->kk2019 ? card_labels_kk[i].text : card_labels[i].text;
+      LabelKind kind = r->kk2019 ? card_labels_kk[i].kind : card_labels[i].kind;
+      const char *label_field = r->kk2019 ? card_labels_kk[i].field : card_labels[i].field;
+      gboolean open = r->kk2019 ? card_labels_kk[i].open : card_labels[i].open;
+
+      if (!_ksp_reader_match_label (t, label_text, open, &rest, &colon))
         continue;
-      if (!colon && *rest == '\0' && card_labels[i].kind != L_STRUCTURE)
+      if (!colon && *rest == '\0' && kind != L_STRUCTURE && !r->src->tabular && !r->kk2019)
         ksp_import_report_add (r->report, r->seg->line, "label-no-colon", "line %u: «%s» has no colon",
-                               r->seg->line, card_labels[i].text);
-      switch (card_labels[i].kind)
+                               r->seg->line, label_text);
+      switch (kind)
         {
         case L_FIELD:
-          set_card_field (r, r->card, card_labels[i].field, card_labels[i].text, rest);
+          set_card_field (r, r->card, label_field, label_text, rest);
           break;
         case L_PROFESSION_NAME:
           if (r->mode == MODE_ORK_LINKS)
             read_ork_link (r, t);
           else
-            set_card_field (r, r->card, "profession_name", card_labels[i].text, rest);
+            set_card_field (r, r->card, "profession_name", label_text, rest);
           break;
         case L_EDUCATION:
           r->education = NULL;
@@ -1236,7 +1426,7 @@ read_card_label (Reader     *r,
         case L_EDU_SPECIALTY:
         case L_EDU_QUALIFICATION:
           {
-            const char *field = card_labels[i].kind == L_EDU_SPECIALTY ? "specialty" : "qualification";
+            const char *field = kind == L_EDU_SPECIALTY ? "specialty" : "qualification";
             if (r->education == NULL || ksp_node_get_value (r->education, field, r->lang) != NULL)
               r->education = add (r, r->card, "education", NULL);
             set_mode_value (r, r->education, field, rest);
@@ -1270,14 +1460,23 @@ read_card_label (Reader     *r,
         case L_TF_MANDATORY:
         case L_TF_ADDITIONAL:
           r->mode = MODE_TF_LIST;
-          r->tf_kind = card_labels[i].kind == L_TF_MANDATORY ? "mandatory" : "additional";
+          r->tf_kind = kind == L_TF_MANDATORY ? "mandatory" : "additional";
           if (*rest)
             add_listed_functions (r, rest);
           break;
         case L_ABILITIES:
         case L_KNOWLEDGE:
+          if (r->kk2019 && r->mode == MODE_TF_LIST && g_hash_table_size (r->headed) == 0 && r->fn == NULL)
+            {
+              ksp_import_report_add (r->report, r->seg->line, "label-misplaced",
+                                     "line %u: «%s» stands where the list of labour functions is; read as that list",
+                                     r->seg->line, label_text);
+              if (*rest)
+                add_listed_functions (r, rest);
+              break;
+            }
           r->mode = MODE_ITEMS;
-          r->item_kind = card_labels[i].kind == L_ABILITIES ? "ability" : "knowledge";
+          r->item_kind = kind == L_ABILITIES ? "ability" : "knowledge";
           ensure_skill (r);
           r->last = NULL;
           if (*rest)
@@ -1306,6 +1505,13 @@ read_card_label (Reader     *r,
           r->last = NULL;
           if (*rest)
             read_ork_link (r, rest);
+          break;
+        case L_ETKS_LINK:
+          /* «БА-мен байланысы | position | handbook»: the handbook link, kept with the handbook level. */
+          r->mode = MODE_VALUE;
+          r->target = r->card;
+          r->field = "etks";
+          append (r, r->card, "etks", t);
           break;
         case L_ORK_LEVEL:
           if (r->mode != MODE_ORK_LINKS)
@@ -1409,35 +1615,13 @@ read_content (Reader     *r,
     }
 }
 
-/* Labels that seed 000 runs together with the previous list in one cell: «… ситуаций. Знания: 1. …». */
-static const char *const embedded_labels[] = {
-  "Умения:", "Знания:", "Возможность признания навыка:", "Навык ", "Трудовая функция ", NULL
-};
-
-static gsize
-embedded_label_at (const char *text,
-                   const char *p)
-{
-  if (p == text || p[-1] != ' ')
-    return 0;
-  for (guint i = 0; embedded_labels[i]; i++)
-    if (g_str_has_prefix (p, embedded_labels[i]))
-      {
-        const char *q = p + strlen (embedded_labels[i]);
-        /* «Навык 2:», «Трудовая функция 3:» need their number and colon. */
-        if (g_str_has_suffix (embedded_labels[i], " "))
-          {
-            if (!g_ascii_isdigit (*q))
-              return 0;
-            while (g_ascii_isdigit (*q))
-              q++;
-            if (*q != ':')
-              return 0;
-          }
-        return 1;
-      }
-  return 0;
-}
+/* Labels run together with the text before them in one cell: «… ситуаций. Знания: 1. …» (seed 000),
+ * «…әзірлеу2-міндет:…», «…қолдауБілуге тиіс:…» (seed 002). Each becomes a segment of its own. */
+static const char embedded_ru[] =
+  "(?<=\\s)(?:Умения:|Знания:|Возможность признания навыка:|Навык \\d+:|Трудовая функция \\d+:)";
+static const char embedded_kk[] =
+  "(?<=[^\\d\\s-])\\s*(?=\\d+-міндет:|\\d+\\s*-\\s*еңбек (?:функциясы|қызметі):)|"
+  "(?<=\\S)(?=Білуге тиіс:|Икемділіктер мен дағдылар:)|(?<=\\s)(?=Міндеті?:|Тапсырма:)";
 
 static void read_segment_text (Reader *r, const char *t);
 
@@ -1445,24 +1629,32 @@ static void
 read_segment (Reader           *r,
               const KspSegment *seg)
 {
+  g_autoptr (GMatchInfo) m = NULL;
   const char *t = seg->text;
   const char *start = t;
 
   r->seg = seg;
-  for (const char *p = t; *p; p++)
-    if (embedded_label_at (t, p))
-      {
-        g_autofree char *part = g_strstrip (g_strndup (start, p - start));
-        if (*part)
-          read_segment_text (r, part);
-        start = p;
-      }
+  g_regex_match (r->embedded, t, 0, &m);
+  while (g_match_info_matches (m))
+    {
+      int s, e;
+      g_match_info_fetch_pos (m, 0, &s, &e);
+      if (s > start - t)
+        {
+          g_autofree char *part = g_strstrip (g_strndup (start, t + s - start));
+          if (*part)
+            read_segment_text (r, part);
+          start = t + s;
+        }
+      g_match_info_next (m, NULL);
+    }
   if (start == t)
     read_segment_text (r, t);
   else
     {
       g_autofree char *part = g_strstrip (g_strdup (start));
-      read_segment_text (r, part);
+      if (*part)
+        read_segment_text (r, part);
     }
 }
 
@@ -1500,6 +1692,26 @@ read_segment_text (Reader     *r,
       r->in_technical = t[strlen ("Глава ")] == '4';
       return;
     }
+  if (is_kk_chapter (t))
+    {
+      r->mode = MODE_NONE;
+      r->card = r->fn = r->skill = NULL;
+      return;
+    }
+  if (is_amendment_note (t))
+    {
+      add_amendment_note (r, r->card ? r->card : r->standard, t);
+      return;
+    }
+  if (r->kk2019 && read_kk_card_heading (r, t))
+    return;
+  if (r->kk2019 && g_str_has_suffix (t, "стандартынақосымша") | g_str_has_suffix (t, "стандартына қосымша"))
+    {
+      r->mode = MODE_NONE;
+      r->card = NULL;
+      append (r, r->standard, "appendix_title", t);
+      return;
+    }
   if (read_card_heading (r, t) || read_paragraph (r, t))
     return;
   if (r->card && read_card_label (r, t))
@@ -1525,6 +1737,59 @@ detect_language (KspSource *src)
   return total && kk * 100 / total >= 2 ? KSP_LANG_KK : KSP_LANG_RU;
 }
 
+/* Values read whole that the model keeps in parts. */
+static void
+finish_node (Reader  *r,
+             KspNode *node)
+{
+  const char *kind = ksp_node_get_kind (node);
+  guint n = ksp_node_get_n_children (node);
+
+  if (g_str_equal (kind, "card"))
+    {
+      const char *title = ksp_node_get_value (node, "title", r->lang);
+      const char *level = ksp_node_get_value (node, "ork_level", KSP_LANG_NONE);
+      if (title && (title[0] == '"' || g_str_has_prefix (title, "«")))
+        {
+          g_autofree char *stripped = strip_title (title);
+          ksp_node_set_value (node, "title", r->lang, stripped);
+        }
+      /* «4 (4.1, 4.2, 4.3)»: the level and the sublevels it has (seed 002). */
+      if (level && strchr (level, '(') && ksp_node_get_value (node, "ork_sublevel", KSP_LANG_NONE) == NULL)
+        {
+          const char *open = strchr (level, '(');
+          g_autofree char *lvl = g_strstrip (g_strndup (level, open - level));
+          g_autofree char *sub = g_strstrip (g_strdup (open + 1));
+          char *close = strrchr (sub, ')');
+          if (close && close[1] == '\0')
+            {
+              *close = '\0';
+              ksp_node_set_value (node, "ork_sublevel", KSP_LANG_NONE, sub);
+              ksp_node_set_value (node, "ork_level", KSP_LANG_NONE, lvl);
+            }
+        }
+    }
+  else if (g_str_equal (kind, "ork_link"))
+    {
+      /* «8-деңгей» → "8"; the word is the label's, the level is the value. */
+      const char *level = ksp_node_get_value (node, "level", KSP_LANG_NONE);
+      if (level && (g_str_has_suffix (level, "-деңгей") || g_str_has_suffix (level, " деңгей")))
+        {
+          g_autofree char *l = g_strndup (level, strlen (level) - strlen ("-деңгей"));
+          ksp_node_set_value (node, "level", KSP_LANG_NONE, l);
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    finish_node (r, ksp_node_get_child (node, i));
+}
+
+static void
+finish (Reader  *r,
+        KspNode *doc)
+{
+  finish_node (r, doc);
+}
+
 KspNode *
 ksp_adilet_reader_read (KspSource        *src,
                         KspImportReport  *report,
@@ -1539,8 +1804,6 @@ ksp_adilet_reader_read (KspSource        *src,
   ksp_node_set_value (doc, "source", KSP_LANG_NONE, base);
   ksp_node_set_value (doc, "language", KSP_LANG_NONE, ksp_lang_to_string (lang));
 
-  if (layout == KSP_ADILET_LAYOUT_2019)
-    return _ksp_adilet_read_2019 (src, doc, report, error) ? g_steal_pointer (&doc) : NULL;
   if (layout == KSP_ADILET_LAYOUT_2013)
     return _ksp_adilet_read_2013 (src, doc, report, error) ? g_steal_pointer (&doc) : NULL;
   if (layout == KSP_ADILET_LAYOUT_UNKNOWN)
@@ -1556,9 +1819,14 @@ ksp_adilet_reader_read (KspSource        *src,
   r.lang = lang;
   r.doc = doc;
   r.headed = g_hash_table_new (NULL, NULL);
+  r.kk2019 = layout == KSP_ADILET_LAYOUT_2019;
+  r.embedded = g_regex_new (r.kk2019 ? embedded_kk : embedded_ru, G_REGEX_OPTIMIZE, 0, NULL);
+  g_assert (r.embedded != NULL);
   for (guint i = 0; i < src->segments->len; i++)
     read_segment (&r, &g_array_index (src->segments, KspSegment, i));
+  finish (&r, doc);
   g_hash_table_unref (r.headed);
+  g_regex_unref (r.embedded);
   return g_steal_pointer (&doc);
 }
 

@@ -57,6 +57,10 @@ static const KspFieldSpec standard_fields[] = {
   { "code",        NEU,  "Код профессионального стандарта:", "Кәсіптік стандарттың коды:" },
   { "description", BIML, "Краткое описание профессионального стандарта:", "Кәсіптік стандарттың қысқаша сипаттамасы:" },
   { "purpose",     BIML, "Цель разработки профессионального стандарта:", "Кәсіптік стандартты әзірлеу мақсаты:" },
+  /* 2019 layout only */
+  { "professional_group",    BIML, "Профессиональная группа:", "Кәсіби топ:" },
+  { "professional_subgroup", BIML, "Профессиональная подгруппа:", "Кәсіби топ бөлігі:" },
+  { "appendix_title",        BI,   "Приложение к профессиональному стандарту", "Кәсіптік стандартқа қосымша" },
 };
 static const char *const standard_children[] = {
   "note", "term", "abbreviation", "oked", "card_list_entry", "card", "technical", "not_placed", NULL
@@ -108,6 +112,8 @@ static const KspFieldSpec card_fields[] = {
                              "Бейресми және арнаулы емес біліммен байланысы:" },
   { "purpose",         BIML, "Основная цель деятельности:", "Қызметтің негізгі мақсаты:" },
   { "variant_group",   NEU,  "Группа вариантов (по категориям)", "Нұсқалар тобы (санаттар бойынша)" },
+  /* 2019 layout only: «Еңбек жағдайлары (мазмұны және сапасы)» */
+  { "working_conditions", BIML, "Условия труда (содержание и качество)", "Еңбек жағдайлары (мазмұны және сапасы)" },
 };
 static const char *const card_children[] = {
   "note", "education", "experience", "other_name", "function", "competency", "tech_reg", "ork_link",

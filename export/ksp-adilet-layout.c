@@ -27,13 +27,3 @@ _ksp_adilet_detect_layout (KspSource *src,
   return n2019 >= n2013 ? KSP_ADILET_LAYOUT_2019 : KSP_ADILET_LAYOUT_2013;
 }
 
-gboolean
-_ksp_adilet_read_2013 (KspSource        *src,
-                       KspNode          *doc,
-                       KspImportReport  *report,
-                       GError          **error)
-{
-  g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT,
-               "%s: the 2013 layout («Еңбек қызметі түрінің (кәсібінің) карточкасы») is not read yet", src->path);
-  return FALSE;
-}

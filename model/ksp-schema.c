@@ -63,7 +63,12 @@ static const KspFieldSpec standard_fields[] = {
   { "appendix_title",        BI,   "Приложение к профессиональному стандарту", "Кәсіптік стандартқа қосымша" },
 };
 static const char *const standard_children[] = {
-  "note", "term", "abbreviation", "oked", "card_list_entry", "card", "technical", "not_placed", NULL
+  "note", "term", "abbreviation", "oked", "card_list_entry", "card", "provision", "technical", "not_placed", NULL
+};
+
+/* A numbered provision of the standard that has no field of its own (2013 layout: §§ 2, 11–14, 16). */
+static const KspFieldSpec provision_fields[] = {
+  { "text", BIML, "Текст пункта", "Тармақтың мәтіні" },
 };
 
 static const KspFieldSpec term_fields[] = {
@@ -101,10 +106,12 @@ static const KspFieldSpec card_list_entry_fields[] = {
 static const KspFieldSpec card_fields[] = {
   { "title",           BI,   "Карточка профессии", "Кәсіп карточкасы" },
   { "group_code",      NEU,  "Код группы:", "Топтың коды:" },
+  { "group_name",      BI,   "Наименование базовой группы", "Базалық топтың атауы" },
   { "occupation_code", NEU,  "Код наименования занятия:", "Кәсіп атауының коды:" },
   { "profession_name", BI,   "Наименование профессии:", "Кәсіптің атауы:" },
   { "ork_level",       NEU,  "Уровень квалификации по ОРК:", "СБШ бойынша біліктілік деңгейі:" },
   { "ork_sublevel",    NEU,  "подуровень квалификации по ОРК:", "СБШ бойынша біліктіліктің кіші деңгейі:" },
+  { "nrk_level",       NEU,  "Уровень квалификации по НРК", "ҰБШ бойынша біліктілік деңгейі" },
   { "category",        NEU,  "Категория", "Санат" },
   { "etks",            BIML, "Уровень квалификации по ЕТКС, КС и др типовых квалификационных характеристик:",
                              "БТБА, БА және басқа да үлгілік біліктілік сипаттамалары бойынша біліктілік деңгейі:" },
@@ -146,7 +153,8 @@ static const KspFieldSpec function_fields[] = {
   { "name",          BI,   "Трудовая функция", "Еңбек функциясы" },
   { "recognition",   BIML, "Возможность признания навыка:", "Дағдыны тану мүмкіндігі:" },
 };
-static const char *const function_children[] = { "skill", "not_placed", NULL };
+/* Units of the 2013 layout hold their abilities, knowledge and competencies directly. */
+static const char *const function_children[] = { "skill", "ability", "knowledge", "competency", "not_placed", NULL };
 
 static const KspFieldSpec skill_fields[] = {
   { "name",        BI,   "Навык", "Дағды" },
@@ -197,6 +205,9 @@ static const KspFieldSpec technical_fields[] = {
   { "atameken_date",       NEU,  "Дата экспертного заключения", "Сараптамалық қорытынды күні" },
   { "version",             BI,   "Номер версии и год выпуска:", "Нұсқаның нөмірі және шығарылған жылы:" },
   { "review_date",         BI,   "Дата ориентировочного пересмотра:", "Болжамды қайта қарау күні:" },
+  /* 2013 layout: Appendix 5 */
+  { "approval_sheet",      BIML, "Лист согласования", "Келісу парағы" },
+  { "registration",        BIML, "Регистрация", "Тіркеу" },
 };
 
 /* Source text the importer could not place: kept, never dropped. */
@@ -232,6 +243,7 @@ static const KspKindSpec kinds[] = {
         tech_reg_fields, NULL),
   KIND ("ork_link", "Связь с другими профессиями в рамках ОРК", "СБШ шеңберінде басқа кәсіптермен байланысы",
         "name", ork_link_fields, NULL),
+  KIND ("provision", "Пункт стандарта", "Стандарттың тармағы", "text", provision_fields, NULL),
   KIND ("technical", "Технические данные", "Техникалық деректер", NULL, technical_fields, NULL),
   KIND ("not_placed", "Не размещённый текст", "Орналастырылмаған мәтін", "text", not_placed_fields, NULL),
 };

@@ -1117,16 +1117,26 @@ check_card_levels (Ctx      *ctx,
     report (ctx, KSP_SEVERITY_ERROR, "V6", card,
             "Уровень по ОРК «%s» некорректен; ожидается число 1–8 или диапазон a-b с a < b", raw);
 
+  /* one sub-level, or a list of them («4.1, 4.2, 4.3», seed 002) */
   if (has_text (sub_raw))
     {
-      g_autofree char *sub = trimmed (sub_raw);
-      if (!matches ("^[1-8]\\.[1-9]\\.?$", sub))
-        report (ctx, KSP_SEVERITY_ERROR, "V6", card, "Подуровень «%s» некорректен; ожидается L.n, например 4.1", sub);
-      else if (*have_level && ((guint) (sub[0] - '0') < *lo || (guint) (sub[0] - '0') > *hi))
+      g_auto (GStrv) subs = g_strsplit_set (sub_raw, ",;", -1);
+      for (guint i = 0; subs[i]; i++)
         {
-          g_autofree char *l = level_string (*lo, *hi);
-          report (ctx, KSP_SEVERITY_ERROR, "V6", card, "Подуровень %s не соответствует уровню %s; ожидается %s.n", sub,
-                  l, l);
+          g_autofree char *sub = trimmed (subs[i]);
+          if (!matches ("^[1-8]\\.[1-9]\\.?$", sub))
+            {
+              g_autofree char *all = trimmed (sub_raw);
+              report (ctx, KSP_SEVERITY_ERROR, "V6", card, "Подуровень «%s» некорректен; ожидается L.n, например 4.1", all);
+              break;
+            }
+          if (*have_level && ((guint) (sub[0] - '0') < *lo || (guint) (sub[0] - '0') > *hi))
+            {
+              g_autofree char *l = level_string (*lo, *hi);
+              report (ctx, KSP_SEVERITY_ERROR, "V6", card, "Подуровень %s не соответствует уровню %s; ожидается %s.n",
+                      sub, l, l);
+              break;
+            }
         }
     }
 }

@@ -713,6 +713,16 @@ test_levels_and_text (void)
   f = only (findings, "V15");
   assert_contains (f->message, "Приказ");
 
+  /* a list of sub-levels of the level (002:177) is fine */
+  neu (card, "ork_sublevel", "5.1, 5.2, 5.3.");
+  g_ptr_array_unref (g_steal_pointer (&findings));
+  findings = validate (doc);
+  g_assert_cmpuint (ksp_findings_count_rule (findings, "V6"), ==, 0);
+  neu (card, "ork_sublevel", "5.1, 6.2");
+  g_ptr_array_unref (g_steal_pointer (&findings));
+  findings = validate (doc);
+  assert_contains (only (findings, "V6")->message, "Подуровень 6.2 не соответствует уровню 5");
+
   neu (card, "ork_level", "5-3");
   neu (card, "ork_sublevel", "-");
   g_ptr_array_unref (g_steal_pointer (&findings));

@@ -13,6 +13,8 @@
 #include "ksp-adilet-reader.h"
 #include "ksp-cli.h"
 #include "ksp-import-summary.h"
+#include "ksp-ork-reader.h"
+#include "ksp-validator.h"
 #include "ksp-document.h"
 #include "ksp-sample.h"
 #include "ksp-sqlite-store.h"
@@ -38,11 +40,14 @@ static int cmd_edition (int argc, char **argv);
 static int cmd_audit (int argc, char **argv);
 static int cmd_inspect (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
+static int cmd_validate (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
   { "import", "FILE… --workspace W", N_("Import published texts (Adilet text) into a workspace"), cmd_import },
   { "inspect", "FILE [--json]", N_("Show what the importer understands in a file, without a workspace"), cmd_inspect },
+  { "validate", "(FILE | --workspace W --standard CODE) [--json] [--reference ORK-FILE]",
+    N_("Check a standard against the rules V1–V17 (exit 0 no errors, 1 errors, 2 unreadable)"), cmd_validate },
   { "sample", "WORKSPACE", N_("Create a workspace holding the bundled sample standard"), cmd_sample },
   { "list", "--workspace W", N_("List the standards of a workspace and their editions"), cmd_list },
   { "show", "--workspace W --standard CODE [--edition N] [--lang ru|kk] [--ids]",
@@ -419,6 +424,138 @@ cmd_audit (int    argc,
   return 0;
 }
 
+
+/* The sector qualification framework the bundled samples come with (seed 003). */
+static char *
+bundled_ork_path (void)
+{
+  static const char *const dirs[] = { PKGDATADIR "/samples", SOURCE_DATADIR "/samples" };
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *p = g_build_filename (dirs[i], "003_61a1e3a7c96fc608.txt", NULL);
+      if (g_file_test (p, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&p);
+    }
+  return NULL;
+}
+
+/* Reference data for validation: --reference, else the workspace's, else the bundled ORK. */
+static KspClassifiers *
+load_classifiers (KspStore   *store,
+                  const char *reference,
+                  GError    **error)
+{
+  g_autofree char *bundled = NULL;
+
+  if (reference)
+    return ksp_ork_reader_read (reference, error);
+  if (store)
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *text = ksp_store_get_reference (store, KSP_REFERENCE_ORK, &source, error);
+      if (text)
+        return ksp_ork_reader_read_data (text, -1, source, error);
+      if (error && *error)
+        return NULL;
+    }
+  bundled = bundled_ork_path ();
+  return bundled ? ksp_ork_reader_read (bundled, error) : NULL;
+}
+
+/* Seed 003 and its like: not a standard but the framework the standards refer to. */
+static KspClassifiers *
+try_reference (const char *path,
+               char      **out_text)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  KspClassifiers *c;
+
+  if (!g_file_get_contents (path, &text, &len, NULL))
+    return NULL;
+  c = ksp_ork_reader_read_data (text, len, path, NULL);
+  if (c && ksp_classifiers_get_n_occupations (c) > 0 && out_text)
+    *out_text = g_steal_pointer (&text);
+  return c;
+}
+
+static int
+cmd_validate (int    argc,
+              char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *reference = NULL;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "reference", 'r', 0, G_OPTION_ARG_FILENAME, &reference, N_("Sector qualification framework to check against"), "FILE" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (KspNode) root = NULL;
+  g_autoptr (KspImportReport) report = NULL;
+  g_autoptr (KspClassifiers) classifiers = NULL;
+  g_autoptr (GPtrArray) findings = NULL;
+  guint errors;
+
+  if (!parse (entries, "validate", &argc, &argv, &error))
+    return usage_error ("validate", error->message);
+  if ((argc == 2) == (opt_workspace != NULL) || (opt_workspace && !opt_standard))
+    return usage_error ("validate", _("give a file, or --workspace and --standard"));
+  if (argc == 2)
+    {
+      if (!(root = ksp_adilet_reader_read_file (argv[1], &report, &error)))
+        {
+          g_printerr ("kasip: %s\n", error->message);
+          return 2;
+        }
+    }
+  else
+    {
+      if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
+        return 2;
+      if (!(doc = open_standard (store, 0)))
+        return 2;
+      root = g_object_ref (ksp_document_get_root (doc));
+    }
+  classifiers = load_classifiers (store, reference, &error);
+  if (error)
+    {
+      g_printerr ("kasip: %s\n", error->message);
+      return 2;
+    }
+  findings = ksp_validate (root, classifiers);
+  errors = ksp_findings_count (findings, KSP_SEVERITY_ERROR);
+  if (json)
+    {
+      g_print ("{\"errors\": %u, \"warnings\": %u, \"info\": %u, \"findings\": [", errors,
+               ksp_findings_count (findings, KSP_SEVERITY_WARNING), ksp_findings_count (findings, KSP_SEVERITY_INFO));
+      for (guint i = 0; i < findings->len; i++)
+        {
+          g_autofree char *one = ksp_finding_to_json (g_ptr_array_index (findings, i));
+          g_print ("%s\n  %s", i ? "," : "", one);
+        }
+      g_print ("]}\n");
+    }
+  else
+    {
+      const char *name = argc == 2 ? argv[1] : opt_standard;
+      for (guint i = 0; i < findings->len; i++)
+        {
+          KspFinding *f = g_ptr_array_index (findings, i);
+          g_print ("%s:%u: %s [%s] %s: %s\n", name, f->line, ksp_finding_severity_to_string (f), f->rule,
+                   f->path ? f->path : "", f->message);
+        }
+      g_print ("%u %s, %u %s, %u %s%s\n", errors, _("errors"), ksp_findings_count (findings, KSP_SEVERITY_WARNING),
+               _("warnings"), ksp_findings_count (findings, KSP_SEVERITY_INFO), _("notes"),
+               classifiers ? "" : _(" (no classifiers: rules V3–V5, V12, V14, V17 skipped)"));
+    }
+  return errors > 0 ? 1 : 0;
+}
+
 static int
 cmd_inspect (int    argc,
              char **argv)
@@ -438,6 +575,21 @@ cmd_inspect (int    argc,
   if (argc != 2)
     return usage_error ("inspect", _("give one file"));
   root = ksp_adilet_reader_read_file (argv[1], &report, &error);
+  if (root == NULL && g_error_matches (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT))
+    {
+      g_autoptr (KspClassifiers) c = try_reference (argv[1], NULL);
+      if (c && ksp_classifiers_get_n_occupations (c) > 0)
+        {
+          if (json)
+            g_print ("{\"reference\": \"ork\", \"occupations\": %u, \"ork_rows\": %u, \"warnings\": []}\n",
+                     ksp_classifiers_get_n_occupations (c), ksp_classifiers_get_n_ork_rows (c));
+          else
+            g_print ("%s: %s: %u %s, %u %s\n", argv[1], _("sector qualification framework (reference data)"),
+                     ksp_classifiers_get_n_occupations (c), _("occupations"), ksp_classifiers_get_n_ork_rows (c),
+                     _("rows with levels"));
+          return 0;
+        }
+    }
   if (root == NULL)
     {
       g_printerr ("kasip: %s\n", error->message);
@@ -472,6 +624,25 @@ cmd_import (int    argc,
       g_autoptr (KspNode) root = ksp_adilet_reader_read_file (argv[i], &report, &error);
       KspCounts counts = { 0 };
 
+      if (root == NULL && g_error_matches (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT))
+        {
+          g_autofree char *text = NULL;
+          g_autoptr (KspClassifiers) c = try_reference (argv[i], &text);
+          if (c && text)
+            {
+              g_clear_error (&error);
+              if (!ksp_store_put_reference (store, KSP_REFERENCE_ORK, argv[i], text, &error))
+                {
+                  g_printerr ("kasip: %s\n", error->message);
+                  g_clear_error (&error);
+                  status = MAX (status, 1);
+                  continue;
+                }
+              g_print ("%s: %s (%u %s)\n", argv[i], _("reference data: sector qualification framework"),
+                       ksp_classifiers_get_n_occupations (c), _("occupations"));
+              continue;
+            }
+        }
       if (root == NULL)
         {
           g_printerr ("kasip: %s\n", error->message);

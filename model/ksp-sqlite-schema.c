@@ -97,7 +97,17 @@ static const char migration_2[] =
   "  summary TEXT NOT NULL);\n"
   "CREATE INDEX audit_tree ON audit(tree_id, id);\n";
 
-static const char *const migrations[] = { NULL, migration_1, migration_2 };
+/* Version 3: reference data (the sector qualification framework, classifiers), kept as the published
+ * text it was read from, so that a newer reader can read it again. */
+static const char migration_3[] =
+  "CREATE TABLE reference (\n"
+  "  kind TEXT PRIMARY KEY,\n"
+  "  source TEXT NOT NULL,\n"
+  "  content TEXT NOT NULL,\n"
+  "  imported_at TEXT NOT NULL,\n"
+  "  imported_by TEXT NOT NULL);\n";
+
+static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);
 

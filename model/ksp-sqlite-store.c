@@ -1086,6 +1086,55 @@ failed:
   return 0;
 }
 
+static gboolean
+ksp_sqlite_store_put_reference (KspStore   *store,
+                                const char *kind,
+                                const char *source,
+                                const char *content,
+                                GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s;
+
+  if (!(s = stmt (self, "INSERT OR REPLACE INTO reference (kind, source, content, imported_at, imported_by)"
+                        " VALUES (?, ?, ?, ?, ?)", error)))
+    return FALSE;
+  bind_text (s, 1, kind);
+  bind_text (s, 2, source);
+  bind_text (s, 3, content);
+  bind_text (s, 4, now);
+  bind_text (s, 5, ksp_store_get_user (store));
+  return step_done (self, s, error, "storing reference data");
+}
+
+static char *
+ksp_sqlite_store_get_reference (KspStore   *store,
+                                const char *kind,
+                                char      **out_source,
+                                GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  sqlite3_stmt *s;
+  char *content = NULL;
+  int rc;
+
+  if (!(s = stmt (self, "SELECT content, source FROM reference WHERE kind = ?", error)))
+    return NULL;
+  bind_text (s, 1, kind);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    {
+      content = column_dup (s, 0);
+      if (out_source)
+        *out_source = column_dup (s, 1);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    fail (self, error, "reading reference data");
+  return content;
+}
+
 /* ---------------------------------------------------------------------------------------------- */
 
 static void
@@ -1125,6 +1174,8 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->list_audit = ksp_sqlite_store_list_audit;
   store_class->dup_lock_holder = ksp_sqlite_store_dup_lock_holder;
   store_class->heartbeat = ksp_sqlite_store_heartbeat;
+  store_class->put_reference = ksp_sqlite_store_put_reference;
+  store_class->get_reference = ksp_sqlite_store_get_reference;
 }
 
 static void

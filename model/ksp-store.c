@@ -424,3 +424,36 @@ ksp_store_heartbeat (KspStore *self,
     return TRUE;
   return KSP_STORE_GET_CLASS (self)->heartbeat (self, error);
 }
+
+/**
+ * ksp_store_put_reference:
+ * @kind: KSP_REFERENCE_ORK, …
+ * @content: the published text the reference data is read from
+ *
+ * Keeps reference data (classifiers) in the workspace, replacing what was there for @kind.
+ */
+gboolean
+ksp_store_put_reference (KspStore   *self,
+                         const char *kind,
+                         const char *source,
+                         const char *content,
+                         GError    **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->put_reference (self, kind, source, content, error);
+}
+
+/**
+ * ksp_store_get_reference:
+ * @out_source: (out) (optional): the file it was imported from
+ * Returns: (transfer full) (nullable): the text, or %NULL (without error) when the workspace has none
+ */
+char *
+ksp_store_get_reference (KspStore   *self,
+                         const char *kind,
+                         char      **out_source,
+                         GError    **error)
+{
+  return KSP_STORE_GET_CLASS (self)->get_reference (self, kind, out_source, error);
+}

@@ -110,8 +110,11 @@ struct _KspStoreClass
   GPtrArray   *(*list_audit)      (KspStore *self, gint64 tree, GError **error);
   KspLockInfo *(*dup_lock_holder) (KspStore *self);
   gboolean     (*heartbeat)       (KspStore *self, GError **error);
+  gboolean     (*put_reference)   (KspStore *self, const char *kind, const char *source, const char *content,
+                                   GError **error);
+  char        *(*get_reference)   (KspStore *self, const char *kind, char **out_source, GError **error);
 
-  gpointer padding[8];
+  gpointer padding[6];
 };
 
 KspStore    *ksp_store_open_uri        (const char        *uri,
@@ -176,6 +179,19 @@ GPtrArray   *ksp_store_list_audit      (KspStore          *self,
 KspLockInfo *ksp_store_dup_lock_holder (KspStore          *self);
 gboolean     ksp_store_heartbeat       (KspStore          *self,
                                         GError           **error);
+
+gboolean     ksp_store_put_reference   (KspStore          *self,
+                                        const char        *kind,
+                                        const char        *source,
+                                        const char        *content,
+                                        GError           **error);
+char        *ksp_store_get_reference   (KspStore          *self,
+                                        const char        *kind,
+                                        char             **out_source,
+                                        GError           **error);
+
+/* Kinds of reference data. */
+#define KSP_REFERENCE_ORK "ork"
 
 /* For backends. */
 void         _ksp_store_set_read_only  (KspStore          *self,

@@ -58,6 +58,14 @@ add (Reader     *r,
 }
 
 static void
+structure (Reader     *r,
+           const char *text,
+           const char *end)
+{
+  ksp_import_report_add_structure (r->report, text, end ? end - text : -1);
+}
+
+static void
 append (KspNode    *node,
         const char *field,
         const char *text)
@@ -341,6 +349,7 @@ read_card_field (Reader     *r,
     }
   else if (g_str_has_prefix (t, "2)"))
     {
+      structure (r, t, NULL); /* code and name are kept; the label is structure */
       if (g_regex_match (group, t, 0, &m))
         {
           g_autofree char *code = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2);
@@ -353,6 +362,7 @@ read_card_field (Reader     *r,
     }
   else if (g_str_has_prefix (t, "3)"))
     {
+      structure (r, t, value);
       g_auto (GStrv) names = g_strsplit (value, ";", -1);
       for (guint i = 0; names[i]; i++)
         {
@@ -364,6 +374,7 @@ read_card_field (Reader     *r,
     }
   else if (g_str_has_prefix (t, "4)"))
     {
+      structure (r, t, value);
       append (r->card, "purpose", value);
       r->last = r->card;
     }
@@ -398,6 +409,7 @@ read_body (Reader     *r,
         {
           g_autofree char *title = g_match_info_fetch (m, 2);
           g_autofree char *inner = quoted (title);
+          structure (r, t, NULL);
           r->card = add (r, r->standard, "card", NULL);
           append (r->card, "title", inner);
           return;
@@ -405,6 +417,7 @@ read_body (Reader     *r,
       if (p > t && *p == '.' && strstr (t, "карточкасы мыналардан тұрады"))
         {
           g_autofree char *no = g_strndup (t, p - t + 1);
+          structure (r, t, NULL);
           if (r->card == NULL)
             r->card = add (r, r->standard, "card", NULL);
           ksp_node_set_number (r->card, no);
@@ -423,21 +436,20 @@ read_body (Reader     *r,
       g_autofree char *no = g_strndup (t, p - t + 1);
       int n = atoi (t);
       r->last = NULL;
+      /* Paragraphs kept in a field keep their number in the text: the field has no number of its own. */
       if (n == 1)
-        append (r->standard, "scope", text), r->last = r->standard;
+        body_append (r, r->standard, "scope", t), r->last = r->standard;
       else if (g_str_has_prefix (text, "Осы КС мынадай терминдер"))
-        r->last = NULL;
+        r->last = NULL, structure (r, t, NULL);
       else if (n == 4 && r->section == 2)
-        r->last = NULL; /* «КС төлқұжаты келесіні анықтайды:» heads the passport items */
+        r->last = NULL, structure (r, t, NULL); /* «КС төлқұжаты келесіні анықтайды:» heads the passport items */
       else if (strstr (text, "кәсіптерге қатысты"))
         {
-          const char *colon = strchr (text, ':');
-          append (r->standard, "description", text);
-          (void) colon;
+          body_append (r, r->standard, "description", t);
           r->last = r->standard;
         }
       else if (strstr (text, "КС әзірлеушісі"))
-        append (technical (r), "developers", text), r->last = r->technical;
+        body_append (r, technical (r), "developers", t), r->last = r->technical;
       else
         r->last = add (r, r->standard, "provision", no), append (r->last, "text", text);
       r->cont_node = NULL;
@@ -463,7 +475,7 @@ read_body (Reader     *r,
             {
               g_autoptr (GRegex) oked = g_regex_new ("«(\\d{2}\\.\\d{2})\\s*(.*?)»", 0, 0, NULL);
               g_autoptr (GMatchInfo) m = NULL;
-              append (r->standard, "description", text);
+              append (r->standard, "description", t);
               if (g_regex_match (oked, text, 0, &m))
                 {
                   g_autofree char *code = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2);
@@ -476,11 +488,11 @@ read_body (Reader     *r,
             }
           if (strstr (text, "негізгі мақсаты"))
             {
-              body_append (r, r->standard, "purpose", text);
+              body_append (r, r->standard, "purpose", t);
               r->last = NULL;
               return;
             }
-          body_append (r, r->standard, "description", text);
+          body_append (r, r->standard, "description", t);
           r->last = r->standard;
           return;
         }
@@ -545,7 +557,10 @@ read_appendix_row (Reader     *r,
     {
     case 1:
       if (g_str_has_prefix (t, "Р/с") || g_str_has_prefix (t, "P/c") || g_str_has_prefix (t, "Р / с"))
-        return; /* the header row */
+        {
+          structure (r, t, NULL);
+          return; /* the header row */
+        }
       if (g_str_has_prefix (t, "Ескертпе") || g_str_has_prefix (t, "Ескерту"))
         {
           KspNode *note = add (r, r->standard, "note", NULL);
@@ -554,7 +569,10 @@ read_appendix_row (Reader     *r,
           return;
         }
       if (g_str_has_prefix (t, "Біліктілік деңгейлері бойынша"))
-        return;
+        {
+          structure (r, t, NULL);
+          return;
+        }
       {
         KspNode *e = add (r, r->standard, "card_list_entry", n > 0 && *cells[0] ? cells[0] : NULL);
         GString *name = g_string_new (NULL);
@@ -592,7 +610,10 @@ read_appendix_row (Reader     *r,
           }
         if (n >= 2 && (g_str_has_prefix (cells[0], "СБШ") || g_str_has_prefix (cells[0], "СВШ") ||
                        g_str_has_prefix (cells[0], "СШБ")))
-          return; /* the header of the level | education | experience table */
+          {
+            structure (r, t, NULL);
+            return; /* the header of the level | education | experience table */
+          }
         if (n >= 2 && g_ascii_isdigit (cells[0][0]) && (cells[0][1] == '\0' || cells[0][1] == ' ' || cells[0][1] == '('))
           {
             KspNode *edu = add (r, r->block, "education", NULL);
@@ -622,6 +643,7 @@ read_appendix_row (Reader     *r,
         if (g_regex_match (section, t, 0, &m))
           {
             g_autofree char *k = g_match_info_fetch (m, 1), *title = g_match_info_fetch (m, 2);
+            structure (r, t, NULL);
             r->block = find_card (r, atoi (k), title);
             r->unit = NULL;
             g_ptr_array_set_size (r->pending, 0);
@@ -629,7 +651,10 @@ read_appendix_row (Reader     *r,
           }
         g_clear_pointer (&m, g_match_info_free);
         if (g_str_has_prefix (t, "Шифры") || g_str_has_prefix (t, "КС бірліктерінің"))
-          return; /* column headers and appendix titles */
+          {
+            structure (r, t, NULL);
+            return; /* column headers and appendix titles */
+          }
         if (g_str_has_prefix (t, "Ескерте") || g_str_has_prefix (t, "Ескерту") || g_str_has_prefix (t, "Ескертпе"))
           {
             KspNode *note = add (r, r->standard, "note", NULL);
@@ -662,6 +687,8 @@ read_appendix_row (Reader     *r,
           {
             g_autofree char *no = g_match_info_fetch (m, 1);
             KspNode *fn = NULL;
+            /* App. 3 lists the unit («Ф 2» becomes the function's number); App. 4 names it again. */
+            structure (r, r->appendix == 3 ? "Ф" : cells[0], NULL);
             guint nc = ksp_node_get_n_children (r->block);
             if (r->appendix == 3)
               {
@@ -742,7 +769,10 @@ read_appendix_row (Reader     *r,
       return;
     case 5:
       if (g_str_has_prefix (t, "Келісу парағы"))
-        return;
+        {
+          structure (r, t, NULL);
+          return;
+        }
       if (strstr (t, "тіркелді") || strstr (t, "тіркеу") || strstr (t, "Хат (хаттама)") || g_str_has_prefix (t, "Осы КС"))
         append (technical (r), "registration", t);
       else
@@ -880,6 +910,7 @@ read_line (Reader     *r,
       if (g_regex_match (section, t, 0, &m))
         {
           g_autofree char *k = g_match_info_fetch (m, 1);
+          structure (r, t, NULL);
           r->section = atoi (k);
           r->card = NULL;
           r->last = NULL;
@@ -913,6 +944,13 @@ _ksp_adilet_read_2013 (KspSource        *src,
     {
       g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT,
                    "%s: no standard «… кәсіби стандарты» found after the order", src->path);
+      return FALSE;
+    }
+  if (r.technical == NULL || ksp_node_get_value (r.technical, "registration", KSP_LANG_KK) == NULL)
+    {
+      g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_TRUNCATED,
+                   "%s: line %u: the text stops before the last standard's approval sheet and registration "
+                   "(appendix 5); the file seems cut off", src->path, r.line);
       return FALSE;
     }
   return TRUE;

@@ -57,6 +57,7 @@ typedef struct
   GHashTable      *headed;      /* functions that have a «Трудовая функция N» section */
   GRegex          *embedded;
   gboolean         kk2019;      /* the 2019/2023 Kazakh layout */
+  gboolean         card_closed; /* the current card's last block («Связь с другими профессиями …») was read */
   const KspSegment *seg;
 } Reader;
 
@@ -112,6 +113,15 @@ append (Reader     *r,
         const char *text)
 {
   _ksp_reader_append (node, field, r->lang, text);
+}
+
+/* Text read as structure (a label, a heading): see ksp_import_report_add_structure(). */
+static void
+structure (Reader     *r,
+           const char *text,
+           const char *end)
+{
+  ksp_import_report_add_structure (r->report, text, end ? end - text : -1);
 }
 
 static void
@@ -591,6 +601,7 @@ read_order (Reader     *r,
 
   if (is_izpi_note (t))
     {
+      structure (r, t, NULL);
       start_note (r, r->order);
       return TRUE;
     }
@@ -744,6 +755,7 @@ read_paragraph (Reader     *r,
         continue;
       colon = strchr (rest, ':');
       value = colon ? _ksp_reader_skip_space (colon + 1) : "";
+      structure (r, t, colon ? value : NULL);
       r->card = r->fn = r->skill = NULL;
       switch (paragraphs[i].para)
         {
@@ -895,6 +907,9 @@ read_card_list_entry (Reader     *r,
   if (g_match_info_matches (m))
     {
       g_autofree char *no = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2), *level = g_match_info_fetch (m, 3);
+      int s_name, e_name;
+      g_match_info_fetch_pos (m, 2, &s_name, &e_name);
+      structure (r, t + e_name, NULL);
       r->last = add (r, ensure_standard (r), "card_list_entry", no);
       append (r, r->last, "name", name);
       ksp_node_set_value (r->last, "ork_level", KSP_LANG_NONE, level);
@@ -956,6 +971,7 @@ read_kk_card_heading (Reader     *r,
 
   if (!_ksp_reader_match_label (t, "Кәсіп карточкасы", FALSE, &rest, NULL))
     return FALSE;
+  structure (r, t, rest);
   r->card = add (r, ensure_standard (r), "card", NULL);
   r->fn = r->skill = r->education = NULL;
   set_mode_value (r, r->card, "title", rest);
@@ -977,7 +993,9 @@ read_card_heading (Reader     *r,
     return FALSE;
   r->card = add (r, ensure_standard (r), "card", number);
   r->fn = r->skill = r->education = NULL;
+  r->card_closed = FALSE;
   r->mode = MODE_NONE;
+  structure (r, rest, rest + prefix_len (rest, "Карточка профессии"));
   {
     g_autofree char *title = strip_title (rest + prefix_len (rest, "Карточка профессии"));
     append (r, r->card, "title", title);
@@ -1190,6 +1208,7 @@ read_ork_link (Reader     *r,
 
   if (_ksp_reader_match_label (t, "Уровень ОРК", FALSE, &rest, NULL))
     {
+      structure (r, t, rest);
       if (*rest)
         {
           r->last = add (r, r->card, "ork_link", NULL);
@@ -1199,6 +1218,7 @@ read_ork_link (Reader     *r,
     }
   if (_ksp_reader_match_label (t, "Наименование профессии", FALSE, &rest, NULL))
     {
+      structure (r, t, rest);
       if (*rest)
         {
           if (r->last == NULL || !g_str_equal (ksp_node_get_kind (r->last), "ork_link") ||
@@ -1330,6 +1350,11 @@ read_kk_function_or_task (Reader     *r,
       /* «Еңбек функциясы:» alone heads the list of functions; with a name after it, it heads one. */
       if (*number == '\0' && *name == '\0')
         return FALSE;
+      {
+        int s_name, e_name;
+        g_match_info_fetch_pos (m, 2, &s_name, &e_name);
+        structure (r, t, t + s_name);
+      }
       if (strstr (t, "еңбек қызметі"))
         ksp_import_report_add (r->report, r->seg->line, "label-variant",
                                "line %u: «%s-еңбек қызметі» written for «%s-еңбек функциясы»", r->seg->line, number,
@@ -1341,6 +1366,9 @@ read_kk_function_or_task (Reader     *r,
   if (g_regex_match (task, t, 0, &m))
     {
       g_autofree char *number = g_match_info_fetch (m, 1), *name = g_match_info_fetch (m, 2);
+      int s_name, e_name;
+      g_match_info_fetch_pos (m, 2, &s_name, &e_name);
+      structure (r, t, t + s_name);
       r->skill = add (r, ensure_function (r), "skill", *number ? number : NULL);
       r->last = NULL;
       set_mode_value (r, r->skill, "name", name);
@@ -1359,6 +1387,7 @@ read_card_label (Reader     *r,
 
   if (match_numbered (t, "Трудовая функция", &number, &rest))
     {
+      structure (r, t, rest); /* with its number: the function keeps the number once, as in the list */
       const char *p = t + prefix_len (t, "Трудовая функция");
       p = _ksp_reader_skip_space (p);
       while (g_ascii_isdigit (*p))
@@ -1373,6 +1402,7 @@ read_card_label (Reader     *r,
     }
   if (match_numbered (t, "Навык", &number, &rest))
     {
+      structure (r, t, t + prefix_len (t, "Навык"));
       r->skill = add (r, ensure_function (r), "skill", number);
       r->last = NULL;
       set_mode_value (r, r->skill, "name", rest);
@@ -1383,6 +1413,7 @@ read_card_label (Reader     *r,
     return TRUE;
   if (r->kk2019 && is_kk_etks_label (t))
     {
+      structure (r, t, NULL);
       set_card_field (r, r->card, "etks", t, "");
       return TRUE;
     }
@@ -1396,6 +1427,8 @@ read_card_label (Reader     *r,
 
       if (!_ksp_reader_match_label (t, label_text, open, &rest, &colon))
         continue;
+      if (!(kind == L_PROFESSION_NAME && r->mode == MODE_ORK_LINKS) && kind != L_ORK_LEVEL && kind != L_ETKS_LINK)
+        structure (r, t, rest);
       if (!colon && *rest == '\0' && kind != L_STRUCTURE && !r->src->tabular && !r->kk2019)
         ksp_import_report_add (r->report, r->seg->line, "label-no-colon", "line %u: «%s» has no colon",
                                r->seg->line, label_text);
@@ -1501,6 +1534,7 @@ read_card_label (Reader     *r,
             append (r, add (r, r->card, "tech_reg", NULL), "title", rest);
           break;
         case L_ORK_LINKS:
+          r->card_closed = TRUE;
           r->mode = MODE_ORK_LINKS;
           r->last = NULL;
           if (*rest)
@@ -1677,6 +1711,7 @@ read_segment_text (Reader     *r,
 
   if (is_izpi_note (t))
     {
+      structure (r, t, NULL);
       start_note (r, r->standard);
       return;
     }
@@ -1687,6 +1722,7 @@ read_segment_text (Reader     *r,
     }
   if (prefix_len (t, "Глава ") && g_ascii_isdigit (t[strlen ("Глава ")]))
     {
+      structure (r, t, NULL);
       r->mode = MODE_NONE;
       r->card = r->fn = r->skill = NULL;
       r->in_technical = t[strlen ("Глава ")] == '4';
@@ -1694,6 +1730,7 @@ read_segment_text (Reader     *r,
     }
   if (is_kk_chapter (t))
     {
+      structure (r, t, NULL);
       r->mode = MODE_NONE;
       r->card = r->fn = r->skill = NULL;
       return;
@@ -1790,6 +1827,40 @@ finish (Reader  *r,
   finish_node (r, doc);
 }
 
+/* A text cut short stops inside a card or inside chapter 4; a whole one does not. */
+static gboolean
+check_complete (Reader  *r,
+                GError **error)
+{
+  KspNode *last_card = NULL;
+  guint n = r->standard ? ksp_node_get_n_children (r->standard) : 0;
+  guint last_line = r->seg ? r->seg->line : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (r->standard, i)), "card"))
+      last_card = ksp_node_get_child (r->standard, i);
+  if (r->technical)
+    {
+      if (r->kk2019 || ksp_node_get_value (r->technical, "review_date", r->lang))
+        return TRUE;
+      g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_TRUNCATED,
+                   "%s: line %u: the text stops inside chapter 4 before «Дата ориентировочного пересмотра»; "
+                   "the file seems cut off", r->src->path, last_line);
+      return FALSE;
+    }
+  if (last_card == NULL)
+    return TRUE;
+  if (r->kk2019 ? ksp_node_get_value (last_card, "working_conditions", r->lang) != NULL : r->card_closed)
+    return TRUE;
+  {
+    g_autofree char *label = ksp_node_dup_label (last_card, r->lang);
+    g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_TRUNCATED,
+                 "%s: line %u: the text stops inside card «%s» (started on line %u), before its last block; "
+                 "the file seems cut off", r->src->path, last_line, label, ksp_node_get_src_line (last_card));
+  }
+  return FALSE;
+}
+
 KspNode *
 ksp_adilet_reader_read (KspSource        *src,
                         KspImportReport  *report,
@@ -1827,6 +1898,8 @@ ksp_adilet_reader_read (KspSource        *src,
   finish (&r, doc);
   g_hash_table_unref (r.headed);
   g_regex_unref (r.embedded);
+  if (!check_complete (&r, error))
+    return NULL;
   return g_steal_pointer (&doc);
 }
 

@@ -5,6 +5,7 @@ struct _KspImportReport
 {
   char   *file;
   GArray *warnings; /* KspImportWarning */
+  GString *structure; /* labels and headings the reader read as structure, not as values */
 };
 
 static void
@@ -23,6 +24,7 @@ ksp_import_report_new (const char *file)
   self->file = g_strdup (file);
   self->warnings = g_array_new (FALSE, TRUE, sizeof (KspImportWarning));
   g_array_set_clear_func (self->warnings, warning_clear);
+  self->structure = g_string_new (NULL);
   return self;
 }
 
@@ -33,6 +35,7 @@ ksp_import_report_free (KspImportReport *self)
     return;
   g_free (self->file);
   g_array_unref (self->warnings);
+  g_string_free (self->structure, TRUE);
   g_free (self);
 }
 
@@ -80,4 +83,24 @@ ksp_import_report_count_rule (KspImportReport *self,
   for (guint i = 0; i < self->warnings->len; i++)
     n += g_str_equal (g_array_index (self->warnings, KspImportWarning, i).rule, rule);
   return n;
+}
+
+/* Records text the reader took as structure (a label, a chapter heading, a table header): it is not in
+ * any element because export writes it anew. With the elements' values, it accounts for every word of
+ * the source; the import tests check exactly that. */
+void
+ksp_import_report_add_structure (KspImportReport *self,
+                                 const char      *text,
+                                 gssize           length)
+{
+  if (self == NULL || text == NULL)
+    return;
+  g_string_append_len (self->structure, text, length);
+  g_string_append_c (self->structure, '\n');
+}
+
+const char *
+ksp_import_report_get_structure (KspImportReport *self)
+{
+  return self->structure->str;
 }

@@ -28,6 +28,10 @@ const KspImportWarning *ksp_import_report_get (KspImportReport *self,
                                              guint            i);
 guint            ksp_import_report_count_rule (KspImportReport *self,
                                              const char      *rule);
+void             ksp_import_report_add_structure (KspImportReport *self,
+                                             const char      *text,
+                                             gssize           length);
+const char      *ksp_import_report_get_structure (KspImportReport *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspImportReport, ksp_import_report_free)
 

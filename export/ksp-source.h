@@ -22,6 +22,7 @@ typedef enum {
   KSP_IMPORT_ERROR_UNREADABLE, /* missing, unreadable, too large */
   KSP_IMPORT_ERROR_NOT_TEXT,   /* binary, invalid UTF-8, control characters, empty */
   KSP_IMPORT_ERROR_FORMAT,     /* text, but not a standard Kasip can read */
+  KSP_IMPORT_ERROR_TRUNCATED,  /* the text stops where a standard cannot end: the file seems cut off */
 } KspImportError;
 
 typedef struct {

@@ -14,6 +14,7 @@
 #include "ksp-cli.h"
 #include "ksp-import-summary.h"
 #include "ksp-ork-reader.h"
+#include "ksp-sample-workspace.h"
 #include "ksp-validator.h"
 #include "ksp-document.h"
 #include "ksp-sample.h"
@@ -48,7 +49,7 @@ static const Command commands[] = {
   { "inspect", "FILE [--json]", N_("Show what the importer understands in a file, without a workspace"), cmd_inspect },
   { "validate", "(FILE | --workspace W --standard CODE) [--json] [--reference ORK-FILE]",
     N_("Check a standard against the rules V1–V17 (exit 0 no errors, 1 errors, 2 unreadable)"), cmd_validate },
-  { "sample", "WORKSPACE", N_("Create a workspace holding the bundled sample standard"), cmd_sample },
+  { "sample", "WORKSPACE", N_("Create a workspace holding the bundled published standards (data/samples)"), cmd_sample },
   { "list", "--workspace W", N_("List the standards of a workspace and their editions"), cmd_list },
   { "show", "--workspace W --standard CODE [--edition N] [--lang ru|kk] [--ids]",
     N_("Print a standard's draft or one of its editions as text"), cmd_show },
@@ -160,24 +161,25 @@ cmd_sample (int    argc,
             char **argv)
 {
   g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspNode) root = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (KspStandardInfo) existing = NULL;
+  g_autoptr (GPtrArray) existing = NULL;
+  g_autoptr (GString) log = g_string_new (NULL);
 
   if (argc != 2)
     return usage_error ("sample", _("give the path of the workspace"));
   if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE)))
     return 1;
-  existing = ksp_store_find_standard (store, "Q88100061", NULL);
-  if (existing)
+  if (!(existing = ksp_store_list_standards (store, &error)))
+    return report (error);
+  if (existing->len > 0)
     {
-      g_print ("%s: %s\n", argv[1], _("already holds the sample standard Q88100061"));
+      g_print ("%s: %s\n", argv[1], _("already holds standards; the samples were not added again"));
       return 0;
     }
-  root = ksp_sample_new_document ();
-  if (ksp_store_add_standard (store, root, &error) == 0)
+  if (!ksp_sample_workspace_fill (store, log, &error))
     return report (error);
-  g_print ("%s: %s\n", argv[1], _("sample standard Q88100061 added"));
+  fputs (log->str, stdout);
+  g_print ("%s: %s\n", argv[1], _("sample workspace ready"));
   return 0;
 }
 

@@ -230,6 +230,22 @@ ksp_store_list_standards (KspStore *self,
   return KSP_STORE_GET_CLASS (self)->list_standards (self, error);
 }
 
+/* "Q88100061." as written in seed 001 is the code Q88100061. */
+static char *
+normalize_code (const char *code)
+{
+  char *c;
+  gsize len;
+
+  if (code == NULL)
+    return NULL;
+  c = g_strstrip (g_strdup (code));
+  len = strlen (c);
+  while (len > 0 && (c[len - 1] == '.' || c[len - 1] == ';'))
+    c[--len] = '\0';
+  return c;
+}
+
 /**
  * ksp_store_find_standard:
  * @code_or_id: a standard code ("Q88100061") or a standard ID
@@ -244,10 +260,13 @@ ksp_store_find_standard (KspStore   *self,
 
   if (all == NULL)
     return NULL;
+  g_autofree char *want = normalize_code (code_or_id);
+
   for (guint i = 0; i < all->len; i++)
     {
       KspStandardInfo *info = g_ptr_array_index (all, i);
-      if (g_strcmp0 (info->code, code_or_id) == 0 || g_strcmp0 (info->standard_id, code_or_id) == 0)
+      g_autofree char *have = normalize_code (info->code);
+      if (g_strcmp0 (have, want) == 0 || g_strcmp0 (info->standard_id, code_or_id) == 0)
         return g_ptr_array_steal_index (all, i);
     }
   g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,

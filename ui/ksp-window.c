@@ -7,7 +7,7 @@
 
 #include "ksp-element-form.h"
 #include "ksp-outline-view.h"
-#include "ksp-sample.h"
+#include "ksp-sample-workspace.h"
 #include "ksp-window.h"
 
 struct _KspWindow
@@ -270,8 +270,8 @@ ksp_window_open_workspace (KspWindow   *self,
 /**
  * ksp_window_open_sample:
  *
- * Opens the sample workspace in the user's data directory, creating it with the sample standard
- * first if it does not exist.
+ * Opens the sample workspace in the user's data directory, creating it from the bundled published
+ * standards first if it does not exist.
  */
 gboolean
 ksp_window_open_sample (KspWindow  *self,
@@ -285,7 +285,6 @@ ksp_window_open_sample (KspWindow  *self,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_autoptr (KspStore) store = NULL;
-      g_autoptr (KspNode) root = NULL;
       gboolean ok;
 
       if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -298,8 +297,7 @@ ksp_window_open_sample (KspWindow  *self,
       store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, error);
       if (store == NULL)
         return FALSE;
-      root = ksp_sample_new_document ();
-      ok = ksp_store_add_standard (store, root, error) != 0;
+      ok = ksp_sample_workspace_fill (store, NULL, error);
       ksp_store_close (store);
       if (!ok)
         {

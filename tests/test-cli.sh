@@ -50,5 +50,36 @@ check "bad date" 2 "$kasip" edition -w "$ws" -s Q88100061 --date 2024-13-45
 check "missing options" 2 "$kasip" set -w "$ws"
 check "new refuses existing" 1 "$kasip" new "$ws"
 
+# Import, inspect and validate the published texts (issue 4).
+samples=$(cd "$(dirname "$0")/../data/samples" && pwd)
+check "inspect 001 json" 0 "$kasip" inspect "$samples/001_efa396441f2b22fb.txt" --json
+has "001 counts" '"cards": 10, "functions": 26, "skills": 52, "abilities": 230, "knowledge": 304'
+has "001 code" '"code": "Q88100061."'
+has "001 warning lines" '{"line": 2282, "rule": "not-placed"'
+check "inspect 004 json" 0 "$kasip" inspect "$samples/004_8a82f9fdc926935f.txt" --json
+has "004 per standard" '"standards": [{"title": "Үйде әлеуметтік көмек көрсету", "cards": 5'
+check "inspect outline" 0 "$kasip" inspect "$samples/000_2b67e049b4513cfa.txt"
+has "outline card" "Карточка профессии: 29. Методист (общий профиль)"
+check "inspect 003" 0 "$kasip" inspect "$samples/003_61a1e3a7c96fc608.txt"
+has "reference data" "95 occupations"
+check "validate 000 (errors)" 1 "$kasip" validate "$samples/000_2b67e049b4513cfa.txt"
+has "dash code found" "[V1]"
+has "standard code vs OKED" "[V10]"
+check "validate json" 1 "$kasip" validate "$samples/001_efa396441f2b22fb.txt" --json
+has "json findings" '"rule":"V9"'
+check "import all" 0 "$kasip" import "$samples/001_efa396441f2b22fb.txt" "$samples/003_61a1e3a7c96fc608.txt" -w "$tmp/imp.kasip"
+has "import counted" "10 cards, 26 labour functions"
+has "reference imported" "reference data"
+check "validate workspace" 1 "$kasip" validate -w "$tmp/imp.kasip" -s Q88100061
+has "workspace findings" "[V13]"
+printf '\x7fELF\x00\x01binary' > "$tmp/bin.txt"
+check "inspect binary" 2 "$kasip" inspect "$tmp/bin.txt";  has "binary named" "$tmp/bin.txt: line 1: a NUL byte"
+: > "$tmp/empty.txt"
+check "inspect empty" 2 "$kasip" inspect "$tmp/empty.txt"; has "empty named" "the file is empty"
+head -c 60000 "$samples/001_efa396441f2b22fb.txt" > "$tmp/cut.txt"
+check "inspect truncated" 2 "$kasip" inspect "$tmp/cut.txt"; has "truncated named" "cut off"
+check "validate unreadable" 2 "$kasip" validate "$tmp/nothing.txt"
+check "import bad file" 2 "$kasip" import "$tmp/bin.txt" -w "$tmp/imp2.kasip"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -133,10 +133,6 @@ open_workspace (const char        *workspace,
   return store;
 }
 
-/* Options shared by the subcommands that work on one standard. */
-static char *opt_workspace;
-static char *opt_standard;
-
 static int
 cmd_new (int    argc,
          char **argv)
@@ -187,6 +183,7 @@ static int
 cmd_list (int    argc,
           char **argv)
 {
+  g_autofree char *opt_workspace = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { NULL }
@@ -224,11 +221,12 @@ cmd_list (int    argc,
 
 /* Loads the draft of --standard, or its edition @edition when > 0. */
 static KspDocument *
-open_standard (KspStore *store,
-               int       edition)
+open_standard (KspStore   *store,
+               const char *standard,
+               int         edition)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, opt_standard, &error);
+  g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, standard, &error);
   gint64 tree = 0;
   KspDocument *doc;
 
@@ -250,7 +248,7 @@ open_standard (KspStore *store,
         }
       if (tree == 0)
         {
-          g_printerr ("kasip: %s: %s %d\n", opt_standard, _("has no edition"), edition);
+          g_printerr ("kasip: %s: %s %d\n", standard, _("has no edition"), edition);
           return NULL;
         }
     }
@@ -280,6 +278,8 @@ static int
 cmd_show (int    argc,
           char **argv)
 {
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
   int edition = 0;
   gboolean ids = FALSE;
   g_autofree char *lang_str = NULL;
@@ -303,7 +303,7 @@ cmd_show (int    argc,
     return usage_error ("show", _("--workspace and --standard are required"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
     return usage_error ("show", _("--lang must be ru or kk"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) || !(doc = open_standard (store, edition)))
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) || !(doc = open_standard (store, opt_standard, edition)))
     return 1;
   if (ids)
     {
@@ -319,6 +319,8 @@ static int
 cmd_set (int    argc,
          char **argv)
 {
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
   g_autofree char *element = NULL, *field = NULL, *lang_str = NULL, *value = NULL;
   gboolean absent = FALSE;
   GOptionEntry entries[] = {
@@ -343,7 +345,7 @@ cmd_set (int    argc,
     return usage_error ("set", _("--workspace, --standard, --element, --field and one of --value, --absent are required"));
   if (lang_str && !ksp_lang_from_string (lang_str, &lang))
     return usage_error ("set", _("--lang must be ru or kk"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_DEFAULT)) || !(doc = open_standard (store, 0)))
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_DEFAULT)) || !(doc = open_standard (store, opt_standard, 0)))
     return 1;
   if (!(node = ksp_document_lookup (doc, element)))
     {
@@ -359,6 +361,8 @@ static int
 cmd_edition (int    argc,
              char **argv)
 {
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
   g_autofree char *note = NULL, *date = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
@@ -399,6 +403,8 @@ static int
 cmd_audit (int    argc,
            char **argv)
 {
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
@@ -485,6 +491,8 @@ static int
 cmd_validate (int    argc,
               char **argv)
 {
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
   gboolean json = FALSE;
   g_autofree char *reference = NULL;
   GOptionEntry entries[] = {
@@ -519,7 +527,7 @@ cmd_validate (int    argc,
     {
       if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
         return 2;
-      if (!(doc = open_standard (store, 0)))
+      if (!(doc = open_standard (store, opt_standard, 0)))
         return 2;
       root = g_object_ref (ksp_document_get_root (doc));
     }
@@ -606,6 +614,7 @@ static int
 cmd_import (int    argc,
             char **argv)
 {
+  g_autofree char *opt_workspace = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace (created if missing)"), "W" },
     { NULL }

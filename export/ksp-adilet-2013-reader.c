@@ -671,7 +671,8 @@ read_appendix_row (Reader     *r,
           {
             /* «Ф 6 name» with a space where a TAB belongs (004 L1945): split it. */
             char **fixed = g_new0 (char *, n + 2);
-            fixed[0] = g_strdup_printf ("Ф %s", g_match_info_fetch (m, 1));
+            g_autofree char *code = g_match_info_fetch (m, 1);
+            fixed[0] = g_strdup_printf ("Ф %s", code);
             fixed[1] = g_match_info_fetch (m, 2);
             for (guint i = 1; i < n; i++)
               fixed[i + 1] = g_strdup (cells[i]);

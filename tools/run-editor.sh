@@ -8,5 +8,6 @@ builddir=${BUILDDIR:-build}
 [ -f "$builddir/build.ninja" ] || meson setup "$builddir"
 ninja -C "$builddir"
 workspace=${1:-$builddir/sample.kasip}
+export KASIP_LOCALEDIR="$PWD/$builddir/po"   # translations (kk, ru) of the uninstalled build
 "$builddir/app/kasip" sample "$workspace"
 exec "$builddir/app/kasip" "$workspace"

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Fills po/ru.po and po/kk.po from po/kasip.pot and the tables below (run after `ninja kasip-pot`).
+Kept in the tree so translators can see the source of the first translation; edit the .po files after."""
+import re, sys, os
+
+T = {
+ "Create an empty workspace": ("Создать пустое рабочее пространство", "Бос жұмыс кеңістігін құру"),
+ "Import published texts (Adilet text) into a workspace": ("Импортировать опубликованные тексты (Әділет) в рабочее пространство", "Жарияланған мәтіндерді (Әділет) жұмыс кеңістігіне импорттау"),
+ "Show what the importer understands in a file, without a workspace": ("Показать, что импорт понимает в файле, без рабочего пространства", "Импорт файлдан не түсінетінін жұмыс кеңістігінсіз көрсету"),
+ "Check a standard against the rules V1–V17 (exit 0 no errors, 1 errors, 2 unreadable)": ("Проверить стандарт по правилам V1–V17 (код 0 — нет ошибок, 1 — ошибки, 2 — не читается)", "Стандартты V1–V17 ережелері бойынша тексеру (0 — қате жоқ, 1 — қателер бар, 2 — оқылмайды)"),
+ "Create a workspace holding the bundled published standards (data/samples)": ("Создать рабочее пространство с прилагаемыми опубликованными стандартами (data/samples)", "Қоса берілген жарияланған стандарттары бар жұмыс кеңістігін құру (data/samples)"),
+ "List the standards of a workspace and their editions": ("Перечислить стандарты рабочего пространства и их редакции", "Жұмыс кеңістігінің стандарттары мен олардың басылымдарын тізімдеу"),
+ "Print a standard's draft or one of its editions as text": ("Вывести черновик стандарта или одну из его редакций как текст", "Стандарттың жобасын немесе басылымын мәтін ретінде шығару"),
+ "Change one field of one element (recorded in the audit trail)": ("Изменить одно поле одного элемента (с записью в журнал)", "Бір элементтің бір өрісін өзгерту (журналға жазылады)"),
+ "Freeze the working draft as a new, immutable edition": ("Зафиксировать рабочий черновик как новую неизменяемую редакцию", "Жұмыс жобасын жаңа, өзгермейтін басылым ретінде бекіту"),
+ "Print who changed what, and when": ("Показать, кто, что и когда изменил", "Кім, нені және қашан өзгерткенін көрсету"),
+ "Kasip: editor of professional standards (кәсіптік стандарттар / профессиональные стандарты)": ("Kasip: редактор профессиональных стандартов (кәсіптік стандарттар / профессиональные стандарты)", "Kasip: кәсіптік стандарттар редакторы (кәсіптік стандарттар / профессиональные стандарты)"),
+ "Usage:": ("Использование:", "Қолданылуы:"),
+ "open the editor (on WORKSPACE if given)": ("открыть редактор (на рабочем пространстве, если указано)", "редакторды ашу (жұмыс кеңістігі берілсе, соны)"),
+ "run headless": ("выполнить без окна", "терезесіз орындау"),
+ "Subcommands:": ("Подкоманды:", "Ішкі командалар:"),
+ "A workspace is a file path, sqlite:PATH, or (later) postgresql://…": ("Рабочее пространство — путь к файлу, sqlite:ПУТЬ или (позже) postgresql://…", "Жұмыс кеңістігі — файл жолы, sqlite:ЖОЛ немесе (кейінірек) postgresql://…"),
+ "Exit status: 0 success, 1 failure, 2 bad usage or unreadable input.": ("Код выхода: 0 — успех, 1 — ошибка, 2 — неверный вызов или нечитаемые данные.", "Шығу коды: 0 — сәтті, 1 — қате, 2 — дұрыс емес шақыру немесе оқылмайтын дерек."),
+ "Usage": ("Использование", "Қолданылуы"),
+ "give the path of the new workspace": ("укажите путь к новому рабочему пространству", "жаңа жұмыс кеңістігінің жолын көрсетіңіз"),
+ "already exists; not overwritten": ("уже существует; не перезаписано", "бұрыннан бар; қайта жазылмады"),
+ "workspace created": ("рабочее пространство создано", "жұмыс кеңістігі құрылды"),
+ "give the path of the workspace": ("укажите путь к рабочему пространству", "жұмыс кеңістігінің жолын көрсетіңіз"),
+ "already holds standards; the samples were not added again": ("уже содержит стандарты; примеры не добавлены повторно", "стандарттар бұрыннан бар; үлгілер қайта қосылмады"),
+ "sample workspace ready": ("пример рабочего пространства готов", "үлгі жұмыс кеңістігі дайын"),
+ "Workspace": ("Рабочее пространство", "Жұмыс кеңістігі"),
+ "--workspace is required": ("нужен --workspace", "--workspace қажет"),
+ "edition": ("редакция", "басылым"),
+ "has no edition": ("не имеет редакции", "басылымы жоқ"),
+ "editions cannot be changed": ("редакции нельзя изменять", "басылымдарды өзгертуге болмайды"),
+ "Standard code or ID": ("Код или идентификатор стандарта", "Стандарттың коды немесе идентификаторы"),
+ "Edition number (default: the working draft)": ("Номер редакции (по умолчанию — рабочий черновик)", "Басылым нөмірі (әдепкі — жұмыс жобасы)"),
+ "Language: ru or kk": ("Язык: ru или kk", "Тіл: ru немесе kk"),
+ "List element IDs instead of the text": ("Вывести идентификаторы элементов вместо текста", "Мәтіннің орнына элементтердің идентификаторларын шығару"),
+ "--workspace and --standard are required": ("нужны --workspace и --standard", "--workspace және --standard қажет"),
+ "--lang must be ru or kk": ("--lang должен быть ru или kk", "--lang ru немесе kk болуы керек"),
+ "Element ID (see show --ids)": ("Идентификатор элемента (см. show --ids)", "Элемент идентификаторы (show --ids қараңыз)"),
+ "Field name": ("Имя поля", "Өріс атауы"),
+ "Language of the value: ru or kk (omit for codes)": ("Язык значения: ru или kk (для кодов не указывать)", "Мәннің тілі: ru немесе kk (кодтар үшін көрсетпеңіз)"),
+ "New value (\\\"\\\" empty, \\\"-\\\" dash)": ("Новое значение (\\\"\\\" — пусто, \\\"-\\\" — прочерк)", "Жаңа мән (\\\"\\\" — бос, \\\"-\\\" — сызықша)"),
+ "Make the value absent": ("Сделать значение отсутствующим", "Мәнді жоқ ету"),
+ "--workspace, --standard, --element, --field and one of --value, --absent are required": ("нужны --workspace, --standard, --element, --field и одно из --value, --absent", "--workspace, --standard, --element, --field және --value, --absent біреуі қажет"),
+ "no element with ID": ("нет элемента с идентификатором", "мына идентификаторы бар элемент жоқ"),
+ "What this edition is": ("Что это за редакция", "Бұл қандай басылым"),
+ "Date of the edition (default: today)": ("Дата редакции (по умолчанию — сегодня)", "Басылым күні (әдепкі — бүгін)"),
+ "--date must be a date written YYYY-MM-DD": ("--date должна быть датой вида ГГГГ-ММ-ДД", "--date ЖЖЖЖ-АА-КК түріндегі күн болуы керек"),
+ "edition created": ("редакция создана", "басылым құрылды"),
+ "Print JSON": ("Вывести JSON", "JSON шығару"),
+ "Sector qualification framework to check against": ("Отраслевая рамка квалификаций для проверки", "Тексеру үшін салалық біліктілік шеңбері"),
+ "give a file, or --workspace and --standard": ("укажите файл или --workspace и --standard", "файлды немесе --workspace пен --standard көрсетіңіз"),
+ "errors": ("ошибок", "қате"),
+ "warnings": ("предупреждений", "ескерту"),
+ "notes": ("замечаний", "ескертпе"),
+ " (no classifiers: rules V3–V5, V12, V14, V17 skipped)": (" (нет классификаторов: правила V3–V5, V12, V14, V17 пропущены)", " (сыныптауыштар жоқ: V3–V5, V12, V14, V17 ережелері өткізілді)"),
+ "give one file": ("укажите один файл", "бір файл көрсетіңіз"),
+ "sector qualification framework (reference data)": ("отраслевая рамка квалификаций (справочные данные)", "салалық біліктілік шеңбері (анықтамалық деректер)"),
+ "occupations": ("занятий", "кәсіп"),
+ "rows with levels": ("строк с уровнями", "деңгейлері бар жол"),
+ "Workspace (created if missing)": ("Рабочее пространство (создаётся, если его нет)", "Жұмыс кеңістігі (жоқ болса, құрылады)"),
+ "give the files and --workspace": ("укажите файлы и --workspace", "файлдар мен --workspace көрсетіңіз"),
+ "reference data: sector qualification framework": ("справочные данные: отраслевая рамка квалификаций", "анықтамалық деректер: салалық біліктілік шеңбері"),
+ "cards": ("карточек", "карточка"),
+ "labour functions": ("трудовых функций", "еңбек функциясы"),
+ "skills": ("навыков", "дағды"),
+ "abilities": ("умений", "іскерлік"),
+ "knowledge items": ("знаний", "білім"),
+ "problems (see kasip inspect)": ("замечаний (см. kasip inspect)", "ескерту (kasip inspect қараңыз)"),
+ "unknown subcommand; see kasip --help": ("неизвестная подкоманда; см. kasip --help", "белгісіз ішкі команда; kasip --help қараңыз"),
+ "unknown subcommand, and no such workspace; see kasip --help": ("неизвестная подкоманда, и такого рабочего пространства нет; см. kasip --help", "белгісіз ішкі команда, мұндай жұмыс кеңістігі де жоқ; kasip --help қараңыз"),
+ "this build has no editor window (built with -Dui=disabled)": ("в этой сборке нет окна редактора (собрано с -Dui=disabled)", "бұл жинақта редактор терезесі жоқ (-Dui=disabled арқылы жиналған)"),
+ "Read-only: %s. Changes cannot be saved.": ("Только чтение: %s. Изменения нельзя сохранить.", "Тек оқу үшін: %s. Өзгерістерді сақтауға болмайды."),
+ "Read-only: this standard cannot be changed.": ("Только чтение: этот стандарт нельзя изменить.", "Тек оқу үшін: бұл стандартты өзгертуге болмайды."),
+ "Could not open standard %s: %s": ("Не удалось открыть стандарт %s: %s", "%s стандартын ашу мүмкін болмады: %s"),
+ "Kasip": ("Kasip", "Kasip"),
+ "This workspace holds no standards yet.": ("В этом рабочем пространстве пока нет стандартов.", "Бұл жұмыс кеңістігінде әзірге стандарттар жоқ."),
+ "Could not create %s: %s": ("Не удалось создать %s: %s", "%s құру мүмкін болмады: %s"),
+ "Could not open the workspace: %s": ("Не удалось открыть рабочее пространство: %s", "Жұмыс кеңістігін ашу мүмкін болмады: %s"),
+ "Open Workspace": ("Открыть рабочее пространство", "Жұмыс кеңістігін ашу"),
+ "_Open": ("_Открыть", "_Ашу"),
+ "_Cancel": ("_Отмена", "_Бас тарту"),
+ "Kasip Workspaces": ("Рабочие пространства Kasip", "Kasip жұмыс кеңістіктері"),
+ "All Files": ("Все файлы", "Барлық файлдар"),
+ "Could not open the sample workspace: %s": ("Не удалось открыть пример рабочего пространства: %s", "Үлгі жұмыс кеңістігін ашу мүмкін болмады: %s"),
+ "Kasip contributors": ("Участники проекта Kasip", "Kasip жобасының қатысушылары"),
+ "An editor for Kazakhstan's professional standards, in Kazakh and Russian.": ("Редактор профессиональных стандартов Казахстана на казахском и русском языках.", "Қазақстанның кәсіптік стандарттарының қазақ және орыс тілдеріндегі редакторы."),
+ "_Open Workspace…": ("_Открыть рабочее пространство…", "Жұмыс кеңістігін _ашу…"),
+ "Open _Sample Workspace": ("Открыть _пример", "_Үлгіні ашу"),
+ "_About Kasip": ("_О программе Kasip", "Kasip _туралы"),
+ "Undo": ("Отменить", "Болдырмау"),
+ "Redo": ("Повторить", "Қайталау"),
+ "Standard": ("Стандарт", "Стандарт"),
+ "Main Menu": ("Главное меню", "Басты мәзір"),
+ "Open a Workspace": ("Откройте рабочее пространство", "Жұмыс кеңістігін ашыңыз"),
+ "A workspace holds professional standards in Kazakh and Russian, with their history.": ("Рабочее пространство хранит профессиональные стандарты на казахском и русском языках вместе с их историей.", "Жұмыс кеңістігі кәсіптік стандарттарды қазақ және орыс тілдерінде, тарихымен бірге сақтайды."),
+ "_Open…": ("_Открыть…", "_Ашу…"),
+ "Open the _Sample": ("Открыть _пример", "_Үлгіні ашу"),
+ "Could not open %s: %s": ("Не удалось открыть %s: %s", "%s ашу мүмкін болмады: %s"),
+ "Kazakh": ("Казахский", "Қазақша"),
+ "Russian": ("Русский", "Орысша"),
+ "Could not change “%s”: %s": ("Не удалось изменить «%s»: %s", "«%s» өзгерту мүмкін болмады: %s"),
+ "No Element Selected": ("Элемент не выбран", "Элемент таңдалмаған"),
+ "Select an element in the outline to edit its fields.": ("Выберите элемент в структуре, чтобы изменить его поля.", "Өрістерін өзгерту үшін құрылымнан элементті таңдаңыз."),
+ "Қазақша": ("Қазақша", "Қазақша"),
+ "Русский": ("Русский", "Орысша"),
+ "absent": ("отсутствует", "жоқ"),
+ "empty": ("пусто", "бос"),
+ "Outline": ("Структура", "Құрылым"),
+ "translator-credits": ("Разработчики Kasip", "Kasip әзірлеушілері"),
+}
+
+def entries(pot):
+    for block in pot.split('\n\n'):
+        m = re.search(r'^msgid ((?:".*"\n?)+)msgstr ""', block + '\n', re.M)
+        if not m:
+            yield block, None
+            continue
+        msgid = ''.join(re.findall(r'"(.*)"', m.group(1)))
+        yield block, msgid
+
+def fill(lang_index, lang, header):
+    pot = open('po/kasip.pot', encoding='utf-8').read()
+    out = []
+    for block, msgid in entries(pot):
+        if msgid == '':
+            out.append(header)
+            continue
+        if msgid is None:
+            out.append(block)
+            continue
+        tr = T.get(msgid)
+        if tr is None:
+            sys.stderr.write(f'{lang}: untranslated: {msgid}\n')
+            out.append(block)
+            continue
+        text = tr[lang_index]
+        block = re.sub(r'msgstr ""\s*$', 'msgstr "%s"' % text, block.rstrip('\n'))
+        out.append(block)
+    open(f'po/{lang}.po', 'w', encoding='utf-8').write('\n\n'.join(out).rstrip('\n') + '\n')
+
+HDR = '''# {name} translation of Kasip.
+msgid ""
+msgstr ""
+"Project-Id-Version: kasip\\n"
+"Language: {lang}\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals={np}; plural={pl};\\n"'''
+
+if __name__ == '__main__':
+    os.chdir(os.path.join(os.path.dirname(__file__), '..'))
+    fill(0, 'ru', HDR.format(name='Russian', lang='ru', np=3, pl='(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2)'))
+    fill(1, 'kk', HDR.format(name='Kazakh', lang='kk', np=2, pl='(n!=1)'))

@@ -395,6 +395,41 @@ test_schema_up_to_date (void)
   g_assert_nonnull (strstr (generated, "<xs:element name=\"purpose\" type=\"k:kasip.text\" minOccurs=\"0\"/>"));
 }
 
+/* The example in docs/xml-format.md is valid Kasip XML and means what the text says it means. */
+static void
+test_doc_example (void)
+{
+  g_autofree char *doc = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) root = NULL;
+  const char *start, *end;
+  KspNode *standard, *card, *function;
+
+  g_assert_true (g_file_get_contents (SOURCE_DATADIR "/../docs/xml-format.md", &doc, NULL, &error));
+  g_assert_no_error (error);
+  start = strstr (doc, "```xml\n<?xml");
+  g_assert_nonnull (start);
+  start += strlen ("```xml\n");
+  end = strstr (start, "```");
+  g_assert_nonnull (end);
+
+  root = ksp_xml_reader_read_data (start, end - start, "xml-format.md", NULL, &error);
+  g_assert_no_error (error);
+  standard = ksp_node_get_child (root, 0);
+  g_assert_cmpstr (ksp_node_get_kind (standard), ==, "standard");
+  card = ksp_node_get_child (standard, 0);
+  g_assert_cmpstr (ksp_node_get_kind (card), ==, "card");
+  g_assert_cmpstr (ksp_node_get_number (card), ==, "9.");
+  g_assert_cmpuint (ksp_node_get_src_line (card), ==, 165);
+  g_assert_cmpstr (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), ==, "5320-2-003");
+  g_assert_cmpstr (ksp_node_get_value (card, "ork_sublevel", KSP_LANG_NONE), ==, "-");
+  g_assert_null (ksp_node_get_value (card, "title", KSP_LANG_KK));
+  function = ksp_node_get_child (card, 1);
+  g_assert_cmpstr (ksp_node_get_kind (function), ==, "function");
+  g_assert_cmpstr (ksp_node_get_value (function, "recognition", KSP_LANG_RU), ==, "");
+  g_assert_cmpuint (ksp_node_get_n_children (ksp_node_get_child (function, 0)), ==, 3);
+}
+
 static void
 test_sniff (void)
 {
@@ -576,6 +611,7 @@ main (int    argc,
   g_test_add_func ("/xml/absent-empty-dash", test_absent_empty_dash);
   g_test_add_func ("/xml/writer-refuses", test_writer_refuses);
   g_test_add_func ("/xml/schema-up-to-date", test_schema_up_to_date);
+  g_test_add_func ("/xml/doc-example", test_doc_example);
   g_test_add_func ("/xml/sniff", test_sniff);
   g_test_add_func ("/xml/reader-refuses", test_reader_refuses);
   g_test_add_func ("/xml/truncated-seed", test_truncated_seed);

@@ -325,6 +325,15 @@ attribute_value (xmlAttrPtr attr)
 }
 
 static char *
+attribute_value_of (xmlNodePtr  el,
+                    const char *name)
+{
+  xmlAttrPtr attr = xmlHasNsProp (el, BAD_CAST name, NULL);
+
+  return attr ? attribute_value (attr) : NULL;
+}
+
+static char *
 kind_expectations (const KspKindSpec *kind,
                    gboolean           bilingual)
 {
@@ -583,8 +592,7 @@ read_node (Reader             *r,
            const KspKindSpec  *kind,
            GError            **error)
 {
-  xmlAttrPtr id_attr = xmlHasNsProp (el, BAD_CAST KSP_XML_ATTR_ID, NULL);
-  g_autofree char *id = id_attr ? attribute_value (id_attr) : NULL;
+  g_autofree char *id = attribute_value_of (el, KSP_XML_ATTR_ID);
   g_autoptr (KspNode) node = NULL;
   gpointer first;
 
@@ -726,19 +734,19 @@ read_root (Reader           *r,
                       (const char *) a->name, KSP_XML_ROOT);
         return NULL;
       }
-  version = (char *) xmlGetNoNsProp (root, BAD_CAST "version");
-  if (version == NULL || strcmp (version, KSP_XML_VERSION) != 0)
+  version = attribute_value_of (root, "version");
+  if (version == NULL)
     {
       reader_error (r, error, root, KSP_IMPORT_ERROR_FORMAT,
-                    version ? "Kasip XML version %s: this Kasip reads version " KSP_XML_VERSION
-                            : "<kasip> has no version%s: expected version=\"" KSP_XML_VERSION "\"",
-                    version ? version : "");
-      xmlFree (version);
-      version = NULL;
+                    "<%s> has no version: expected version=\"" KSP_XML_VERSION "\"", KSP_XML_ROOT);
       return NULL;
     }
-  xmlFree (version);
-  version = NULL;
+  if (strcmp (version, KSP_XML_VERSION) != 0)
+    {
+      reader_error (r, error, root, KSP_IMPORT_ERROR_FORMAT,
+                    "Kasip XML version %s: this Kasip reads version " KSP_XML_VERSION, version);
+      return NULL;
+    }
 
   c = next_element (r, root->children, root, &local);
   if (c && strcmp (ename (c), KSP_XML_EDITION) == 0)

@@ -430,6 +430,37 @@ test_doc_example (void)
   g_assert_cmpuint (ksp_node_get_n_children (ksp_node_get_child (function, 0)), ==, 3);
 }
 
+/* Hand-written XML: a BOM, comments, processing instructions, CDATA, character references and a
+ * prefixed namespace are all fine; the text comes back exactly. */
+static void
+test_reader_accepts (void)
+{
+  static const char xml[] =
+    "\xEF\xBB\xBF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<!-- exported by hand -->\n"
+    "<k:kasip xmlns:k=\"urn:kasip:xml:1\" version=\"1\">\n"
+    "  <?editor keep?>\n"
+    "  <k:document id=\"d\" language=\"kk\">\n"
+    "    <k:standard id=\"s\" number=\"\" code=\"a&#10;b&#9;c\">\n"
+    "      <!-- a comment between fields -->\n"
+    "      <k:name><k:kk>  <![CDATA[<Кәсіп> & «стандарт»]]>&#160;</k:kk><k:ru></k:ru></k:name>\n"
+    "    </k:standard>\n"
+    "  </k:document>\n"
+    "</k:kasip>\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) root = ksp_xml_reader_read_data (xml, sizeof xml - 1, "hand.xml", NULL, &error);
+  KspNode *standard;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (root, "language", KSP_LANG_NONE), ==, "kk");
+  standard = ksp_node_get_child (root, 0);
+  g_assert_cmpstr (ksp_node_get_number (standard), ==, "");
+  g_assert_cmpstr (ksp_node_get_value (standard, "code", KSP_LANG_NONE), ==, "a\nb\tc");
+  g_assert_cmpstr (ksp_node_get_value (standard, "name", KSP_LANG_KK), ==, "  <Кәсіп> & «стандарт»\u00A0");
+  g_assert_cmpstr (ksp_node_get_value (standard, "name", KSP_LANG_RU), ==, "");
+  g_assert_null (ksp_node_get_value (standard, "title", KSP_LANG_RU));
+}
+
 static void
 test_sniff (void)
 {
@@ -460,6 +491,8 @@ static const BadCase bad_cases[] = {
     KSP_IMPORT_ERROR_FORMAT, "the root element is <kasip>, expected", 2 },
   { "newer version", "<?xml version=\"1.0\"?>\n<kasip xmlns=\"urn:kasip:xml:1\" version=\"2\"/>",
     KSP_IMPORT_ERROR_FORMAT, "Kasip XML version 2: this Kasip reads version 1", 2 },
+  { "no version", "<?xml version=\"1.0\"?>\n<kasip xmlns=\"urn:kasip:xml:1\">\n<document id=\"d\"/></kasip>",
+    KSP_IMPORT_ERROR_FORMAT, "<kasip> has no version: expected version=\"1\"", 2 },
   { "unknown element", HEAD "<document id=\"d\">\n  <standard id=\"s\">\n    <bogus/>\n  </standard>\n</document>\n</kasip>",
     KSP_IMPORT_ERROR_FORMAT, "unknown element <bogus> in <standard>: expected a field (title, scope,", 5 },
   { "child not allowed", HEAD "<document id=\"d\">\n<card id=\"c\"/>\n</document></kasip>", KSP_IMPORT_ERROR_FORMAT,
@@ -613,6 +646,7 @@ main (int    argc,
   g_test_add_func ("/xml/schema-up-to-date", test_schema_up_to_date);
   g_test_add_func ("/xml/doc-example", test_doc_example);
   g_test_add_func ("/xml/sniff", test_sniff);
+  g_test_add_func ("/xml/reader-accepts", test_reader_accepts);
   g_test_add_func ("/xml/reader-refuses", test_reader_refuses);
   g_test_add_func ("/xml/truncated-seed", test_truncated_seed);
   g_test_add_func ("/xml/too-large-and-missing", test_too_large_and_missing);

@@ -12,6 +12,10 @@
 
 #include "ksp-adilet-reader.h"
 #include "ksp-cli.h"
+#include "ksp-docx-reader.h"
+#include "ksp-docx-writer.h"
+#include "ksp-xml-reader.h"
+#include "ksp-xml-writer.h"
 #include "ksp-import-summary.h"
 #include "ksp-ork-reader.h"
 #include "ksp-sample-workspace.h"
@@ -42,11 +46,14 @@ static int cmd_audit (int argc, char **argv);
 static int cmd_inspect (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
 static int cmd_validate (int argc, char **argv);
+static int cmd_export (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
   { "import", "FILE… --workspace W", N_("Import published texts (Adilet text) into a workspace"), cmd_import },
   { "inspect", "FILE [--json]", N_("Show what the importer understands in a file, without a workspace"), cmd_inspect },
+  { "export", "(FILE | --workspace W --standard CODE[@EDITION]) --format docx|xml|text -o OUT [--lang ru|kk]",
+    N_("Publish a standard: the ministry's DOCX layout, Kasip XML, or plain text"), cmd_export },
   { "validate", "(FILE | --workspace W --standard CODE) [--json] [--reference ORK-FILE]",
     N_("Check a standard against the rules V1–V17 (exit 0 no errors, 1 errors, 2 unreadable)"), cmd_validate },
   { "sample", "WORKSPACE", N_("Create a workspace holding the bundled published standards (data/samples)"), cmd_sample },
@@ -433,6 +440,36 @@ cmd_audit (int    argc,
 }
 
 
+/* Reads a standard from a file of any kind Kasip knows: DOCX, Kasip XML, or the portal's text. */
+static KspNode *
+read_any (const char       *path,
+          KspImportReport **report,
+          GError          **error)
+{
+  g_autofree char *head = NULL;
+  gsize len = 0;
+
+  if (ksp_docx_reader_sniff (path))
+    return ksp_docx_reader_read_file (path, FALSE, NULL, report, error);
+  {
+    g_autoptr (GFile) file = g_file_new_for_path (path);
+    g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
+    if (in)
+      {
+        head = g_malloc0 (512);
+        len = MAX (0, g_input_stream_read (G_INPUT_STREAM (in), head, 511, NULL, NULL));
+      }
+  }
+  if (head && ksp_xml_reader_sniff (head, len))
+    {
+      KspNode *root = ksp_xml_reader_read_file (path, NULL, error);
+      if (root && report)
+        *report = ksp_import_report_new (path);
+      return root;
+    }
+  return ksp_adilet_reader_read_file (path, report, error);
+}
+
 /* The sector qualification framework the bundled samples come with (seed 003). */
 static char *
 bundled_ork_path (void)
@@ -517,7 +554,7 @@ cmd_validate (int    argc,
     return usage_error ("validate", _("give a file, or --workspace and --standard"));
   if (argc == 2)
     {
-      if (!(root = ksp_adilet_reader_read_file (argv[1], &report, &error)))
+      if (!(root = read_any (argv[1], &report, &error)))
         {
           g_printerr ("kasip: %s\n", error->message);
           return 2;
@@ -584,7 +621,7 @@ cmd_inspect (int    argc,
     return usage_error ("inspect", error->message);
   if (argc != 2)
     return usage_error ("inspect", _("give one file"));
-  root = ksp_adilet_reader_read_file (argv[1], &report, &error);
+  root = read_any (argv[1], &report, &error);
   if (root == NULL && g_error_matches (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT))
     {
       g_autoptr (KspClassifiers) c = try_reference (argv[1], NULL);
@@ -632,7 +669,7 @@ cmd_import (int    argc,
   for (int i = 1; i < argc; i++)
     {
       g_autoptr (KspImportReport) report = NULL;
-      g_autoptr (KspNode) root = ksp_adilet_reader_read_file (argv[i], &report, &error);
+      g_autoptr (KspNode) root = read_any (argv[i], &report, &error);
       KspCounts counts = { 0 };
 
       if (root == NULL && g_error_matches (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT))
@@ -675,6 +712,90 @@ cmd_import (int    argc,
                _("problems (see kasip inspect)"));
     }
   return status;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
+  g_autofree char *format = NULL, *output = NULL, *lang_str = NULL;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID, with @EDITION for an edition"), "CODE[@N]" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("docx, xml or text"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Output file"), "OUT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk (default: the document's)"), "LANG" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (KspNode) root = NULL;
+  g_autoptr (KspEditionInfo) edition_info = NULL;
+  KspLang lang = KSP_LANG_NONE;
+  gboolean ok;
+
+  if (!parse (entries, "export", &argc, &argv, &error))
+    return usage_error ("export", error->message);
+  if ((argc == 2) == (opt_workspace != NULL) || (opt_workspace && !opt_standard) || !format || !output)
+    return usage_error ("export", _("give a file or --workspace and --standard, and --format and -o"));
+  if (!g_str_equal (format, "docx") && !g_str_equal (format, "xml") && !g_str_equal (format, "text"))
+    return usage_error ("export", _("--format must be docx, xml or text"));
+  if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
+    return usage_error ("export", _("--lang must be ru or kk"));
+
+  if (argc == 2)
+    {
+      if (!(root = read_any (argv[1], NULL, &error)))
+        {
+          g_printerr ("kasip: %s\n", error->message);
+          return 2;
+        }
+    }
+  else
+    {
+      char *at = strchr (opt_standard, '@');
+      int edition = 0;
+      if (at)
+        {
+          edition = atoi (at + 1);
+          *at = '\0';
+          if (edition <= 0)
+            return usage_error ("export", _("an edition is written CODE@N with N ≥ 1"));
+        }
+      if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
+          !(doc = open_standard (store, opt_standard, edition)))
+        return 1;
+      root = g_object_ref (ksp_document_get_root (doc));
+      if (edition > 0)
+        {
+          g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, opt_standard, NULL);
+          g_autoptr (GPtrArray) editions = info ? ksp_store_list_editions (store, info->standard_id, NULL) : NULL;
+          for (guint i = 0; editions && i < editions->len; i++)
+            if (((KspEditionInfo *) editions->pdata[i])->number == edition)
+              edition_info = g_ptr_array_steal_index (editions, i);
+        }
+    }
+  if (lang == KSP_LANG_NONE)
+    ksp_lang_from_string (ksp_node_get_value (root, "language", KSP_LANG_NONE), &lang);
+  if (lang == KSP_LANG_NONE)
+    lang = KSP_LANG_RU;
+
+  if (g_str_equal (format, "docx"))
+    ok = ksp_docx_writer_write_file (root, lang, output, &error);
+  else if (g_str_equal (format, "xml"))
+    ok = ksp_xml_writer_write_file (root, edition_info, output, &error);
+  else
+    {
+      g_autofree char *text = ksp_text_writer_write (root, lang);
+      ok = g_file_set_contents (output, text, -1, &error);
+    }
+  if (!ok)
+    return report (error);
+  g_print ("%s\n", output);
+  return 0;
 }
 
 int

@@ -8,6 +8,7 @@ pkgs=(
   libsqlite3-dev sqlite3 libxml2-dev libxml2-utils libzip-dev
   xvfb xauth dbus dbus-daemon dbus-user-session
   fonts-dejavu-core fonts-liberation desktop-file-utils
+  libreoffice-writer-nogui poppler-utils python3-docx pandoc
 )
 missing=()
 for p in "${pkgs[@]}"; do

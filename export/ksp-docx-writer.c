@@ -1,0 +1,1236 @@
+/* ksp-docx-writer.c: the ministry's DOCX layout (see ksp-docx-writer.h) */
+#include "config.h"
+
+#include <errno.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <libxml/xmlwriter.h>
+#include <string.h>
+#include <zip.h>
+
+#include "kasip-docx-resources.h"
+#include "ksp-docx-text.h"
+#include "ksp-docx-writer.h"
+#include "ksp-source.h"
+#include "ksp-xml-writer.h"
+
+#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+/* A4 and the margins of the ministry's template, in twentieths of a point. */
+#define PAGE_W 11906
+#define PAGE_H 16838
+#define MARGIN_LEFT 1701   /* 30 mm */
+#define MARGIN_RIGHT 850   /* 15 mm */
+#define MARGIN_TOP 1134    /* 20 mm */
+#define MARGIN_BOTTOM 1134 /* 20 mm */
+#define TEXT_W (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT)
+#define LABEL_W 3402       /* 6 cm */
+#define VALUE_W (TEXT_W - LABEL_W)
+
+/* Headings and list labels that are not fields of the registry, in both languages. */
+typedef struct
+{
+  const char *chapter[4];
+  const char *terms;
+  const char *abbreviations;
+  const char *oked;
+  const char *card_list;
+  const char *card;
+  const char *level_format; /* "%s уровень ОРК" */
+  const char *tf_description;
+  const char *tf_list;
+  const char *tf_mandatory;
+  const char *tf_additional;
+  const char *tf_format;    /* "Трудовая функция %s:" */
+  const char *skill_format; /* "Навык %s:" */
+  const char *abilities;
+  const char *knowledge;
+  const char *competencies;
+  const char *ork_links;
+  const char *ork_level;
+  const char *ork_name;
+  const char *izpi;
+} Labels;
+
+static const Labels labels_ru = {
+  { "Глава 1. Общие положения", "Глава 2. Паспорт профессионального стандарта", "Глава 3. Карточки профессий",
+    "Глава 4. Технические данные профессионального стандарта" },
+  "В настоящем профессиональном стандарте применяются следующие термины и определения:",
+  "В настоящем профессиональном стандарте применяются следующие сокращения:",
+  "Указание секции, раздела, группы, класса и подкласса согласно ОКЭД:",
+  "Перечень карточек профессий:",
+  "Карточка профессии",
+  "%s уровень ОРК",
+  "Описание трудовых функций",
+  "Перечень трудовых функций:",
+  "Обязательные трудовые функции:",
+  "Дополнительные трудовые функции:",
+  "Трудовая функция %s:",
+  "Навык %s:",
+  "Умения:",
+  "Знания:",
+  "Требования к личностным компетенциям:",
+  "Связь с другими профессиями в рамках ОРК:",
+  "Уровень ОРК:",
+  "Наименование профессии:",
+  "Примечание ИЗПИ!",
+};
+
+static const Labels labels_kk = {
+  { "1-тарау. Жалпы ережелер", "2-тарау. Кәсіптік стандарттың паспорты", "3-тарау. Кәсіптер карточкалары",
+    "4-тарау. Кәсіптік стандарттың техникалық деректері" },
+  "Осы кәсіптік стандартта мынадай терминдер мен анықтамалар қолданылады:",
+  "Осы кәсіптік стандартта мынадай қысқартулар қолданылады:",
+  "ЭҚЖЖ бойынша секцияны, бөлімді, топты, сыныпты және сыныпшаны көрсету:",
+  "Кәсіп карточкаларының тізбесі:",
+  "Кәсіп карточкасы",
+  "СБШ бойынша %s біліктілік деңгейі",
+  "Еңбек функцияларының сипаттамасы",
+  "Еңбек функцияларының тізбесі:",
+  "Міндетті еңбек функциялары:",
+  "Қосымша еңбек функциялары:",
+  "%s-еңбек функциясы:",
+  "%s-дағды:",
+  "Іскерліктер:",
+  "Білім:",
+  "Жеке құзыреттерге қойылатын талаптар:",
+  "СБШ шеңберінде басқа кәсіптермен байланысы:",
+  "СБШ деңгейі:",
+  "Кәсіптің атауы:",
+  "ҚРЗАИ-ның ескертпесі!",
+};
+
+typedef struct
+{
+  xmlTextWriterPtr w;
+  KspLang          lang;
+  const Labels    *L;
+  guint            para_no;     /* the standard's continuous paragraph numbering */
+  gboolean         need_break;  /* the next standard starts on a new page */
+  GHashTable      *done;        /* notes and loose elements already written */
+} Docx;
+
+/* ---------------------------------------------------------------------------------------------- */
+/* WordprocessingML primitives, written in schema order                                             */
+
+static const char *
+value (Docx       *d,
+       KspNode    *node,
+       const char *field)
+{
+  const KspFieldSpec *spec = ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field);
+  KspLang l = ksp_field_is_bilingual (spec) ? d->lang : KSP_LANG_NONE;
+  return ksp_node_get_value (node, field, l);
+}
+
+static const char *
+label (Docx       *d,
+       KspNode    *node,
+       const char *field)
+{
+  return ksp_field_label (ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field), d->lang);
+}
+
+typedef enum {
+  P_NONE = 0,
+  P_BOLD = 1 << 0,
+  P_ITALIC = 1 << 1,
+  P_PAGE_BREAK = 1 << 2,
+  P_CENTER = 1 << 3,
+  P_RIGHT = 1 << 4,
+} ParaFlags;
+
+static void
+para_begin (Docx       *d,
+            const char *style,
+            ParaFlags   flags)
+{
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:p");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:pPr");
+  if (style)
+    {
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:pStyle");
+      xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST style);
+      xmlTextWriterEndElement (d->w);
+    }
+  if (flags & P_PAGE_BREAK)
+    {
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:pageBreakBefore");
+      xmlTextWriterEndElement (d->w);
+    }
+  if (flags & (P_CENTER | P_RIGHT))
+    {
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:jc");
+      xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST ((flags & P_CENTER) ? "center" : "right"));
+      xmlTextWriterEndElement (d->w);
+    }
+  xmlTextWriterEndElement (d->w); /* pPr */
+}
+
+static void
+run (Docx       *d,
+     const char *text,
+     ParaFlags   flags)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:r");
+  if (flags & (P_BOLD | P_ITALIC))
+    {
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:rPr");
+      if (flags & P_BOLD)
+        {
+          xmlTextWriterStartElement (d->w, BAD_CAST "w:b");
+          xmlTextWriterEndElement (d->w);
+        }
+      if (flags & P_ITALIC)
+        {
+          xmlTextWriterStartElement (d->w, BAD_CAST "w:i");
+          xmlTextWriterEndElement (d->w);
+        }
+      xmlTextWriterEndElement (d->w);
+    }
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:t");
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "xml:space", BAD_CAST "preserve");
+  xmlTextWriterWriteString (d->w, BAD_CAST text);
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterEndElement (d->w);
+}
+
+static void
+para_end (Docx *d)
+{
+  xmlTextWriterEndElement (d->w);
+}
+
+/* One paragraph per line of @text (the reader joins lines of a value with newlines). */
+static void
+paras (Docx       *d,
+       const char *style,
+       ParaFlags   flags,
+       const char *prefix,
+       const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] || i == 0; i++)
+    {
+      para_begin (d, style, i == 0 ? flags : (flags & ~P_PAGE_BREAK));
+      if (i == 0 && prefix)
+        {
+          run (d, prefix, flags & (P_BOLD | P_ITALIC));
+          if (lines[0] && *lines[0])
+            run (d, " ", P_NONE);
+        }
+      run (d, lines[i], flags & (P_BOLD | P_ITALIC));
+      para_end (d);
+      if (lines[i] == NULL)
+        break;
+    }
+}
+
+static void
+table_begin (Docx      *d,
+             const char *style,
+             gboolean    borders)
+{
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tbl");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblPr");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblStyle");
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST style);
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblW");
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", TEXT_W);
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "dxa");
+  xmlTextWriterEndElement (d->w);
+  if (!borders)
+    {
+      static const char *const sides[] = { "w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV" };
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:tblBorders");
+      for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+        {
+          xmlTextWriterStartElement (d->w, BAD_CAST sides[i]);
+          xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST "nil");
+          xmlTextWriterEndElement (d->w);
+        }
+      xmlTextWriterEndElement (d->w);
+    }
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblLayout");
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "fixed");
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterEndElement (d->w); /* tblPr */
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblGrid");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:gridCol");
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", LABEL_W);
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:gridCol");
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", VALUE_W);
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterEndElement (d->w);
+}
+
+typedef enum { MERGE_NONE, MERGE_RESTART, MERGE_CONTINUE } Merge;
+
+static void
+cell_begin (Docx  *d,
+            int    width,
+            int    span,
+            Merge  merge)
+{
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tc");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tcPr");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tcW");
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", width);
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "dxa");
+  xmlTextWriterEndElement (d->w);
+  if (span > 1)
+    {
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:gridSpan");
+      xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:val", "%d", span);
+      xmlTextWriterEndElement (d->w);
+    }
+  if (merge != MERGE_NONE)
+    {
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:vMerge");
+      if (merge == MERGE_RESTART)
+        xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST "restart");
+      xmlTextWriterEndElement (d->w);
+    }
+  xmlTextWriterEndElement (d->w); /* tcPr */
+}
+
+/* Every cell ends with a paragraph (Word requires it). */
+static void
+cell_end (Docx     *d,
+          gboolean  wrote_paragraph)
+{
+  if (!wrote_paragraph)
+    {
+      para_begin (d, "KspCell", P_NONE);
+      para_end (d);
+    }
+  xmlTextWriterEndElement (d->w);
+}
+
+/* A card row: label | value lines. */
+static void
+row (Docx       *d,
+     const char *label_text,
+     const char *text)
+{
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:trPr");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:cantSplit");
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterEndElement (d->w);
+  cell_begin (d, LABEL_W, 1, MERGE_NONE);
+  paras (d, "KspCellLabel", P_NONE, NULL, label_text);
+  cell_end (d, TRUE);
+  cell_begin (d, VALUE_W, 1, MERGE_NONE);
+  if (text && *text)
+    paras (d, "KspCell", P_NONE, NULL, text);
+  cell_end (d, text && *text);
+  xmlTextWriterEndElement (d->w);
+}
+
+static void
+wide_row (Docx       *d,
+          const char *text,
+          ParaFlags   flags)
+{
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
+  cell_begin (d, TEXT_W, 2, MERGE_NONE);
+  paras (d, "KspCell", flags, NULL, text);
+  cell_end (d, TRUE);
+  xmlTextWriterEndElement (d->w);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* elements                                                                                        */
+
+static void
+write_note (Docx    *d,
+            KspNode *note)
+{
+  const char *kind = ksp_node_get_value (note, "note_kind", KSP_LANG_NONE);
+
+  g_hash_table_add (d->done, note);
+  if (g_strcmp0 (kind, "izpi") == 0 || g_strcmp0 (kind, "future_wording") == 0 ||
+      g_strcmp0 (kind, "effective_date") == 0)
+    paras (d, "KspNote", P_BOLD | P_ITALIC, NULL, d->L->izpi);
+  paras (d, "KspNote", P_ITALIC, NULL, value (d, note, "text"));
+}
+
+static void
+write_not_placed (Docx    *d,
+                  KspNode *node)
+{
+  g_hash_table_add (d->done, node);
+  paras (d, "KspBody", P_NONE, NULL, value (d, node, "text"));
+}
+
+/* Notes and loose text that stand before @upto among @parent's children, not yet written. */
+static void
+write_loose_before (Docx    *d,
+                    KspNode *parent,
+                    KspNode *upto)
+{
+  guint n = ksp_node_get_n_children (parent);
+
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (parent, i);
+      const char *kind = ksp_node_get_kind (c);
+      if (c == upto)
+        break;
+      if (g_hash_table_contains (d->done, c))
+        continue;
+      if (g_str_equal (kind, "note"))
+        write_note (d, c);
+      else if (g_str_equal (kind, "not_placed"))
+        write_not_placed (d, c);
+    }
+}
+
+static void
+write_order (Docx    *d,
+             KspNode *order)
+{
+  guint n = ksp_node_get_n_children (order);
+  const char *pos, *name, *header;
+
+  if (value (d, order, "title"))
+    paras (d, "KspTitle", P_NONE, NULL, value (d, order, "title"));
+  if (value (d, order, "act"))
+    paras (d, "Normal", P_CENTER, NULL, value (d, order, "act"));
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (order, i);
+      if (g_str_equal (ksp_node_get_kind (c), "note"))
+        write_note (d, c);
+    }
+  if (value (d, order, "preamble"))
+    paras (d, "KspBody", P_NONE, NULL, value (d, order, "preamble"));
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *item = ksp_node_get_child (order, i);
+      if (g_str_equal (ksp_node_get_kind (item), "not_placed"))
+        write_not_placed (d, item);
+      if (!g_str_equal (ksp_node_get_kind (item), "order_item"))
+        continue;
+      paras (d, "KspBody", P_NONE, ksp_node_get_number (item), value (d, item, "text"));
+      for (guint j = 0; j < ksp_node_get_n_children (item); j++)
+        {
+          KspNode *sub = ksp_node_get_child (item, j);
+          paras (d, "KspBody", P_NONE, ksp_node_get_number (sub), value (d, sub, "text"));
+        }
+    }
+
+  pos = value (d, order, "signature_position");
+  name = value (d, order, "signature_name");
+  if (pos || name)
+    {
+      /* The signature: a borderless two-cell table, position left, name right, after a blank line. */
+      para_begin (d, "Normal", P_NONE);
+      para_end (d);
+      table_begin (d, "TableNormal", FALSE);
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
+      cell_begin (d, LABEL_W, 1, MERGE_NONE);
+      paras (d, "Normal", P_BOLD, NULL, pos ? pos : "");
+      cell_end (d, TRUE);
+      cell_begin (d, VALUE_W, 1, MERGE_NONE);
+      paras (d, "Normal", P_BOLD | P_RIGHT, NULL, name ? name : "");
+      cell_end (d, TRUE);
+      xmlTextWriterEndElement (d->w);
+      xmlTextWriterEndElement (d->w);
+    }
+  header = value (d, order, "appendix_header");
+  if (header)
+    {
+      paras (d, "KspAppendixHeader", P_PAGE_BREAK, NULL, header);
+      d->need_break = FALSE;
+    }
+  else
+    d->need_break = TRUE;
+}
+
+static void
+numbered (Docx       *d,
+          const char *label_text,
+          const char *text)
+{
+  g_autofree char *no = g_strdup_printf ("%u.", d->para_no++);
+  g_autofree char *head = g_strconcat (no, " ", label_text, NULL);
+  paras (d, "KspBody", P_NONE, head, text);
+}
+
+static guint
+number_of (KspNode *node)
+{
+  const char *n = ksp_node_get_number (node);
+  return n ? (guint) atoi (n) : 0;
+}
+
+static void
+write_items (Docx       *d,
+             KspNode    *parent,
+             const char *kind,
+             const char *heading)
+{
+  guint n = ksp_node_get_n_children (parent);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (parent, i);
+      if (!g_str_equal (ksp_node_get_kind (c), kind))
+        continue;
+      if (!any && heading)
+        paras (d, "KspCell", P_ITALIC, NULL, heading);
+      any = TRUE;
+      paras (d, "KspCell", P_NONE, ksp_node_get_number (c), value (d, c, "text"));
+    }
+}
+
+static void
+write_skill_block (Docx    *d,
+                   KspNode *skill)
+{
+  const char *name = value (d, skill, "name");
+  const char *no = ksp_node_get_number (skill);
+
+  if (g_str_equal (ksp_node_get_kind (skill), "skill"))
+    {
+      g_autofree char *head = g_strdup_printf (d->L->skill_format, no ? no : "");
+      paras (d, "KspCell", P_BOLD, NULL, head);
+      if (name && *name)
+        paras (d, "KspCell", P_NONE, NULL, name);
+    }
+  write_items (d, skill, "ability", d->L->abilities);
+  write_items (d, skill, "knowledge", d->L->knowledge);
+  write_items (d, skill, "competency", NULL);
+  if (g_str_equal (ksp_node_get_kind (skill), "skill") && value (d, skill, "recognition"))
+    {
+      paras (d, "KspCell", P_NONE, NULL, label (d, skill, "recognition"));
+      if (*value (d, skill, "recognition"))
+        paras (d, "KspCell", P_NONE, NULL, value (d, skill, "recognition"));
+    }
+  for (guint i = 0; i < ksp_node_get_n_children (skill); i++)
+    {
+      KspNode *c = ksp_node_get_child (skill, i);
+      if (g_str_equal (ksp_node_get_kind (c), "not_placed"))
+        paras (d, "KspCell", P_NONE, NULL, value (d, c, "text"));
+    }
+}
+
+/* A labour function: its heading in the left cell (merged down over its skills), a skill per row. */
+static void
+write_function (Docx    *d,
+                KspNode *fn)
+{
+  g_autofree char *head = g_strdup_printf (d->L->tf_format, ksp_node_get_number (fn) ? ksp_node_get_number (fn) : "");
+  GPtrArray *skills = g_ptr_array_new ();
+  gboolean direct_items = FALSE;
+  guint rows;
+
+  for (guint i = 0; i < ksp_node_get_n_children (fn); i++)
+    {
+      KspNode *c = ksp_node_get_child (fn, i);
+      const char *kind = ksp_node_get_kind (c);
+      if (g_str_equal (kind, "skill"))
+        g_ptr_array_add (skills, c);
+      else if (g_str_equal (kind, "ability") || g_str_equal (kind, "knowledge") || g_str_equal (kind, "competency"))
+        direct_items = TRUE;
+    }
+  rows = MAX (1u, skills->len) + (direct_items && skills->len ? 1 : 0);
+  for (guint r = 0; r < rows; r++)
+    {
+      gboolean last = r + 1 == rows;
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
+      /* A skill stays on one page (unless it is longer than a page). */
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:trPr");
+      xmlTextWriterStartElement (d->w, BAD_CAST "w:cantSplit");
+      xmlTextWriterEndElement (d->w);
+      xmlTextWriterEndElement (d->w);
+      cell_begin (d, LABEL_W, 1, rows > 1 ? (r == 0 ? MERGE_RESTART : MERGE_CONTINUE) : MERGE_NONE);
+      if (r == 0)
+        {
+          paras (d, "KspCellLabel", P_NONE, NULL, head);
+          if (value (d, fn, "name") && *value (d, fn, "name"))
+            paras (d, "KspCell", P_NONE, NULL, value (d, fn, "name"));
+        }
+      cell_end (d, r == 0);
+      cell_begin (d, VALUE_W, 1, MERGE_NONE);
+      if (r < skills->len)
+        write_skill_block (d, g_ptr_array_index (skills, r));
+      else if (direct_items)
+        write_skill_block (d, fn);
+      if (last && value (d, fn, "recognition"))
+        {
+          paras (d, "KspCell", P_NONE, NULL, label (d, fn, "recognition"));
+          if (*value (d, fn, "recognition"))
+            paras (d, "KspCell", P_NONE, NULL, value (d, fn, "recognition"));
+        }
+      cell_end (d, r < skills->len || direct_items || (last && value (d, fn, "recognition")));
+      xmlTextWriterEndElement (d->w);
+    }
+  g_ptr_array_unref (skills);
+}
+
+static GString *
+lines_of (Docx       *d,
+          KspNode    *card,
+          const char *kind,
+          char     *(*format) (Docx *, KspNode *))
+{
+  GString *s = NULL;
+
+  for (guint i = 0; i < ksp_node_get_n_children (card); i++)
+    {
+      KspNode *c = ksp_node_get_child (card, i);
+      g_autofree char *line = NULL;
+      if (!g_str_equal (ksp_node_get_kind (c), kind))
+        continue;
+      line = format (d, c);
+      if (s == NULL)
+        s = g_string_new (line);
+      else
+        g_string_append_printf (s, "\n%s", line);
+    }
+  return s;
+}
+
+static char *
+format_text (Docx    *d,
+             KspNode *n)
+{
+  return g_strdup (value (d, n, "text") ? value (d, n, "text") : "");
+}
+
+static char *
+format_other_name (Docx    *d,
+                   KspNode *n)
+{
+  const char *code = ksp_node_get_value (n, "code", KSP_LANG_NONE);
+  const char *name = value (d, n, "name");
+  return code ? g_strdup_printf ("%s - %s", code, name ? name : "") : g_strdup (name ? name : "");
+}
+
+static char *
+format_tech_reg (Docx    *d,
+                 KspNode *n)
+{
+  const char *des = ksp_node_get_value (n, "designation", KSP_LANG_NONE);
+  const char *title = value (d, n, "title");
+  return g_strjoin (" ", des ? des : "", title ? title : "", NULL);
+}
+
+static char *
+format_education (Docx    *d,
+                  KspNode *n)
+{
+  GString *s = g_string_new (NULL);
+  static const char *const fields[] = { "level", "specialty", "qualification" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *v = value (d, n, fields[i]);
+      if (v == NULL)
+        continue;
+      if (s->len)
+        g_string_append_c (s, '\n');
+      g_string_append_printf (s, "%s%s%s", label (d, n, fields[i]), *v ? " " : "", v);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+format_ork_link (Docx    *d,
+                 KspNode *n)
+{
+  const char *level = ksp_node_get_value (n, "level", KSP_LANG_NONE);
+  const char *name = value (d, n, "name");
+  GString *s = g_string_new (NULL);
+
+  if (level)
+    g_string_append_printf (s, "%s %s", d->L->ork_level, level);
+  if (name)
+    g_string_append_printf (s, "%s%s %s", s->len ? "\n" : "", d->L->ork_name, name);
+  return g_string_free (s, FALSE);
+}
+
+static void
+write_list_row (Docx       *d,
+                KspNode    *card,
+                const char *kind,
+                const char *row_label,
+                char     *(*format) (Docx *, KspNode *))
+{
+  g_autoptr (GString) s = lines_of (d, card, kind, format);
+  if (s)
+    row (d, row_label, s->str);
+}
+
+static void
+write_card (Docx    *d,
+            KspNode *card)
+{
+  const KspKindSpec *spec = ksp_node_get_kind_spec (card);
+  const char *title = value (d, card, "title");
+  g_autofree char *heading = NULL;
+  GString *tf_list = g_string_new (NULL);
+  gboolean lists_done[2] = { FALSE, FALSE };
+
+  write_loose_before (d, ksp_node_get_parent (card), card);
+  heading = g_strdup_printf ("%s%s%s «%s»", ksp_node_get_number (card) ? ksp_node_get_number (card) : "",
+                             ksp_node_get_number (card) ? " " : "", d->L->card, title ? title : "");
+  paras (d, "KspCardHeading", P_NONE, NULL, heading);
+
+  table_begin (d, "KspCardTable", TRUE);
+  /* Fields in the order of the 2024 layout, with the lists that sit between them: education and
+   * experience before the non-formal link, other names before the purpose. */
+  for (guint f = 0; f <= spec->n_fields; f++)
+    {
+      const char *name = f < spec->n_fields ? spec->fields[f].name : NULL;
+      const char *v = name ? value (d, card, name) : NULL;
+
+      if (!lists_done[0] && (name == NULL || g_str_equal (name, "nonformal")))
+        {
+          write_list_row (d, card, "education", d->lang == KSP_LANG_KK ? "Кәсіптік білім деңгейі:"
+                                                                       : "Уровень профессионального образования:",
+                          format_education);
+          write_list_row (d, card, "experience",
+                          ksp_field_label (ksp_kind_lookup_field (ksp_schema_lookup_kind ("experience"), "text"), d->lang),
+                          format_text);
+          lists_done[0] = TRUE;
+        }
+      if (!lists_done[1] && (name == NULL || g_str_equal (name, "purpose")))
+        {
+          write_list_row (d, card, "other_name",
+                          ksp_field_label (ksp_kind_lookup_field (ksp_schema_lookup_kind ("other_name"), "name"), d->lang),
+                          format_other_name);
+          lists_done[1] = TRUE;
+        }
+      if (name == NULL || g_str_equal (name, "title") || v == NULL)
+        continue;
+      row (d, ksp_field_label (&spec->fields[f], d->lang), v);
+    }
+
+  /* The list of labour functions, then each function. */
+  for (int pass = 0; pass < 2; pass++)
+    {
+      const char *want = pass == 0 ? "mandatory" : "additional";
+      gboolean any = FALSE;
+      for (guint i = 0; i < ksp_node_get_n_children (card); i++)
+        {
+          KspNode *fn = ksp_node_get_child (card, i);
+          const char *list_name = g_str_equal (ksp_node_get_kind (fn), "function") ? value (d, fn, "list_name") : NULL;
+          const char *kind = list_name ? ksp_node_get_value (fn, "function_kind", KSP_LANG_NONE) : NULL;
+          if (list_name == NULL || g_strcmp0 (kind ? kind : "mandatory", want) != 0)
+            continue;
+          if (!any)
+            g_string_append_printf (tf_list, "%s%s", tf_list->len ? "\n" : "",
+                                    pass == 0 ? d->L->tf_mandatory : d->L->tf_additional);
+          any = TRUE;
+          g_string_append_printf (tf_list, "\n%s%s%s", ksp_node_get_number (fn) ? ksp_node_get_number (fn) : "",
+                                  ksp_node_get_number (fn) ? ". " : "", list_name);
+        }
+    }
+  if (tf_list->len)
+    {
+      wide_row (d, d->L->tf_description, P_BOLD);
+      row (d, d->L->tf_list, tf_list->str);
+    }
+  g_string_free (tf_list, TRUE);
+  for (guint i = 0; i < ksp_node_get_n_children (card); i++)
+    {
+      KspNode *fn = ksp_node_get_child (card, i);
+      if (g_str_equal (ksp_node_get_kind (fn), "function") &&
+          (value (d, fn, "name") || ksp_node_get_n_children (fn) > 0 || value (d, fn, "recognition")))
+        write_function (d, fn);
+    }
+
+  write_list_row (d, card, "competency", d->L->competencies, format_text);
+  write_list_row (d, card, "tech_reg",
+                  ksp_field_label (ksp_kind_lookup_field (ksp_schema_lookup_kind ("tech_reg"), "title"), d->lang),
+                  format_tech_reg);
+  write_list_row (d, card, "ork_link", d->L->ork_links, format_ork_link);
+  for (guint i = 0; i < ksp_node_get_n_children (card); i++)
+    {
+      KspNode *c = ksp_node_get_child (card, i);
+      const char *kind = ksp_node_get_kind (c);
+      if (g_str_equal (kind, "note") || g_str_equal (kind, "not_placed"))
+        wide_row (d, value (d, c, "text"), g_str_equal (kind, "note") ? P_ITALIC : P_NONE);
+    }
+  xmlTextWriterEndElement (d->w); /* tbl */
+  /* A table directly followed by another needs a paragraph between them. */
+  para_begin (d, "KspBody", P_NONE);
+  para_end (d);
+}
+
+static void
+write_technical (Docx    *d,
+                 KspNode *tech)
+{
+  const KspKindSpec *spec = ksp_node_get_kind_spec (tech);
+
+  paras (d, "KspChapter", P_NONE, NULL, d->L->chapter[3]);
+  for (guint f = 0; f < spec->n_fields; f++)
+    {
+      const char *name = spec->fields[f].name;
+      const char *v = value (d, tech, name);
+      /* The ISO dates are read from the approvals' text; the executors go with the state body. */
+      if (v == NULL || g_str_equal (name, "sector_council_date") || g_str_equal (name, "national_body_date") ||
+          g_str_equal (name, "atameken_date") || g_str_equal (name, "state_executors"))
+        continue;
+      if (g_str_equal (name, "state_body"))
+        {
+          /* The state body and its executors are one paragraph of chapter 4. */
+          const char *ex = value (d, tech, "state_executors");
+          g_autofree char *both = ex ? g_strconcat (v, "\n", ex, NULL) : g_strdup (v);
+          numbered (d, ksp_field_label (&spec->fields[f], d->lang), NULL);
+          paras (d, "KspBody", P_NONE, NULL, both);
+          continue;
+        }
+      if (strchr (v, '\n'))
+        {
+          numbered (d, ksp_field_label (&spec->fields[f], d->lang), NULL);
+          paras (d, "KspBody", P_NONE, NULL, v);
+        }
+      else
+        numbered (d, ksp_field_label (&spec->fields[f], d->lang), v);
+    }
+}
+
+static void
+write_standard (Docx    *d,
+                KspNode *std)
+{
+  guint n = ksp_node_get_n_children (std);
+  gboolean ch1 = FALSE, ch2 = FALSE, ch3 = FALSE;
+  const char *title = value (d, std, "title");
+  const char *last_kind = NULL;
+  guint max_card = 0;
+
+  paras (d, "KspTitle", d->need_break ? P_PAGE_BREAK : P_NONE, NULL,
+         title ? title : (value (d, std, "name") ? value (d, std, "name") : ""));
+  d->need_break = TRUE;
+  d->para_no = 1;
+
+#define CHAPTER(flag, i) G_STMT_START { if (!flag) { paras (d, "KspChapter", P_NONE, NULL, d->L->chapter[i]); flag = TRUE; } } G_STMT_END
+
+  if (value (d, std, "scope"))
+    {
+      CHAPTER (ch1, 0);
+      numbered (d, label (d, std, "scope"), value (d, std, "scope"));
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (std, i);
+      const char *kind = ksp_node_get_kind (c);
+      gboolean first = g_strcmp0 (kind, last_kind) != 0;
+
+      if (g_str_equal (kind, "term") || g_str_equal (kind, "abbreviation"))
+        {
+          gboolean is_term = g_str_equal (kind, "term");
+          CHAPTER (ch1, 0);
+          write_loose_before (d, std, c);
+          if (first)
+            numbered (d, is_term ? d->L->terms : d->L->abbreviations, NULL);
+          {
+            const char *a = value (d, c, is_term ? "term" : "abbr");
+            const char *b = value (d, c, is_term ? "definition" : "expansion");
+            g_autofree char *line = b ? g_strdup_printf ("%s – %s", a ? a : "", b) : g_strdup (a ? a : "");
+            paras (d, "KspBody", P_NONE, ksp_node_get_number (c), line);
+          }
+          last_kind = kind;
+        }
+    }
+  /* Chapter 2: the passport. */
+  if (value (d, std, "name") || value (d, std, "code"))
+    {
+      CHAPTER (ch2, 1);
+      if (value (d, std, "name"))
+        numbered (d, label (d, std, "name"), value (d, std, "name"));
+      if (value (d, std, "code"))
+        numbered (d, label (d, std, "code"), value (d, std, "code"));
+    }
+  last_kind = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (std, i);
+      const char *kind = ksp_node_get_kind (c);
+      if (!g_str_equal (kind, "oked"))
+        continue;
+      CHAPTER (ch2, 1);
+      write_loose_before (d, std, c);
+      if (last_kind == NULL)
+        numbered (d, d->L->oked, NULL);
+      last_kind = kind;
+      {
+        static const char *const ranks[] = { "section", "division", "group", "class", "subclass" };
+        for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
+          {
+            g_autofree char *cf = g_strconcat (ranks[r], "_code", NULL);
+            g_autofree char *nf = g_strconcat (ranks[r], "_name", NULL);
+            const char *code = ksp_node_get_value (c, cf, KSP_LANG_NONE);
+            const char *name = value (d, c, nf);
+            if (code || name)
+              {
+                g_autofree char *line = g_strjoin (" ", code ? code : "", name ? name : "", NULL);
+                paras (d, "KspBody", P_NONE, NULL, line);
+              }
+          }
+      }
+    }
+  if (value (d, std, "description"))
+    {
+      CHAPTER (ch2, 1);
+      numbered (d, label (d, std, "description"), value (d, std, "description"));
+    }
+  {
+    static const char *const more[] = { "purpose", "professional_group", "professional_subgroup", NULL };
+    for (guint i = 0; more[i]; i++)
+      if (value (d, std, more[i]))
+        {
+          CHAPTER (ch2, 1);
+          numbered (d, label (d, std, more[i]), value (d, std, more[i]));
+        }
+  }
+  last_kind = NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (std, i);
+      if (!g_str_equal (ksp_node_get_kind (c), "card_list_entry"))
+        continue;
+      CHAPTER (ch2, 1);
+      write_loose_before (d, std, c);
+      if (last_kind == NULL)
+        numbered (d, d->L->card_list, NULL);
+      last_kind = "card_list_entry";
+      {
+        const char *name = value (d, c, "name");
+        const char *level = ksp_node_get_value (c, "ork_level", KSP_LANG_NONE);
+        g_autofree char *lvl = level ? g_strdup_printf (d->L->level_format, level) : NULL;
+        g_autofree char *line = lvl ? g_strdup_printf ("%s – %s;", name ? name : "", lvl) : g_strdup (name ? name : "");
+        paras (d, "KspBody", P_NONE, ksp_node_get_number (c), line);
+      }
+    }
+  if (value (d, std, "appendix_title"))
+    paras (d, "KspChapter", P_NONE, NULL, value (d, std, "appendix_title"));
+
+  /* Chapter 3: the cards, and the provisions between them. */
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (std, i);
+      const char *kind = ksp_node_get_kind (c);
+      if (g_str_equal (kind, "card"))
+        {
+          CHAPTER (ch3, 2);
+          write_card (d, c);
+          max_card = MAX (max_card, number_of (c));
+        }
+      else if (g_str_equal (kind, "provision"))
+        {
+          write_loose_before (d, std, c);
+          paras (d, "KspBody", P_NONE, ksp_node_get_number (c), value (d, c, "text"));
+        }
+    }
+  if (max_card)
+    d->para_no = max_card + 1;
+  for (guint i = 0; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (std, i);
+      if (g_str_equal (ksp_node_get_kind (c), "technical"))
+        {
+          write_loose_before (d, std, c);
+          write_technical (d, c);
+        }
+    }
+  write_loose_before (d, std, NULL);
+#undef CHAPTER
+}
+
+static void
+write_section_properties (Docx *d)
+{
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:sectPr");
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:headerReference");
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "default");
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "r:id", BAD_CAST "rId4");
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:pgSz");
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", PAGE_W);
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:h", "%d", PAGE_H);
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterStartElement (d->w, BAD_CAST "w:pgMar");
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:top", "%d", MARGIN_TOP);
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:right", "%d", MARGIN_RIGHT);
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:bottom", "%d", MARGIN_BOTTOM);
+  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:left", "%d", MARGIN_LEFT);
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:header", BAD_CAST "567");
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:footer", BAD_CAST "567");
+  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:gutter", BAD_CAST "0");
+  xmlTextWriterEndElement (d->w);
+  xmlTextWriterEndElement (d->w);
+}
+
+/* Control characters have no place in WordprocessingML text (libxml2 would write them as they are). */
+static gboolean
+check_text (KspNode  *node,
+            GError  **error)
+{
+  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
+
+  for (guint f = 0; f < spec->n_fields; f++)
+    for (guint l = 0; l < KSP_N_LANGS; l++)
+      {
+        const char *v = ksp_node_get_value (node, spec->fields[f].name, l);
+        for (const char *p = v; p && *p; p++)
+          if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
+            {
+              g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_NOT_TEXT,
+                           "element %s, field %s: control character 0x%02X cannot be exported",
+                           ksp_node_get_id (node), spec->fields[f].name, (guchar) *p);
+              return FALSE;
+            }
+      }
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    if (!check_text (ksp_node_get_child (node, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+char *
+ksp_docx_writer_document_xml (KspNode  *root,
+                              KspLang   lang,
+                              gsize    *out_length,
+                              GError  **error)
+{
+  xmlBufferPtr buf;
+  Docx d = { 0 };
+  char *out;
+
+  if (!check_text (root, error))
+    return NULL;
+  buf = xmlBufferCreate ();
+  d.w = xmlNewTextWriterMemory (buf, 0);
+  d.lang = lang == KSP_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU;
+  d.L = d.lang == KSP_LANG_KK ? &labels_kk : &labels_ru;
+  d.done = g_hash_table_new (NULL, NULL);
+
+  xmlTextWriterStartDocument (d.w, "1.0", "UTF-8", "yes");
+  xmlTextWriterStartElement (d.w, BAD_CAST "w:document");
+  xmlTextWriterWriteAttribute (d.w, BAD_CAST "xmlns:w", BAD_CAST W_NS);
+  xmlTextWriterWriteAttribute (d.w, BAD_CAST "xmlns:r", BAD_CAST R_NS);
+  xmlTextWriterStartElement (d.w, BAD_CAST "w:body");
+  for (guint i = 0; i < ksp_node_get_n_children (root); i++)
+    {
+      KspNode *c = ksp_node_get_child (root, i);
+      const char *kind = ksp_node_get_kind (c);
+      if (g_str_equal (kind, "order"))
+        write_order (&d, c);
+      else if (g_str_equal (kind, "standard"))
+        write_standard (&d, c);
+      else if (g_str_equal (kind, "not_placed"))
+        write_not_placed (&d, c);
+    }
+  write_section_properties (&d);
+  xmlTextWriterEndElement (d.w);
+  xmlTextWriterEndElement (d.w);
+  xmlTextWriterEndDocument (d.w);
+  xmlFreeTextWriter (d.w);
+  g_hash_table_unref (d.done);
+
+  out = g_strndup ((const char *) xmlBufferContent (buf), xmlBufferLength (buf));
+  if (out_length)
+    *out_length = xmlBufferLength (buf);
+  xmlBufferFree (buf);
+  return out;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* the package                                                                                     */
+
+static char *
+core_xml (KspNode *root,
+          KspLang  lang)
+{
+  xmlBufferPtr buf = xmlBufferCreate ();
+  xmlTextWriterPtr w = xmlNewTextWriterMemory (buf, 0);
+  KspNode *std = NULL;
+  char *out;
+
+  for (guint i = 0; i < ksp_node_get_n_children (root) && !std; i++)
+    if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (root, i)), "standard"))
+      std = ksp_node_get_child (root, i);
+
+  xmlTextWriterStartDocument (w, "1.0", "UTF-8", "yes");
+  xmlTextWriterStartElement (w, BAD_CAST "cp:coreProperties");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:cp",
+                               BAD_CAST "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:dcterms", BAD_CAST "http://purl.org/dc/terms/");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:xsi", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
+  xmlTextWriterWriteElement (w, BAD_CAST "dc:title",
+                             BAD_CAST (std && ksp_node_get_value (std, "name", lang) ? ksp_node_get_value (std, "name", lang) : "Kasip"));
+  xmlTextWriterWriteElement (w, BAD_CAST "dc:creator", BAD_CAST "Kasip");
+  xmlTextWriterWriteElement (w, BAD_CAST "dc:language", BAD_CAST (lang == KSP_LANG_KK ? "kk-KZ" : "ru-RU"));
+  /* Fixed, so that the same standard gives the same bytes. */
+  xmlTextWriterStartElement (w, BAD_CAST "dcterms:created");
+  xmlTextWriterWriteAttribute (w, BAD_CAST "xsi:type", BAD_CAST "dcterms:W3CDTF");
+  xmlTextWriterWriteString (w, BAD_CAST "2000-01-01T00:00:00Z");
+  xmlTextWriterEndElement (w);
+  xmlTextWriterEndElement (w);
+  xmlTextWriterEndDocument (w);
+  xmlFreeTextWriter (w);
+  out = g_strndup ((const char *) xmlBufferContent (buf), xmlBufferLength (buf));
+  xmlBufferFree (buf);
+  return out;
+}
+
+/* The model, with a fingerprint of the visible text it was written with. */
+static char *
+custom_xml (KspNode    *root,
+            const char *document_xml,
+            gsize       document_len,
+            GError    **error)
+{
+  g_autofree char *kasip = NULL;
+  g_autofree char *fingerprint = ksp_docx_text_fingerprint (document_xml, document_len, error);
+  gsize len = 0;
+  GString *s;
+  const char *body;
+
+  if (fingerprint == NULL)
+    return NULL;
+  kasip = ksp_xml_writer_write (root, NULL, &len, error);
+  if (kasip == NULL)
+    return NULL;
+  /* <kasipDocx fingerprint="…"> around the Kasip XML document (its XML declaration removed). */
+  body = strstr (kasip, "?>");
+  body = body ? body + 2 : kasip;
+  s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
+  g_string_append_printf (s, "<kasipDocx xmlns=\"urn:kasip:docx:1\" fingerprint=\"%s\">", fingerprint);
+  g_string_append (s, body);
+  g_string_append (s, "</kasipDocx>\n");
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+add_entry (zip_t       *za,
+           const char  *name,
+           char        *data, /* transfers */
+           gsize        length,
+           GError     **error)
+{
+  zip_source_t *src = zip_source_buffer (za, data, length, 1);
+  zip_int64_t idx;
+
+  if (src == NULL || (idx = zip_file_add (za, name, src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)) < 0)
+    {
+      if (src)
+        zip_source_free (src);
+      else
+        g_free (data);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot add %s to the package: %s", name, zip_strerror (za));
+      return FALSE;
+    }
+  /* 1980-01-01 00:00, the earliest zip time: byte-reproducible packages. */
+  zip_file_set_dostime (za, idx, 0x0000, 0x0021, 0);
+  zip_set_file_compression (za, idx, ZIP_CM_DEFLATE, 6);
+  return TRUE;
+}
+
+static char *
+resource_copy (const char *name,
+               gsize      *length)
+{
+  g_autofree char *path = g_strconcat ("/kz/gov/enbek/Kasip/docx/", name, NULL);
+  g_autoptr (GBytes) bytes = g_resource_lookup_data (ksp_docx_get_resource (), path, 0, NULL);
+  gsize len = 0;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  data = g_bytes_get_data (bytes, &len);
+  *length = len;
+  return g_memdup2 (data, len);
+}
+
+gboolean
+ksp_docx_writer_write_file (KspNode     *root,
+                            KspLang      lang,
+                            const char  *path,
+                            GError     **error)
+{
+  static const struct { const char *entry; const char *resource; } parts[] = {
+    { "[Content_Types].xml", "content-types.xml" },
+    { "_rels/.rels", "rels.xml" },
+    { "word/_rels/document.xml.rels", "document-rels.xml" },
+    { "word/styles.xml", "styles.xml" },
+    { "word/settings.xml", "settings.xml" },
+    { "word/numbering.xml", "numbering.xml" },
+    { "word/header1.xml", "header1.xml" },
+    { "docProps/app.xml", "app.xml" },
+  };
+  g_autofree char *tmp = g_strconcat (path, ".kasip-tmp", NULL);
+  gsize doc_len = 0;
+  g_autofree char *doc = ksp_docx_writer_document_xml (root, lang, &doc_len, error);
+  char *custom;
+  zip_t *za;
+  int zerr = 0;
+
+  if (doc == NULL || (custom = custom_xml (root, doc, doc_len, error)) == NULL)
+    return FALSE;
+
+  za = zip_open (tmp, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+  if (za == NULL)
+    {
+      zip_error_t ze;
+      zip_error_init_with_code (&ze, zerr);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: %s", path, zip_error_strerror (&ze));
+      zip_error_fini (&ze);
+      g_free (custom);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      gsize len = 0;
+      char *data = resource_copy (parts[i].resource, &len);
+      if (!add_entry (za, parts[i].entry, data, len, error))
+        goto failed;
+    }
+  {
+    char *core = core_xml (root, lang);
+    if (!add_entry (za, "docProps/core.xml", core, strlen (core), error))
+      goto failed;
+  }
+  if (!add_entry (za, "word/document.xml", g_steal_pointer (&doc), doc_len, error) ||
+      !add_entry (za, "customXml/item1.xml", custom, strlen (custom), error))
+    {
+      custom = NULL;
+      goto failed;
+    }
+  if (zip_close (za) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: %s", path, zip_strerror (za));
+      zip_discard (za);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  /* libzip wrote a complete file under a temporary name; the old one is replaced only now. */
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return TRUE;
+
+failed:
+  zip_discard (za);
+  g_unlink (tmp);
+  return FALSE;
+}

@@ -428,6 +428,41 @@ ksp_node_is_ancestor_of (KspNode *self,
   return FALSE;
 }
 
+static void
+copy_value (KspNode    *node,
+            const char *field,
+            KspLang     lang,
+            const char *value,
+            gpointer    user_data)
+{
+  ksp_node_set_value (KSP_NODE (user_data), field, lang, value);
+}
+
+/**
+ * ksp_node_copy:
+ * Returns: (transfer full): a deep copy of @self and its subtree with the same IDs, detached from any
+ * parent: a snapshot that a worker thread can export while the editor goes on changing the original.
+ */
+KspNode *
+ksp_node_copy (KspNode *self)
+{
+  KspNode *copy;
+  guint n;
+
+  g_return_val_if_fail (KSP_IS_NODE (self), NULL);
+  copy = ksp_node_new (self->kind->name, self->id);
+  ksp_node_set_number (copy, self->number);
+  copy->src_line = self->src_line;
+  ksp_node_foreach_value (self, copy_value, copy);
+  n = ksp_node_get_n_children (self);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KspNode) child = ksp_node_copy (ksp_node_get_child (self, i));
+      ksp_node_append_child (copy, child);
+    }
+  return copy;
+}
+
 /**
  * ksp_node_find_descendant:
  * Returns: (transfer none) (nullable): @self or the descendant whose ID is @id

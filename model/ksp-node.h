@@ -68,6 +68,7 @@ void               ksp_node_remove_child     (KspNode    *self,
 gboolean           ksp_node_is_ancestor_of   (KspNode    *self,
                                               KspNode    *descendant);
 
+KspNode           *ksp_node_copy             (KspNode    *self);
 KspNode           *ksp_node_find_descendant  (KspNode    *self,
                                               const char *id);
 gboolean           ksp_node_equal            (KspNode    *a,

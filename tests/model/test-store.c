@@ -201,6 +201,14 @@ test_roundtrip_every_field (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (tree_id, >, 0);
 
+  /* A copy is equal, IDs included, and independent of the original. */
+  {
+    g_autoptr (KspNode) copy = ksp_node_copy (tree);
+    assert_trees_equal (tree, copy);
+    ksp_node_set_value (ksp_node_get_child (copy, 0), "title", KSP_LANG_RU, "changed in the copy");
+    g_assert_false (ksp_node_equal (tree, copy, NULL));
+  }
+
   /* Same session, then a fresh one. */
   loaded = ksp_store_load_tree (store, tree_id, &error);
   g_assert_no_error (error);

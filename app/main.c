@@ -7,9 +7,46 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gmodule.h>
+
 #include "ksp-cli.h"
+
 #ifdef KSP_HAVE_UI
-#include "ksp-application.h"
+/* Loads the editor module: $KASIP_UI_MODULE, the installed one, or the one of this build tree. */
+static int
+run_editor (int    argc,
+            char **argv)
+{
+  const char *const candidates[] = { g_getenv ("KASIP_UI_MODULE"), KSP_UI_MODULE_INSTALLED, KSP_UI_MODULE_BUILD };
+  int (*ui_main) (int, char **) = NULL;
+  g_autoptr (GString) tried = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates) && ui_main == NULL; i++)
+    {
+      GModule *module;
+      if (candidates[i] == NULL || !g_file_test (candidates[i], G_FILE_TEST_EXISTS))
+        continue;
+      module = g_module_open (candidates[i], G_MODULE_BIND_LOCAL);
+      if (module == NULL)
+        {
+          g_string_append_printf (tried, "\n  %s: %s", candidates[i], g_module_error ());
+          continue;
+        }
+      if (!g_module_symbol (module, "kasip_ui_main", (gpointer *) &ui_main))
+        {
+          g_string_append_printf (tried, "\n  %s: %s", candidates[i], g_module_error ());
+          ui_main = NULL;
+          g_module_close (module);
+        }
+    }
+  if (ui_main == NULL)
+    {
+      fprintf (stderr, "kasip: %s%s\n", _("the editor module (libkasip-ui.so) could not be loaded"),
+               tried->len ? tried->str : "");
+      return 2;
+    }
+  return ui_main (argc, argv);
+}
 #endif
 
 int
@@ -43,10 +80,7 @@ main (int    argc,
     }
 
 #ifdef KSP_HAVE_UI
-  {
-    g_autoptr (GApplication) app = ksp_application_new ();
-    return g_application_run (app, argc, argv);
-  }
+  return run_editor (argc, argv);
 #else
   fprintf (stderr, "kasip: %s\n", _("this build has no editor window (built with -Dui=disabled)"));
   return 2;

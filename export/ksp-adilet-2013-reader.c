@@ -17,6 +17,21 @@
 
 #include <string.h>
 
+/* Compiled once, on first use, and kept: the patterns are constants. */
+static GRegex *
+cached_regex (gsize      *once,
+              const char *pattern,
+              GRegexCompileFlags flags)
+{
+  if (g_once_init_enter (once))
+    {
+      GRegex *re = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (re != NULL);
+      g_once_init_leave (once, (gsize) re);
+    }
+  return (GRegex *) *once;
+}
+
 typedef struct
 {
   KspSource       *src;
@@ -128,7 +143,7 @@ static gboolean
 ends_with_appendix (const char *t,
                     int        *number)
 {
-  g_autoptr (GRegex) re = g_regex_new ("(\\d+|б)\\s*-\\s*қосымша\\S*$", 0, 0, NULL);
+  static gsize re_once; GRegex *re = cached_regex (&re_once, "(\\d+|б)\\s*-\\s*қосымша\\S*$", 0);
   g_autoptr (GMatchInfo) m = NULL;
 
   if (!g_regex_match (re, t, 0, &m))
@@ -324,9 +339,9 @@ static void
 read_card_field (Reader     *r,
                  const char *t)
 {
-  g_autoptr (GRegex) level = g_regex_new ("СБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0, 0, NULL);
-  g_autoptr (GRegex) nrk = g_regex_new ("ҰБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0, 0, NULL);
-  g_autoptr (GRegex) group = g_regex_new ("МС\\)?:\\s*(\\d{4})\\s*[–-]?\\s*(.*)$", 0, 0, NULL);
+  static gsize level_once; GRegex *level = cached_regex (&level_once, "СБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0);
+  static gsize nrk_once; GRegex *nrk = cached_regex (&nrk_once, "ҰБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0);
+  static gsize group_once; GRegex *group = cached_regex (&group_once, "МС\\)?:\\s*(\\d{4})\\s*[–-]?\\s*(.*)$", 0);
   g_autoptr (GMatchInfo) m = NULL;
   const char *colon = strchr (t, ':');
   const char *value = colon ? _ksp_reader_skip_space (colon + 1) : "";
@@ -403,7 +418,7 @@ read_body (Reader     *r,
     p++;
   if (r->section == 3)
     {
-      g_autoptr (GRegex) para = g_regex_new ("^(\\d+)-параграф\\s*(.*)$", 0, 0, NULL);
+      static gsize para_once; GRegex *para = cached_regex (&para_once, "^(\\d+)-параграф\\s*(.*)$", 0);
       g_autoptr (GMatchInfo) m = NULL;
       if (g_regex_match (para, t, 0, &m))
         {
@@ -473,7 +488,7 @@ read_body (Reader     *r,
         {
           if (strstr (text, "03-2007"))
             {
-              g_autoptr (GRegex) oked = g_regex_new ("«(\\d{2}\\.\\d{2})\\s*(.*?)»", 0, 0, NULL);
+              static gsize oked_once; GRegex *oked = cached_regex (&oked_once, "«(\\d{2}\\.\\d{2})\\s*(.*?)»", 0);
               g_autoptr (GMatchInfo) m = NULL;
               append (r->standard, "description", t);
               if (g_regex_match (oked, text, 0, &m))
@@ -533,7 +548,7 @@ add_paragraphs (Reader     *r,
                 const char *kind,
                 const char *raw)
 {
-  g_autoptr (GRegex) split = g_regex_new ("</?p>", G_REGEX_CASELESS, 0, NULL);
+  static gsize split_once; GRegex *split = cached_regex (&split_once, "</?p>", G_REGEX_CASELESS);
   g_auto (GStrv) parts = g_regex_split (split, raw, 0);
 
   for (guint i = 0; parts[i]; i++)
@@ -592,7 +607,7 @@ read_appendix_row (Reader     *r,
       return;
     case 2:
       {
-        g_autoptr (GRegex) block = g_regex_new ("^(\\d+)\\.\\s*Ықтимал жұмыс орындары\\.?\\s*(.*)$", 0, 0, NULL);
+        static gsize block_once; GRegex *block = cached_regex (&block_once, "^(\\d+)\\.\\s*Ықтимал жұмыс орындары\\.?\\s*(.*)$", 0);
         g_autoptr (GMatchInfo) m = NULL;
         if (g_regex_match (block, t, 0, &m))
           {
@@ -636,9 +651,9 @@ read_appendix_row (Reader     *r,
     case 3:
     case 4:
       {
-        g_autoptr (GRegex) section = g_regex_new ("(?:^|\\s)(\\d+)\\.\\s*«(.*?)»?\\s*еңбек қызметінің түрі", 0, 0, NULL);
-        g_autoptr (GRegex) unit = g_regex_new ("^Ф\\s*(\\d+)\\s*$", 0, 0, NULL);
-        g_autoptr (GRegex) unit_named = g_regex_new ("^Ф\\s*(\\d+)\\s+(\\S.*)$", 0, 0, NULL);
+        static gsize section_once; GRegex *section = cached_regex (&section_once, "(?:^|\\s)(\\d+)\\.\\s*«(.*?)»?\\s*еңбек қызметінің түрі", 0);
+        static gsize unit_once; GRegex *unit = cached_regex (&unit_once, "^Ф\\s*(\\d+)\\s*$", 0);
+        static gsize unit_named_once; GRegex *unit_named = cached_regex (&unit_named_once, "^Ф\\s*(\\d+)\\s+(\\S.*)$", 0);
         g_autoptr (GMatchInfo) m = NULL;
         if (g_regex_match (section, t, 0, &m))
           {
@@ -905,8 +920,8 @@ read_line (Reader     *r,
 
   if (r->appendix == 0)
     {
-      g_autoptr (GRegex) section = g_regex_new ("^(\\d)\\.\\s*(Жалпы ережелер|КС паспорты|Еңбек қызметі түрлерінің|КС бірліктерінің тізімі|"
-                                                "КС бірліктерінің сипаттамасы|Осы КС негізінде|КС әзірлеушілері)", 0, 0, NULL);
+      static gsize section_once; GRegex *section = cached_regex (&section_once, "^(\\d)\\.\\s*(Жалпы ережелер|КС паспорты|Еңбек қызметі түрлерінің|КС бірліктерінің тізімі|"
+                                                "КС бірліктерінің сипаттамасы|Осы КС негізінде|КС әзірлеушілері)", 0);
       g_autoptr (GMatchInfo) m = NULL;
       if (g_regex_match (section, t, 0, &m))
         {

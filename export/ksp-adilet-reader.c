@@ -11,6 +11,21 @@
 
 #include <string.h>
 
+/* Compiled once, on first use, and kept: the patterns are constants. */
+static GRegex *
+cached_regex (gsize      *once,
+              const char *pattern,
+              GRegexCompileFlags flags)
+{
+  if (g_once_init_enter (once))
+    {
+      GRegex *re = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (re != NULL);
+      g_once_init_leave (once, (gsize) re);
+    }
+  return (GRegex *) *once;
+}
+
 typedef enum {
   MODE_NONE,
   MODE_VALUE,        /* append to target.field */
@@ -384,9 +399,9 @@ static const char *const months_kk[] = { "қаңтар", "ақпан", "наур
 char *
 _ksp_reader_parse_date (const char *text)
 {
-  g_autoptr (GRegex) numeric = g_regex_new ("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})", 0, 0, NULL);
-  g_autoptr (GRegex) words = g_regex_new ("(\\d{1,2})\\s+(\\w+)\\s+(\\d{4})", 0, 0, NULL);
-  g_autoptr (GRegex) kk = g_regex_new ("(\\d{4})\\s+жылғы\\s+(\\d{1,2})\\s+(\\w+)", 0, 0, NULL);
+  static gsize numeric_once; GRegex *numeric = cached_regex (&numeric_once, "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})", 0);
+  static gsize words_once; GRegex *words = cached_regex (&words_once, "(\\d{1,2})\\s+(\\w+)\\s+(\\d{4})", 0);
+  static gsize kk_once; GRegex *kk = cached_regex (&kk_once, "(\\d{4})\\s+жылғы\\s+(\\d{1,2})\\s+(\\w+)", 0);
   g_autoptr (GMatchInfo) m = NULL;
   int d = 0, mo = 0, y = 0;
 
@@ -461,8 +476,8 @@ add_amendment_note (Reader     *r,
                     KspNode    *parent,
                     const char *t)
 {
-  g_autoptr (GRegex) act = g_regex_new ("(ҚР .*?(\\d{2}\\.\\d{2}\\.\\d{4}) № (\\d+).*?бұйрығымен)", 0, 0, NULL);
-  g_autoptr (GRegex) target = g_regex_new ("^\\**(?:Ескерту|Сноска)\\.\\s*(\\d+)-тармақ", 0, 0, NULL);
+  static gsize act_once; GRegex *act = cached_regex (&act_once, "(ҚР .*?(\\d{2}\\.\\d{2}\\.\\d{4}) № (\\d+).*?бұйрығымен)", 0);
+  static gsize target_once; GRegex *target = cached_regex (&target_once, "^\\**(?:Ескерту|Сноска)\\.\\s*(\\d+)-тармақ", 0);
   g_autoptr (GMatchInfo) m = NULL;
   KspNode *note = add (r, parent, "note", NULL);
 
@@ -514,8 +529,8 @@ finish_note (Reader     *r,
              const char *t)
 {
   KspNode *note = r->target;
-  g_autoptr (GRegex) target = g_regex_new ("^(?:Подпункт|Пункт|Подпункты|Пункты)\\s+(\\S+?)\\s", 0, 0, NULL);
-  g_autoptr (GRegex) act = g_regex_new ("в редакции (приказа .*?№\\s*\\d+)", 0, 0, NULL);
+  static gsize target_once; GRegex *target = cached_regex (&target_once, "^(?:Подпункт|Пункт|Подпункты|Пункты)\\s+(\\S+?)\\s", 0);
+  static gsize act_once; GRegex *act = cached_regex (&act_once, "в редакции (приказа .*?№\\s*\\d+)", 0);
   g_autoptr (GMatchInfo) m = NULL;
   g_autofree char *date = NULL;
   const char *effective = strstr (t, "в действие с");
@@ -539,7 +554,7 @@ finish_note (Reader     *r,
     {
       /* «Вводится в действие с 1 января 2025.» (no «года») */
       g_autofree char *with_year = g_strconcat (effective, " года", NULL);
-      g_autoptr (GRegex) y = g_regex_new ("(\\d{1,2}) (\\w+) (\\d{4})", 0, 0, NULL);
+      static gsize y_once; GRegex *y = cached_regex (&y_once, "(\\d{1,2}) (\\w+) (\\d{4})", 0);
       g_autoptr (GMatchInfo) ym = NULL;
       if (g_regex_match (y, effective, 0, &ym))
         {
@@ -893,10 +908,9 @@ static void
 read_card_list_entry (Reader     *r,
                       const char *t)
 {
-  g_autoptr (GRegex) re = g_regex_new ("^(?:-\\s*)?(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*(\\d(?:\\s*-\\s*\\d)?)\\s*(?:уровень ОРК|уровня ОРК|деңгей)\\S*\\s*[;.]?$",
-                                       0, 0, NULL);
-  g_autoptr (GRegex) kk = g_regex_new ("^(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*СБШ бойынша\\s*(?:біліктіліктің\\s*)?(\\d(?:-\\d)?)"
-                                       "(?:-деңгейі|\\s+біліктілік деңгей\\S*)\\s*[;.]?$", 0, 0, NULL);
+  static gsize re_once; GRegex *re = cached_regex (&re_once, "^(?:-\\s*)?(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*(\\d(?:\\s*-\\s*\\d)?)\\s*(?:уровень ОРК|уровня ОРК|деңгей)\\S*\\s*[;.]?$", 0);
+  static gsize kk_once; GRegex *kk = cached_regex (&kk_once, "^(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*СБШ бойынша\\s*(?:біліктіліктің\\s*)?(\\d(?:-\\d)?)"
+                                       "(?:-деңгейі|\\s+біліктілік деңгей\\S*)\\s*[;.]?$", 0);
   g_autoptr (GMatchInfo) m = NULL;
 
   if (!g_regex_match (re, t, 0, &m))
@@ -1147,7 +1161,7 @@ static void
 read_other_names (Reader     *r,
                   const char *t)
 {
-  g_autoptr (GRegex) re = g_regex_new ("\\d{4}-\\d-\\d{3}", 0, 0, NULL);
+  static gsize re_once; GRegex *re = cached_regex (&re_once, "\\d{4}-\\d-\\d{3}", 0);
   g_autoptr (GMatchInfo) m = NULL;
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -1196,7 +1210,7 @@ read_other_names (Reader     *r,
 static gboolean
 is_level (const char *t)
 {
-  g_autoptr (GRegex) re = g_regex_new ("^\\d(\\s*[-–]\\s*\\d)?\\s*$", 0, 0, NULL);
+  static gsize re_once; GRegex *re = cached_regex (&re_once, "^\\d(\\s*[-–]\\s*\\d)?\\s*$", 0);
   return g_regex_match (re, t, 0, NULL);
 }
 
@@ -1339,9 +1353,8 @@ static gboolean
 read_kk_function_or_task (Reader     *r,
                           const char *t)
 {
-  g_autoptr (GRegex) fn = g_regex_new ("^(?:(\\d+)\\s*-\\s*)?еңбек (?:функциясы|қызметі)\\s*:\\s*(.*)$",
-                                       G_REGEX_CASELESS, 0, NULL);
-  g_autoptr (GRegex) task = g_regex_new ("^(?:(\\d+)\\s*-\\s*міндет|Міндеті?|Тапсырма)\\s*:\\s*(.*)$", 0, 0, NULL);
+  static gsize fn_once; GRegex *fn = cached_regex (&fn_once, "^(?:(\\d+)\\s*-\\s*)?еңбек (?:функциясы|қызметі)\\s*:\\s*(.*)$", G_REGEX_CASELESS);
+  static gsize task_once; GRegex *task = cached_regex (&task_once, "^(?:(\\d+)\\s*-\\s*міндет|Міндеті?|Тапсырма)\\s*:\\s*(.*)$", 0);
   g_autoptr (GMatchInfo) m = NULL;
 
   if (g_regex_match (fn, t, 0, &m))
@@ -1568,7 +1581,7 @@ static void
 read_tech_reg (Reader     *r,
                const char *t)
 {
-  g_autoptr (GRegex) re = g_regex_new ("^((?:СТ РК|ГОСТ(?: Р)?|ТР ТС|СТ)\\s*[\\d.]+(?:-\\d+)?)\\s*(.*)$", 0, 0, NULL);
+  static gsize re_once; GRegex *re = cached_regex (&re_once, "^((?:СТ РК|ГОСТ(?: Р)?|ТР ТС|СТ)\\s*[\\d.]+(?:-\\d+)?)\\s*(.*)$", 0);
   g_autoptr (GMatchInfo) m = NULL;
   KspNode *node = add (r, r->card, "tech_reg", NULL);
 

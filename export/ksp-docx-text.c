@@ -26,6 +26,7 @@ typedef struct
   GString    *line;
   GHashTable *levels;   /* "numId:ilvl" -> Level* */
   GHashTable *counters; /* "numId:ilvl" -> int */
+  gboolean    raw;      /* keep the text as written (for the fingerprint) */
 } Walk;
 
 static gboolean
@@ -64,8 +65,7 @@ w_child (xmlNodePtr  node,
 static void
 flush_line (Walk *w)
 {
-  g_autofree char *clean = ksp_source_clean_cell (w->line->str, NULL);
-  g_ptr_array_add (w->lines, g_steal_pointer (&clean));
+  g_ptr_array_add (w->lines, w->raw ? g_strdup (w->line->str) : ksp_source_clean_cell (w->line->str, NULL));
   g_string_truncate (w->line, 0);
 }
 
@@ -193,22 +193,54 @@ list_number (Walk       *w,
 
 static void walk_children (Walk *w, xmlNodePtr node);
 
+static gboolean
+in_w_namespace (xmlNodePtr node)
+{
+  return node->ns && (xmlStrEqual (node->ns->href, BAD_CAST W_NS) || xmlStrEqual (node->ns->href, BAD_CAST W_NS_STRICT));
+}
+
+static void walk_table (Walk *w, xmlNodePtr node);
+
 static void
 walk (Walk       *w,
       xmlNodePtr  node)
 {
+  const char *name;
+
   if (node->type != XML_ELEMENT_NODE)
     return;
-  if (node->ns && xmlStrEqual (node->ns->href, BAD_CAST MC_NS))
+  if (!in_w_namespace (node))
     {
       /* mc:AlternateContent: read the fallback, which every consumer understands. */
-      if (xmlStrEqual (node->name, BAD_CAST "AlternateContent"))
-        for (xmlNodePtr c = node->children; c; c = c->next)
-          if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, BAD_CAST "Fallback"))
-            walk_children (w, c);
+      if (node->ns && xmlStrEqual (node->ns->href, BAD_CAST MC_NS))
+        {
+          if (xmlStrEqual (node->name, BAD_CAST "AlternateContent"))
+            for (xmlNodePtr c = node->children; c; c = c->next)
+              if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, BAD_CAST "Fallback"))
+                walk_children (w, c);
+          return;
+        }
+      walk_children (w, node);
       return;
     }
-  if (is_w (node, "p"))
+
+  /* The most frequent names first: this runs for every element of the body. */
+  name = (const char *) node->name;
+  if (strcmp (name, "r") == 0)
+    {
+      walk_children (w, node);
+      return;
+    }
+  if (strcmp (name, "t") == 0)
+    {
+      xmlChar *text = xmlNodeGetContent (node);
+      g_string_append (w->line, (const char *) text);
+      xmlFree (text);
+      return;
+    }
+  if (strcmp (name, "rPr") == 0 || strcmp (name, "pPr") == 0)
+    return;
+  if (strcmp (name, "p") == 0)
     {
       if (w->line->len)
         flush_line (w);
@@ -217,67 +249,71 @@ walk (Walk       *w,
       flush_line (w);
       return;
     }
-  if (is_w (node, "tbl"))
+  if (strcmp (name, "tbl") == 0)
     {
-      for (xmlNodePtr tr = node->children; tr; tr = tr->next)
-        {
-          if (!is_w (tr, "tr"))
-            continue;
-          for (xmlNodePtr tc = tr->children; tc; tc = tc->next)
-            {
-              xmlNodePtr pr, merge;
-              g_autofree char *val = NULL;
-              if (is_w (tc, "sdt"))
-                {
-                  /* a cell wrapped in a content control */
-                  xmlNodePtr content = w_child (tc, "sdtContent");
-                  tc = content && w_child (content, "tc") ? w_child (content, "tc") : tc;
-                }
-              if (!is_w (tc, "tc"))
-                continue;
-              pr = w_child (tc, "tcPr");
-              merge = pr ? w_child (pr, "vMerge") : NULL;
-              val = merge ? w_attr (merge, "val") : NULL;
-              if (merge && (val == NULL || g_str_equal (val, "continue")))
-                continue; /* merged into the cell above: its text was read there */
-              walk_children (w, tc);
-            }
-        }
+      walk_table (w, node);
       return;
     }
-  if (is_w (node, "t"))
-    {
-      xmlChar *text = xmlNodeGetContent (node);
-      g_string_append (w->line, (const char *) text);
-      xmlFree (text);
-      return;
-    }
-  if (is_w (node, "tab"))
+  if (strcmp (name, "tab") == 0)
     {
       g_string_append_c (w->line, ' ');
       return;
     }
-  if (is_w (node, "br") || is_w (node, "cr"))
+  if (strcmp (name, "br") == 0 || strcmp (name, "cr") == 0)
     {
       g_autofree char *type = w_attr (node, "type");
       if (type == NULL || g_str_equal (type, "textWrapping"))
         flush_line (w);
       return;
     }
-  if (is_w (node, "noBreakHyphen"))
+  if (strcmp (name, "noBreakHyphen") == 0)
     {
       g_string_append_c (w->line, '-');
       return;
     }
   /* Left out: deletions (changes taken as accepted), field instructions, properties, drawings. */
-  if (is_w (node, "del") || is_w (node, "moveFrom") || is_w (node, "delText") || is_w (node, "instrText") ||
-      is_w (node, "pPr") || is_w (node, "rPr") || is_w (node, "sectPr") || is_w (node, "tblPr") ||
-      is_w (node, "tcPr") || is_w (node, "trPr") || is_w (node, "sdtPr") || is_w (node, "drawing") ||
-      is_w (node, "pict") || is_w (node, "footnoteReference") || is_w (node, "commentReference"))
-    return;
-  /* Everything else is a wrapper (r, ins, moveTo, sdt, sdtContent, hyperlink, smartTag, customXml,
+  {
+    static const char *const skipped[] = {
+      "del", "moveFrom", "delText", "instrText", "sectPr", "tblPr", "tcPr", "trPr", "sdtPr", "drawing", "pict",
+      "footnoteReference", "commentReference", NULL
+    };
+    for (guint i = 0; skipped[i]; i++)
+      if (strcmp (name, skipped[i]) == 0)
+        return;
+  }
+  /* Everything else is a wrapper (ins, moveTo, sdt, sdtContent, hyperlink, smartTag, customXml,
    * fldSimple, body, tc…): its children hold the text. */
   walk_children (w, node);
+}
+
+static void
+walk_table (Walk       *w,
+            xmlNodePtr  node)
+{
+  for (xmlNodePtr tr = node->children; tr; tr = tr->next)
+    {
+      if (!is_w (tr, "tr"))
+        continue;
+      for (xmlNodePtr tc = tr->children; tc; tc = tc->next)
+        {
+          xmlNodePtr pr, merge;
+          g_autofree char *val = NULL;
+          if (is_w (tc, "sdt"))
+            {
+              /* a cell wrapped in a content control */
+              xmlNodePtr content = w_child (tc, "sdtContent");
+              tc = content && w_child (content, "tc") ? w_child (content, "tc") : tc;
+            }
+          if (!is_w (tc, "tc"))
+            continue;
+          pr = w_child (tc, "tcPr");
+          merge = pr ? w_child (pr, "vMerge") : NULL;
+          val = merge ? w_attr (merge, "val") : NULL;
+          if (merge && (val == NULL || g_str_equal (val, "continue")))
+            continue; /* merged into the cell above: its text was read there */
+          walk_children (w, tc);
+        }
+    }
 }
 
 static void
@@ -288,16 +324,13 @@ walk_children (Walk       *w,
     walk (w, c);
 }
 
-/**
- * ksp_docx_text_lines:
- * Returns: (transfer full) (element-type utf8): one cleaned line per paragraph and line break
- */
-GPtrArray *
-ksp_docx_text_lines (const char  *document_xml,
-                     gsize        length,
-                     const char  *numbering_xml,
-                     gsize        numbering_length,
-                     GError     **error)
+static GPtrArray *
+text_lines (const char  *document_xml,
+            gsize        length,
+            const char  *numbering_xml,
+            gsize        numbering_length,
+            gboolean     raw,
+            GError     **error)
 {
   xmlDocPtr doc = xmlReadMemory (document_xml, length, "word/document.xml", NULL, SAFE_OPTIONS);
   xmlNodePtr root, body;
@@ -326,6 +359,7 @@ ksp_docx_text_lines (const char  *document_xml,
                    "word/document.xml: no <w:document><w:body>: not a WordprocessingML document");
       return NULL;
     }
+  w.raw = raw;
   w.lines = g_ptr_array_new_with_free_func (g_free);
   w.line = g_string_new (NULL);
   w.levels = read_numbering (numbering_xml, numbering_length);
@@ -341,6 +375,20 @@ ksp_docx_text_lines (const char  *document_xml,
 }
 
 /**
+ * ksp_docx_text_lines:
+ * Returns: (transfer full) (element-type utf8): one cleaned line per paragraph and line break
+ */
+GPtrArray *
+ksp_docx_text_lines (const char  *document_xml,
+                     gsize        length,
+                     const char  *numbering_xml,
+                     gsize        numbering_length,
+                     GError     **error)
+{
+  return text_lines (document_xml, length, numbering_xml, numbering_length, FALSE, error);
+}
+
+/**
  * ksp_docx_text_fingerprint:
  * Returns: SHA-256 of the visible text, lines joined with newlines
  */
@@ -349,7 +397,7 @@ ksp_docx_text_fingerprint (const char  *document_xml,
                            gsize        length,
                            GError     **error)
 {
-  g_autoptr (GPtrArray) lines = ksp_docx_text_lines (document_xml, length, NULL, 0, error);
+  g_autoptr (GPtrArray) lines = text_lines (document_xml, length, NULL, 0, TRUE, error);
   g_autoptr (GChecksum) sum = NULL;
 
   if (lines == NULL)

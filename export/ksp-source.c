@@ -97,17 +97,38 @@ ksp_source_clean_cell (const char *cell,
               continue;
             }
         }
-      c = g_utf8_get_char (p);
-      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0xFEFF)
-        space = out->len > 0;
-      else
+      /* ASCII and most letters are copied byte by byte; only blanks need a closer look. */
+      if ((guchar) *p < 0x80)
         {
-          if (space)
-            g_string_append_c (out, ' ');
-          space = FALSE;
-          g_string_append_unichar (out, c);
+          if (g_ascii_isspace (*p))
+            space = out->len > 0;
+          else
+            {
+              if (space)
+                g_string_append_c (out, ' ');
+              space = FALSE;
+              g_string_append_c (out, *p);
+            }
+          p++;
+          continue;
         }
-      p = g_utf8_next_char (p);
+      {
+        const char *next = g_utf8_next_char (p);
+        /* Multi-byte blanks start with C2 (U+0085, U+00A0), E1/E2/E3 (U+1680, U+2000–U+3000) or EF (U+FEFF). */
+        gboolean maybe_space = (guchar) *p == 0xC2 || (guchar) *p == 0xE1 || (guchar) *p == 0xE2 ||
+                               (guchar) *p == 0xE3 || (guchar) *p == 0xEF;
+        c = maybe_space ? g_utf8_get_char (p) : 0;
+        if (maybe_space && (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0xFEFF))
+          space = out->len > 0;
+        else
+          {
+            if (space)
+              g_string_append_c (out, ' ');
+            space = FALSE;
+            g_string_append_len (out, p, next - p);
+          }
+        p = next;
+      }
     }
   if (had_markup)
     *had_markup = markup;

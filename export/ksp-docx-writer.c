@@ -43,7 +43,9 @@ typedef struct
   const char *tf_mandatory;
   const char *tf_additional;
   const char *tf_format;    /* "Трудовая функция %s:" */
+  const char *tf_plain;     /* without a number */
   const char *skill_format; /* "Навык %s:" */
+  const char *skill_plain;
   const char *abilities;
   const char *knowledge;
   const char *competencies;
@@ -67,7 +69,9 @@ static const Labels labels_ru = {
   "Обязательные трудовые функции:",
   "Дополнительные трудовые функции:",
   "Трудовая функция %s:",
+  "Трудовая функция:",
   "Навык %s:",
+  "Навык:",
   "Умения:",
   "Знания:",
   "Требования к личностным компетенциям:",
@@ -91,7 +95,9 @@ static const Labels labels_kk = {
   "Міндетті еңбек функциялары:",
   "Қосымша еңбек функциялары:",
   "%s-еңбек функциясы:",
+  "Еңбек функциясы:",
   "%s-дағды:",
+  "Дағды:",
   "Іскерліктер:",
   "Білім:",
   "Жеке құзыреттерге қойылатын талаптар:",
@@ -404,6 +410,30 @@ write_loose_before (Docx    *d,
     }
 }
 
+/* Notes and loose text that directly follow @node among its siblings (a note after the point it amends). */
+static void
+write_loose_after (Docx    *d,
+                   KspNode *node)
+{
+  KspNode *parent = ksp_node_get_parent (node);
+  guint pos = 0, n = ksp_node_get_n_children (parent);
+
+  ksp_node_find_child (parent, node, &pos);
+  for (guint i = pos + 1; i < n; i++)
+    {
+      KspNode *c = ksp_node_get_child (parent, i);
+      const char *kind = ksp_node_get_kind (c);
+      if (g_hash_table_contains (d->done, c))
+        continue;
+      if (g_str_equal (kind, "note"))
+        write_note (d, c);
+      else if (g_str_equal (kind, "not_placed"))
+        write_not_placed (d, c);
+      else
+        break;
+    }
+}
+
 static void
 write_order (Docx    *d,
              KspNode *order)
@@ -513,7 +543,7 @@ write_skill_block (Docx    *d,
 
   if (g_str_equal (ksp_node_get_kind (skill), "skill"))
     {
-      g_autofree char *head = g_strdup_printf (d->L->skill_format, no ? no : "");
+      g_autofree char *head = no ? g_strdup_printf (d->L->skill_format, no) : g_strdup (d->L->skill_plain);
       paras (d, "KspCell", P_BOLD, NULL, head);
       if (name && *name)
         paras (d, "KspCell", P_NONE, NULL, name);
@@ -540,7 +570,8 @@ static void
 write_function (Docx    *d,
                 KspNode *fn)
 {
-  g_autofree char *head = g_strdup_printf (d->L->tf_format, ksp_node_get_number (fn) ? ksp_node_get_number (fn) : "");
+  g_autofree char *head = ksp_node_get_number (fn) ? g_strdup_printf (d->L->tf_format, ksp_node_get_number (fn))
+                                                   : g_strdup (d->L->tf_plain);
   GPtrArray *skills = g_ptr_array_new ();
   gboolean direct_items = FALSE;
   guint rows;
@@ -855,6 +886,7 @@ write_standard (Docx    *d,
             g_autofree char *line = b ? g_strdup_printf ("%s – %s", a ? a : "", b) : g_strdup (a ? a : "");
             paras (d, "KspBody", P_NONE, ksp_node_get_number (c), line);
           }
+          write_loose_after (d, c);
           last_kind = kind;
         }
     }
@@ -927,6 +959,7 @@ write_standard (Docx    *d,
         g_autofree char *line = lvl ? g_strdup_printf ("%s – %s;", name ? name : "", lvl) : g_strdup (name ? name : "");
         paras (d, "KspBody", P_NONE, ksp_node_get_number (c), line);
       }
+      write_loose_after (d, c);
     }
   if (value (d, std, "appendix_title"))
     paras (d, "KspChapter", P_NONE, NULL, value (d, std, "appendix_title"));

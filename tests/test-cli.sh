@@ -81,5 +81,20 @@ check "inspect truncated" 2 "$kasip" inspect "$tmp/cut.txt"; has "truncated name
 check "validate unreadable" 2 "$kasip" validate "$tmp/nothing.txt"
 check "import bad file" 2 "$kasip" import "$tmp/bin.txt" -w "$tmp/imp2.kasip"
 
+# Publish and read back (issue 7).
+check "export docx" 0 "$kasip" export -w "$ws" -s Q88100061 --format docx -o "$tmp/out.docx"
+check "export xml of edition 1" 0 "$kasip" export -w "$ws" -s Q88100061@1 --format xml -o "$tmp/ed1.xml"
+has "edition written" "$tmp/ed1.xml"
+grep -q '<edition number="1"' "$tmp/ed1.xml" && { pass=$((pass+1)); echo "ok - edition in the XML"; } || { fail=$((fail+1)); echo "not ok - edition in the XML"; }
+grep -q '5320-2-003' "$tmp/ed1.xml" && { pass=$((pass+1)); echo "ok - the edition's text, not the draft's"; } || { fail=$((fail+1)); echo "not ok - edition text"; }
+check "export text kk" 0 "$kasip" export -w "$ws" -s Q88100061 --format text --lang kk -o "$tmp/out.txt"
+check "import docx and xml" 0 "$kasip" import "$tmp/out.docx" "$tmp/ed1.xml" -w "$tmp/back.kasip"
+check "inspect docx" 0 "$kasip" inspect "$tmp/out.docx" --json
+has "docx counts" '"cards": 10, "functions": 26, "skills": 52, "abilities": 230, "knowledge": 304'
+check "bad edition" 1 "$kasip" export -w "$ws" -s Q88100061@7 --format xml -o "$tmp/x.xml"
+check "bad format" 2 "$kasip" export -w "$ws" -s Q88100061 --format pdf -o "$tmp/x.pdf"
+check "unwritable output" 1 "$kasip" export -w "$ws" -s Q88100061 --format docx -o /nonexistent/dir/x.docx
+has "output named" "/nonexistent/dir/x.docx"
+
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

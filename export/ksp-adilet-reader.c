@@ -1681,6 +1681,12 @@ read_segment (Reader           *r,
   const char *start = t;
 
   r->seg = seg;
+  /* Every embedded label ends with a colon: most cells have none and need no regex. */
+  if (strchr (t, ':') == NULL)
+    {
+      read_segment_text (r, t);
+      return;
+    }
   g_regex_match (r->embedded, t, 0, &m);
   while (g_match_info_matches (m))
     {

@@ -17,20 +17,6 @@
 
 #include <string.h>
 
-/* Compiled once, on first use, and kept: the patterns are constants. */
-static GRegex *
-cached_regex (gsize      *once,
-              const char *pattern,
-              GRegexCompileFlags flags)
-{
-  if (g_once_init_enter (once))
-    {
-      GRegex *re = g_regex_new (pattern, flags | G_REGEX_OPTIMIZE, 0, NULL);
-      g_assert (re != NULL);
-      g_once_init_leave (once, (gsize) re);
-    }
-  return (GRegex *) *once;
-}
 
 typedef struct
 {
@@ -143,7 +129,7 @@ static gboolean
 ends_with_appendix (const char *t,
                     int        *number)
 {
-  static gsize re_once; GRegex *re = cached_regex (&re_once, "(\\d+|б)\\s*-\\s*қосымша\\S*$", 0);
+  static gsize re_once; GRegex *re = _ksp_reader_cached_regex (&re_once, "(\\d+|б)\\s*-\\s*қосымша\\S*$", 0);
   g_autoptr (GMatchInfo) m = NULL;
 
   if (!g_regex_match (re, t, 0, &m))
@@ -339,9 +325,9 @@ static void
 read_card_field (Reader     *r,
                  const char *t)
 {
-  static gsize level_once; GRegex *level = cached_regex (&level_once, "СБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0);
-  static gsize nrk_once; GRegex *nrk = cached_regex (&nrk_once, "ҰБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0);
-  static gsize group_once; GRegex *group = cached_regex (&group_once, "МС\\)?:\\s*(\\d{4})\\s*[–-]?\\s*(.*)$", 0);
+  static gsize level_once; GRegex *level = _ksp_reader_cached_regex (&level_once, "СБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0);
+  static gsize nrk_once; GRegex *nrk = _ksp_reader_cached_regex (&nrk_once, "ҰБШ\\s*(?:бойынша)?\\s*[–-]\\s*(\\d(?:\\s*-\\s*\\d)?)", 0);
+  static gsize group_once; GRegex *group = _ksp_reader_cached_regex (&group_once, "МС\\)?:\\s*(\\d{4})\\s*[–-]?\\s*(.*)$", 0);
   g_autoptr (GMatchInfo) m = NULL;
   const char *colon = strchr (t, ':');
   const char *value = colon ? _ksp_reader_skip_space (colon + 1) : "";
@@ -418,7 +404,7 @@ read_body (Reader     *r,
     p++;
   if (r->section == 3)
     {
-      static gsize para_once; GRegex *para = cached_regex (&para_once, "^(\\d+)-параграф\\s*(.*)$", 0);
+      static gsize para_once; GRegex *para = _ksp_reader_cached_regex (&para_once, "^(\\d+)-параграф\\s*(.*)$", 0);
       g_autoptr (GMatchInfo) m = NULL;
       if (g_regex_match (para, t, 0, &m))
         {
@@ -488,7 +474,7 @@ read_body (Reader     *r,
         {
           if (strstr (text, "03-2007"))
             {
-              static gsize oked_once; GRegex *oked = cached_regex (&oked_once, "«(\\d{2}\\.\\d{2})\\s*(.*?)»", 0);
+              static gsize oked_once; GRegex *oked = _ksp_reader_cached_regex (&oked_once, "«(\\d{2}\\.\\d{2})\\s*(.*?)»", 0);
               g_autoptr (GMatchInfo) m = NULL;
               append (r->standard, "description", t);
               if (g_regex_match (oked, text, 0, &m))
@@ -548,7 +534,7 @@ add_paragraphs (Reader     *r,
                 const char *kind,
                 const char *raw)
 {
-  static gsize split_once; GRegex *split = cached_regex (&split_once, "</?p>", G_REGEX_CASELESS);
+  static gsize split_once; GRegex *split = _ksp_reader_cached_regex (&split_once, "</?p>", G_REGEX_CASELESS);
   g_auto (GStrv) parts = g_regex_split (split, raw, 0);
 
   for (guint i = 0; parts[i]; i++)
@@ -607,7 +593,7 @@ read_appendix_row (Reader     *r,
       return;
     case 2:
       {
-        static gsize block_once; GRegex *block = cached_regex (&block_once, "^(\\d+)\\.\\s*Ықтимал жұмыс орындары\\.?\\s*(.*)$", 0);
+        static gsize block_once; GRegex *block = _ksp_reader_cached_regex (&block_once, "^(\\d+)\\.\\s*Ықтимал жұмыс орындары\\.?\\s*(.*)$", 0);
         g_autoptr (GMatchInfo) m = NULL;
         if (g_regex_match (block, t, 0, &m))
           {
@@ -651,9 +637,9 @@ read_appendix_row (Reader     *r,
     case 3:
     case 4:
       {
-        static gsize section_once; GRegex *section = cached_regex (&section_once, "(?:^|\\s)(\\d+)\\.\\s*«(.*?)»?\\s*еңбек қызметінің түрі", 0);
-        static gsize unit_once; GRegex *unit = cached_regex (&unit_once, "^Ф\\s*(\\d+)\\s*$", 0);
-        static gsize unit_named_once; GRegex *unit_named = cached_regex (&unit_named_once, "^Ф\\s*(\\d+)\\s+(\\S.*)$", 0);
+        static gsize section_once; GRegex *section = _ksp_reader_cached_regex (&section_once, "(?:^|\\s)(\\d+)\\.\\s*«(.*?)»?\\s*еңбек қызметінің түрі", 0);
+        static gsize unit_once; GRegex *unit = _ksp_reader_cached_regex (&unit_once, "^Ф\\s*(\\d+)\\s*$", 0);
+        static gsize unit_named_once; GRegex *unit_named = _ksp_reader_cached_regex (&unit_named_once, "^Ф\\s*(\\d+)\\s+(\\S.*)$", 0);
         g_autoptr (GMatchInfo) m = NULL;
         if (g_regex_match (section, t, 0, &m))
           {
@@ -920,7 +906,7 @@ read_line (Reader     *r,
 
   if (r->appendix == 0)
     {
-      static gsize section_once; GRegex *section = cached_regex (&section_once, "^(\\d)\\.\\s*(Жалпы ережелер|КС паспорты|Еңбек қызметі түрлерінің|КС бірліктерінің тізімі|"
+      static gsize section_once; GRegex *section = _ksp_reader_cached_regex (&section_once, "^(\\d)\\.\\s*(Жалпы ережелер|КС паспорты|Еңбек қызметі түрлерінің|КС бірліктерінің тізімі|"
                                                 "КС бірліктерінің сипаттамасы|Осы КС негізінде|КС әзірлеушілері)", 0);
       g_autoptr (GMatchInfo) m = NULL;
       if (g_regex_match (section, t, 0, &m))

@@ -24,6 +24,9 @@ gboolean    _ksp_adilet_read_2013   (KspSource        *src,
                                      KspImportReport  *report,
                                      GError          **error);
 
+GRegex     *_ksp_reader_cached_regex (gsize             *once,
+                                      const char        *pattern,
+                                      GRegexCompileFlags flags);
 GPtrArray  *_ksp_reader_split_items (const char *text);
 void        _ksp_reader_item_free   (gpointer    item);
 char       *_ksp_reader_parse_date  (const char *text);

@@ -11,11 +11,11 @@
 
 #include <string.h>
 
-/* Compiled once, on first use, and kept: the patterns are constants. */
-static GRegex *
-cached_regex (gsize      *once,
-              const char *pattern,
-              GRegexCompileFlags flags)
+/* Compiled once, on first use, and kept: the patterns are constants. Shared by the readers. */
+GRegex *
+_ksp_reader_cached_regex (gsize             *once,
+                          const char        *pattern,
+                          GRegexCompileFlags flags)
 {
   if (g_once_init_enter (once))
     {
@@ -399,9 +399,9 @@ static const char *const months_kk[] = { "қаңтар", "ақпан", "наур
 char *
 _ksp_reader_parse_date (const char *text)
 {
-  static gsize numeric_once; GRegex *numeric = cached_regex (&numeric_once, "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})", 0);
-  static gsize words_once; GRegex *words = cached_regex (&words_once, "(\\d{1,2})\\s+(\\w+)\\s+(\\d{4})", 0);
-  static gsize kk_once; GRegex *kk = cached_regex (&kk_once, "(\\d{4})\\s+жылғы\\s+(\\d{1,2})\\s+(\\w+)", 0);
+  static gsize numeric_once; GRegex *numeric = _ksp_reader_cached_regex (&numeric_once, "(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})", 0);
+  static gsize words_once; GRegex *words = _ksp_reader_cached_regex (&words_once, "(\\d{1,2})\\s+(\\w+)\\s+(\\d{4})", 0);
+  static gsize kk_once; GRegex *kk = _ksp_reader_cached_regex (&kk_once, "(\\d{4})\\s+жылғы\\s+(\\d{1,2})\\s+(\\w+)", 0);
   g_autoptr (GMatchInfo) m = NULL;
   int d = 0, mo = 0, y = 0;
 
@@ -476,8 +476,8 @@ add_amendment_note (Reader     *r,
                     KspNode    *parent,
                     const char *t)
 {
-  static gsize act_once; GRegex *act = cached_regex (&act_once, "(ҚР .*?(\\d{2}\\.\\d{2}\\.\\d{4}) № (\\d+).*?бұйрығымен)", 0);
-  static gsize target_once; GRegex *target = cached_regex (&target_once, "^\\**(?:Ескерту|Сноска)\\.\\s*(\\d+)-тармақ", 0);
+  static gsize act_once; GRegex *act = _ksp_reader_cached_regex (&act_once, "(ҚР .*?(\\d{2}\\.\\d{2}\\.\\d{4}) № (\\d+).*?бұйрығымен)", 0);
+  static gsize target_once; GRegex *target = _ksp_reader_cached_regex (&target_once, "^\\**(?:Ескерту|Сноска)\\.\\s*(\\d+)-тармақ", 0);
   g_autoptr (GMatchInfo) m = NULL;
   KspNode *note = add (r, parent, "note", NULL);
 
@@ -529,8 +529,8 @@ finish_note (Reader     *r,
              const char *t)
 {
   KspNode *note = r->target;
-  static gsize target_once; GRegex *target = cached_regex (&target_once, "^(?:Подпункт|Пункт|Подпункты|Пункты)\\s+(\\S+?)\\s", 0);
-  static gsize act_once; GRegex *act = cached_regex (&act_once, "в редакции (приказа .*?№\\s*\\d+)", 0);
+  static gsize target_once; GRegex *target = _ksp_reader_cached_regex (&target_once, "^(?:Подпункт|Пункт|Подпункты|Пункты)\\s+(\\S+?)\\s", 0);
+  static gsize act_once; GRegex *act = _ksp_reader_cached_regex (&act_once, "в редакции (приказа .*?№\\s*\\d+)", 0);
   g_autoptr (GMatchInfo) m = NULL;
   g_autofree char *date = NULL;
   const char *effective = strstr (t, "в действие с");
@@ -554,7 +554,7 @@ finish_note (Reader     *r,
     {
       /* «Вводится в действие с 1 января 2025.» (no «года») */
       g_autofree char *with_year = g_strconcat (effective, " года", NULL);
-      static gsize y_once; GRegex *y = cached_regex (&y_once, "(\\d{1,2}) (\\w+) (\\d{4})", 0);
+      static gsize y_once; GRegex *y = _ksp_reader_cached_regex (&y_once, "(\\d{1,2}) (\\w+) (\\d{4})", 0);
       g_autoptr (GMatchInfo) ym = NULL;
       if (g_regex_match (y, effective, 0, &ym))
         {
@@ -908,8 +908,8 @@ static void
 read_card_list_entry (Reader     *r,
                       const char *t)
 {
-  static gsize re_once; GRegex *re = cached_regex (&re_once, "^(?:-\\s*)?(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*(\\d(?:\\s*-\\s*\\d)?)\\s*(?:уровень ОРК|уровня ОРК|деңгей)\\S*\\s*[;.]?$", 0);
-  static gsize kk_once; GRegex *kk = cached_regex (&kk_once, "^(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*СБШ бойынша\\s*(?:біліктіліктің\\s*)?(\\d(?:-\\d)?)"
+  static gsize re_once; GRegex *re = _ksp_reader_cached_regex (&re_once, "^(?:-\\s*)?(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*(\\d(?:\\s*-\\s*\\d)?)\\s*(?:уровень ОРК|уровня ОРК|деңгей)\\S*\\s*[;.]?$", 0);
+  static gsize kk_once; GRegex *kk = _ksp_reader_cached_regex (&kk_once, "^(\\d+\\))\\s*(.*?)\\s*[–—-]\\s*СБШ бойынша\\s*(?:біліктіліктің\\s*)?(\\d(?:-\\d)?)"
                                        "(?:-деңгейі|\\s+біліктілік деңгей\\S*)\\s*[;.]?$", 0);
   g_autoptr (GMatchInfo) m = NULL;
 
@@ -1161,7 +1161,7 @@ static void
 read_other_names (Reader     *r,
                   const char *t)
 {
-  static gsize re_once; GRegex *re = cached_regex (&re_once, "\\d{4}-\\d-\\d{3}", 0);
+  static gsize re_once; GRegex *re = _ksp_reader_cached_regex (&re_once, "\\d{4}-\\d-\\d{3}", 0);
   g_autoptr (GMatchInfo) m = NULL;
   GArray *starts = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -1210,7 +1210,7 @@ read_other_names (Reader     *r,
 static gboolean
 is_level (const char *t)
 {
-  static gsize re_once; GRegex *re = cached_regex (&re_once, "^\\d(\\s*[-–]\\s*\\d)?\\s*$", 0);
+  static gsize re_once; GRegex *re = _ksp_reader_cached_regex (&re_once, "^\\d(\\s*[-–]\\s*\\d)?\\s*$", 0);
   return g_regex_match (re, t, 0, NULL);
 }
 
@@ -1353,8 +1353,8 @@ static gboolean
 read_kk_function_or_task (Reader     *r,
                           const char *t)
 {
-  static gsize fn_once; GRegex *fn = cached_regex (&fn_once, "^(?:(\\d+)\\s*-\\s*)?еңбек (?:функциясы|қызметі)\\s*:\\s*(.*)$", G_REGEX_CASELESS);
-  static gsize task_once; GRegex *task = cached_regex (&task_once, "^(?:(\\d+)\\s*-\\s*міндет|Міндеті?|Тапсырма)\\s*:\\s*(.*)$", 0);
+  static gsize fn_once; GRegex *fn = _ksp_reader_cached_regex (&fn_once, "^(?:(\\d+)\\s*-\\s*)?еңбек (?:функциясы|қызметі)\\s*:\\s*(.*)$", G_REGEX_CASELESS);
+  static gsize task_once; GRegex *task = _ksp_reader_cached_regex (&task_once, "^(?:(\\d+)\\s*-\\s*міндет|Міндеті?|Тапсырма)\\s*:\\s*(.*)$", 0);
   g_autoptr (GMatchInfo) m = NULL;
 
   if (g_regex_match (fn, t, 0, &m))
@@ -1581,7 +1581,7 @@ static void
 read_tech_reg (Reader     *r,
                const char *t)
 {
-  static gsize re_once; GRegex *re = cached_regex (&re_once, "^((?:СТ РК|ГОСТ(?: Р)?|ТР ТС|СТ)\\s*[\\d.]+(?:-\\d+)?)\\s*(.*)$", 0);
+  static gsize re_once; GRegex *re = _ksp_reader_cached_regex (&re_once, "^((?:СТ РК|ГОСТ(?: Р)?|ТР ТС|СТ)\\s*[\\d.]+(?:-\\d+)?)\\s*(.*)$", 0);
   g_autoptr (GMatchInfo) m = NULL;
   KspNode *node = add (r, r->card, "tech_reg", NULL);
 

@@ -49,12 +49,14 @@ ksp_application_startup (GApplication *app)
   static const char *undo[] = { "<Control>z", NULL };
   static const char *redo[] = { "<Control><Shift>z", NULL };
   static const char *open[] = { "<Control>o", NULL };
+  static const char *export_docx[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (ksp_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-docx", export_docx);
 }
 
 static void

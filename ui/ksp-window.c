@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "ksp-element-form.h"
+#include "ksp-export.h"
 #include "ksp-outline-view.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-window.h"
@@ -19,6 +20,10 @@ struct _KspWindow
   AdwWindowTitle      *window_title;
   GtkDropDown         *standard_dropdown;
   GtkWidget           *read_only_bar;
+  GtkRevealer         *export_revealer;
+  GtkSpinner          *export_spinner;
+  GtkLabel            *export_label;
+  GMenu               *export_section;
   GtkLabel            *read_only_label;
   GtkStack            *main_stack;
   KspOutlineView      *outline;
@@ -31,9 +36,22 @@ struct _KspWindow
   GBinding            *redo_binding;
   guint                heartbeat_source;
   gboolean             filling_selector;
+
+  char                *soffice;      /* LibreOffice, for PDF; NULL when not installed */
+  struct _ExportRun   *export_run;   /* the export under way, or NULL */
+  char                *export_dir;   /* where the last export went, for the next file chooser */
 };
 
 G_DEFINE_FINAL_TYPE (KspWindow, ksp_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  SIGNAL_EXPORT_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void update_export_actions (KspWindow *self);
 
 void
 ksp_window_show_error (KspWindow  *self,
@@ -148,6 +166,7 @@ set_document (KspWindow   *self,
       g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "redo")), FALSE);
     }
   update_read_only (self);
+  update_export_actions (self);
 }
 
 static void
@@ -428,12 +447,376 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* export                                                                                           */
+
+typedef struct _ExportRun {
+  KspWindow       *window;       /* a reference, so the callback finds it even after a close */
+  GApplication    *app;          /* held while the file is written: closing the last window waits */
+  GCancellable    *cancellable;
+  KspExportFormat  format;
+  char            *path;
+} ExportRun;
+
+static void
+export_run_free (ExportRun *run)
+{
+  if (run->app)
+    {
+      g_application_release (run->app);
+      g_object_unref (run->app);
+    }
+  g_object_unref (run->window);
+  g_object_unref (run->cancellable);
+  g_free (run->path);
+  g_free (run);
+}
+
+/**
+ * ksp_window_is_exporting:
+ *
+ * Returns: whether an export started by the menu or ksp_window_export_to_file() is still running
+ */
+gboolean
+ksp_window_is_exporting (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
+  return self->export_run != NULL;
+}
+
+static void
+update_export_actions (KspWindow *self)
+{
+  gboolean can_export = self->document != NULL && self->export_run == NULL;
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "export-docx")), can_export);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "export-xml")), can_export);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "export-pdf")), can_export && self->soffice);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "export-cancel")), self->export_run != NULL);
+}
+
+static void
+show_export_progress (KspWindow  *self,
+                      const char *path)
+{
+  if (path)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      /* Translators: %s is a file name */
+      g_autofree char *text = g_strdup_printf (_("Exporting “%s”…"), name);
+
+      gtk_label_set_text (self->export_label, text);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->export_label), path);
+      gtk_spinner_start (self->export_spinner);
+    }
+  else
+    gtk_spinner_stop (self->export_spinner);
+  gtk_revealer_set_reveal_child (self->export_revealer, path != NULL);
+}
+
+static void
+show_export_failure (KspWindow  *self,
+                     const char *path,
+                     const char *message)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *prefix = g_strconcat (display, ": ", NULL);
+  GtkWidget *dialog;
+
+  /* The writers' messages often start with the file again. */
+  if (g_str_has_prefix (message, prefix) && message[strlen (prefix)] != '\0')
+    message += strlen (prefix);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Export Failed"), NULL);
+  /* Translators: the first %s is a file, the second why it could not be written */
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), _("Could not export to “%s”: %s"), display,
+                                  message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+export_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  ExportRun *run = user_data;
+  KspWindow *self = run->window;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = ksp_export_finish (result, &error);
+
+  if (self->export_run != run)
+    {
+      /* The window went away meanwhile (dispose cancelled the run). */
+      export_run_free (run);
+      return;
+    }
+  self->export_run = NULL;
+  show_export_progress (self, NULL);
+  update_export_actions (self);
+
+  if (ok)
+    {
+      g_autofree char *name = g_filename_display_basename (run->path);
+      g_autofree char *uri = g_filename_to_uri (run->path, NULL, NULL);
+      /* Translators: %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("Exported to “%s”"), name);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_timeout (toast, 8);
+      /* The newest export's result shows at once, not behind an older one. */
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      if (uri)
+        {
+          adw_toast_set_button_label (toast, _("_Open"));
+          adw_toast_set_action_name (toast, "win.open-exported");
+          adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+        }
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+      g_signal_emit (self, signals[SIGNAL_EXPORT_FINISHED], 0, run->path, NULL);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      ksp_window_show_error (self, _("Export cancelled"));
+      g_signal_emit (self, signals[SIGNAL_EXPORT_FINISHED], 0, run->path, error->message);
+    }
+  else
+    {
+      show_export_failure (self, run->path, error->message);
+      g_signal_emit (self, signals[SIGNAL_EXPORT_FINISHED], 0, run->path, error->message);
+    }
+  export_run_free (run);
+}
+
+/**
+ * ksp_window_export_to_file:
+ * @format: "docx", "xml" or "pdf"
+ * @path: the file to write; an existing one is replaced
+ *
+ * Exports the open standard's draft, as the Export menu does once a file is chosen: in a worker thread
+ * on a snapshot of the document, with the progress strip shown meanwhile. The window emits
+ * #KspWindow::export-finished when done, and shows a toast (or, on failure, a dialog).
+ */
+void
+ksp_window_export_to_file (KspWindow  *self,
+                           const char *format,
+                           const char *path)
+{
+  KspExportFormat fmt;
+  ExportRun *run;
+  GtkApplication *app;
+
+  g_return_if_fail (KSP_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+  if (!ksp_export_format_from_string (format, &fmt))
+    {
+      g_critical ("%s: unknown export format “%s”", G_STRFUNC, format);
+      return;
+    }
+  if (self->document == NULL || self->export_run != NULL)
+    {
+      const char *message = self->document ? _("Another export is still running") : _("No standard is open");
+
+      ksp_window_show_error (self, message);
+      g_signal_emit (self, signals[SIGNAL_EXPORT_FINISHED], 0, path, message);
+      return;
+    }
+
+  /* What is typed but not yet committed goes into the export too. */
+  ksp_element_form_commit (self->form);
+
+  run = g_new0 (ExportRun, 1);
+  run->window = g_object_ref (self);
+  run->cancellable = g_cancellable_new ();
+  run->format = fmt;
+  run->path = g_strdup (path);
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  if (app)
+    {
+      run->app = G_APPLICATION (g_object_ref (app));
+      g_application_hold (run->app);
+    }
+  self->export_run = run;
+  g_free (self->export_dir);
+  self->export_dir = g_path_get_dirname (path);
+
+  show_export_progress (self, path);
+  update_export_actions (self);
+  ksp_export_async (ksp_document_get_root (self->document), fmt, path, run->cancellable, export_done, run);
+}
+
+static void
+on_export_response (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  KspWindow *self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      const char *format = g_object_get_data (G_OBJECT (dialog), "ksp-export-format");
+
+      if (path)
+        ksp_window_export_to_file (self, format, path);
+      else if (file)
+        ksp_window_show_error (self, _("Export needs a local file"));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static KspStandardInfo *
+current_standard (KspWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->standard_dropdown);
+
+  if (self->standards == NULL || selected >= self->standards->len)
+    return NULL;
+  return g_ptr_array_index (self->standards, selected);
+}
+
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  const char *format = g_action_get_name (G_ACTION (action)) + strlen ("export-");
+  KspStandardInfo *info = current_standard (self);
+  KspExportFormat fmt;
+  GtkFileChooserNative *native;
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  const char *title = NULL, *filter_name = NULL;
+
+  if (self->document == NULL || self->export_run != NULL || !ksp_export_format_from_string (format, &fmt))
+    return;
+  if (fmt == KSP_EXPORT_PDF && self->soffice == NULL)
+    {
+      ksp_window_show_error (self, _("PDF export needs LibreOffice, which is not installed"));
+      return;
+    }
+
+  switch (fmt)
+    {
+    case KSP_EXPORT_DOCX:
+      title = _("Export as DOCX");
+      filter_name = _("Word Documents");
+      gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      break;
+    case KSP_EXPORT_XML:
+      title = _("Export as Kasip XML");
+      filter_name = _("XML Files");
+      gtk_file_filter_add_mime_type (filter, "application/xml");
+      break;
+    case KSP_EXPORT_PDF:
+      title = _("Export as PDF");
+      filter_name = _("PDF Documents");
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  {
+    g_autofree char *pattern = g_strconcat ("*", ksp_export_format_extension (fmt), NULL);
+    gtk_file_filter_add_pattern (filter, pattern);
+  }
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+  {
+    const char *dir = self->export_dir ? self->export_dir : g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+    if (dir && g_file_test (dir, G_FILE_TEST_IS_DIR))
+      {
+        g_autoptr (GFile) folder = g_file_new_for_path (dir);
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+      }
+  }
+  {
+    const char *std_title = info ? (info->title_ru && *info->title_ru ? info->title_ru : info->title_kk) : NULL;
+    name = ksp_export_suggest_filename (info ? info->code : NULL, std_title, fmt);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  }
+  g_object_set_data_full (G_OBJECT (native), "ksp-export-format", g_strdup (format), g_free);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_cancel_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  KspWindow *self = user_data;
+
+  if (self->export_run)
+    g_cancellable_cancel (self->export_run->cancellable);
+}
+
+static void
+on_exported_launched (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr (KspWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      /* Translators: %s says why */
+      g_autofree char *text = g_strdup_printf (_("Could not open the exported file: %s"), error->message);
+      ksp_window_show_error (self, text);
+    }
+}
+
+static void
+open_exported_activated (GSimpleAction *action,
+                         GVariant      *param,
+                         gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  g_autoptr (GAppLaunchContext) context = NULL;
+
+  context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self))));
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), context, NULL,
+                                           on_exported_launched, g_object_ref (self));
+}
+
+/* "Export as PDF" says in its label when LibreOffice is missing, rather than failing when chosen. */
+static void
+add_pdf_menu_item (KspWindow *self)
+{
+  g_autoptr (GMenuItem) item = NULL;
+
+  if (self->soffice)
+    item = g_menu_item_new (_("Export as _PDF…"), "win.export-pdf");
+  else
+    item = g_menu_item_new (_("Export as PDF (needs LibreOffice)"), "win.export-pdf");
+  g_menu_append_item (self->export_section, item);
+}
+
 static const GActionEntry win_actions[] = {
   { "undo", undo_activated },
   { "redo", redo_activated },
   { "open", open_activated },
   { "open-sample", open_sample_activated },
   { "about", about_activated },
+  { "export-docx", export_activated },
+  { "export-xml", export_activated },
+  { "export-pdf", export_activated },
+  { "export-cancel", export_cancel_activated },
+  { "open-exported", open_exported_activated, "s" },
 };
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -468,11 +851,28 @@ ksp_window_dispose (GObject *object)
 {
   KspWindow *self = KSP_WINDOW (object);
 
+  /* An export under way goes on with its snapshot (a PDF's LibreOffice is stopped); its callback only
+   * cleans up. */
+  if (self->export_run)
+    {
+      g_cancellable_cancel (self->export_run->cancellable);
+      self->export_run = NULL;
+    }
   /* Writes what is still typed but not committed, then releases the workspace lock. */
   if (self->form)
     close_workspace (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_WINDOW);
   G_OBJECT_CLASS (ksp_window_parent_class)->dispose (object);
+}
+
+static void
+ksp_window_finalize (GObject *object)
+{
+  KspWindow *self = KSP_WINDOW (object);
+
+  g_free (self->soffice);
+  g_free (self->export_dir);
+  G_OBJECT_CLASS (ksp_window_parent_class)->finalize (object);
 }
 
 static void
@@ -483,6 +883,7 @@ ksp_window_class_init (KspWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = ksp_window_dispose;
+  object_class->finalize = ksp_window_finalize;
   window_class->close_request = ksp_window_close_request;
 
   g_type_ensure (KSP_TYPE_OUTLINE_VIEW);
@@ -495,6 +896,10 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, standard_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, export_revealer);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, export_spinner);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, export_label);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, export_section);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, form);
@@ -505,6 +910,16 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-docx", NULL);
+
+  /**
+   * KspWindow::export-finished:
+   * @path: the file the export was writing
+   * @error_message: (nullable): why it failed or was cancelled, %NULL when the file was written
+   */
+  signals[SIGNAL_EXPORT_FINISHED] =
+    g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
 }
 
 static GtkWidget *
@@ -549,6 +964,9 @@ ksp_window_init (KspWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "undo")), FALSE);
   g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "redo")), FALSE);
+  self->soffice = ksp_export_find_soffice ();
+  add_pdf_menu_item (self);
+  update_export_actions (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (selector_setup), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (selector_bind), NULL);

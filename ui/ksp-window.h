@@ -29,5 +29,9 @@ gboolean        ksp_window_select_element   (KspWindow      *self,
 gboolean        ksp_window_is_read_only     (KspWindow      *self);
 void            ksp_window_show_error       (KspWindow      *self,
                                              const char     *message);
+void            ksp_window_export_to_file   (KspWindow      *self,
+                                             const char     *format,
+                                             const char     *path);
+gboolean        ksp_window_is_exporting     (KspWindow      *self);
 
 G_END_DECLS

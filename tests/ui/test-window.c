@@ -3,7 +3,8 @@
  * Opens a KspWindow on a temporary workspace holding the sample standard, selects the card, checks the
  * form against the model, edits through the form's widgets (Enter, the idle commit), undoes and redoes
  * through the window's actions, and checks the read-only state of a second window on the same
- * workspace. Screenshots go to $G_TEST_BUILDDIR/kasip-window*.png.
+ * workspace; exports DOCX, XML and (with LibreOffice) PDF through the window, and the failures of each.
+ * Screenshots go to $G_TEST_BUILDDIR/kasip-*.png.
  */
 #include "config.h"
 
@@ -11,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "ksp-element-form.h"
+#include "ksp-export.h"
 #include "ksp-field-editor.h"
 #include "ksp-sample.h"
 #include "ksp-store.h"
@@ -437,6 +439,434 @@ test_window_empty_and_sample (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* export                                                                                           */
+
+typedef struct {
+  gboolean  done;
+  char     *path;
+  char     *error;
+  guint     ticks;        /* main-loop ticks seen while the export ran */
+} ExportWait;
+
+static void
+on_export_finished (KspWindow  *window,
+                    const char *path,
+                    const char *error_message,
+                    ExportWait *wait)
+{
+  g_assert_false (wait->done);
+  wait->done = TRUE;
+  wait->path = g_strdup (path);
+  wait->error = g_strdup (error_message);
+}
+
+static gboolean
+count_tick (gpointer user_data)
+{
+  ExportWait *wait = user_data;
+
+  wait->ticks++;
+  return G_SOURCE_CONTINUE;
+}
+
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_of_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the "Exporting …" strip is shown (or sliding in: it is mapped on the next frame). */
+static gboolean
+export_strip_shown (KspWindow *window)
+{
+  GtkWidget *revealer = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER);
+  GtkWidget *label;
+
+  g_assert_nonnull (revealer);
+  if (!gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)))
+    return FALSE;
+  label = find_widget_of_type (revealer, GTK_TYPE_LABEL);
+  g_assert_nonnull (label);
+  return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), "Exporting “");
+}
+
+/* Starts an export and runs the main loop until the window says it ended. When @screenshot is given,
+ * one is taken while the export runs (if it is still running once the window has drawn). */
+static void
+export_and_wait (KspWindow  *window,
+                 const char *format,
+                 const char *path,
+                 ExportWait *wait,
+                 const char *screenshot)
+{
+  gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), wait);
+  guint tick = g_timeout_add (20, count_tick, wait);
+  gint64 deadline = g_get_monotonic_time () + (KSP_EXPORT_PDF_TIMEOUT_SECONDS + 20) * G_USEC_PER_SEC;
+
+  ksp_window_export_to_file (window, format, path);
+  if (!wait->done)
+    {
+      /* The call returns at once: the file is written in a worker, the window shows it is busy and
+       * offers no second export meanwhile. */
+      g_assert_true (ksp_window_is_exporting (window));
+      g_assert_true (export_strip_shown (window));
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-xml"));
+      g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-pdf"));
+      g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-cancel"));
+    }
+  if (screenshot && !wait->done)
+    {
+      iterate_for (300);
+      if (!wait->done)
+        save_screenshot (window, screenshot);
+    }
+  while (!wait->done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  g_signal_handler_disconnect (window, handler);
+  g_assert_true (wait->done);
+  g_assert_cmpstr (wait->path, ==, path);
+  g_assert_false (ksp_window_is_exporting (window));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-cancel"));
+  iterate_for (400); /* the strip slides away */
+  g_assert_false (export_strip_shown (window));
+}
+
+static void
+export_wait_clear (ExportWait *wait)
+{
+  g_clear_pointer (&wait->path, g_free);
+  g_clear_pointer (&wait->error, g_free);
+  wait->done = FALSE;
+  wait->ticks = 0;
+}
+
+static char *
+read_file (const char *path,
+           gsize      *out_length)
+{
+  g_autoptr (GError) error = NULL;
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, out_length, &error));
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The AdwMessageDialog over @window, if any (transfer none; destroy it when done). */
+static AdwMessageDialog *
+find_message_dialog (KspWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Takes the export failure's dialog down, checking it names @path and says @reason. */
+static void
+assert_failure_dialog (KspWindow  *window,
+                       const char *path,
+                       const char *reason,
+                       const char *screenshot)
+{
+  AdwMessageDialog *dialog;
+
+  iterate_for (200);
+  dialog = find_message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Export Failed");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), reason));
+  if (screenshot)
+    {
+      g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (dialog));
+      g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr (GskRenderNode) node = NULL;
+      g_autoptr (GdkTexture) texture = NULL;
+      g_autofree char *png = g_test_build_filename (G_TEST_BUILT, screenshot, NULL);
+      int w = gtk_widget_get_width (GTK_WIDGET (dialog)), h = gtk_widget_get_height (GTK_WIDGET (dialog));
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (dialog)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, w, h));
+      g_assert_true (gdk_texture_save_to_png (texture, png));
+      g_test_message ("screenshot: %s", png);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_for (50);
+}
+
+/* The label of the menu item for @action in @model (recursing into sections), or NULL. */
+static char *
+menu_label_for (GMenuModel *model,
+                const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *item_action = NULL;
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section)
+        {
+          char *found = menu_label_for (section, action);
+          if (found)
+            return found;
+        }
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &item_action) &&
+          g_str_equal (item_action, action))
+        {
+          char *label = NULL;
+          g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label);
+          return label;
+        }
+    }
+  return NULL;
+}
+
+static GMenuModel *
+primary_menu (KspWindow *window)
+{
+  GtkWidget *button = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+
+  g_assert_nonnull (button);
+  return gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+}
+
+/* A screenshot of the window with its primary menu open (the popover is a surface of its own). */
+static void
+save_menu_screenshot (KspWindow  *window,
+                      const char *name)
+{
+  GtkWidget *button = find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover;
+  g_autoptr (GdkPaintable) window_paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr (GdkPaintable) popover_paintable = NULL;
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  GdkSurface *popup;
+  int w = gtk_widget_get_width (GTK_WIDGET (window)), h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  iterate_for (500);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (popover));
+  g_assert_true (has_label (GTK_WIDGET (popover), "Export as DOCX…"));
+  g_assert_true (has_label (GTK_WIDGET (popover), "Export as XML…"));
+
+  popup = gtk_native_get_surface (GTK_NATIVE (popover));
+  popover_paintable = gtk_widget_paintable_new (GTK_WIDGET (popover));
+  gdk_paintable_snapshot (window_paintable, GDK_SNAPSHOT (snapshot), w, h);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (gdk_popup_get_position_x (GDK_POPUP (popup)),
+                                                          gdk_popup_get_position_y (GDK_POPUP (popup))));
+  gdk_paintable_snapshot (popover_paintable, GDK_SNAPSHOT (snapshot), gdk_surface_get_width (popup),
+                          gdk_surface_get_height (popup));
+  gtk_snapshot_restore (snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+  gtk_popover_popdown (popover);
+  iterate_for (100);
+}
+
+static int
+count_pdf_tmp_dirs (void)
+{
+  GDir *dir = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  int n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)))
+    if (g_str_has_prefix (name, "kasip-pdf-"))
+      n++;
+  g_dir_close (dir);
+  return n;
+}
+
+static void
+test_window_export (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  ExportWait wait = { 0 };
+  g_autofree char *docx = g_build_filename (fixture->dir, "Q88100061.docx", NULL);
+  g_autofree char *xml = g_build_filename (fixture->dir, "Q88100061.xml", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "Q88100061.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *soffice = ksp_export_find_soffice ();
+  gsize length;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-xml"));
+  g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-pdf"), ==, soffice != NULL);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-cancel"));
+  save_menu_screenshot (window, "kasip-window-export-menu.png");
+
+  /* DOCX: the ministry's layout, a ZIP package. */
+  export_and_wait (window, "docx", docx, &wait, NULL);
+  g_assert_null (wait.error);
+  contents = read_file (docx, &length);
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "PK"));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (has_label (GTK_WIDGET (window), "Exported to “Q88100061.docx”"));
+  g_assert_true (has_label (GTK_WIDGET (window), "Open"));
+  save_screenshot (window, "kasip-window-exported.png");
+  export_wait_clear (&wait);
+
+  /* XML: the draft as Kasip XML, with the standard's code. Text typed but not committed goes in too. */
+  g_assert_true (ksp_window_select_element (window, card_id (window)));
+  iterate_for (100);
+  gtk_editable_set_text (GTK_EDITABLE (editor_input (window, "group_code", KSP_LANG_NONE)), "5320-7");
+  export_and_wait (window, "xml", xml, &wait, NULL);
+  g_assert_null (wait.error);
+  contents = read_file (xml, &length);
+  g_assert_true (g_str_has_prefix (contents, "<?xml"));
+  g_assert_nonnull (strstr (contents, "Q88100061"));
+  g_assert_nonnull (strstr (contents, "5320-7"));
+  g_clear_pointer (&contents, g_free);
+  export_wait_clear (&wait);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+
+  /* A directory that does not exist: the export fails, and a dialog names the file. */
+  export_and_wait (window, "docx", "/nonexistent/dir/x.docx", &wait, NULL);
+  g_assert_nonnull (wait.error);
+  g_test_message ("unwritable: %s", wait.error);
+  g_assert_false (g_file_test ("/nonexistent/dir/x.docx", G_FILE_TEST_EXISTS));
+  assert_failure_dialog (window, "/nonexistent/dir/x.docx", "No such file or directory", "kasip-export-failed.png");
+  export_wait_clear (&wait);
+
+  /* PDF through LibreOffice, when it is installed. The window keeps running meanwhile. */
+  if (soffice == NULL)
+    g_test_message ("soffice is not in PATH: PDF export not tested");
+  else
+    {
+      int tmp_dirs = count_pdf_tmp_dirs ();
+
+      export_and_wait (window, "pdf", pdf, &wait, "kasip-window-exporting.png");
+      g_assert_null (wait.error);
+      g_test_message ("PDF export: %u main-loop ticks while LibreOffice ran", wait.ticks);
+      g_assert_cmpuint (wait.ticks, >, 5);
+      contents = read_file (pdf, &length);
+      g_assert_true (g_str_has_prefix (contents, "%PDF"));
+      g_clear_pointer (&contents, g_free);
+      g_assert_cmpint (count_pdf_tmp_dirs (), <=, tmp_dirs);
+      g_assert_true (has_label (GTK_WIDGET (window), "Exported to “Q88100061.pdf”"));
+      export_wait_clear (&wait);
+    }
+
+  g_unlink (docx);
+  g_unlink (xml);
+  g_unlink (pdf);
+}
+
+/* Without LibreOffice the PDF entry says so and is disabled; a LibreOffice that fails is quoted. */
+static void
+test_window_export_pdf_errors (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kasip-ui-pdf-XXXXXX", &error);
+  g_autofree char *workspace = g_build_filename (dir, "test.kasip", NULL);
+  g_autofree char *failing = g_build_filename (dir, "failing-soffice", NULL);
+  g_autofree char *silent = g_build_filename (dir, "silent-soffice", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
+  g_autofree char *label = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspNode) root = ksp_sample_new_document ();
+  ExportWait wait = { 0 };
+  KspWindow *window;
+
+  g_assert_no_error (error);
+  store = ksp_store_open_uri (workspace, KSP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ksp_store_add_standard (store, root, &error), >, 0);
+  ksp_store_close (store);
+
+  /* Not installed. */
+  g_setenv ("KASIP_SOFFICE", "", TRUE);
+  window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
+  label = menu_label_for (primary_menu (window), "win.export-pdf");
+  g_assert_cmpstr (label, ==, "Export as PDF (needs LibreOffice)");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-pdf"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
+  g_assert_true (ksp_window_open_workspace (window, workspace, &error));
+  g_assert_no_error (error);
+  wait_for_window (window);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-docx"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-pdf"));
+  export_and_wait (window, "pdf", out, &wait, NULL);
+  g_assert_nonnull (strstr (wait.error, "LibreOffice"));
+  assert_failure_dialog (window, out, "needs LibreOffice", NULL);
+  export_wait_clear (&wait);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+
+  /* Installed, but it fails: what it printed is in the message. */
+  g_assert_true (g_file_set_contents (failing,
+                                      "#!/bin/sh\necho 'Error: source file could not be loaded' >&2\nexit 81\n",
+                                      -1, NULL));
+  g_chmod (failing, 0755);
+  g_setenv ("KASIP_SOFFICE", failing, TRUE);
+  window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
+  g_clear_pointer (&label, g_free);
+  label = menu_label_for (primary_menu (window), "win.export-pdf");
+  g_assert_cmpstr (label, ==, "Export as _PDF…");
+  g_assert_true (ksp_window_open_workspace (window, workspace, &error));
+  wait_for_window (window);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-pdf"));
+  export_and_wait (window, "pdf", out, &wait, NULL);
+  g_test_message ("failing soffice: %s", wait.error);
+  g_assert_nonnull (strstr (wait.error, "exit status 81"));
+  g_assert_nonnull (strstr (wait.error, "source file could not be loaded"));
+  assert_failure_dialog (window, out, "source file could not be loaded", NULL);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  export_wait_clear (&wait);
+
+  /* It exits with 0 but writes nothing (as soffice does when it cannot read a file). */
+  g_assert_true (g_file_set_contents (silent, "#!/bin/sh\necho 'convert: nothing done'\nexit 0\n", -1, NULL));
+  g_chmod (silent, 0755);
+  g_setenv ("KASIP_SOFFICE", silent, TRUE);
+  export_and_wait (window, "pdf", out, &wait, NULL);
+  g_test_message ("silent soffice: %s", wait.error);
+  g_assert_nonnull (strstr (wait.error, "without writing a PDF"));
+  g_assert_nonnull (strstr (wait.error, "nothing done"));
+  assert_failure_dialog (window, out, "nothing done", NULL);
+  export_wait_clear (&wait);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+
+  g_unsetenv ("KASIP_SOFFICE");
+  g_unlink (failing);
+  g_unlink (silent);
+  g_unlink (workspace);
+  g_rmdir (dir);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -491,6 +921,8 @@ main (int    argc,
   g_test_add ("/ui/window/read-only", Fixture, NULL, fixture_set_up, test_window_read_only, fixture_tear_down);
   g_test_add ("/ui/window/commit-on-close", Fixture, NULL, fixture_set_up, test_window_commit_on_close,
               fixture_tear_down);
+  g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_window_export, fixture_tear_down);
+  g_test_add_func ("/ui/window/export-pdf-errors", test_window_export_pdf_errors);
   g_test_add_func ("/ui/window/empty-and-sample", test_window_empty_and_sample);
   status = g_test_run ();
   remove_tree (home);

@@ -1157,7 +1157,8 @@ typedef struct
   GError  *error;
 } ModelJob;
 
-/* Runs in a second thread while the first writes word/document.xml: both only read the tree. */
+/* Runs in a second thread while the first writes word/document.xml, on its own copy of the tree: even
+ * reading a GListStore moves its position cache, so two threads must not walk the same tree. */
 static gpointer
 write_model (gpointer data)
 {
@@ -1165,6 +1166,7 @@ write_model (gpointer data)
   gsize len = 0;
 
   job->xml = ksp_xml_writer_write (job->root, NULL, &len, &job->error);
+  g_clear_object (&job->root);
   return NULL;
 }
 
@@ -1248,7 +1250,7 @@ ksp_docx_writer_write_file (KspNode     *root,
   gsize doc_len = 0;
   g_autofree char *fingerprint = NULL;
   g_autofree char *doc = NULL;
-  ModelJob job = { root, NULL, NULL };
+  ModelJob job = { ksp_node_copy (root), NULL, NULL };
   GThread *thread = g_thread_new ("kasip-docx-model", write_model, &job);
   char *custom;
   zip_t *za;

@@ -451,7 +451,7 @@ about_activated (GSimpleAction *action,
 /* export                                                                                           */
 
 typedef struct _ExportRun {
-  KspWindow       *window;       /* a reference, so the callback finds it even after a close */
+  GWeakRef         window;       /* weak: closing the window disposes it, which cancels the run */
   GApplication    *app;          /* held while the file is written: closing the last window waits */
   GCancellable    *cancellable;
   KspExportFormat  format;
@@ -466,7 +466,7 @@ export_run_free (ExportRun *run)
       g_application_release (run->app);
       g_object_unref (run->app);
     }
-  g_object_unref (run->window);
+  g_weak_ref_clear (&run->window);
   g_object_unref (run->cancellable);
   g_free (run->path);
   g_free (run);
@@ -541,11 +541,11 @@ export_done (GObject      *source,
              gpointer      user_data)
 {
   ExportRun *run = user_data;
-  KspWindow *self = run->window;
+  g_autoptr (KspWindow) self = g_weak_ref_get (&run->window);
   g_autoptr (GError) error = NULL;
   gboolean ok = ksp_export_finish (result, &error);
 
-  if (self->export_run != run)
+  if (self == NULL || self->export_run != run)
     {
       /* The window went away meanwhile (dispose cancelled the run). */
       export_run_free (run);
@@ -626,7 +626,7 @@ ksp_window_export_to_file (KspWindow  *self,
   ksp_element_form_commit (self->form);
 
   run = g_new0 (ExportRun, 1);
-  run->window = g_object_ref (self);
+  g_weak_ref_init (&run->window, self);
   run->cancellable = g_cancellable_new ();
   run->format = fmt;
   run->path = g_strdup (path);
@@ -851,8 +851,9 @@ ksp_window_dispose (GObject *object)
 {
   KspWindow *self = KSP_WINDOW (object);
 
-  /* An export under way goes on with its snapshot (a PDF's LibreOffice is stopped); its callback only
-   * cleans up. */
+  /* Closing the window cancels an export under way: a PDF's LibreOffice is stopped, a DOCX or XML
+   * already being written is finished (the application is held until then); its callback only cleans
+   * up. */
   if (self->export_run)
     {
       g_cancellable_cancel (self->export_run->cancellable);

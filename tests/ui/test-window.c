@@ -727,6 +727,45 @@ test_window_export (Fixture       *fixture,
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export-cancel"));
   save_menu_screenshot (window, "kasip-window-export-menu.png");
 
+  /* Through the menu entry: a save dialog proposing the standard's code, then the export. */
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autofree char *chosen = g_build_filename (fixture->dir, "chosen.xml", NULL);
+    g_autoptr (GFile) folder = g_file_new_for_path (fixture->dir);
+    GtkFileChooser *chooser = NULL;
+    gulong handler;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-xml", NULL));
+    iterate_for (300);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !chooser; i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_FILE_CHOOSER (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+          chooser = GTK_FILE_CHOOSER (w);
+      }
+    g_assert_nonnull (chooser);
+    g_assert_cmpint (gtk_file_chooser_get_action (chooser), ==, GTK_FILE_CHOOSER_ACTION_SAVE);
+    {
+      g_autofree char *name = gtk_file_chooser_get_current_name (chooser);
+      g_assert_cmpstr (name, ==, "Q88100061.xml");
+    }
+    g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+    gtk_file_chooser_set_current_name (chooser, "chosen.xml");
+    iterate_for (200);
+    handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &wait);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    while (!wait.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_signal_handler_disconnect (window, handler);
+    g_assert_null (wait.error);
+    g_assert_cmpstr (wait.path, ==, chosen);
+    contents = read_file (chosen, &length);
+    g_assert_true (g_str_has_prefix (contents, "<?xml"));
+    g_clear_pointer (&contents, g_free);
+    g_unlink (chosen);
+    export_wait_clear (&wait);
+  }
+
   /* DOCX: the ministry's layout, a ZIP package. */
   export_and_wait (window, "docx", docx, &wait, NULL);
   g_assert_null (wait.error);
@@ -785,6 +824,22 @@ test_window_export (Fixture       *fixture,
   g_unlink (pdf);
 }
 
+/* Whether the process whose ID is in @pid_file is still running (a zombie is not). */
+static gboolean
+process_alive (const char *pid_file)
+{
+  g_autofree char *pid = NULL, *stat_path = NULL, *stat = NULL;
+  const char *state;
+
+  g_assert_true (g_file_get_contents (pid_file, &pid, NULL, NULL));
+  g_strstrip (pid);
+  stat_path = g_strdup_printf ("/proc/%s/stat", pid);
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL))
+    return FALSE;
+  state = strrchr (stat, ')');
+  return state && state[1] == ' ' && state[2] != 'Z' && state[2] != 'X';
+}
+
 /* Without LibreOffice the PDF entry says so and is disabled; a LibreOffice that fails is quoted. */
 static void
 test_window_export_pdf_errors (void)
@@ -794,6 +849,7 @@ test_window_export_pdf_errors (void)
   g_autofree char *workspace = g_build_filename (dir, "test.kasip", NULL);
   g_autofree char *failing = g_build_filename (dir, "failing-soffice", NULL);
   g_autofree char *silent = g_build_filename (dir, "silent-soffice", NULL);
+  g_autofree char *slow = g_build_filename (dir, "slow-soffice", NULL);
   g_autofree char *out = g_build_filename (dir, "out.pdf", NULL);
   g_autofree char *label = NULL;
   g_autoptr (KspStore) store = NULL;
@@ -860,9 +916,56 @@ test_window_export_pdf_errors (void)
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_for (50);
 
+  /* A LibreOffice that hangs: Cancel stops it (and what it started), and so does closing the window. */
+  {
+    g_autofree char *script = g_strdup_printf ("#!/bin/sh\nsleep 60 &\necho $! > '%s/sleep.pid'\nwait\n", dir);
+    g_autofree char *pid_file = g_build_filename (dir, "sleep.pid", NULL);
+    gint64 start;
+
+    g_assert_true (g_file_set_contents (slow, script, -1, NULL));
+    g_chmod (slow, 0755);
+    g_setenv ("KASIP_SOFFICE", slow, TRUE);
+    window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
+    g_assert_true (ksp_window_open_workspace (window, workspace, &error));
+    wait_for_window (window);
+
+    start = g_get_monotonic_time ();
+    ksp_window_export_to_file (window, "pdf", out);
+    while (!g_file_test (pid_file, G_FILE_TEST_EXISTS) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+      iterate_for (20);
+    g_assert_true (ksp_window_is_exporting (window));
+    g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &wait);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-cancel", NULL));
+    while (!wait.done && g_get_monotonic_time () - start < 20 * G_USEC_PER_SEC)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (wait.done);
+    g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_USEC_PER_SEC);
+    g_assert_nonnull (wait.error);
+    g_assert_false (ksp_window_is_exporting (window));
+    iterate_for (200);
+    g_assert_true (has_label (GTK_WIDGET (window), "Export cancelled"));
+    g_assert_null (find_message_dialog (window));
+    g_assert_false (process_alive (pid_file));
+    g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+    export_wait_clear (&wait);
+    g_unlink (pid_file);
+
+    /* Closing the window while LibreOffice runs. */
+    start = g_get_monotonic_time ();
+    ksp_window_export_to_file (window, "pdf", out);
+    while (!g_file_test (pid_file, G_FILE_TEST_EXISTS) && g_get_monotonic_time () - start < 10 * G_USEC_PER_SEC)
+      iterate_for (20);
+    g_assert_true (process_alive (pid_file));
+    gtk_window_destroy (GTK_WINDOW (window));
+    iterate_for (1000);
+    g_assert_false (process_alive (pid_file));
+    g_unlink (pid_file);
+  }
+
   g_unsetenv ("KASIP_SOFFICE");
   g_unlink (failing);
   g_unlink (silent);
+  g_unlink (slow);
   g_unlink (workspace);
   g_rmdir (dir);
 }

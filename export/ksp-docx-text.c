@@ -84,7 +84,7 @@ read_numbering (const char *data,
                 gsize       length)
 {
   GHashTable *levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, level_free);
-  g_autoptr (GHashTable) abstracts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) abstracts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   xmlDocPtr doc;
   xmlNodePtr root;
 
@@ -135,7 +135,6 @@ read_numbering (const char *data,
           g_hash_table_insert (levels, g_strdup_printf ("%s:%s", num_id, ilvl ? ilvl : "0"), l);
         }
     }
-  g_hash_table_steal_all (abstracts);
   xmlFreeDoc (doc);
   return levels;
 }
@@ -339,8 +338,9 @@ text_lines (const char  *document_xml,
   if (doc == NULL)
     {
       const xmlError *e = xmlGetLastError ();
+      g_autofree char *message = g_strstrip (g_strdup (e && e->message ? e->message : "not well-formed XML"));
       g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT, "word/document.xml: line %d: %s",
-                   e ? e->line : 0, e && e->message ? g_strstrip (g_strdup (e->message)) : "not well-formed XML");
+                   e ? e->line : 0, message);
       return NULL;
     }
   if (doc->intSubset || doc->extSubset)

@@ -10,6 +10,7 @@
 #define BI   KSP_FIELD_BILINGUAL
 #define BIML (KSP_FIELD_BILINGUAL | KSP_FIELD_MULTILINE)
 #define NEU  KSP_FIELD_NEUTRAL
+#define OLD  KSP_FIELD_LEGACY
 #define KIND(n, ru, kk, title, f, c) { n, ru, kk, title, f, G_N_ELEMENTS (f), c }
 
 /* The whole published text: an optional order wrapping one or more standards. */
@@ -58,9 +59,9 @@ static const KspFieldSpec standard_fields[] = {
   { "description", BIML, "Краткое описание профессионального стандарта:", "Кәсіптік стандарттың қысқаша сипаттамасы:" },
   { "purpose",     BIML, "Цель разработки профессионального стандарта:", "Кәсіптік стандартты әзірлеу мақсаты:" },
   /* 2019 layout only */
-  { "professional_group",    BIML, "Профессиональная группа:", "Кәсіби топ:" },
-  { "professional_subgroup", BIML, "Профессиональная подгруппа:", "Кәсіби топ бөлігі:" },
-  { "appendix_title",        BI,   "Приложение к профессиональному стандарту", "Кәсіптік стандартқа қосымша" },
+  { "professional_group",    BIML | OLD, "Профессиональная группа:", "Кәсіби топ:" },
+  { "professional_subgroup", BIML | OLD, "Профессиональная подгруппа:", "Кәсіби топ бөлігі:" },
+  { "appendix_title",        BI | OLD,   "Приложение к профессиональному стандарту", "Кәсіптік стандартқа қосымша" },
 };
 static const char *const standard_children[] = {
   "note", "term", "abbreviation", "oked", "card_list_entry", "card", "provision", "technical", "not_placed", NULL
@@ -106,12 +107,12 @@ static const KspFieldSpec card_list_entry_fields[] = {
 static const KspFieldSpec card_fields[] = {
   { "title",           BI,   "Карточка профессии", "Кәсіп карточкасы" },
   { "group_code",      NEU,  "Код группы:", "Топтың коды:" },
-  { "group_name",      BI,   "Наименование базовой группы", "Базалық топтың атауы" },
+  { "group_name",      BI | OLD,   "Наименование базовой группы", "Базалық топтың атауы" },
   { "occupation_code", NEU,  "Код наименования занятия:", "Кәсіп атауының коды:" },
   { "profession_name", BI,   "Наименование профессии:", "Кәсіптің атауы:" },
   { "ork_level",       NEU,  "Уровень квалификации по ОРК:", "СБШ бойынша біліктілік деңгейі:" },
   { "ork_sublevel",    NEU,  "подуровень квалификации по ОРК:", "СБШ бойынша біліктіліктің кіші деңгейі:" },
-  { "nrk_level",       NEU,  "Уровень квалификации по НРК", "ҰБШ бойынша біліктілік деңгейі" },
+  { "nrk_level",       NEU | OLD,  "Уровень квалификации по НРК", "ҰБШ бойынша біліктілік деңгейі" },
   { "category",        NEU,  "Категория", "Санат" },
   { "etks",            BIML, "Уровень квалификации по ЕТКС, КС и др типовых квалификационных характеристик:",
                              "БТБА, БА және басқа да үлгілік біліктілік сипаттамалары бойынша біліктілік деңгейі:" },
@@ -120,7 +121,7 @@ static const KspFieldSpec card_fields[] = {
   { "purpose",         BIML, "Основная цель деятельности:", "Қызметтің негізгі мақсаты:" },
   { "variant_group",   NEU,  "Группа вариантов (по категориям)", "Нұсқалар тобы (санаттар бойынша)" },
   /* 2019 layout only: «Еңбек жағдайлары (мазмұны және сапасы)» */
-  { "working_conditions", BIML, "Условия труда (содержание и качество)", "Еңбек жағдайлары (мазмұны және сапасы)" },
+  { "working_conditions", BIML | OLD, "Условия труда (содержание и качество)", "Еңбек жағдайлары (мазмұны және сапасы)" },
 };
 static const char *const card_children[] = {
   "note", "education", "experience", "other_name", "function", "competency", "tech_reg", "ork_link",
@@ -206,8 +207,8 @@ static const KspFieldSpec technical_fields[] = {
   { "version",             BI,   "Номер версии и год выпуска:", "Нұсқаның нөмірі және шығарылған жылы:" },
   { "review_date",         BI,   "Дата ориентировочного пересмотра:", "Болжамды қайта қарау күні:" },
   /* 2013 layout: Appendix 5 */
-  { "approval_sheet",      BIML, "Лист согласования", "Келісу парағы" },
-  { "registration",        BIML, "Регистрация", "Тіркеу" },
+  { "approval_sheet",      BIML | OLD, "Лист согласования", "Келісу парағы" },
+  { "registration",        BIML | OLD, "Регистрация", "Тіркеу" },
 };
 
 /* Source text the importer could not place: kept, never dropped. */

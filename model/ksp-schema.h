@@ -17,6 +17,7 @@ typedef enum {
   KSP_FIELD_NEUTRAL   = 0,      /* one language-neutral value (KSP_LANG_NONE): codes, levels, dates */
   KSP_FIELD_BILINGUAL = 1 << 0, /* one value per language (KSP_LANG_KK, KSP_LANG_RU) */
   KSP_FIELD_MULTILINE = 1 << 1, /* long text: the editor gives it a text view */
+  KSP_FIELD_LEGACY    = 1 << 2, /* only the 2013 or 2019 layouts have it: the editor shows it when it is set */
 } KspFieldFlags;
 
 typedef struct {

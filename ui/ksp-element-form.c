@@ -181,10 +181,16 @@ rebuild (KspElementForm *self)
 
   kind = ksp_node_get_kind_spec (self->node);
   update_heading (self);
-  for (guint i = 0; i < kind->n_fields; i++)
+  for (guint i = 0, row = 1; i < kind->n_fields; i++)
     {
-      add_row (self, &kind->fields[i], i + 1);
-      any_bilingual |= ksp_field_is_bilingual (&kind->fields[i]);
+      const KspFieldSpec *field = &kind->fields[i];
+      /* Fields of the 2013 and 2019 layouts only: shown when the element has them. */
+      if ((field->flags & KSP_FIELD_LEGACY) && !ksp_node_get_value (self->node, field->name, KSP_LANG_NONE) &&
+          !ksp_node_get_value (self->node, field->name, KSP_LANG_KK) &&
+          !ksp_node_get_value (self->node, field->name, KSP_LANG_RU))
+        continue;
+      add_row (self, field, row++);
+      any_bilingual |= ksp_field_is_bilingual (field);
     }
   gtk_widget_set_visible (self->column_headers, any_bilingual);
   gtk_stack_set_visible_child_name (self->stack, "form");

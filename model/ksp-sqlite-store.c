@@ -968,6 +968,20 @@ ksp_sqlite_store_add_standard (KspStore   *store,
   if (!ksp_sqlite_store_begin (store, error))
     return 0;
 
+  /* The same document imported twice (e.g. a DOCX exported from this workspace) keeps its IDs. */
+  if (!(s = stmt (self, "SELECT 1 FROM standard WHERE id = ?", error)))
+    goto failed;
+  bind_text (s, 1, ksp_node_get_id (root));
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      sqlite3_reset (s);
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED,
+                   "%s: this standard (%s, ID %s) is already in the workspace; open it there, or import into "
+                   "another workspace", location (self), label, ksp_node_get_id (root));
+      goto failed;
+    }
+  sqlite3_reset (s);
+
   if (!(s = stmt (self, "INSERT INTO standard (id, created_at, created_by) VALUES (?, ?, ?)", error)))
     goto failed;
   bind_text (s, 1, ksp_node_get_id (root));

@@ -256,9 +256,10 @@ test_roundtrip_sample (Fixture       *f,
   g_assert_no_error (error);
   assert_trees_equal (sample, loaded);
 
-  /* Adding the same standard again is refused, not duplicated. */
+  /* Adding the same standard again is refused, not duplicated, and the message says why. */
   g_assert_cmpint (ksp_store_add_standard (store, sample, &error), ==, 0);
   g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "already in the workspace"));
 }
 
 static KspNode *

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include <gmodule.h>
+#include <libxml/parser.h>
 
 #include "ksp-cli.h"
 
@@ -54,6 +55,8 @@ main (int    argc,
       char **argv)
 {
   setlocale (LC_ALL, "");
+  /* libxml2's globals, set up once before any worker thread (exports run in threads) uses it. */
+  xmlInitParser ();
   /* KASIP_LOCALEDIR: translations of an uninstalled build (build/po), as tools/run-editor.sh sets it. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KASIP_LOCALEDIR") ? g_getenv ("KASIP_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <libxml/parser.h>
 #include <libxml/xmlwriter.h>
 #include <string.h>
 #include <zip.h>
@@ -1251,10 +1252,14 @@ ksp_docx_writer_write_file (KspNode     *root,
   g_autofree char *fingerprint = NULL;
   g_autofree char *doc = NULL;
   ModelJob job = { ksp_node_copy (root), NULL, NULL };
-  GThread *thread = g_thread_new ("kasip-docx-model", write_model, &job);
+  GThread *thread;
   char *custom;
   zip_t *za;
   int zerr = 0;
+
+  /* libxml2 sets up its globals on first use; two threads must not race to do it. */
+  xmlInitParser ();
+  thread = g_thread_new ("kasip-docx-model", write_model, &job);
 
   doc = document_xml (root, lang, &doc_len, &fingerprint, error);
   g_thread_join (thread);

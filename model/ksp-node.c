@@ -11,7 +11,7 @@ struct _KspNode
   char              *number;
   guint              src_line;
   KspNode           *parent;   /* not owned */
-  GListStore        *children;
+  GListStore        *children; /* created on first use: most elements (items) have no children */
   GHashTable        *values;   /* field name (interned) -> char *[KSP_N_LANGS] */
 };
 
@@ -129,7 +129,6 @@ ksp_node_class_init (KspNodeClass *klass)
 static void
 ksp_node_init (KspNode *self)
 {
-  self->children = g_list_store_new (KSP_TYPE_NODE);
   self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, values_free);
 }
 
@@ -345,6 +344,8 @@ GListModel *
 ksp_node_get_children (KspNode *self)
 {
   g_return_val_if_fail (KSP_IS_NODE (self), NULL);
+  if (self->children == NULL)
+    self->children = g_list_store_new (KSP_TYPE_NODE);
   return G_LIST_MODEL (self->children);
 }
 
@@ -352,7 +353,7 @@ guint
 ksp_node_get_n_children (KspNode *self)
 {
   g_return_val_if_fail (KSP_IS_NODE (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->children));
+  return self->children ? g_list_model_get_n_items (G_LIST_MODEL (self->children)) : 0;
 }
 
 /**
@@ -366,6 +367,8 @@ ksp_node_get_child (KspNode *self,
   KspNode *child;
 
   g_return_val_if_fail (KSP_IS_NODE (self), NULL);
+  if (self->children == NULL)
+    return NULL;
   child = g_list_model_get_item (G_LIST_MODEL (self->children), position);
   if (child)
     g_object_unref (child); /* the store keeps it alive */
@@ -378,7 +381,7 @@ ksp_node_find_child (KspNode *self,
                      guint   *position)
 {
   g_return_val_if_fail (KSP_IS_NODE (self), FALSE);
-  return g_list_store_find (self->children, child, position);
+  return self->children != NULL && g_list_store_find (self->children, child, position);
 }
 
 void
@@ -393,6 +396,8 @@ ksp_node_insert_child (KspNode *self,
 
   position = MIN (position, ksp_node_get_n_children (self));
   child->parent = self;
+  if (self->children == NULL)
+    self->children = g_list_store_new (KSP_TYPE_NODE);
   g_list_store_insert (self->children, position, child);
 }
 
@@ -412,7 +417,7 @@ ksp_node_remove_child (KspNode *self,
   g_return_if_fail (KSP_IS_NODE (self));
   g_return_if_fail (KSP_IS_NODE (child));
 
-  if (!g_list_store_find (self->children, child, &pos))
+  if (self->children == NULL || !g_list_store_find (self->children, child, &pos))
     g_return_if_reached ();
   child->parent = NULL;
   g_list_store_remove (self->children, pos);

@@ -1158,8 +1158,8 @@ typedef struct
   GError  *error;
 } ModelJob;
 
-/* Runs in a second thread while the first writes word/document.xml, on its own copy of the tree: even
- * reading a GListStore moves its position cache, so two threads must not walk the same tree. */
+/* Runs in a second thread while the first writes word/document.xml; both only read the tree (KspNode's
+ * child accessors read a plain array, so that is safe). */
 static gpointer
 write_model (gpointer data)
 {
@@ -1167,7 +1167,6 @@ write_model (gpointer data)
   gsize len = 0;
 
   job->xml = ksp_xml_writer_write (job->root, NULL, &len, &job->error);
-  g_clear_object (&job->root);
   return NULL;
 }
 
@@ -1251,7 +1250,7 @@ ksp_docx_writer_write_file (KspNode     *root,
   gsize doc_len = 0;
   g_autofree char *fingerprint = NULL;
   g_autofree char *doc = NULL;
-  ModelJob job = { ksp_node_copy (root), NULL, NULL };
+  ModelJob job = { root, NULL, NULL };
   GThread *thread;
   char *custom;
   zip_t *za;

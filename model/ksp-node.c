@@ -11,7 +11,8 @@ struct _KspNode
   char              *number;
   guint              src_line;
   KspNode           *parent;   /* not owned */
-  GListStore        *children; /* created on first use: most elements (items) have no children */
+  GPtrArray         *kids;     /* the children (owned); NULL while there are none */
+  GListStore        *children; /* the same, as a GListModel for views: made when first asked for */
   GHashTable        *values;   /* field name (interned) -> char *[KSP_N_LANGS] */
 };
 
@@ -47,14 +48,11 @@ static void
 ksp_node_dispose (GObject *object)
 {
   KspNode *self = KSP_NODE (object);
-  guint n = self->children ? g_list_model_get_n_items (G_LIST_MODEL (self->children)) : 0;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KspNode) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
-      child->parent = NULL;
-    }
+  for (guint i = 0; self->kids && i < self->kids->len; i++)
+    KSP_NODE (g_ptr_array_index (self->kids, i))->parent = NULL;
   g_clear_object (&self->children);
+  g_clear_pointer (&self->kids, g_ptr_array_unref);
   G_OBJECT_CLASS (ksp_node_parent_class)->dispose (object);
 }
 
@@ -260,7 +258,12 @@ ksp_node_set_value (KspNode    *self,
   g_free (v[lang]);
   v[lang] = g_strdup (value);
 
-  g_signal_emit (self, signals[VALUE_CHANGED], g_quark_from_static_string (spec->name), spec->name, (int) lang);
+  /* Loaders set thousands of values on elements nobody watches yet. */
+  {
+    GQuark detail = g_quark_from_static_string (spec->name);
+    if (g_signal_has_handler_pending (self, signals[VALUE_CHANGED], detail, TRUE))
+      g_signal_emit (self, signals[VALUE_CHANGED], detail, spec->name, (int) lang);
+  }
   if (self->kind->title_field && strcmp (self->kind->title_field, spec->name) == 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LABEL]);
 }
@@ -345,15 +348,21 @@ ksp_node_get_children (KspNode *self)
 {
   g_return_val_if_fail (KSP_IS_NODE (self), NULL);
   if (self->children == NULL)
-    self->children = g_list_store_new (KSP_TYPE_NODE);
+    {
+      self->children = g_list_store_new (KSP_TYPE_NODE);
+      if (self->kids)
+        g_list_store_splice (self->children, 0, 0, self->kids->pdata, self->kids->len);
+    }
   return G_LIST_MODEL (self->children);
 }
 
+/* The accessors below read a plain array, so two threads may walk the same tree (the GListStore of
+ * views moves a position cache even when read). */
 guint
 ksp_node_get_n_children (KspNode *self)
 {
   g_return_val_if_fail (KSP_IS_NODE (self), 0);
-  return self->children ? g_list_model_get_n_items (G_LIST_MODEL (self->children)) : 0;
+  return self->kids ? self->kids->len : 0;
 }
 
 /**
@@ -364,15 +373,10 @@ KspNode *
 ksp_node_get_child (KspNode *self,
                     guint    position)
 {
-  KspNode *child;
-
   g_return_val_if_fail (KSP_IS_NODE (self), NULL);
-  if (self->children == NULL)
+  if (self->kids == NULL || position >= self->kids->len)
     return NULL;
-  child = g_list_model_get_item (G_LIST_MODEL (self->children), position);
-  if (child)
-    g_object_unref (child); /* the store keeps it alive */
-  return child;
+  return g_ptr_array_index (self->kids, position);
 }
 
 gboolean
@@ -381,7 +385,7 @@ ksp_node_find_child (KspNode *self,
                      guint   *position)
 {
   g_return_val_if_fail (KSP_IS_NODE (self), FALSE);
-  return self->children != NULL && g_list_store_find (self->children, child, position);
+  return self->kids != NULL && g_ptr_array_find (self->kids, child, position);
 }
 
 void
@@ -394,11 +398,13 @@ ksp_node_insert_child (KspNode *self,
   g_return_if_fail (child->parent == NULL);
   g_return_if_fail (ksp_kind_allows_child (self->kind, child->kind->name));
 
-  position = MIN (position, ksp_node_get_n_children (self));
+  if (self->kids == NULL)
+    self->kids = g_ptr_array_new_with_free_func (g_object_unref);
+  position = MIN (position, self->kids->len);
   child->parent = self;
-  if (self->children == NULL)
-    self->children = g_list_store_new (KSP_TYPE_NODE);
-  g_list_store_insert (self->children, position, child);
+  g_ptr_array_insert (self->kids, position, g_object_ref (child));
+  if (self->children)
+    g_list_store_insert (self->children, position, child);
 }
 
 void
@@ -417,10 +423,14 @@ ksp_node_remove_child (KspNode *self,
   g_return_if_fail (KSP_IS_NODE (self));
   g_return_if_fail (KSP_IS_NODE (child));
 
-  if (self->children == NULL || !g_list_store_find (self->children, child, &pos))
+  if (!ksp_node_find_child (self, child, &pos))
     g_return_if_reached ();
   child->parent = NULL;
-  g_list_store_remove (self->children, pos);
+  g_object_ref (child); /* the views hear of the removal while the child is still alive */
+  if (self->children)
+    g_list_store_remove (self->children, pos);
+  g_ptr_array_remove_index (self->kids, pos);
+  g_object_unref (child);
 }
 
 gboolean
@@ -433,15 +443,6 @@ ksp_node_is_ancestor_of (KspNode *self,
   return FALSE;
 }
 
-static void
-copy_value (KspNode    *node,
-            const char *field,
-            KspLang     lang,
-            const char *value,
-            gpointer    user_data)
-{
-  ksp_node_set_value (KSP_NODE (user_data), field, lang, value);
-}
 
 /**
  * ksp_node_copy:
@@ -455,10 +456,24 @@ ksp_node_copy (KspNode *self)
   guint n;
 
   g_return_val_if_fail (KSP_IS_NODE (self), NULL);
-  copy = ksp_node_new (self->kind->name, self->id);
-  ksp_node_set_number (copy, self->number);
+  copy = g_object_new (KSP_TYPE_NODE, NULL);
+  copy->kind = self->kind;
+  copy->id = g_strdup (self->id);
+  copy->number = g_strdup (self->number);
   copy->src_line = self->src_line;
-  ksp_node_foreach_value (self, copy_value, copy);
+  {
+    /* The values as they are (already checked when set), without a signal per value. */
+    GHashTableIter iter;
+    gpointer key, value;
+    g_hash_table_iter_init (&iter, self->values);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        char **from = value, **to = g_new0 (char *, KSP_N_LANGS);
+        for (guint l = 0; l < KSP_N_LANGS; l++)
+          to[l] = g_strdup (from[l]);
+        g_hash_table_insert (copy->values, key, to);
+      }
+  }
   n = ksp_node_get_n_children (self);
   for (guint i = 0; i < n; i++)
     {

@@ -31,7 +31,7 @@ write_value (KspNode    *node,
   indent (w);
   g_string_append_printf (w->out, "%s ", ksp_field_label (spec, w->lang));
   if (state == KSP_VALUE_EMPTY)
-    g_string_append (w->out, "(пусто)\n");
+    g_string_append (w->out, w->lang == KSP_LANG_KK ? "(бос)\n" : "(пусто)\n");
   else
     {
       g_auto (GStrv) lines = g_strsplit (value, "\n", -1);

@@ -961,9 +961,16 @@ ksp_sqlite_store_add_standard (KspStore   *store,
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autofree char *now = now_iso ();
   KspAuditEntry entry = { 0, NULL, NULL, (char *) "create", NULL, NULL };
-  g_autofree char *label = ksp_node_dup_label (root, KSP_LANG_RU);
+  g_autofree char *label = NULL;
   sqlite3_stmt *s;
   gint64 tree;
+
+  /* Named in messages and the audit trail by its (first) standard. */
+  for (guint i = 0; i < ksp_node_get_n_children (root) && label == NULL; i++)
+    if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (root, i)), "standard"))
+      label = ksp_node_dup_label (ksp_node_get_child (root, i), KSP_LANG_RU);
+  if (label == NULL)
+    label = ksp_node_dup_label (root, KSP_LANG_RU);
 
   if (!ksp_sqlite_store_begin (store, error))
     return 0;

@@ -50,12 +50,7 @@ add (Reader     *r,
      const char *kind,
      const char *number)
 {
-  g_autoptr (KspNode) node = ksp_node_new (kind, NULL);
-
-  ksp_node_set_number (node, number);
-  ksp_node_set_src_line (node, r->line);
-  ksp_node_append_child (parent, node);
-  return node;
+  return _ksp_reader_add (parent, kind, number, r->line);
 }
 
 static void
@@ -92,12 +87,7 @@ not_placed (Reader     *r,
             const char *text,
             const char *reason)
 {
-  KspNode *node = add (r, parent ? parent : r->doc, "not_placed", NULL);
-
-  append (node, "text", text);
-  ksp_node_set_value (node, "reason", KSP_LANG_NONE, reason);
-  ksp_import_report_add (r->report, r->line, "not-placed", "line %u: «%.60s%s»: %s; kept as not placed", r->line,
-                         text, g_utf8_strlen (text, -1) > 60 ? "…" : "", reason);
+  _ksp_reader_not_placed (r->report, parent ? parent : r->doc, KSP_LANG_KK, r->line, text, reason);
 }
 
 /* Markdown leftovers: «## **…**», «*Министр*», «- 1) …», «\_\_\_». */

@@ -27,6 +27,16 @@ gboolean    _ksp_adilet_read_2013   (KspSource        *src,
 GRegex     *_ksp_reader_cached_regex (gsize             *once,
                                       const char        *pattern,
                                       GRegexCompileFlags flags);
+KspNode    *_ksp_reader_add         (KspNode         *parent,
+                                     const char      *kind,
+                                     const char      *number,
+                                     guint            line);
+void        _ksp_reader_not_placed  (KspImportReport *report,
+                                     KspNode         *parent,
+                                     KspLang          lang,
+                                     guint            line,
+                                     const char      *text,
+                                     const char      *reason);
 GPtrArray  *_ksp_reader_split_items (const char *text);
 void        _ksp_reader_item_free   (gpointer    item);
 char       *_ksp_reader_parse_date  (const char *text);

@@ -79,18 +79,45 @@ typedef struct
 /* ---------------------------------------------------------------------------------------------- */
 /* small helpers                                                                                   */
 
+/* A new element under @parent, with its number as written and its source line. Shared by the readers. */
+KspNode *
+_ksp_reader_add (KspNode    *parent,
+                 const char *kind,
+                 const char *number,
+                 guint       line)
+{
+  g_autoptr (KspNode) node = ksp_node_new (kind, NULL);
+
+  ksp_node_set_number (node, number);
+  ksp_node_set_src_line (node, line);
+  ksp_node_append_child (parent, node);
+  return node;
+}
+
+/* Text no element can hold: kept in a "not_placed" element under @parent, and in the report. */
+void
+_ksp_reader_not_placed (KspImportReport *report,
+                        KspNode         *parent,
+                        KspLang          lang,
+                        guint            line,
+                        const char      *text,
+                        const char      *reason)
+{
+  KspNode *node = _ksp_reader_add (parent, "not_placed", NULL, line);
+
+  _ksp_reader_append (node, "text", lang, text);
+  ksp_node_set_value (node, "reason", KSP_LANG_NONE, reason);
+  ksp_import_report_add (report, line, "not-placed", "line %u: «%.60s%s»: %s; kept as not placed", line, text,
+                         g_utf8_strlen (text, -1) > 60 ? "…" : "", reason);
+}
+
 static KspNode *
 add (Reader     *r,
      KspNode    *parent,
      const char *kind,
      const char *number)
 {
-  g_autoptr (KspNode) node = ksp_node_new (kind, NULL);
-
-  ksp_node_set_number (node, number);
-  ksp_node_set_src_line (node, r->seg ? r->seg->line : 0);
-  ksp_node_append_child (parent, node);
-  return node;
+  return _ksp_reader_add (parent, kind, number, r->seg ? r->seg->line : 0);
 }
 
 static KspLang
@@ -174,13 +201,7 @@ not_placed (Reader     *r,
             const char *text,
             const char *reason)
 {
-  KspNode *parent = placed_parent (r);
-  KspNode *node = add (r, parent, "not_placed", NULL);
-
-  append (r, node, "text", text);
-  ksp_node_set_value (node, "reason", KSP_LANG_NONE, reason);
-  ksp_import_report_add (r->report, r->seg->line, "not-placed", "line %u: «%.60s%s»: %s; kept as not placed",
-                         r->seg->line, text, g_utf8_strlen (text, -1) > 60 ? "…" : "", reason);
+  _ksp_reader_not_placed (r->report, placed_parent (r), r->lang, r->seg->line, text, reason);
 }
 
 /* Compares @text's start with @label, ignoring the case of letters. Returns the byte length matched. */

@@ -7,6 +7,8 @@
 
 #include "ksp-element-form.h"
 #include "ksp-export.h"
+#include "ksp-findings-view.h"
+#include "ksp-ork-reader.h"
 #include "ksp-outline-view.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-window.h"
@@ -28,6 +30,9 @@ struct _KspWindow
   GtkStack            *main_stack;
   KspOutlineView      *outline;
   KspElementForm      *form;
+  GtkPaned            *checks_paned;
+  GtkWidget           *checks_button;
+  KspFindingsView     *findings_view;
 
   KspStore            *store;
   GPtrArray           *standards;   /* KspStandardInfo, in the selector's order */
@@ -36,6 +41,12 @@ struct _KspWindow
   GBinding            *redo_binding;
   guint                heartbeat_source;
   gboolean             filling_selector;
+
+  KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
+  GHashTable          *watched;      /* KspNode → itself: nodes whose value-changed re-runs the checks */
+  gulong               can_undo_id;
+  gulong               can_redo_id;
+  guint                validate_source;
 
   char                *soffice;      /* LibreOffice, for PDF; NULL when not installed */
   struct _ExportRun   *export_run;   /* the export under way, or NULL */
@@ -52,6 +63,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void update_export_actions (KspWindow *self);
+static void schedule_validation (KspWindow *self);
 
 void
 ksp_window_show_error (KspWindow  *self,
@@ -137,6 +149,122 @@ heartbeat_cb (gpointer user_data)
 }
 
 /* ---------------------------------------------------------------------------------------------- */
+/* checks                                                                                           */
+
+/* How long after the last edit the checks run again. */
+#define VALIDATE_DELAY_MS 500
+
+static void
+on_watched_value_changed (KspNode    *node,
+                          const char *field,
+                          int         lang,
+                          KspWindow  *self)
+{
+  schedule_validation (self);
+}
+
+static void
+unwatch_nodes (KspWindow *self)
+{
+  GHashTableIter iter;
+  gpointer node;
+
+  g_hash_table_iter_init (&iter, self->watched);
+  while (g_hash_table_iter_next (&iter, &node, NULL))
+    g_signal_handlers_disconnect_by_func (node, on_watched_value_changed, self);
+  g_hash_table_remove_all (self->watched);
+}
+
+/* Edits change values (typing, undo, redo), so each node's value-changed re-runs the checks; nodes
+ * inserted since the last run are watched from this one on. */
+static void
+watch_nodes (KspWindow *self,
+             KspNode   *node)
+{
+  guint n = ksp_node_get_n_children (node);
+
+  if (!g_hash_table_contains (self->watched, node))
+    {
+      g_hash_table_add (self->watched, g_object_ref (node));
+      g_signal_connect (node, "value-changed", G_CALLBACK (on_watched_value_changed), self);
+    }
+  for (guint i = 0; i < n; i++)
+    watch_nodes (self, ksp_node_get_child (node, i));
+}
+
+static void
+run_validation (KspWindow *self)
+{
+  g_autoptr (GPtrArray) findings = NULL;
+  g_autofree char *tooltip = NULL;
+  KspNode *root;
+  gint64 start;
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  if (self->document == NULL)
+    {
+      ksp_findings_view_set_findings (self->findings_view, NULL);
+      return;
+    }
+  start = g_get_monotonic_time ();
+  root = ksp_document_get_root (self->document);
+  watch_nodes (self, root);
+  findings = ksp_validate (root, self->classifiers);
+  ksp_findings_view_set_findings (self->findings_view, findings);
+  g_debug ("Checks: %u findings (%s classifiers) in %.1f ms", findings->len, self->classifiers ? "with" : "without",
+           (g_get_monotonic_time () - start) / 1000.0);
+
+  /* Translators: the Checks button's tooltip; %s counts the findings, e.g. "2 errors, 55 warnings, 40 notes" */
+  tooltip = g_strdup_printf (_("Checks: %s"), ksp_findings_view_get_summary (self->findings_view));
+  gtk_widget_set_tooltip_text (self->checks_button, tooltip);
+}
+
+static gboolean
+validate_timeout_cb (gpointer user_data)
+{
+  KspWindow *self = user_data;
+
+  self->validate_source = 0;
+  run_validation (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_validation (KspWindow *self)
+{
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  self->validate_source = g_timeout_add (VALIDATE_DELAY_MS, validate_timeout_cb, self);
+}
+
+/* The classifiers come from the workspace's sector qualification framework, when it holds one. */
+static void
+load_classifiers (KspWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *text = NULL;
+
+  g_clear_object (&self->classifiers);
+  if (self->store == NULL)
+    return;
+  text = ksp_store_get_reference (self->store, KSP_REFERENCE_ORK, &source, &error);
+  if (text == NULL)
+    {
+      if (error)
+        g_debug ("No ORK reference data: %s", error->message);
+      return;
+    }
+  self->classifiers = ksp_ork_reader_read_data (text, -1, source, &error);
+  if (self->classifiers == NULL)
+    {
+      /* Translators: %s says why; the checks then skip the rules that need the classifiers */
+      g_autofree char *message = g_strdup_printf (_("Could not read the workspace's qualification framework: %s"),
+                                                  error->message);
+      ksp_window_show_error (self, message);
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------- */
 /* the document                                                                                     */
 
 static void
@@ -145,6 +273,14 @@ set_document (KspWindow   *self,
 {
   g_clear_pointer (&self->undo_binding, g_binding_unbind);
   g_clear_pointer (&self->redo_binding, g_binding_unbind);
+  if (self->document)
+    {
+      KspUndoStack *old_stack = ksp_document_get_undo_stack (self->document);
+
+      g_clear_signal_handler (&self->can_undo_id, old_stack);
+      g_clear_signal_handler (&self->can_redo_id, old_stack);
+    }
+  unwatch_nodes (self);
   ksp_element_form_set_document (self->form, NULL);
   ksp_outline_view_set_root (self->outline, NULL);
   g_set_object (&self->document, document);
@@ -157,6 +293,11 @@ set_document (KspWindow   *self,
                                                    G_BINDING_SYNC_CREATE);
       self->redo_binding = g_object_bind_property (stack, "can-redo", lookup_action (self, "redo"), "enabled",
                                                    G_BINDING_SYNC_CREATE);
+      /* Insertions and removals: the undo stack's state changes with most of them. */
+      self->can_undo_id = g_signal_connect_swapped (stack, "notify::can-undo", G_CALLBACK (schedule_validation),
+                                                    self);
+      self->can_redo_id = g_signal_connect_swapped (stack, "notify::can-redo", G_CALLBACK (schedule_validation),
+                                                    self);
       ksp_element_form_set_document (self->form, document);
       ksp_outline_view_set_root (self->outline, ksp_document_get_root (document));
     }
@@ -167,6 +308,7 @@ set_document (KspWindow   *self,
     }
   update_read_only (self);
   update_export_actions (self);
+  run_validation (self);
 }
 
 static void
@@ -218,6 +360,7 @@ close_workspace (KspWindow *self)
     ksp_element_form_commit (self->form);
   set_document (self, NULL);
   g_clear_pointer (&self->standards, g_ptr_array_unref);
+  g_clear_object (&self->classifiers);
   if (self->store)
     {
       ksp_store_close (self->store);
@@ -258,6 +401,7 @@ ksp_window_open_workspace (KspWindow   *self,
   close_workspace (self);
   self->store = g_steal_pointer (&store);
   self->standards = g_steal_pointer (&standards);
+  load_classifiers (self);
 
   names = gtk_string_list_new (NULL);
   for (guint i = 0; i < self->standards->len; i++)
@@ -793,6 +937,20 @@ open_exported_activated (GSimpleAction *action,
                                            on_exported_launched, g_object_ref (self));
 }
 
+static void
+show_checks_changed (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  gboolean show = g_variant_get_boolean (state);
+
+  g_simple_action_set_state (action, state);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_view), show);
+  if (show && self->validate_source != 0)
+    run_validation (self);
+}
+
 /* "Export as PDF" says in its label when LibreOffice is missing, rather than failing when chosen. */
 static void
 add_pdf_menu_item (KspWindow *self)
@@ -817,6 +975,7 @@ static const GActionEntry win_actions[] = {
   { "export-pdf", export_activated },
   { "export-cancel", export_cancel_activated },
   { "open-exported", open_exported_activated, "s" },
+  { "show-checks", NULL, NULL, "false", show_checks_changed },
 };
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -827,6 +986,14 @@ on_node_selected (KspWindow *self,
                   KspNode   *node)
 {
   ksp_element_form_set_node (self->form, node);
+}
+
+static void
+on_finding_activated (KspWindow  *self,
+                      const char *node_id)
+{
+  if (!ksp_window_select_element (self, node_id))
+    ksp_window_show_error (self, _("The element this finding is about is no longer in the standard"));
 }
 
 static void
@@ -862,6 +1029,7 @@ ksp_window_dispose (GObject *object)
   /* Writes what is still typed but not committed, then releases the workspace lock. */
   if (self->form)
     close_workspace (self);
+  g_clear_handle_id (&self->validate_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_WINDOW);
   G_OBJECT_CLASS (ksp_window_parent_class)->dispose (object);
 }
@@ -873,6 +1041,7 @@ ksp_window_finalize (GObject *object)
 
   g_free (self->soffice);
   g_free (self->export_dir);
+  g_clear_pointer (&self->watched, g_hash_table_unref);
   G_OBJECT_CLASS (ksp_window_parent_class)->finalize (object);
 }
 
@@ -889,6 +1058,7 @@ ksp_window_class_init (KspWindowClass *klass)
 
   g_type_ensure (KSP_TYPE_OUTLINE_VIEW);
   g_type_ensure (KSP_TYPE_ELEMENT_FORM);
+  g_type_ensure (KSP_TYPE_FINDINGS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KspWindow, toast_overlay);
@@ -904,14 +1074,19 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_paned);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_button);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, findings_view);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_form_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 
   /* Also set as application accels (ksp-application.c); these keep them in a window without one. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-docx", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-checks", NULL);
 
   /**
    * KspWindow::export-finished:
@@ -960,6 +1135,7 @@ ksp_window_init (KspWindow *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
+  self->watched = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);
@@ -996,6 +1172,13 @@ ksp_window_get_document (KspWindow *self)
 {
   g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
   return self->document;
+}
+
+KspFindingsView *
+ksp_window_get_findings_view (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
+  return self->findings_view;
 }
 
 KspElementForm *

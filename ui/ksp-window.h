@@ -1,4 +1,5 @@
-/* ksp-window.h: the editor window: a standard's outline and the form of the selected element */
+/* ksp-window.h: the editor window: a standard's outline, the form of the selected element and, on
+ * demand (win.show-checks), the Checks panel with the validator's findings, kept up to date while editing */
 #pragma once
 
 #include <adwaita.h>
@@ -6,6 +7,7 @@
 #include "ksp-application.h"
 #include "ksp-document.h"
 #include "ksp-element-form.h"
+#include "ksp-findings-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,7 @@ gboolean        ksp_window_open_sample      (KspWindow      *self,
 KspStore       *ksp_window_get_store        (KspWindow      *self);
 KspDocument    *ksp_window_get_document     (KspWindow      *self);
 KspElementForm *ksp_window_get_form         (KspWindow      *self);
+KspFindingsView *ksp_window_get_findings_view (KspWindow    *self);
 gboolean        ksp_window_select_element   (KspWindow      *self,
                                              const char     *id);
 gboolean        ksp_window_is_read_only     (KspWindow      *self);

@@ -3,7 +3,9 @@
  * Opens a KspWindow on a temporary workspace holding the sample standard, selects the card, checks the
  * form against the model, edits through the form's widgets (Enter, the idle commit), undoes and redoes
  * through the window's actions, and checks the read-only state of a second window on the same
- * workspace; exports DOCX, XML and (with LibreOffice) PDF through the window, and the failures of each.
+ * workspace; exports DOCX, XML and (with LibreOffice) PDF through the window, and the failures of each;
+ * shows the Checks panel, follows an edit that breaks a code and one that fixes it, and opens the
+ * element of an activated finding.
  * Screenshots go to $G_TEST_BUILDDIR/kasip-*.png.
  */
 #include "config.h"
@@ -14,6 +16,7 @@
 #include "ksp-element-form.h"
 #include "ksp-export.h"
 #include "ksp-field-editor.h"
+#include "ksp-findings-view.h"
 #include "ksp-sample.h"
 #include "ksp-store.h"
 #include "ksp-window.h"
@@ -428,6 +431,13 @@ test_window_empty_and_sample (void)
   g_assert_nonnull (ksp_window_get_document (window));
   g_assert_nonnull (find_kind (ksp_document_get_root (ksp_window_get_document (window)), "card"));
   g_assert_false (ksp_window_is_read_only (window));
+  /* The checks ran on the opened standard (against the sample's qualification framework). */
+  g_assert_cmpuint (ksp_findings_view_get_n_findings (ksp_window_get_findings_view (window)), >, 0);
+  g_test_message ("sample checks: %s", ksp_findings_view_get_summary (ksp_window_get_findings_view (window)));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-checks", NULL);
+  g_assert_true (has_label (GTK_WIDGET (window), ksp_findings_view_get_summary (ksp_window_get_findings_view (window))));
+  iterate_for (400); /* past the stack's crossfade from the empty page */
+  save_screenshot (window, "kasip-window-checks-sample.png");
   gtk_window_destroy (GTK_WINDOW (window));
   iterate_for (50);
 
@@ -970,6 +980,93 @@ test_window_export_pdf_errors (void)
   g_rmdir (dir);
 }
 
+/* The row showing @rule's finding on @node_id, or G_MAXUINT. */
+static guint
+find_finding (KspFindingsView *view,
+              const char      *rule,
+              const char      *node_id)
+{
+  for (guint i = 0; i < ksp_findings_view_get_n_findings (view); i++)
+    {
+      const KspFinding *finding = ksp_findings_view_get_finding (view, i);
+
+      if (g_strcmp0 (finding->rule, rule) == 0 && g_strcmp0 (finding->node_id, node_id) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+test_window_checks (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspDocument *doc = ksp_window_get_document (window);
+  KspFindingsView *view = ksp_window_get_findings_view (window);
+  KspElementForm *form = ksp_window_get_form (window);
+  g_autoptr (GError) error = NULL;
+  KspNode *card, *root = ksp_document_get_root (doc);
+  const KspFinding *finding;
+  g_autofree char *old_code = NULL;
+  guint row;
+
+  /* Hidden until asked for; the checks ran when the standard was opened. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+  g_assert_nonnull (ksp_findings_view_get_summary (view));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-checks", NULL);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (view)));
+  iterate_for (100);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_true (has_label (GTK_WIDGET (view), ksp_findings_view_get_summary (view)));
+
+  card = ksp_document_lookup (doc, card_id (window));
+  old_code = g_strdup (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE));
+  g_assert_cmpuint (find_finding (view, "V1", ksp_node_get_id (card)), ==, G_MAXUINT);
+
+  /* A dash instead of a code: after the debounce, a V1 error on the card, errors first. */
+  g_assert_true (ksp_document_set_value (doc, card, "occupation_code", KSP_LANG_NONE, "-", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (find_finding (view, "V1", ksp_node_get_id (card)), ==, G_MAXUINT);
+  iterate_for (800);
+  row = find_finding (view, "V1", ksp_node_get_id (card));
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+  finding = ksp_findings_view_get_finding (view, row);
+  g_assert_cmpint (finding->severity, ==, KSP_SEVERITY_ERROR);
+  g_assert_cmpint (ksp_findings_view_get_finding (view, 0)->severity, ==, KSP_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (finding->message, "«-»"));
+  g_assert_true (has_label (GTK_WIDGET (view), finding->message));
+  g_assert_true (has_label (GTK_WIDGET (view), finding->path));
+  g_assert_true (g_str_has_prefix (ksp_findings_view_get_summary (view), "1 error,") ||
+                 strstr (ksp_findings_view_get_summary (view), " errors,") != NULL);
+
+  /* Undo takes the finding away, redo brings it back. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), ==, old_code);
+  iterate_for (800);
+  g_assert_cmpuint (find_finding (view, "V1", ksp_node_get_id (card)), ==, G_MAXUINT);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "redo", NULL);
+  iterate_for (800);
+  row = find_finding (view, "V1", ksp_node_get_id (card));
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+
+  /* Activating the row opens the card's form. */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (ksp_node_get_child (root, 0))));
+  g_assert_true (ksp_element_form_get_node (form) != card);
+  g_assert_true (ksp_findings_view_activate_row (view, row));
+  g_assert_true (ksp_element_form_get_node (form) == card);
+  iterate_for (200);
+  save_screenshot (window, "kasip-window-checks.png");
+
+  /* Fixed: the finding goes. */
+  g_assert_true (ksp_document_set_value (doc, card, "occupation_code", KSP_LANG_NONE, old_code, &error));
+  g_assert_no_error (error);
+  iterate_for (800);
+  g_assert_cmpuint (find_finding (view, "V1", ksp_node_get_id (card)), ==, G_MAXUINT);
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-checks", NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1025,6 +1122,7 @@ main (int    argc,
   g_test_add ("/ui/window/commit-on-close", Fixture, NULL, fixture_set_up, test_window_commit_on_close,
               fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_window_export, fixture_tear_down);
+  g_test_add ("/ui/window/checks", Fixture, NULL, fixture_set_up, test_window_checks, fixture_tear_down);
   g_test_add_func ("/ui/window/export-pdf-errors", test_window_export_pdf_errors);
   g_test_add_func ("/ui/window/empty-and-sample", test_window_empty_and_sample);
   status = g_test_run ();

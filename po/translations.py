@@ -149,6 +149,24 @@ T = {
  "no message": ("без сообщения", "хабарлама жоқ"),
  "PDF export needs LibreOffice, which is not installed (no soffice program found)": ("Для экспорта в PDF нужен LibreOffice, он не установлен (программа soffice не найдена)", "PDF экспорты үшін LibreOffice қажет, ол орнатылмаған (soffice бағдарламасы табылмады)"),
  "LibreOffice ended without writing a PDF: %s": ("LibreOffice завершился, не создав PDF: %s", "LibreOffice PDF жазбай аяқталды: %s"),
+ "Checks: %s": ("Проверки: %s", "Тексерулер: %s"),
+ "Could not read the workspace's qualification framework: %s": ("Не удалось прочитать рамку квалификаций рабочего пространства: %s", "Жұмыс кеңістігінің біліктілік шеңберін оқу мүмкін болмады: %s"),
+ "The element this finding is about is no longer in the standard": ("Элемента, к которому относится замечание, больше нет в стандарте", "Ескерту қатысты элемент стандартта енді жоқ"),
+ "Checks": ("Проверки", "Тексерулер"),
+ "Error": ("Ошибка", "Қате"),
+ "Warning": ("Предупреждение", "Ескерту"),
+ "Note": ("Примечание", "Ескертпе"),
+ "Rule %s, source line %u": ("Правило %s, строка источника %u", "%s ережесі, дереккөз жолы %u"),
+ "Rule %s": ("Правило %s", "%s ережесі"),
+ "No problems found": ("Проблем не найдено", "Ақау табылмады"),
+ "%s, %s, %s": ("%s, %s, %s", "%s, %s, %s"),
+}
+
+# Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).
+P = {
+ "%u error": (["%u ошибка", "%u ошибки", "%u ошибок"], ["%u қате", "%u қате"]),
+ "%u warning": (["%u предупреждение", "%u предупреждения", "%u предупреждений"], ["%u ескерту", "%u ескерту"]),
+ "%u note": (["%u примечание", "%u примечания", "%u примечаний"], ["%u ескертпе", "%u ескертпе"]),
 }
 
 def entries(pot):
@@ -168,6 +186,13 @@ def fill(lang_index, lang, header):
             out.append(header)
             continue
         if msgid is None:
+            mp = re.search(r'^msgid "(.*)"\nmsgid_plural ', block, re.M)
+            forms = P.get(mp.group(1)) if mp else None
+            if mp and forms is None:
+                sys.stderr.write(f'{lang}: untranslated plural: {mp.group(1)}\n')
+            if forms is not None:
+                block = re.sub(r'\nmsgstr\[.*', '', block, flags=re.S)
+                block += ''.join('\nmsgstr[%d] "%s"' % (i, f) for i, f in enumerate(forms[lang_index]))
             out.append(block)
             continue
         tr = T.get(msgid)

@@ -20,6 +20,13 @@ struct _KspDocument
 G_DEFINE_FINAL_TYPE (KspDocument, ksp_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ksp-document-error-quark, ksp_document_error)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 index_add (KspDocument *self,
            KspNode     *node)
@@ -80,6 +87,16 @@ static void
 ksp_document_class_init (KspDocumentClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ksp_document_finalize;
+
+  /**
+   * KspDocument::changed:
+   * @command: the command that was done, undone or redone
+   *
+   * Emitted after every successful execute, undo and redo, whatever the command changed (values or the
+   * tree's structure): views that summarise the whole document (the checks) listen here.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, KSP_TYPE_COMMAND);
 }
 
 static void
@@ -422,6 +439,7 @@ ksp_document_execute (KspDocument *self,
   if (!run_step (self, command, ksp_command_apply, "do", error))
     return FALSE;
   ksp_undo_stack_push (self->undo_stack, command);
+  g_signal_emit (self, signals[CHANGED], 0, command);
   return TRUE;
 }
 
@@ -441,6 +459,7 @@ ksp_document_undo (KspDocument *self,
   if (!run_step (self, command, ksp_command_revert, "undo", error))
     return FALSE;
   ksp_undo_stack_step_back (self->undo_stack);
+  g_signal_emit (self, signals[CHANGED], 0, command);
   return TRUE;
 }
 
@@ -460,6 +479,7 @@ ksp_document_redo (KspDocument *self,
   if (!run_step (self, command, ksp_command_apply, "redo", error))
     return FALSE;
   ksp_undo_stack_step_forward (self->undo_stack);
+  g_signal_emit (self, signals[CHANGED], 0, command);
   return TRUE;
 }
 

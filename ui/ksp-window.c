@@ -43,9 +43,7 @@ struct _KspWindow
   gboolean             filling_selector;
 
   KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
-  GHashTable          *watched;      /* KspNode → itself: nodes whose value-changed re-runs the checks */
-  gulong               can_undo_id;
-  gulong               can_redo_id;
+  gulong               changed_id;   /* the document's "changed": every edit, undo and redo re-runs the checks */
   guint                validate_source;
 
   char                *soffice;      /* LibreOffice, for PDF; NULL when not installed */
@@ -155,44 +153,6 @@ heartbeat_cb (gpointer user_data)
 #define VALIDATE_DELAY_MS 500
 
 static void
-on_watched_value_changed (KspNode    *node,
-                          const char *field,
-                          int         lang,
-                          KspWindow  *self)
-{
-  schedule_validation (self);
-}
-
-static void
-unwatch_nodes (KspWindow *self)
-{
-  GHashTableIter iter;
-  gpointer node;
-
-  g_hash_table_iter_init (&iter, self->watched);
-  while (g_hash_table_iter_next (&iter, &node, NULL))
-    g_signal_handlers_disconnect_by_func (node, on_watched_value_changed, self);
-  g_hash_table_remove_all (self->watched);
-}
-
-/* Edits change values (typing, undo, redo), so each node's value-changed re-runs the checks; nodes
- * inserted since the last run are watched from this one on. */
-static void
-watch_nodes (KspWindow *self,
-             KspNode   *node)
-{
-  guint n = ksp_node_get_n_children (node);
-
-  if (!g_hash_table_contains (self->watched, node))
-    {
-      g_hash_table_add (self->watched, g_object_ref (node));
-      g_signal_connect (node, "value-changed", G_CALLBACK (on_watched_value_changed), self);
-    }
-  for (guint i = 0; i < n; i++)
-    watch_nodes (self, ksp_node_get_child (node, i));
-}
-
-static void
 run_validation (KspWindow *self)
 {
   g_autoptr (GPtrArray) findings = NULL;
@@ -208,7 +168,6 @@ run_validation (KspWindow *self)
     }
   start = g_get_monotonic_time ();
   root = ksp_document_get_root (self->document);
-  watch_nodes (self, root);
   findings = ksp_validate (root, self->classifiers);
   ksp_findings_view_set_findings (self->findings_view, findings);
   g_debug ("Checks: %u findings (%s classifiers) in %.1f ms", findings->len, self->classifiers ? "with" : "without",
@@ -274,13 +233,7 @@ set_document (KspWindow   *self,
   g_clear_pointer (&self->undo_binding, g_binding_unbind);
   g_clear_pointer (&self->redo_binding, g_binding_unbind);
   if (self->document)
-    {
-      KspUndoStack *old_stack = ksp_document_get_undo_stack (self->document);
-
-      g_clear_signal_handler (&self->can_undo_id, old_stack);
-      g_clear_signal_handler (&self->can_redo_id, old_stack);
-    }
-  unwatch_nodes (self);
+    g_clear_signal_handler (&self->changed_id, self->document);
   ksp_element_form_set_document (self->form, NULL);
   ksp_outline_view_set_root (self->outline, NULL);
   g_set_object (&self->document, document);
@@ -293,11 +246,8 @@ set_document (KspWindow   *self,
                                                    G_BINDING_SYNC_CREATE);
       self->redo_binding = g_object_bind_property (stack, "can-redo", lookup_action (self, "redo"), "enabled",
                                                    G_BINDING_SYNC_CREATE);
-      /* Insertions and removals: the undo stack's state changes with most of them. */
-      self->can_undo_id = g_signal_connect_swapped (stack, "notify::can-undo", G_CALLBACK (schedule_validation),
-                                                    self);
-      self->can_redo_id = g_signal_connect_swapped (stack, "notify::can-redo", G_CALLBACK (schedule_validation),
-                                                    self);
+      /* Values and structure alike: every command done, undone or redone. */
+      self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (schedule_validation), self);
       ksp_element_form_set_document (self->form, document);
       ksp_outline_view_set_root (self->outline, ksp_document_get_root (document));
     }
@@ -1041,7 +991,6 @@ ksp_window_finalize (GObject *object)
 
   g_free (self->soffice);
   g_free (self->export_dir);
-  g_clear_pointer (&self->watched, g_hash_table_unref);
   G_OBJECT_CLASS (ksp_window_parent_class)->finalize (object);
 }
 
@@ -1135,7 +1084,6 @@ ksp_window_init (KspWindow *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->watched = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions, G_N_ELEMENTS (win_actions), self);

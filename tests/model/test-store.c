@@ -606,7 +606,17 @@ snapshot (KspDocument *doc)
   return n;
 }
 
-/* Executes one edit, checks it is stored, undoes it (tree as before), redoes it (tree as after). */
+static void
+count_changed (KspDocument *doc,
+               KspCommand  *command,
+               guint       *count)
+{
+  g_assert_true (KSP_IS_COMMAND (command));
+  (*count)++;
+}
+
+/* Executes one edit, checks it is stored, undoes it (tree as before), redoes it (tree as after);
+ * each step emits the document's "changed" once, whether it changes a value or the structure. */
 static void
 check_undo_redo (KspDocument *doc,
                  KspCommand  *command)
@@ -615,9 +625,12 @@ check_undo_redo (KspDocument *doc,
   g_autoptr (KspNode) before = snapshot (doc);
   g_autoptr (KspNode) after = NULL;
   g_autoptr (KspNode) now = NULL;
+  guint changed = 0;
+  gulong handler = g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &changed);
 
   g_assert_true (ksp_document_execute (doc, command, &error));
   g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
   assert_stored (doc);
   after = snapshot (doc);
   g_assert_false (ksp_node_equal (before, after, NULL));
@@ -635,6 +648,8 @@ check_undo_redo (KspDocument *doc,
   assert_stored (doc);
   now = snapshot (doc);
   assert_trees_equal (after, now);
+  g_assert_cmpuint (changed, ==, 3);
+  g_signal_handler_disconnect (doc, handler);
 }
 
 static void
@@ -654,6 +669,7 @@ test_undo_redo_every_edit (Fixture       *f,
   g_autoptr (KspNode) knowledge = ksp_node_new ("knowledge", NULL);
   g_autoptr (KspCommand) group = ksp_group_command_new ("two fields");
   KspUndoStack *stack = ksp_document_get_undo_stack (doc);
+  guint refused_changed = 0;
 
   ksp_document_set_user (doc, "reviewer-1");
 
@@ -698,7 +714,8 @@ test_undo_redo_every_edit (Fixture       *f,
   g_assert_true (ksp_undo_stack_can_undo (stack));
   g_assert_false (ksp_undo_stack_can_redo (stack));
 
-  /* Invalid edits are refused with a clear message and change nothing. */
+  /* Invalid edits are refused with a clear message and change nothing (no "changed" either). */
+  g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &refused_changed);
   g_assert_false (ksp_document_set_value (doc, card, "no_such_field", KSP_LANG_RU, "x", &error));
   g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "no_such_field"));
@@ -719,6 +736,7 @@ test_undo_redo_every_edit (Fixture       *f,
     g_clear_error (&error);
   }
   assert_stored (doc);
+  g_assert_cmpuint (refused_changed, ==, 0);
 
   /* Every step is in the audit trail with who did it. */
   audit = ksp_store_list_audit (store, ksp_document_get_tree_id (doc), &error);

@@ -1063,6 +1063,38 @@ test_window_checks (Fixture       *fixture,
   iterate_for (800);
   g_assert_cmpuint (find_finding (view, "V1", ksp_node_get_id (card)), ==, G_MAXUINT);
 
+  /* Structure changes re-run the checks too, even when the undo stack's state stays the same: a skill
+   * inserted into the empty labour function takes its E1 away; removing it brings the E1 back. */
+  {
+    KspNode *empty_fn = NULL;
+    g_autoptr (KspNode) skill = ksp_node_new ("skill", NULL);
+
+    for (guint i = 0; i < ksp_findings_view_get_n_findings (view) && empty_fn == NULL; i++)
+      {
+        finding = ksp_findings_view_get_finding (view, i);
+        if (g_strcmp0 (finding->rule, "E1") == 0 && finding->node_id != NULL)
+          {
+            KspNode *node = ksp_document_lookup (doc, finding->node_id);
+            if (node && g_str_equal (ksp_node_get_kind (node), "function"))
+              empty_fn = node;
+          }
+      }
+    g_assert_nonnull (empty_fn);
+    g_assert_true (ksp_undo_stack_can_undo (ksp_document_get_undo_stack (doc)));
+    g_assert_false (ksp_undo_stack_can_redo (ksp_document_get_undo_stack (doc)));
+    ksp_node_set_value (skill, "name", KSP_LANG_RU, "Навык, добавленный тестом");
+    g_assert_true (ksp_document_insert_node (doc, empty_fn, 0, skill, &error));
+    g_assert_no_error (error);
+    iterate_for (800);
+    g_assert_cmpuint (find_finding (view, "E1", ksp_node_get_id (empty_fn)), ==, G_MAXUINT);
+    g_assert_cmpuint (find_finding (view, "E1", ksp_node_get_id (skill)), !=, G_MAXUINT);
+    g_assert_true (ksp_document_remove_node (doc, skill, &error));
+    g_assert_no_error (error);
+    iterate_for (800);
+    g_assert_cmpuint (find_finding (view, "E1", ksp_node_get_id (empty_fn)), !=, G_MAXUINT);
+    g_assert_cmpuint (find_finding (view, "E1", ksp_node_get_id (skill)), ==, G_MAXUINT);
+  }
+
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-checks", NULL);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
 }

@@ -16,6 +16,7 @@ struct _KspOutlineView
   KspNode                  *root;
   GtkTreeListModel         *tree;
   GtkSingleSelection       *selection;
+  KspLang                   lang;      /* the language of titles and captions; the other one is the tooltip */
 };
 
 G_DEFINE_FINAL_TYPE (KspOutlineView, ksp_outline_view, GTK_TYPE_WIDGET)
@@ -65,23 +66,40 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+update_title (KspNode    *node,
+              GParamSpec *pspec,
+              GtkWidget  *title)
+{
+  KspLang lang = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (title), "ksp-lang"));
+  KspLang other = lang == KSP_LANG_KK ? KSP_LANG_RU : KSP_LANG_KK;
+  g_autofree char *label = ksp_node_dup_label (node, lang);
+  g_autofree char *tooltip = ksp_node_dup_label (node, other);
+
+  gtk_label_set_text (GTK_LABEL (title), label);
+  gtk_widget_set_tooltip_text (title, g_strcmp0 (label, tooltip) != 0 ? tooltip : NULL);
+}
+
+static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
-          gpointer                  user_data)
+          KspOutlineView           *self)
 {
   GtkTreeListRow *row = gtk_list_item_get_item (item);
   GtkWidget *expander = gtk_list_item_get_child (item);
   GtkWidget *title = g_object_get_data (G_OBJECT (item), "ksp-title");
   GtkWidget *caption = g_object_get_data (G_OBJECT (item), "ksp-caption");
-  g_autoptr (KspNode) node = gtk_tree_list_row_get_item (row);
-  GBinding *binding;
+  KspNode *node = gtk_tree_list_row_get_item (row);   /* a reference, dropped at unbind */
+  KspLang other = self->lang == KSP_LANG_KK ? KSP_LANG_RU : KSP_LANG_KK;
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  /* "label" is notified when the title field changes, so the row follows edits, undo and redo. */
-  binding = g_object_bind_property (node, "label", title, "label", G_BINDING_SYNC_CREATE);
-  g_object_set_data (G_OBJECT (item), "ksp-binding", binding);
-  gtk_label_set_text (GTK_LABEL (caption), ksp_kind_label (ksp_node_get_kind_spec (node), KSP_LANG_RU));
-  gtk_widget_set_tooltip_text (title, ksp_kind_label (ksp_node_get_kind_spec (node), KSP_LANG_KK));
+  /* "label" is notified when the title field changes (either language), so the row follows edits,
+   * undo and redo. The title and caption are in the outline's language, the other one is the tooltip. */
+  g_object_set_data (G_OBJECT (title), "ksp-lang", GINT_TO_POINTER (self->lang));
+  update_title (node, NULL, title);
+  g_signal_connect (node, "notify::label", G_CALLBACK (update_title), title);
+  g_object_set_data_full (G_OBJECT (item), "ksp-node", node, g_object_unref);
+  gtk_label_set_text (GTK_LABEL (caption), ksp_kind_label (ksp_node_get_kind_spec (node), self->lang));
+  gtk_widget_set_tooltip_text (caption, ksp_kind_label (ksp_node_get_kind_spec (node), other));
 }
 
 static void
@@ -89,11 +107,13 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  GBinding *binding = g_object_steal_data (G_OBJECT (item), "ksp-binding");
+  KspNode *node = g_object_get_data (G_OBJECT (item), "ksp-node");
+  GtkWidget *title = g_object_get_data (G_OBJECT (item), "ksp-title");
   GtkWidget *expander = gtk_list_item_get_child (item);
 
-  if (binding)
-    g_binding_unbind (binding);
+  if (node)
+    g_signal_handlers_disconnect_by_func (node, update_title, title);
+  g_object_set_data (G_OBJECT (item), "ksp-node", NULL);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
@@ -146,10 +166,55 @@ static void
 ksp_outline_view_init (KspOutlineView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->lang = ksp_outline_view_default_language ();
 
   g_signal_connect (self->factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (self->factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (self->factory, "unbind", G_CALLBACK (unbind_row), self);
+}
+
+/**
+ * ksp_outline_view_default_language:
+ * Returns: %KSP_LANG_KK when the user interface is in Kazakh, else %KSP_LANG_RU
+ */
+KspLang
+ksp_outline_view_default_language (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  return names[0] && g_str_has_prefix (names[0], "kk") ? KSP_LANG_KK : KSP_LANG_RU;
+}
+
+/**
+ * ksp_outline_view_set_language:
+ * @lang: %KSP_LANG_RU or %KSP_LANG_KK: the language of the titles and captions
+ */
+void
+ksp_outline_view_set_language (KspOutlineView *self,
+                               KspLang         lang)
+{
+  g_autoptr (KspNode) root = NULL;
+
+  g_return_if_fail (KSP_IS_OUTLINE_VIEW (self));
+  g_return_if_fail (lang == KSP_LANG_RU || lang == KSP_LANG_KK);
+
+  if (self->lang == lang)
+    return;
+  self->lang = lang;
+  /* Rebind every row: set the root again. */
+  if (self->root)
+    {
+      root = g_object_ref (self->root);
+      ksp_outline_view_set_root (self, NULL);
+      ksp_outline_view_set_root (self, root);
+    }
+}
+
+KspLang
+ksp_outline_view_get_language (KspOutlineView *self)
+{
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), KSP_LANG_RU);
+  return self->lang;
 }
 
 GtkWidget *

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KspOutlineView, ksp_outline_view, KSP, OUTLINE_VIEW, GtkWidget)
 
 GtkWidget *ksp_outline_view_new           (void);
+KspLang    ksp_outline_view_default_language (void);
+void       ksp_outline_view_set_language (KspOutlineView *self,
+                                          KspLang         lang);
+KspLang    ksp_outline_view_get_language (KspOutlineView *self);
 void       ksp_outline_view_set_root      (KspOutlineView *self,
                                            KspNode        *root);
 KspNode   *ksp_outline_view_get_selected  (KspOutlineView *self);

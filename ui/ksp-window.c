@@ -1136,6 +1136,13 @@ ksp_window_get_form (KspWindow *self)
   return self->form;
 }
 
+KspOutlineView *
+ksp_window_get_outline (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
+  return self->outline;
+}
+
 /**
  * ksp_window_select_element:
  * @id: an element's ID in the open standard

@@ -8,6 +8,7 @@
 #include "ksp-document.h"
 #include "ksp-element-form.h"
 #include "ksp-findings-view.h"
+#include "ksp-outline-view.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ gboolean        ksp_window_open_sample      (KspWindow      *self,
 KspStore       *ksp_window_get_store        (KspWindow      *self);
 KspDocument    *ksp_window_get_document     (KspWindow      *self);
 KspElementForm *ksp_window_get_form         (KspWindow      *self);
+KspOutlineView *ksp_window_get_outline      (KspWindow      *self);
 KspFindingsView *ksp_window_get_findings_view (KspWindow    *self);
 gboolean        ksp_window_select_element   (KspWindow      *self,
                                              const char     *id);

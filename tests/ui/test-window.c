@@ -1099,6 +1099,48 @@ test_window_checks (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (view)));
 }
 
+/* The outline follows the interface language: Kazakh titles and captions (falling back to Russian
+ * where the Kazakh text is absent), the other language in the tooltip; edits still show. */
+static void
+test_outline_language (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspOutlineView *outline = ksp_window_get_outline (window);
+  KspDocument *doc = ksp_window_get_document (window);
+  KspNode *card = ksp_document_lookup (doc, card_id (window));
+  const KspKindSpec *card_kind = ksp_node_get_kind_spec (card);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ru_label = ksp_node_dup_label (card, KSP_LANG_RU);
+
+  g_assert_cmpint (ksp_outline_view_get_language (outline), ==, KSP_LANG_RU);
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (card)));
+  iterate_for (100);
+  g_assert_true (has_label (GTK_WIDGET (outline), ksp_kind_label (card_kind, KSP_LANG_RU)));
+  g_assert_true (has_label (GTK_WIDGET (outline), ru_label));
+
+  ksp_outline_view_set_language (outline, KSP_LANG_KK);
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (card)));
+  iterate_for (100);
+  g_assert_cmpstr (ksp_kind_label (card_kind, KSP_LANG_KK), !=, ksp_kind_label (card_kind, KSP_LANG_RU));
+  g_assert_true (has_label (GTK_WIDGET (outline), ksp_kind_label (card_kind, KSP_LANG_KK)));
+  g_assert_false (has_label (GTK_WIDGET (outline), ksp_kind_label (card_kind, KSP_LANG_RU)));
+  /* The card has no Kazakh name in the sample: the Russian one stands in. */
+  g_assert_null (ksp_node_get_value (card, "title", KSP_LANG_KK));
+  g_assert_true (has_label (GTK_WIDGET (outline), ru_label));
+
+  /* A Kazakh name typed in shows at once. */
+  g_assert_true (ksp_document_set_value (doc, card, "title", KSP_LANG_KK, "Жеке көмекші", &error));
+  g_assert_no_error (error);
+  iterate_for (100);
+  {
+    g_autofree char *kk_label = ksp_node_dup_label (card, KSP_LANG_KK);
+    g_assert_nonnull (strstr (kk_label, "Жеке көмекші"));
+    g_assert_true (has_label (GTK_WIDGET (outline), kk_label));
+  }
+  save_screenshot (window, "kasip-window-outline-kk.png");
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1155,6 +1197,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_window_export, fixture_tear_down);
   g_test_add ("/ui/window/checks", Fixture, NULL, fixture_set_up, test_window_checks, fixture_tear_down);
+  g_test_add ("/ui/window/outline-language", Fixture, NULL, fixture_set_up, test_outline_language, fixture_tear_down);
   g_test_add_func ("/ui/window/export-pdf-errors", test_window_export_pdf_errors);
   g_test_add_func ("/ui/window/empty-and-sample", test_window_empty_and_sample);
   status = g_test_run ();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ksp-element-form.h"
+#include "ksp-validator.h"
 
 /* Width of the label column, in characters. */
 #define LABEL_WIDTH_CHARS 30
@@ -19,12 +20,14 @@ struct _KspElementForm
   GtkLabel     *subheading;
   GtkWidget    *column_headers;
   GtkGrid      *rows;          /* row 0: column headers; then labels | editors per field */
+  GtkBox       *findings_box;  /* the checks' findings on this element, above the fields */
 
   KspDocument  *document;
   KspNode      *node;
   GPtrArray    *editors; /* KspFieldEditor, owned */
   gulong        number_id;
   gboolean      editable;
+  GPtrArray    *findings; /* KspFinding of the whole document (a reference), or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (KspElementForm, ksp_element_form, GTK_TYPE_WIDGET)
@@ -166,6 +169,47 @@ update_heading (KspElementForm *self)
   gtk_label_set_text (self->subheading, subheading);
 }
 
+/* Shows the findings about this element (not its children: they have their own forms) above its fields. */
+static void
+update_findings (KspElementForm *self)
+{
+  GtkWidget *child;
+  const char *id = self->node ? ksp_node_get_id (self->node) : NULL;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box))))
+    gtk_box_remove (self->findings_box, child);
+  for (guint i = 0; id && self->findings && i < self->findings->len; i++)
+    {
+      const KspFinding *finding = g_ptr_array_index (self->findings, i);
+      GtkWidget *row, *icon, *label;
+      g_autofree char *text = NULL;
+
+      if (g_strcmp0 (finding->node_id, id) != 0)
+        continue;
+      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      icon = gtk_image_new_from_icon_name (finding->severity == KSP_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                           : finding->severity == KSP_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                                           : "dialog-information-symbolic");
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_widget_add_css_class (icon, finding->severity == KSP_SEVERITY_ERROR ? "error"
+                                      : finding->severity == KSP_SEVERITY_WARNING ? "warning" : "dim-label");
+      label = gtk_label_new (finding->message);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+      /* Translators: tooltip of a finding shown in the form; %s is the rule, e.g. "V1" */
+      text = g_strdup_printf (_("Rule %s"), finding->rule);
+      gtk_widget_set_tooltip_text (row, text);
+      gtk_box_append (GTK_BOX (row), icon);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (self->findings_box, row);
+      any = TRUE;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_box), any);
+}
+
 static void
 rebuild (KspElementForm *self)
 {
@@ -193,6 +237,7 @@ rebuild (KspElementForm *self)
       any_bilingual |= ksp_field_is_bilingual (field);
     }
   gtk_widget_set_visible (self->column_headers, any_bilingual);
+  update_findings (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
 
@@ -208,6 +253,7 @@ ksp_element_form_dispose (GObject *object)
   g_clear_object (&self->node);
   g_clear_object (&self->document);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_ELEMENT_FORM);
   G_OBJECT_CLASS (ksp_element_form_parent_class)->dispose (object);
 }
@@ -233,6 +279,7 @@ ksp_element_form_class_init (KspElementFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, subheading);
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, column_headers);
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, rows);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, findings_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ksp-element-form");
 }
@@ -304,6 +351,24 @@ ksp_element_form_set_node (KspElementForm *self,
   rebuild (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
                               GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (self->stack, "form"))), 0);
+}
+
+/**
+ * ksp_element_form_set_findings:
+ * @findings: (nullable): the #KspFinding of the whole document, from ksp_validate(); the form keeps a
+ *   reference and shows those about the element it edits
+ */
+void
+ksp_element_form_set_findings (KspElementForm *self,
+                               GPtrArray      *findings)
+{
+  g_return_if_fail (KSP_IS_ELEMENT_FORM (self));
+
+  if (findings)
+    g_ptr_array_ref (findings);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = findings;
+  update_findings (self);
 }
 
 KspNode *

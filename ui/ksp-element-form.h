@@ -20,6 +20,8 @@ GtkWidget      *ksp_element_form_new          (void);
 void            ksp_element_form_set_document (KspElementForm *self,
                                                KspDocument    *document);
 KspDocument    *ksp_element_form_get_document (KspElementForm *self);
+void            ksp_element_form_set_findings (KspElementForm *self,
+                                               GPtrArray      *findings);
 void            ksp_element_form_set_node     (KspElementForm *self,
                                                KspNode        *node);
 KspNode        *ksp_element_form_get_node     (KspElementForm *self);

@@ -164,12 +164,14 @@ run_validation (KspWindow *self)
   if (self->document == NULL)
     {
       ksp_findings_view_set_findings (self->findings_view, NULL);
+      ksp_element_form_set_findings (self->form, NULL);
       return;
     }
   start = g_get_monotonic_time ();
   root = ksp_document_get_root (self->document);
   findings = ksp_validate (root, self->classifiers);
   ksp_findings_view_set_findings (self->findings_view, findings);
+  ksp_element_form_set_findings (self->form, findings);
   g_debug ("Checks: %u findings (%s classifiers) in %.1f ms", findings->len, self->classifiers ? "with" : "without",
            (g_get_monotonic_time () - start) / 1000.0);
 

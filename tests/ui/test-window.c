@@ -1008,6 +1008,7 @@ test_window_checks (Fixture       *fixture,
   KspNode *card, *root = ksp_document_get_root (doc);
   const KspFinding *finding;
   g_autofree char *old_code = NULL;
+  g_autofree char *v1_message = NULL;
   guint row;
 
   /* Hidden until asked for; the checks ran when the standard was opened. */
@@ -1055,13 +1056,17 @@ test_window_checks (Fixture       *fixture,
   g_assert_true (ksp_findings_view_activate_row (view, row));
   g_assert_true (ksp_element_form_get_node (form) == card);
   iterate_for (200);
+  /* The card's form shows its findings above the fields. */
+  v1_message = g_strdup (ksp_findings_view_get_finding (view, row)->message);
+  g_assert_true (has_label (GTK_WIDGET (form), v1_message));
   save_screenshot (window, "kasip-window-checks.png");
 
-  /* Fixed: the finding goes. */
+  /* Fixed: the finding goes, from the panel and from the form. */
   g_assert_true (ksp_document_set_value (doc, card, "occupation_code", KSP_LANG_NONE, old_code, &error));
   g_assert_no_error (error);
   iterate_for (800);
   g_assert_cmpuint (find_finding (view, "V1", ksp_node_get_id (card)), ==, G_MAXUINT);
+  g_assert_false (has_label (GTK_WIDGET (form), v1_message));
 
   /* Structure changes re-run the checks too, even when the undo stack's state stays the same: a skill
    * inserted into the empty labour function takes its E1 away; removing it brings the E1 back. */

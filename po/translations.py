@@ -160,6 +160,9 @@ T = {
  "Rule %s": ("Правило %s", "%s ережесі"),
  "No problems found": ("Проблем не найдено", "Ақау табылмады"),
  "%s, %s, %s": ("%s, %s, %s", "%s, %s, %s"),
+ "Choose from the qualification framework’s occupations": ("Выбрать из занятий отраслевой рамки квалификаций", "Салалық біліктілік шеңберінің кәсіптерінен таңдау"),
+ "Code or name": ("Код или наименование", "Код немесе атауы"),
+ "Choose occupation": ("Выбор занятия", "Кәсіпті таңдау"),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

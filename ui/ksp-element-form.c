@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "ksp-element-form.h"
+#include "ksp-group-command.h"
+#include "ksp-occupation-picker.h"
+#include "ksp-set-value-command.h"
 #include "ksp-validator.h"
 
 /* Width of the label column, in characters. */
@@ -28,6 +31,8 @@ struct _KspElementForm
   gulong        number_id;
   gboolean      editable;
   GPtrArray    *findings; /* KspFinding of the whole document (a reference), or NULL */
+  KspClassifiers *classifiers; /* for the occupation picker, or NULL */
+  GtkWidget    *picker;        /* the occupation picker in the rows, or NULL (the grid owns it) */
 };
 
 G_DEFINE_FINAL_TYPE (KspElementForm, ksp_element_form, GTK_TYPE_WIDGET)
@@ -76,6 +81,7 @@ clear_rows (KspElementForm *self)
       ksp_field_editor_detach (editor);
     }
   g_ptr_array_set_size (self->editors, 0);
+  self->picker = NULL;
 
   child = gtk_widget_get_first_child (GTK_WIDGET (self->rows));
   while (child)
@@ -98,6 +104,35 @@ add_editor (KspElementForm     *self,
   g_signal_connect (editor, "error", G_CALLBACK (on_editor_error), self);
   g_ptr_array_add (self->editors, g_object_ref (editor));
   return editor;
+}
+
+/* The occupation picked becomes one undoable edit; the group code follows when it does not match. */
+static void
+on_occupation_picked (KspOccupationPicker *picker,
+                      const char          *code,
+                      KspElementForm      *self)
+{
+  g_autoptr (KspCommand) group = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *group_code = g_strdup (code);
+  char *dash = strrchr (group_code, '-');
+  const char *id;
+
+  if (self->node == NULL || self->document == NULL)
+    return;
+  ksp_element_form_commit (self);
+  id = ksp_node_get_id (self->node);
+  /* Translators: the undo step of choosing an occupation in the picker */
+  group = ksp_group_command_new (_("Choose occupation"));
+  ksp_group_command_add (KSP_GROUP_COMMAND (group),
+                         ksp_set_value_command_new (id, "occupation_code", KSP_LANG_NONE, code));
+  if (dash)
+    *dash = '\0';
+  if (dash && g_strcmp0 (ksp_node_get_value (self->node, "group_code", KSP_LANG_NONE), group_code) != 0)
+    ksp_group_command_add (KSP_GROUP_COMMAND (group),
+                           ksp_set_value_command_new (id, "group_code", KSP_LANG_NONE, group_code));
+  if (!ksp_document_execute (self->document, group, &error))
+    g_signal_emit (self, signals[ERROR], 0, error->message);
 }
 
 static void
@@ -141,6 +176,20 @@ add_row (KspElementForm     *self,
                                       GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, ru, NULL, -1);
       gtk_box_append (GTK_BOX (editors), kk_editor);
       gtk_box_append (GTK_BOX (editors), ru_editor);
+    }
+  else if (g_str_equal (field->name, "occupation_code") && self->classifiers &&
+           ksp_classifiers_get_n_occupations (self->classifiers) > 0)
+    {
+      GtkWidget *with_picker = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *editor = add_editor (self, field, KSP_LANG_NONE);
+      GtkWidget *picker = self->picker = ksp_occupation_picker_new (self->classifiers);
+
+      gtk_widget_set_hexpand (editor, TRUE);
+      gtk_widget_set_sensitive (picker, self->editable);
+      g_signal_connect (picker, "picked", G_CALLBACK (on_occupation_picked), self);
+      gtk_box_append (GTK_BOX (with_picker), editor);
+      gtk_box_append (GTK_BOX (with_picker), picker);
+      gtk_box_append (GTK_BOX (editors), with_picker);
     }
   else
     gtk_box_append (GTK_BOX (editors), add_editor (self, field, KSP_LANG_NONE));
@@ -254,6 +303,7 @@ ksp_element_form_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
+  g_clear_object (&self->classifiers);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_ELEMENT_FORM);
   G_OBJECT_CLASS (ksp_element_form_parent_class)->dispose (object);
 }
@@ -354,6 +404,23 @@ ksp_element_form_set_node (KspElementForm *self,
 }
 
 /**
+ * ksp_element_form_set_classifiers:
+ * @classifiers: (nullable): the workspace's classifiers: the occupation code gets a picker
+ */
+void
+ksp_element_form_set_classifiers (KspElementForm *self,
+                                  KspClassifiers *classifiers)
+{
+  g_return_if_fail (KSP_IS_ELEMENT_FORM (self));
+
+  if (self->classifiers == classifiers)
+    return;
+  ksp_element_form_commit (self);
+  g_set_object (&self->classifiers, classifiers);
+  rebuild (self);
+}
+
+/**
  * ksp_element_form_set_findings:
  * @findings: (nullable): the #KspFinding of the whole document, from ksp_validate(); the form keeps a
  *   reference and shows those about the element it edits
@@ -387,6 +454,8 @@ ksp_element_form_set_editable (KspElementForm *self,
   self->editable = !!editable;
   for (guint i = 0; i < self->editors->len; i++)
     ksp_field_editor_set_editable (g_ptr_array_index (self->editors, i), self->editable);
+  if (self->picker)
+    gtk_widget_set_sensitive (self->picker, self->editable);
 }
 
 /**

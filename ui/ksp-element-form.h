@@ -8,6 +8,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ksp-classifiers.h"
 #include "ksp-document.h"
 #include "ksp-field-editor.h"
 
@@ -20,6 +21,8 @@ GtkWidget      *ksp_element_form_new          (void);
 void            ksp_element_form_set_document (KspElementForm *self,
                                                KspDocument    *document);
 KspDocument    *ksp_element_form_get_document (KspElementForm *self);
+void            ksp_element_form_set_classifiers (KspElementForm *self,
+                                                  KspClassifiers *classifiers);
 void            ksp_element_form_set_findings (KspElementForm *self,
                                                GPtrArray      *findings);
 void            ksp_element_form_set_node     (KspElementForm *self,

@@ -199,7 +199,7 @@ schedule_validation (KspWindow *self)
 
 /* The classifiers come from the workspace's sector qualification framework, when it holds one. */
 static void
-load_classifiers (KspWindow *self)
+read_classifiers (KspWindow *self)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *source = NULL;
@@ -223,6 +223,14 @@ load_classifiers (KspWindow *self)
                                                   error->message);
       ksp_window_show_error (self, message);
     }
+}
+
+/* The checks and the form's occupation picker use them. */
+static void
+load_classifiers (KspWindow *self)
+{
+  read_classifiers (self);
+  ksp_element_form_set_classifiers (self->form, self->classifiers);
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -313,6 +321,8 @@ close_workspace (KspWindow *self)
   set_document (self, NULL);
   g_clear_pointer (&self->standards, g_ptr_array_unref);
   g_clear_object (&self->classifiers);
+  if (self->form)
+    ksp_element_form_set_classifiers (self->form, NULL);
   if (self->store)
     {
       ksp_store_close (self->store);

@@ -19,6 +19,7 @@
 #include "ksp-findings-view.h"
 #include "ksp-sample.h"
 #include "ksp-store.h"
+#include "ksp-occupation-picker.h"
 #include "ksp-window.h"
 
 typedef struct {
@@ -53,32 +54,40 @@ wait_for_window (KspWindow *window)
   iterate_for (200);
 }
 
+/* A PNG of @widget (a window, or a popover: it has its own surface) in the build folder. */
 static void
-save_screenshot (KspWindow  *window,
-                 const char *name)
+save_widget_screenshot (GtkWidget  *widget,
+                        const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
   int w, h;
 
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (widget);
   iterate_for (100);
-  w = gtk_widget_get_width (GTK_WIDGET (window));
-  h = gtk_widget_get_height (GTK_WIDGET (window));
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
   g_assert_cmpint (w, >, 0);
   g_assert_cmpint (h, >, 0);
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, w, h));
   g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+static void
+save_screenshot (KspWindow  *window,
+                 const char *name)
+{
+  save_widget_screenshot (GTK_WIDGET (window), name);
 }
 
 static KspNode *
@@ -1146,6 +1155,94 @@ test_outline_language (Fixture       *fixture,
   save_screenshot (window, "kasip-window-outline-kk.png");
 }
 
+/* With the sector qualification framework in the workspace, the card's occupation code gets a picker:
+ * typing filters the occupations; choosing one sets the code (and the group code it belongs to) as one
+ * undoable step. Without it there is no picker (the fixture's workspace). */
+static void
+test_occupation_picker (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *ork_path = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
+                                                     "003_61a1e3a7c96fc608.txt", NULL);
+  g_autofree char *ork_text = NULL;
+  g_autofree char *old_code = NULL;
+  g_autofree char *old_group = NULL;
+  KspWindow *window = fixture->window;
+  KspElementForm *form = ksp_window_get_form (window);
+  KspOccupationPicker *picker;
+  KspDocument *doc;
+  KspNode *card;
+  guint n_all, n;
+
+  /* No reference data: no picker. */
+  g_assert_true (ksp_window_select_element (window, card_id (window)));
+  iterate_for (100);
+  g_assert_null (find_widget_of_type (GTK_WIDGET (form), KSP_TYPE_OCCUPATION_PICKER));
+
+  /* Put the framework (seed 003) into the workspace and open it again. */
+  g_assert_true (g_file_get_contents (ork_path, &ork_text, NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_for (100);
+  {
+    g_autoptr (KspStore) store = ksp_store_open_uri (fixture->path, KSP_STORE_OPEN_DEFAULT, &error);
+    g_assert_no_error (error);
+    g_assert_true (ksp_store_put_reference (store, KSP_REFERENCE_ORK, "003_61a1e3a7c96fc608.txt", ork_text, &error));
+    g_assert_no_error (error);
+    ksp_store_close (store);
+  }
+  window = fixture->window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
+  g_assert_true (ksp_window_open_workspace (window, fixture->path, &error));
+  g_assert_no_error (error);
+  wait_for_window (window);
+  form = ksp_window_get_form (window);
+  doc = ksp_window_get_document (window);
+  card = ksp_document_lookup (doc, card_id (window));
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (card)));
+  iterate_for (100);
+  picker = (KspOccupationPicker *) find_widget_of_type (GTK_WIDGET (form), KSP_TYPE_OCCUPATION_PICKER);
+  g_assert_nonnull (picker);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (picker)));
+
+  /* Filtering by code and by part of a name (any case). */
+  n_all = ksp_occupation_picker_filter (picker, NULL);
+  g_test_message ("occupations in the framework: %u", n_all);
+  g_assert_cmpuint (n_all, >, 20);
+  n = ksp_occupation_picker_filter (picker, "3412-0");
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (n, <, n_all);
+  g_assert_cmpuint (ksp_occupation_picker_filter (picker, "СОЦИАЛЬН"), >, 0);
+  g_assert_cmpuint (ksp_occupation_picker_filter (picker, "no such occupation"), ==, 0);
+  g_assert_false (ksp_occupation_picker_pick_first (picker));
+
+  /* Picking: the code and its group, one step; undo gives both back. */
+  old_code = g_strdup (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE));
+  old_group = g_strdup (ksp_node_get_value (card, "group_code", KSP_LANG_NONE));
+  ksp_occupation_picker_popup (picker);
+  iterate_for (200);
+  save_screenshot (window, "kasip-window-occupation-picker.png");
+  {
+    GtkWidget *popover = find_widget_of_type (GTK_WIDGET (picker), GTK_TYPE_POPOVER);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_mapped (popover));
+    save_widget_screenshot (popover, "kasip-occupation-picker-popover.png");
+  }
+  g_assert_cmpuint (ksp_occupation_picker_filter (picker, "3412-0"), >, 0);
+  g_assert_true (ksp_occupation_picker_pick_first (picker));
+  iterate_for (100);
+  g_assert_true (g_str_has_prefix (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), "3412-0-"));
+  g_assert_cmpstr (ksp_node_get_value (card, "group_code", KSP_LANG_NONE), ==, "3412-0");
+  {
+    /* The form shows the new values. */
+    g_autofree char *shown = ksp_field_editor_dup_text (ksp_element_form_get_editor (form, "group_code", KSP_LANG_NONE));
+    g_assert_cmpstr (shown, ==, "3412-0");
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  g_assert_cmpstr (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), ==, old_code);
+  g_assert_cmpstr (ksp_node_get_value (card, "group_code", KSP_LANG_NONE), ==, old_group);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -1202,6 +1299,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/ui/window/export", Fixture, NULL, fixture_set_up, test_window_export, fixture_tear_down);
   g_test_add ("/ui/window/checks", Fixture, NULL, fixture_set_up, test_window_checks, fixture_tear_down);
+  g_test_add ("/ui/window/occupation-picker", Fixture, NULL, fixture_set_up, test_occupation_picker, fixture_tear_down);
   g_test_add ("/ui/window/outline-language", Fixture, NULL, fixture_set_up, test_outline_language, fixture_tear_down);
   g_test_add_func ("/ui/window/export-pdf-errors", test_window_export_pdf_errors);
   g_test_add_func ("/ui/window/empty-and-sample", test_window_empty_and_sample);

@@ -191,6 +191,8 @@ ksp_occupation_picker_init (KspOccupationPicker *self)
   gtk_widget_set_valign (GTK_WIDGET (self->button), GTK_ALIGN_CENTER);
   /* Translators: tooltip of the button beside the occupation code */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose from the qualification framework’s occupations"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose from the qualification framework’s occupations"), -1);
   gtk_widget_set_parent (GTK_WIDGET (self->button), GTK_WIDGET (self));
 
   self->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ksp-element-form.h"
+#include "ksp-findings-view.h"
 #include "ksp-group-command.h"
 #include "ksp-occupation-picker.h"
 #include "ksp-set-value-command.h"
@@ -237,12 +238,7 @@ update_findings (KspElementForm *self)
       if (g_strcmp0 (finding->node_id, id) != 0)
         continue;
       row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      icon = gtk_image_new_from_icon_name (finding->severity == KSP_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                           : finding->severity == KSP_SEVERITY_WARNING ? "dialog-warning-symbolic"
-                                           : "dialog-information-symbolic");
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_widget_add_css_class (icon, finding->severity == KSP_SEVERITY_ERROR ? "error"
-                                      : finding->severity == KSP_SEVERITY_WARNING ? "warning" : "dim-label");
+      icon = ksp_finding_severity_icon_new (finding->severity);
       label = gtk_label_new (finding->message);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);

@@ -74,21 +74,31 @@ severity_class (KspSeverity severity)
     }
 }
 
+/**
+ * ksp_finding_severity_icon_new:
+ * Returns: (transfer floating): the icon of @severity, coloured, named in its tooltip and for screen
+ *   readers; the Checks panel's rows and the form's findings use it
+ */
+GtkWidget *
+ksp_finding_severity_icon_new (KspSeverity severity)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (severity_icon (severity));
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, severity_class (severity));
+  gtk_widget_set_tooltip_text (icon, severity_name (severity));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, severity_name (severity), -1);
+  return icon;
+}
+
 static GtkWidget *
 create_row (const KspFinding *finding)
 {
-  GtkWidget *row, *box, *icon, *rule, *text, *path, *message;
+  GtkWidget *row, *box, *rule, *text, *path, *message;
   g_autofree char *tooltip = NULL;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-
-  icon = gtk_image_new_from_icon_name (severity_icon (finding->severity));
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, severity_class (finding->severity));
-  gtk_widget_set_tooltip_text (icon, severity_name (finding->severity));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  severity_name (finding->severity), -1);
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), ksp_finding_severity_icon_new (finding->severity));
 
   rule = gtk_label_new (finding->rule);
   gtk_label_set_xalign (GTK_LABEL (rule), 0);

@@ -25,4 +25,6 @@ const char       *ksp_findings_view_get_summary   (KspFindingsView *self);
 gboolean          ksp_findings_view_activate_row  (KspFindingsView *self,
                                                    guint            index);
 
+GtkWidget        *ksp_finding_severity_icon_new   (KspSeverity      severity);
+
 G_END_DECLS

@@ -436,20 +436,26 @@ ksp_window_open_sample (KspWindow  *self,
 /* ---------------------------------------------------------------------------------------------- */
 /* actions                                                                                          */
 
+/* Undo and redo: what is typed but not yet committed first becomes a step of its own. */
+static void
+step_history (KspWindow *self,
+              gboolean (*step) (KspDocument *, GError **))
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  ksp_element_form_commit (self->form);
+  if (!step (self->document, &error))
+    ksp_window_show_error (self, error->message);
+}
+
 static void
 undo_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  KspWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (self->document == NULL)
-    return;
-  /* What is typed but not yet committed becomes the step undone. */
-  ksp_element_form_commit (self->form);
-  if (!ksp_document_undo (self->document, &error))
-    ksp_window_show_error (self, error->message);
+  step_history (user_data, ksp_document_undo);
 }
 
 static void
@@ -457,14 +463,7 @@ redo_activated (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       user_data)
 {
-  KspWindow *self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (self->document == NULL)
-    return;
-  ksp_element_form_commit (self->form);
-  if (!ksp_document_redo (self->document, &error))
-    ksp_window_show_error (self, error->message);
+  step_history (user_data, ksp_document_redo);
 }
 
 static void

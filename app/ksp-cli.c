@@ -11,12 +11,15 @@
 #include <stdlib.h>
 
 #include "ksp-adilet-reader.h"
+#include "ksp-atomic-file.h"
 #include "ksp-cli.h"
 #include "ksp-docx-reader.h"
 #include "ksp-docx-writer.h"
 #include "ksp-xml-reader.h"
 #include "ksp-xml-writer.h"
+#include "ksp-import-batch.h"
 #include "ksp-import-summary.h"
+#include "ksp-read-any.h"
 #include "ksp-ork-reader.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-validator.h"
@@ -136,7 +139,12 @@ open_workspace (const char        *workspace,
       return NULL;
     }
   if (ksp_store_is_read_only (store) && !(flags & KSP_STORE_OPEN_READ_ONLY))
-    g_printerr ("kasip: %s: %s\n", workspace, ksp_store_get_read_only_reason (store));
+    {
+      /* A command that changes the workspace cannot do its work read-only: say why, and stop. */
+      g_printerr ("kasip: %s: %s %s\n", workspace, _("cannot be changed:"), ksp_store_get_read_only_reason (store));
+      g_object_unref (store);
+      return NULL;
+    }
   return store;
 }
 
@@ -153,7 +161,7 @@ cmd_new (int    argc,
       g_printerr ("kasip: %s: %s\n", argv[1], _("already exists; not overwritten"));
       return 1;
     }
-  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE)))
+  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
     return 1;
   g_print ("%s: %s\n", argv[1], _("workspace created"));
   return 0;
@@ -170,7 +178,7 @@ cmd_sample (int    argc,
 
   if (argc != 2)
     return usage_error ("sample", _("give the path of the workspace"));
-  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE)))
+  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
     return 1;
   if (!(existing = ksp_store_list_standards (store, &error)))
     return report (error);
@@ -207,15 +215,22 @@ cmd_list (int    argc,
     return 1;
   if (!(standards = ksp_store_list_standards (store, &error)))
     return report (error);
+  /* HANDLE, CODE, TITLE, ID; a document's editions after its last standard. */
   for (guint i = 0; i < standards->len; i++)
     {
       KspStandardInfo *info = g_ptr_array_index (standards, i);
-      g_autoptr (GPtrArray) editions = ksp_store_list_editions (store, info->standard_id, &error);
+      const char *title = info->title_ru ? info->title_ru : (info->title_kk ? info->title_kk : "");
+      g_autoptr (GPtrArray) editions = NULL;
 
-      if (editions == NULL)
+      if (info->n_in_document > 1) /* one of the standards an order approved: its own ID */
+        g_print ("%s\t%s\t%s [%u/%u]\t%s\n", info->handle, info->code ? info->code : "-", title, info->index + 1,
+                 info->n_in_document, info->node_id);
+      else
+        g_print ("%s\t%s\t%s\t%s\n", info->handle, info->code ? info->code : "-", title, info->standard_id);
+      if (info->index + 1 < info->n_in_document)
+        continue;
+      if (!(editions = ksp_store_list_editions (store, info->standard_id, &error)))
         return report (error);
-      g_print ("%s\t%s\t%s\n", info->code ? info->code : "-",
-               info->title_ru ? info->title_ru : (info->title_kk ? info->title_kk : ""), info->standard_id);
       for (guint j = 0; j < editions->len; j++)
         {
           KspEditionInfo *e = g_ptr_array_index (editions, j);
@@ -226,11 +241,12 @@ cmd_list (int    argc,
   return 0;
 }
 
-/* Loads the draft of --standard, or its edition @edition when > 0. */
+/* Loads the draft of --standard, or its edition @edition when > 0; @out_info: which standard it is. */
 static KspDocument *
-open_standard (KspStore   *store,
-               const char *standard,
-               int         edition)
+open_standard_info (KspStore         *store,
+                    const char       *standard,
+                    int               edition,
+                    KspStandardInfo **out_info)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, standard, &error);
@@ -266,7 +282,30 @@ open_standard (KspStore   *store,
     }
   if (edition > 0)
     ksp_document_set_read_only (doc, _("editions cannot be changed"));
+  if (out_info)
+    *out_info = g_steal_pointer (&info);
   return doc;
+}
+
+static KspDocument *
+open_standard (KspStore   *store,
+               const char *standard,
+               int         edition)
+{
+  return open_standard_info (store, standard, edition, NULL);
+}
+
+/* What show, validate and export work on: the document, or, when it is an order with several standards,
+ * a copy of it with only the standard asked for. */
+static KspNode *
+standard_root (KspDocument     *doc,
+               KspStandardInfo *info)
+{
+  KspNode *root = ksp_document_get_root (doc);
+
+  if (info && info->n_in_document > 1 && info->node_id)
+    return ksp_node_copy_one_standard (root, info->node_id);
+  return g_object_ref (root);
 }
 
 static void
@@ -294,15 +333,17 @@ cmd_show (int    argc,
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
     { "edition", 'e', 0, G_OPTION_ARG_INT, &edition, N_("Edition number (default: the working draft)"), "N" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk"), "LANG" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk (default: the standard's)"), "LANG" },
     { "ids", 0, 0, G_OPTION_ARG_NONE, &ids, N_("List element IDs instead of the text"), NULL },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (KspStore) store = NULL;
   g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (KspStandardInfo) info = NULL;
+  g_autoptr (KspNode) root = NULL;
   g_autofree char *text = NULL;
-  KspLang lang = KSP_LANG_RU;
+  KspLang lang = KSP_LANG_NONE;
 
   if (!parse (entries, "show", &argc, &argv, &error))
     return usage_error ("show", error->message);
@@ -310,14 +351,20 @@ cmd_show (int    argc,
     return usage_error ("show", _("--workspace and --standard are required"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
     return usage_error ("show", _("--lang must be ru or kk"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) || !(doc = open_standard (store, opt_standard, edition)))
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
+      !(doc = open_standard_info (store, opt_standard, edition, &info)))
     return 1;
+  root = standard_root (doc, info);
+  if (lang == KSP_LANG_NONE) /* the language the standard was published in */
+    ksp_lang_from_string (ksp_node_get_value (root, "language", KSP_LANG_NONE), &lang);
+  if (lang == KSP_LANG_NONE)
+    lang = KSP_LANG_RU;
   if (ids)
     {
-      print_ids (ksp_document_get_root (doc), 0);
+      print_ids (root, 0);
       return 0;
     }
-  text = ksp_text_writer_write (ksp_document_get_root (doc), lang);
+  text = ksp_text_writer_write (root, lang);
   fputs (text, stdout);
   return 0;
 }
@@ -352,7 +399,7 @@ cmd_set (int    argc,
     return usage_error ("set", _("--workspace, --standard, --element, --field and one of --value, --absent are required"));
   if (lang_str && !ksp_lang_from_string (lang_str, &lang))
     return usage_error ("set", _("--lang must be ru or kk"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_DEFAULT)) || !(doc = open_standard (store, opt_standard, 0)))
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)) || !(doc = open_standard (store, opt_standard, 0)))
     return 1;
   if (!(node = ksp_document_lookup (doc, element)))
     {
@@ -392,7 +439,7 @@ cmd_edition (int    argc,
     return usage_error ("edition", _("--workspace and --standard are required"));
   if (date && (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y)))
     return usage_error ("edition", _("--date must be a date written YYYY-MM-DD"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_DEFAULT)))
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)))
     return 1;
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)))
     return report (error);
@@ -439,36 +486,6 @@ cmd_audit (int    argc,
   return 0;
 }
 
-
-/* Reads a standard from a file of any kind Kasip knows: DOCX, Kasip XML, or the portal's text. */
-static KspNode *
-read_any (const char       *path,
-          KspImportReport **report,
-          GError          **error)
-{
-  g_autofree char *head = NULL;
-  gsize len = 0;
-
-  if (ksp_docx_reader_sniff (path))
-    return ksp_docx_reader_read_file (path, FALSE, NULL, report, error);
-  {
-    g_autoptr (GFile) file = g_file_new_for_path (path);
-    g_autoptr (GFileInputStream) in = g_file_read (file, NULL, NULL);
-    if (in)
-      {
-        head = g_malloc0 (512);
-        len = MAX (0, g_input_stream_read (G_INPUT_STREAM (in), head, 511, NULL, NULL));
-      }
-  }
-  if (head && ksp_xml_reader_sniff (head, len))
-    {
-      KspNode *root = ksp_xml_reader_read_file (path, NULL, error);
-      if (root && report)
-        *report = ksp_import_report_new (path);
-      return root;
-    }
-  return ksp_adilet_reader_read_file (path, report, error);
-}
 
 /* The sector qualification framework the bundled samples come with (seed 003). */
 static char *
@@ -554,7 +571,7 @@ cmd_validate (int    argc,
     return usage_error ("validate", _("give a file, or --workspace and --standard"));
   if (argc == 2)
     {
-      if (!(root = read_any (argv[1], &report, &error)))
+      if (!(root = ksp_read_any_file (argv[1], &report, &error)))
         {
           g_printerr ("kasip: %s\n", error->message);
           return 2;
@@ -564,9 +581,10 @@ cmd_validate (int    argc,
     {
       if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
         return 2;
-      if (!(doc = open_standard (store, opt_standard, 0)))
+      g_autoptr (KspStandardInfo) info = NULL;
+      if (!(doc = open_standard_info (store, opt_standard, 0, &info)))
         return 2;
-      root = g_object_ref (ksp_document_get_root (doc));
+      root = standard_root (doc, info);
     }
   classifiers = load_classifiers (store, reference, &error);
   if (error)
@@ -621,7 +639,7 @@ cmd_inspect (int    argc,
     return usage_error ("inspect", error->message);
   if (argc != 2)
     return usage_error ("inspect", _("give one file"));
-  root = read_any (argv[1], &report, &error);
+  root = ksp_read_any_file (argv[1], &report, &error);
   if (root == NULL && g_error_matches (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT))
     {
       g_autoptr (KspClassifiers) c = try_reference (argv[1], NULL);
@@ -647,71 +665,87 @@ cmd_inspect (int    argc,
   return 0;
 }
 
+/* One line per file stored, and a loud warning for an import that left much text unplaced. */
+static void
+print_imported (KspImportItem *item)
+{
+  KspCounts counts = { 0 };
+
+  if (item->reference)
+    {
+      g_print ("%s: %s (%u %s)\n", item->path, _("reference data: sector qualification framework"),
+               item->n_occupations, _("occupations"));
+      return;
+    }
+  ksp_counts_add_tree (&counts, item->root);
+  g_print ("%s: %u %s, %u %s, %u %s, %u %s, %u %s; %u %s\n", item->path, counts.cards, _("cards"),
+           counts.functions, _("labour functions"), counts.skills, _("skills"), counts.abilities,
+           _("abilities"), counts.knowledge, _("knowledge items"), ksp_import_report_get_n (item->report),
+           _("problems (see kasip inspect)"));
+  if (ksp_read_any_is_doubtful (item->report))
+    g_printerr ("kasip: %s: %s: %.0f%% %s\n", _("WARNING"), item->path,
+                ksp_read_any_unplaced_share (item->root) * 100,
+                _("of the text was not placed in any element; check the «not placed» elements "
+                  "(kasip inspect) before relying on this import"));
+}
+
 static int
 cmd_import (int    argc,
             char **argv)
 {
   g_autofree char *opt_workspace = NULL;
+  gboolean keep_going = FALSE;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace (created if missing)"), "W" },
+    { "keep-going", 'k', 0, G_OPTION_ARG_NONE, &keep_going,
+      N_("Import the files that can be imported even if others are refused (default: all or nothing)"), NULL },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (KspStore) store = NULL;
-  int status = 0;
+  g_autoptr (GPtrArray) items = NULL;
+  guint stored = 0;
 
   if (!parse (entries, "import", &argc, &argv, &error))
     return usage_error ("import", error->message);
   if (argc < 2 || opt_workspace == NULL)
     return usage_error ("import", _("give the files and --workspace"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_CREATE)))
-    return 1;
-  for (int i = 1; i < argc; i++)
-    {
-      g_autoptr (KspImportReport) report = NULL;
-      g_autoptr (KspNode) root = read_any (argv[i], &report, &error);
-      KspCounts counts = { 0 };
 
-      if (root == NULL && g_error_matches (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT))
-        {
-          g_autofree char *text = NULL;
-          g_autoptr (KspClassifiers) c = try_reference (argv[i], &text);
-          if (c && text)
-            {
-              g_clear_error (&error);
-              if (!ksp_store_put_reference (store, KSP_REFERENCE_ORK, argv[i], text, &error))
-                {
-                  g_printerr ("kasip: %s\n", error->message);
-                  g_clear_error (&error);
-                  status = MAX (status, 1);
-                  continue;
-                }
-              g_print ("%s: %s (%u %s)\n", argv[i], _("reference data: sector qualification framework"),
-                       ksp_classifiers_get_n_occupations (c), _("occupations"));
-              continue;
-            }
-        }
-      if (root == NULL)
-        {
-          g_printerr ("kasip: %s\n", error->message);
-          g_clear_error (&error);
-          status = 2;
-          continue;
-        }
-      if (ksp_store_add_standard (store, root, &error) == 0)
-        {
-          g_printerr ("kasip: %s: %s\n", argv[i], error->message);
-          g_clear_error (&error);
-          status = MAX (status, 1);
-          continue;
-        }
-      ksp_counts_add_tree (&counts, root);
-      g_print ("%s: %u %s, %u %s, %u %s, %u %s, %u %s; %u %s\n", argv[i], counts.cards, _("cards"),
-               counts.functions, _("labour functions"), counts.skills, _("skills"), counts.abilities,
-               _("abilities"), counts.knowledge, _("knowledge items"), ksp_import_report_get_n (report),
-               _("problems (see kasip inspect)"));
+  /* Every file is read before the workspace is touched. */
+  items = ksp_import_batch_read ((const char *const *) argv + 1);
+  for (guint i = 0; i < items->len; i++)
+    {
+      KspImportItem *item = items->pdata[i];
+      if (item->error)
+        g_printerr ("kasip: %s\n", item->error->message);
     }
-  return status;
+  for (guint i = 0; i < items->len && !keep_going; i++)
+    if (((KspImportItem *) items->pdata[i])->error)
+      {
+        g_printerr ("kasip: %s\n", _("nothing was imported (use --keep-going to import the other files)"));
+        return 1;
+      }
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
+    return 1;
+  if (!ksp_import_batch_store (store, items, keep_going, &error))
+    return report (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      KspImportItem *item = items->pdata[i];
+      if (item->stored)
+        {
+          print_imported (item);
+          stored++;
+        }
+      else if (item->error && g_error_matches (item->error, KSP_STORE_ERROR, item->error->code))
+        g_printerr ("kasip: %s\n", item->error->message);
+    }
+  if (stored < items->len)
+    {
+      g_printerr ("kasip: %u %s %u %s\n", stored, _("of"), items->len, _("files were imported"));
+      return 1;
+    }
+  return 0;
 }
 
 static int
@@ -748,7 +782,7 @@ cmd_export (int    argc,
 
   if (argc == 2)
     {
-      if (!(root = read_any (argv[1], NULL, &error)))
+      if (!(root = ksp_read_any_file (argv[1], NULL, &error)))
         {
           g_printerr ("kasip: %s\n", error->message);
           return 2;
@@ -765,10 +799,11 @@ cmd_export (int    argc,
           if (edition <= 0)
             return usage_error ("export", _("an edition is written CODE@N with N ≥ 1"));
         }
+      g_autoptr (KspStandardInfo) info = NULL;
       if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
-          !(doc = open_standard (store, opt_standard, edition)))
+          !(doc = open_standard_info (store, opt_standard, edition, &info)))
         return 1;
-      root = g_object_ref (ksp_document_get_root (doc));
+      root = standard_root (doc, info);
       if (edition > 0)
         {
           g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, opt_standard, NULL);
@@ -790,7 +825,7 @@ cmd_export (int    argc,
   else
     {
       g_autofree char *text = ksp_text_writer_write (root, lang);
-      ok = g_file_set_contents (output, text, -1, &error);
+      ok = ksp_atomic_file_write (output, text, strlen (text), &error);
     }
   if (!ok)
     return report (error);

@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 
 #include "ksp-cli.h"
+#include "ksp-sqlite-store.h"
 
 #ifdef KSP_HAVE_UI
 /* Loads the editor module: $KASIP_UI_MODULE, the installed one, or the one of this build tree. */
@@ -70,7 +71,7 @@ main (int    argc,
     }
   if (argc > 1 && g_str_equal (argv[1], "--version"))
     {
-      printf ("kasip %s\n", KSP_VERSION);
+      printf ("kasip %s (workspace format %d)\n", KSP_VERSION, KSP_SQLITE_SCHEMA_VERSION);
       return 0;
     }
   if (argc > 1 && ksp_cli_is_command (argv[1]))

@@ -31,6 +31,8 @@ KspNode    *_ksp_reader_add         (KspNode         *parent,
                                      const char      *kind,
                                      const char      *number,
                                      guint            line);
+char       *_ksp_reader_shorten     (const char      *text,
+                                     guint            max);
 void        _ksp_reader_not_placed  (KspImportReport *report,
                                      KspNode         *parent,
                                      KspLang          lang,

@@ -94,6 +94,21 @@ _ksp_reader_add (KspNode    *parent,
   return node;
 }
 
+/* At most @max characters of @text (not bytes: a Cyrillic letter is never cut), with «…» when cut. */
+char *
+_ksp_reader_shorten (const char *text,
+                     guint       max)
+{
+  g_autofree char *valid = g_utf8_make_valid (text ? text : "", -1);
+
+  if (g_utf8_strlen (valid, -1) <= max)
+    return g_steal_pointer (&valid);
+  {
+    g_autofree char *head = g_utf8_substring (valid, 0, max);
+    return g_strconcat (head, "…", NULL);
+  }
+}
+
 /* Text no element can hold: kept in a "not_placed" element under @parent, and in the report. */
 void
 _ksp_reader_not_placed (KspImportReport *report,
@@ -104,11 +119,12 @@ _ksp_reader_not_placed (KspImportReport *report,
                         const char      *reason)
 {
   KspNode *node = _ksp_reader_add (parent, "not_placed", NULL, line);
+  g_autofree char *shown = _ksp_reader_shorten (text, 60);
 
   _ksp_reader_append (node, "text", lang, text);
   ksp_node_set_value (node, "reason", KSP_LANG_NONE, reason);
-  ksp_import_report_add (report, line, "not-placed", "line %u: «%.60s%s»: %s; kept as not placed", line, text,
-                         g_utf8_strlen (text, -1) > 60 ? "…" : "", reason);
+
+  ksp_import_report_add (report, line, "not-placed", "line %u: «%s»: %s; kept as not placed", line, shown, reason);
 }
 
 static KspNode *
@@ -1901,6 +1917,40 @@ check_complete (Reader  *r,
   return FALSE;
 }
 
+static void
+refuse_no_cards (KspSource *src,
+                 GError   **error)
+{
+  g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT,
+               "%s: no profession card was recognised, so nothing was imported. Kasip reads the published text "
+               "of a professional standard (as on the legal portal, or a DOCX in the ministry's layout) with its "
+               "cards headed «КАРТОЧКА ПРОФЕССИИ» / «Карточка профессии» / «Кәсіп карточкасы» (the 2013, 2019 "
+               "and 2024 layouts); the Word layouts of NCE «Atameken» (2019–2022) are not read yet", src->path);
+}
+
+static guint
+count_cards (KspNode *node)
+{
+  guint n = g_str_equal (ksp_node_get_kind (node), "card");
+
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    n += count_cards (ksp_node_get_child (node, i));
+  return n;
+}
+
+/* A text in which no card was recognised (labels only, lines out of order, a layout Kasip does not read)
+ * is refused: importing it would give an empty standard that looks like a success. */
+static gboolean
+check_has_cards (KspSource *src,
+                 KspNode   *doc,
+                 GError   **error)
+{
+  if (count_cards (doc) > 0)
+    return TRUE;
+  refuse_no_cards (src, error);
+  return FALSE;
+}
+
 KspNode *
 ksp_adilet_reader_read (KspSource        *src,
                         KspImportReport  *report,
@@ -1916,12 +1966,14 @@ ksp_adilet_reader_read (KspSource        *src,
   ksp_node_set_value (doc, "language", KSP_LANG_NONE, ksp_lang_to_string (lang));
 
   if (layout == KSP_ADILET_LAYOUT_2013)
-    return _ksp_adilet_read_2013 (src, doc, report, error) ? g_steal_pointer (&doc) : NULL;
+    {
+      if (!_ksp_adilet_read_2013 (src, doc, report, error) || !check_has_cards (src, doc, error))
+        return NULL;
+      return g_steal_pointer (&doc);
+    }
   if (layout == KSP_ADILET_LAYOUT_UNKNOWN)
     {
-      g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT,
-                   "%s: not the text of a professional standard: no profession card («Карточка профессии», "
-                   "«Кәсіп карточкасы») was found", src->path);
+      refuse_no_cards (src, error);
       return NULL;
     }
 
@@ -1938,7 +1990,7 @@ ksp_adilet_reader_read (KspSource        *src,
   finish (&r, doc);
   g_hash_table_unref (r.headed);
   g_regex_unref (r.embedded);
-  if (!check_complete (&r, error))
+  if (!check_complete (&r, error) || !check_has_cards (src, doc, error))
     return NULL;
   return g_steal_pointer (&doc);
 }

@@ -10,6 +10,7 @@
 #include <zip.h>
 
 #include "kasip-docx-resources.h"
+#include "ksp-atomic-file.h"
 #include "ksp-docx-text.h"
 #include "ksp-docx-writer.h"
 #include "ksp-source.h"
@@ -651,6 +652,28 @@ format_text (Docx    *d,
   return g_strdup (value (d, n, "text") ? value (d, n, "text") : "");
 }
 
+/* An experience line; its category is printed before it when the text does not say it (the 2013 layout
+ * kept the category in a column of its own), so that the Word document shows all that the model holds. */
+static char *
+format_experience (Docx    *d,
+                   KspNode *n)
+{
+  const char *text = value (d, n, "text") ? value (d, n, "text") : "";
+  const char *category = ksp_node_get_value (n, "category", KSP_LANG_NONE);
+  g_autofree char *lower_text = g_utf8_strdown (text, -1);
+  g_autofree char *lower_category = category ? g_utf8_strdown (category, -1) : NULL;
+
+  if (category == NULL || *category == '\0' || strstr (lower_text, lower_category))
+    return g_strdup (text);
+  {
+    /* «высшая» is said by «высшей категории»: compare the first four letters of a word category */
+    g_autofree char *stem = g_utf8_strlen (lower_category, -1) > 4 ? g_utf8_substring (lower_category, 0, 4) : NULL;
+    if (stem && strstr (lower_text, stem))
+      return g_strdup (text);
+  }
+  return g_strdup_printf ("%s %s: %s", label (d, n, "category"), category, text);
+}
+
 static char *
 format_other_name (Docx    *d,
                    KspNode *n)
@@ -745,7 +768,7 @@ write_card (Docx    *d,
                           format_education);
           write_list_row (d, card, "experience",
                           ksp_field_label (ksp_kind_lookup_field (ksp_schema_lookup_kind ("experience"), "text"), d->lang),
-                          format_text);
+                          format_experience);
           lists_done[0] = TRUE;
         }
       if (!lists_done[1] && (name == NULL || g_str_equal (name, "purpose")))
@@ -1102,6 +1125,25 @@ document_xml (KspNode  *root,
   return out;
 }
 
+/**
+ * ksp_docx_writer_fingerprint:
+ *
+ * Returns: the fingerprint of the visible text ksp_docx_writer_write_file() would write for @root in
+ * @lang (as ksp_docx_text_fingerprint() reads it back from the package), or %NULL with an error
+ */
+char *
+ksp_docx_writer_fingerprint (KspNode  *root,
+                             KspLang   lang,
+                             GError  **error)
+{
+  char *fingerprint = NULL;
+  g_autofree char *doc = document_xml (root, lang, NULL, &fingerprint, error);
+
+  if (doc == NULL)
+    g_clear_pointer (&fingerprint, g_free);
+  return fingerprint;
+}
+
 char *
 ksp_docx_writer_document_xml (KspNode  *root,
                               KspLang   lang,
@@ -1173,7 +1215,8 @@ write_model (gpointer data)
 /* The model, with a fingerprint of the visible text it was written with. */
 static char *
 custom_xml (const char *kasip,
-            const char *fingerprint)
+            const char *fingerprint,
+            KspLang     lang)
 {
   GString *s;
   const char *body;
@@ -1182,7 +1225,8 @@ custom_xml (const char *kasip,
   body = strstr (kasip, "?>");
   body = body ? body + 2 : kasip;
   s = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
-  g_string_append_printf (s, "<kasipDocx xmlns=\"urn:kasip:docx:1\" fingerprint=\"%s\">", fingerprint);
+  g_string_append_printf (s, "<kasipDocx xmlns=\"urn:kasip:docx:1\" fingerprint=\"%s\" lang=\"%s\">", fingerprint,
+                          lang == KSP_LANG_KK ? "kk" : "ru");
   g_string_append (s, body);
   g_string_append (s, "</kasipDocx>\n");
   return g_string_free (s, FALSE);
@@ -1246,7 +1290,6 @@ ksp_docx_writer_write_file (KspNode     *root,
     { "word/header1.xml", "header1.xml" },
     { "docProps/app.xml", "app.xml" },
   };
-  g_autofree char *tmp = g_strconcat (path, ".kasip-tmp", NULL);
   gsize doc_len = 0;
   g_autofree char *fingerprint = NULL;
   g_autofree char *doc = NULL;
@@ -1254,7 +1297,8 @@ ksp_docx_writer_write_file (KspNode     *root,
   GThread *thread;
   char *custom;
   zip_t *za;
-  int zerr = 0;
+  zip_source_t *zsrc;
+  zip_error_t zerror;
 
   /* libxml2 sets up its globals on first use; two threads must not race to do it. */
   xmlInitParser ();
@@ -1271,19 +1315,24 @@ ksp_docx_writer_write_file (KspNode     *root,
       g_free (job.xml);
       return FALSE;
     }
-  custom = custom_xml (job.xml, fingerprint);
+  custom = custom_xml (job.xml, fingerprint, lang);
   g_free (job.xml);
 
-  za = zip_open (tmp, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+  /* The package is built in memory and written in one step (ksp_atomic_file_write): a killed export
+   * leaves neither a half-written file nor a temporary one in the user's folder. */
+  zip_error_init (&zerror);
+  zsrc = zip_source_buffer_create (NULL, 0, 0, &zerror);
+  za = zsrc ? zip_open_from_source (zsrc, ZIP_TRUNCATE, &zerror) : NULL;
   if (za == NULL)
     {
-      zip_error_t ze;
-      zip_error_init_with_code (&ze, zerr);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: %s", path, zip_error_strerror (&ze));
-      zip_error_fini (&ze);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: %s", path, zip_error_strerror (&zerror));
+      if (zsrc)
+        zip_source_free (zsrc);
+      zip_error_fini (&zerror);
       g_free (custom);
       return FALSE;
     }
+  zip_source_keep (zsrc);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
       gsize len = 0;
@@ -1306,21 +1355,35 @@ ksp_docx_writer_write_file (KspNode     *root,
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: %s", path, zip_strerror (za));
       zip_discard (za);
-      g_unlink (tmp);
+      zip_source_free (zsrc);
       return FALSE;
     }
-  /* libzip wrote a complete file under a temporary name; the old one is replaced only now. */
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s: %s", path, g_strerror (saved));
-      g_unlink (tmp);
-      return FALSE;
-    }
-  return TRUE;
+  {
+    zip_stat_t st;
+    g_autofree char *bytes = NULL;
+    gboolean ok;
+
+    zip_stat_init (&st);
+    if (zip_source_stat (zsrc, &st) != 0 || zip_source_open (zsrc) != 0)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: the package was not built", path);
+        zip_source_free (zsrc);
+        return FALSE;
+      }
+    bytes = g_malloc (st.size + 1);
+    ok = zip_source_read (zsrc, bytes, st.size) == (zip_int64_t) st.size;
+    zip_source_close (zsrc);
+    zip_source_free (zsrc);
+    if (!ok)
+      {
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: the package was not built", path);
+        return FALSE;
+      }
+    return ksp_atomic_file_write (path, bytes, st.size, error);
+  }
 
 failed:
   zip_discard (za);
-  g_unlink (tmp);
+  zip_source_free (zsrc);
   return FALSE;
 }

@@ -22,6 +22,9 @@ gboolean ksp_docx_writer_write_file (KspNode     *root,
                                      KspLang      lang,
                                      const char  *path,
                                      GError     **error);
+char    *ksp_docx_writer_fingerprint (KspNode   *root,
+                                      KspLang    lang,
+                                      GError   **error);
 char    *ksp_docx_writer_document_xml (KspNode   *root,
                                        KspLang    lang,
                                        gsize     *out_length,

@@ -33,8 +33,10 @@ static void
 json_string (GString    *out,
              const char *s)
 {
+  g_autofree char *valid = g_utf8_make_valid (s ? s : "", -1); /* JSON is UTF-8, whatever the input was */
+
   g_string_append_c (out, '"');
-  for (const char *p = s ? s : ""; *p; p++)
+  for (const char *p = valid; *p; p++)
     {
       unsigned char c = *p;
       switch (c)

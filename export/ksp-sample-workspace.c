@@ -3,8 +3,7 @@
  * data for validation and the editor's pickers. */
 #include "config.h"
 
-#include "ksp-adilet-reader.h"
-#include "ksp-ork-reader.h"
+#include "ksp-import-batch.h"
 #include "ksp-sample-workspace.h"
 
 static const char *const standards[] = {
@@ -43,7 +42,8 @@ ksp_sample_workspace_find_dir (void)
  * ksp_sample_workspace_fill:
  * @log: (nullable): receives one line per file imported
  *
- * Imports the bundled texts into @store. Each standard is added in its own transaction.
+ * Imports the bundled texts into @store, all in one transaction: a failure (a full disk) leaves the
+ * workspace as it was.
  */
 gboolean
 ksp_sample_workspace_fill (KspStore  *store,
@@ -51,10 +51,8 @@ ksp_sample_workspace_fill (KspStore  *store,
                            GError   **error)
 {
   g_autofree char *dir = ksp_sample_workspace_find_dir ();
-  g_autofree char *ork_path = NULL;
-  g_autofree char *ork_text = NULL;
-  gsize ork_len = 0;
-  g_autoptr (KspClassifiers) ork = NULL;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) items = NULL;
 
   if (dir == NULL)
     {
@@ -64,24 +62,21 @@ ksp_sample_workspace_fill (KspStore  *store,
       return FALSE;
     }
   for (guint i = 0; standards[i]; i++)
-    {
-      g_autofree char *path = g_build_filename (dir, standards[i], NULL);
-      g_autoptr (KspImportReport) report = NULL;
-      g_autoptr (KspNode) root = ksp_adilet_reader_read_file (path, &report, error);
-
-      if (root == NULL || ksp_store_add_standard (store, root, error) == 0)
-        return FALSE;
-      if (log)
-        g_string_append_printf (log, "%s: %u problems noted on import\n", standards[i],
-                                ksp_import_report_get_n (report));
-    }
-  ork_path = g_build_filename (dir, reference, NULL);
-  if (!g_file_get_contents (ork_path, &ork_text, &ork_len, error) ||
-      !(ork = ksp_ork_reader_read_data (ork_text, ork_len, ork_path, error)) ||
-      !ksp_store_put_reference (store, KSP_REFERENCE_ORK, reference, ork_text, error))
+    g_ptr_array_add (paths, g_build_filename (dir, standards[i], NULL));
+  g_ptr_array_add (paths, g_build_filename (dir, reference, NULL));
+  g_ptr_array_add (paths, NULL);
+  items = ksp_import_batch_read ((const char *const *) paths->pdata);
+  if (!ksp_import_batch_store (store, items, FALSE, error))
     return FALSE;
-  if (log)
-    g_string_append_printf (log, "%s: reference data, %u occupations\n", reference,
-                            ksp_classifiers_get_n_occupations (ork));
+  for (guint i = 0; log && i < items->len; i++)
+    {
+      KspImportItem *item = items->pdata[i];
+      g_autofree char *base = g_path_get_basename (item->path);
+      if (item->reference)
+        g_string_append_printf (log, "%s: reference data, %u occupations\n", base, item->n_occupations);
+      else
+        g_string_append_printf (log, "%s: %u problems noted on import\n", base,
+                                ksp_import_report_get_n (item->report));
+    }
   return TRUE;
 }

@@ -1,4 +1,5 @@
 /* ksp-xml-writer.c: a document as Kasip XML */
+#include "ksp-atomic-file.h"
 #include "ksp-xml-writer.h"
 
 #include <gio/gio.h>
@@ -263,5 +264,5 @@ ksp_xml_writer_write_file (KspNode              *root,
 
   if (xml == NULL)
     return FALSE;
-  return g_file_set_contents (path, xml, length, error);
+  return ksp_atomic_file_write (path, xml, length, error);
 }

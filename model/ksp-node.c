@@ -484,6 +484,30 @@ ksp_node_copy (KspNode *self)
 }
 
 /**
+ * ksp_node_copy_one_standard:
+ * @standard_id: the ID of one of @document's "standard" children
+ *
+ * Returns: (transfer full): a copy of @document (same IDs) in which @standard_id is the only standard:
+ * what `kasip show`, `validate` and `export` work on when an order holds several standards
+ */
+KspNode *
+ksp_node_copy_one_standard (KspNode    *document,
+                            const char *standard_id)
+{
+  KspNode *copy;
+
+  g_return_val_if_fail (KSP_IS_NODE (document), NULL);
+  copy = ksp_node_copy (document);
+  for (guint i = ksp_node_get_n_children (copy); i-- > 0;)
+    {
+      KspNode *child = ksp_node_get_child (copy, i);
+      if (g_str_equal (ksp_node_get_kind (child), "standard") && g_strcmp0 (ksp_node_get_id (child), standard_id) != 0)
+        ksp_node_remove_child (copy, child);
+    }
+  return copy;
+}
+
+/**
  * ksp_node_find_descendant:
  * Returns: (transfer none) (nullable): @self or the descendant whose ID is @id
  */

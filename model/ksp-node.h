@@ -69,6 +69,8 @@ gboolean           ksp_node_is_ancestor_of   (KspNode    *self,
                                               KspNode    *descendant);
 
 KspNode           *ksp_node_copy             (KspNode    *self);
+KspNode           *ksp_node_copy_one_standard (KspNode   *document,
+                                              const char *standard_id);
 KspNode           *ksp_node_find_descendant  (KspNode    *self,
                                               const char *id);
 gboolean           ksp_node_equal            (KspNode    *a,

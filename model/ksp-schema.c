@@ -11,12 +11,14 @@
 #define BIML (KSP_FIELD_BILINGUAL | KSP_FIELD_MULTILINE)
 #define NEU  KSP_FIELD_NEUTRAL
 #define OLD  KSP_FIELD_LEGACY
+#define DER  KSP_FIELD_DERIVED
+#define META KSP_FIELD_META
 #define KIND(n, ru, kk, title, f, c) { n, ru, kk, title, f, G_N_ELEMENTS (f), c }
 
 /* The whole published text: an optional order wrapping one or more standards. */
 static const KspFieldSpec document_fields[] = {
-  { "source",   NEU, "Источник", "Дереккөз" },
-  { "language", NEU, "Язык оригинала", "Түпнұсқа тілі" },
+  { "source",   NEU | META, "Источник", "Дереккөз" },
+  { "language", NEU | META, "Язык оригинала", "Түпнұсқа тілі" },
 };
 static const char *const document_children[] = { "order", "standard", "not_placed", NULL };
 
@@ -24,8 +26,8 @@ static const char *const document_children[] = { "order", "standard", "not_place
 static const KspFieldSpec order_fields[] = {
   { "title",              BI,   "Заголовок", "Тақырыбы" },
   { "act",                BI,   "Реквизиты приказа", "Бұйрықтың деректемелері" },
-  { "act_date",           NEU,  "Дата приказа", "Бұйрықтың күні" },
-  { "act_number",         NEU,  "Номер приказа", "Бұйрықтың нөмірі" },
+  { "act_date",           NEU | DER, "Дата приказа", "Бұйрықтың күні" },
+  { "act_number",         NEU | DER, "Номер приказа", "Бұйрықтың нөмірі" },
   { "preamble",           BIML, "Преамбула", "Кіріспе" },
   { "signature_position", BI,   "Должность подписавшего", "Қол қоюшының лауазымы" },
   { "signature_name",     BI,   "Подписал", "Қол қойған" },
@@ -44,11 +46,11 @@ static const KspFieldSpec subitem_fields[] = {
 
 /* «Примечание ИЗПИ!», «Ескерту»: editorial and amendment notes. */
 static const KspFieldSpec note_fields[] = {
-  { "note_kind",      NEU,  "Вид примечания", "Ескертудің түрі" },
+  { "note_kind",      NEU | DER, "Вид примечания", "Ескертудің түрі" },
   { "text",           BIML, "Текст примечания", "Ескертудің мәтіні" },
-  { "amending_act",   BI,   "Изменяющий акт", "Өзгеріс енгізген акт" },
-  { "effective_from", NEU,  "Вводится в действие с", "Қолданысқа енгізілетін күні" },
-  { "target",         NEU,  "К пункту", "Тармаққа" },
+  { "amending_act",   BI | DER,  "Изменяющий акт", "Өзгеріс енгізген акт" },
+  { "effective_from", NEU | DER, "Вводится в действие с", "Қолданысқа енгізілетін күні" },
+  { "target",         NEU | DER, "К пункту", "Тармаққа" },
 };
 
 static const KspFieldSpec standard_fields[] = {
@@ -137,7 +139,7 @@ static const KspFieldSpec education_fields[] = {
 
 /* «Требования к опыту работы»: one line, optionally for one category. */
 static const KspFieldSpec experience_fields[] = {
-  { "category", NEU,  "Категория", "Санат" },
+  { "category", NEU,  "Категория", "Санат" }, /* printed before the text when the text does not say it */
   { "text",     BIML, "Требования к опыту работы:", "Жұмыс тәжірибесіне қойылатын талаптар:" },
 };
 
@@ -197,13 +199,13 @@ static const KspFieldSpec technical_fields[] = {
                                  "Әзірлеуге қатысқан ұйымдар (кәсіпорындар):" },
   { "sector_council",      BI,   "Отраслевой совет по профессиональным квалификациям:",
                                  "Кәсіптік біліктіліктер жөніндегі салалық кеңес:" },
-  { "sector_council_date", NEU,  "Дата одобрения отраслевым советом", "Салалық кеңестің мақұлдаған күні" },
+  { "sector_council_date", NEU | DER, "Дата одобрения отраслевым советом", "Салалық кеңестің мақұлдаған күні" },
   { "national_body",       BI,   "Национальный орган по профессиональным квалификациям:",
                                  "Кәсіптік біліктіліктер жөніндегі ұлттық орган:" },
-  { "national_body_date",  NEU,  "Дата заключения национального органа", "Ұлттық органның қорытынды күні" },
+  { "national_body_date",  NEU | DER, "Дата заключения национального органа", "Ұлттық органның қорытынды күні" },
   { "atameken",            BI,   "Национальная палата предпринимателей Республики Казахстан «Атамекен»:",
                                  "«Атамекен» Қазақстан Республикасының Ұлттық кәсіпкерлер палатасы:" },
-  { "atameken_date",       NEU,  "Дата экспертного заключения", "Сараптамалық қорытынды күні" },
+  { "atameken_date",       NEU | DER, "Дата экспертного заключения", "Сараптамалық қорытынды күні" },
   { "version",             BI,   "Номер версии и год выпуска:", "Нұсқаның нөмірі және шығарылған жылы:" },
   { "review_date",         BI,   "Дата ориентировочного пересмотра:", "Болжамды қайта қарау күні:" },
   /* 2013 layout: Appendix 5 */
@@ -214,7 +216,7 @@ static const KspFieldSpec technical_fields[] = {
 /* Source text the importer could not place: kept, never dropped. */
 static const KspFieldSpec not_placed_fields[] = {
   { "text",   BIML, "Не размещённый текст", "Орналастырылмаған мәтін" },
-  { "reason", NEU,  "Причина", "Себебі" },
+  { "reason", NEU | META, "Причина", "Себебі" },
 };
 
 static const KspKindSpec kinds[] = {

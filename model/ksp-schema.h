@@ -18,6 +18,9 @@ typedef enum {
   KSP_FIELD_BILINGUAL = 1 << 0, /* one value per language (KSP_LANG_KK, KSP_LANG_RU) */
   KSP_FIELD_MULTILINE = 1 << 1, /* long text: the editor gives it a text view */
   KSP_FIELD_LEGACY    = 1 << 2, /* only the 2013 or 2019 layouts have it: the editor shows it when it is set */
+  KSP_FIELD_DERIVED   = 1 << 3, /* read from the text of another field (the number and date in an act line, the
+                                 * category in an experience line): not printed on its own in a DOCX */
+  KSP_FIELD_META      = 1 << 4, /* about the file, not part of the legal text (its source, its language) */
 } KspFieldFlags;
 
 typedef struct {

@@ -1,6 +1,9 @@
 /* ksp-sqlite-store.c: the SQLite workspace backend */
 #include "ksp-sqlite-store-private.h"
 
+#include <glib/gstdio.h>
+#include "ksp-atomic-file.h"
+
 #include <errno.h>
 #include <signal.h>
 #include <sqlite3.h>
@@ -46,6 +49,12 @@ fail (KspSqliteStore *self,
     code = KSP_STORE_ERROR_CORRUPT;
   else if (self->db && (sqlite3_errcode (self->db) == SQLITE_READONLY))
     code = KSP_STORE_ERROR_READ_ONLY;
+  else if (self->db && (sqlite3_errcode (self->db) == SQLITE_BUSY || sqlite3_errcode (self->db) == SQLITE_LOCKED))
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_BUSY,
+                   "%s: %s: busy: another program is writing to the workspace; try again", location (self), what);
+      return FALSE;
+    }
   g_set_error (error, KSP_STORE_ERROR, code, "%s: %s: %s", location (self), what, msg);
   return FALSE;
 }
@@ -168,6 +177,14 @@ ksp_sqlite_store_commit (KspStore *store,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (self->depth > 0, FALSE);
+  if (sqlite3_get_autocommit (self->db))
+    {
+      self->depth = 0;
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED,
+                   "%s: the change was not stored: the database rolled it back (%s)", location (self),
+                   sqlite3_errmsg (self->db));
+      return FALSE;
+    }
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE sp%u", self->depth - 1);
   if (!exec (self, sql, error))
     return FALSE;
@@ -181,7 +198,15 @@ ksp_sqlite_store_rollback (KspStore *store)
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autofree char *sql = NULL;
 
-  g_return_if_fail (self->depth > 0);
+  if (self->depth == 0)
+    return; /* already rolled back below us (see the next test) */
+  if (sqlite3_get_autocommit (self->db))
+    {
+      /* SQLite rolls the whole transaction back by itself on a full disk or an I/O error: nothing is
+       * left to undo, at any depth. */
+      self->depth = 0;
+      return;
+    }
   if (self->depth == 1)
     sql = g_strdup ("ROLLBACK");
   else
@@ -189,6 +214,14 @@ ksp_sqlite_store_rollback (KspStore *store)
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
     g_warning ("%s: rollback failed: %s", location (self), sqlite3_errmsg (self->db));
   self->depth--;
+}
+
+static gboolean
+ksp_sqlite_store_in_transaction (KspStore *store)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+
+  return self->depth > 0 && self->db && !sqlite3_get_autocommit (self->db);
 }
 
 /* Runs @sql in its own transaction unless one is open. */
@@ -253,7 +286,11 @@ take_lock (KspSqliteStore    *self,
   g_autofree char *since = now_iso ();
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
 
+  gint64 deadline = g_get_monotonic_time () + KSP_STORE_LOCK_WAIT_SECONDS * G_USEC_PER_SEC;
+
   gethostname (host, sizeof host - 1);
+retry:
+  now = g_get_real_time () / G_USEC_PER_SEC;
   if (!ksp_sqlite_store_begin (KSP_STORE (self), error))
     return FALSE;
 
@@ -275,6 +312,20 @@ take_lock (KspSqliteStore    *self,
       }
       sqlite3_reset (s);
       stale = now - heartbeat > KSP_SQLITE_LOCK_STALE_SECONDS || process_is_gone (holder->host, holder->pid);
+      if (!stale && !(flags & KSP_STORE_OPEN_BREAK_LOCK) && (flags & KSP_STORE_OPEN_WAIT))
+        {
+          ksp_sqlite_store_rollback (KSP_STORE (self));
+          if (g_get_monotonic_time () < deadline)
+            {
+              g_usleep (G_USEC_PER_SEC / 10);
+              goto retry;
+            }
+          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_BUSY,
+                       "%s: busy: in use by %s on %s (process %" G_GINT64_FORMAT ") since %s; gave up after "
+                       "waiting %d s. Try again when that session is closed.", location (self), holder->user,
+                       holder->host, holder->pid, holder->since, KSP_STORE_LOCK_WAIT_SECONDS);
+          return FALSE;
+        }
       if (!stale && !(flags & KSP_STORE_OPEN_BREAK_LOCK))
         {
           g_autofree char *reason =
@@ -378,14 +429,70 @@ close_db (KspSqliteStore *self)
   self->db = NULL;
 }
 
+/* A new workspace is made whole under a temporary name, then given its name: a killed `kasip import`
+ * or a full disk never leaves an empty or half-made workspace behind. */
+static gboolean
+create_whole (KspSqliteStore *self,
+              const char     *path,
+              GError        **error)
+{
+  g_autofree char *temp = ksp_atomic_temp_name (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr (GError) local = NULL;
+  gboolean ok;
+
+  ksp_atomic_clean_stale (path);
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
+                   "%s: cannot create the workspace: there is no folder %s", path, dir);
+      return FALSE;
+    }
+  if (access (dir, W_OK) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY,
+                   "%s: cannot create the workspace: the folder %s is not writable (%s)", path, dir,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  g_unlink (temp);
+  if (sqlite3_open_v2 (temp, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL) !=
+      SQLITE_OK)
+    {
+      fail (self, error, "cannot create the workspace");
+      close_db (self);
+      g_unlink (temp);
+      return FALSE;
+    }
+  ok = exec (self, "PRAGMA synchronous = FULL", error) && migrate_to (self, 0, KSP_SQLITE_SCHEMA_VERSION, error);
+  close_db (self);
+  if (!ok)
+    {
+      g_unlink (temp);
+      return FALSE;
+    }
+  if (!ksp_atomic_publish (temp, path, FALSE, &local))
+    {
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        return TRUE; /* another session created it a moment ago: open theirs */
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 open_db (KspSqliteStore    *self,
          const char        *path,
          KspStoreOpenFlags  flags,
+         char             **out_read_only,
          GError           **error)
 {
   int oflags = SQLITE_OPEN_FULLMUTEX;
   gboolean exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  g_autofree char *uri = NULL;
+  g_autofree char *why = NULL;
 
   _ksp_store_set_location (KSP_STORE (self), path);
   if (!exists && !(flags & KSP_STORE_OPEN_CREATE))
@@ -399,12 +506,41 @@ open_db (KspSqliteStore    *self,
                    "%s: is a folder, not a Kasip workspace", path);
       return FALSE;
     }
+  if (!exists && !create_whole (self, path, error))
+    return FALSE;
+
+  /* SQLite keeps the journal (NAME-wal, NAME-shm) beside the workspace: it can only be changed where
+   * both the file and its folder are writable. Otherwise it opens read-only, and says why. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    if (access (path, W_OK) != 0)
+      why = g_strdup_printf ("the file is not writable for you (%s); opened read-only", g_strerror (errno));
+    else if (access (dir, W_OK) != 0)
+      why = g_strdup_printf ("the folder %s is not writable for you (%s), and Kasip keeps the workspace's "
+                             "journal beside it; opened read-only (copy the workspace to a folder you can "
+                             "write to, to change it)", dir, g_strerror (errno));
+    if (why)
+      flags |= KSP_STORE_OPEN_READ_ONLY;
+    if (why && access (dir, W_OK) != 0)
+      {
+        g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+        GStatBuf st;
+        /* No journal can be made there, so nobody is writing: read the file as it is. */
+        if (g_stat (wal, &st) != 0 || st.st_size == 0)
+          {
+            g_autofree char *file_uri = g_filename_to_uri (path, NULL, NULL);
+            uri = file_uri ? g_strconcat (file_uri, "?immutable=1", NULL) : NULL;
+          }
+      }
+  }
   if (flags & KSP_STORE_OPEN_READ_ONLY)
     oflags |= SQLITE_OPEN_READONLY;
   else
-    oflags |= SQLITE_OPEN_READWRITE | ((flags & KSP_STORE_OPEN_CREATE) ? SQLITE_OPEN_CREATE : 0);
+    oflags |= SQLITE_OPEN_READWRITE;
+  if (uri)
+    oflags |= SQLITE_OPEN_URI;
 
-  if (sqlite3_open_v2 (path, &self->db, oflags, NULL) != SQLITE_OK)
+  if (sqlite3_open_v2 (uri ? uri : path, &self->db, oflags, NULL) != SQLITE_OK)
     {
       fail (self, error, "cannot open");
       close_db (self);
@@ -412,6 +548,8 @@ open_db (KspSqliteStore    *self,
     }
   sqlite3_extended_result_codes (self->db, 0);
   sqlite3_busy_timeout (self->db, 5000);
+  if (out_read_only)
+    *out_read_only = g_steal_pointer (&why);
   return TRUE;
 }
 
@@ -423,9 +561,12 @@ ksp_sqlite_store_open (KspStore          *store,
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   gint64 version, app_id, n_tables;
+  g_autofree char *forced_read_only = NULL;
 
-  if (!open_db (self, path, flags, error))
+  if (!open_db (self, path, flags, &forced_read_only, error))
     return FALSE;
+  if (forced_read_only)
+    flags |= KSP_STORE_OPEN_READ_ONLY;
 
   /* Reading the header is the first thing that fails on a file that is not SQLite. */
   if ((version = pragma_int (self, "user_version", NULL)) < 0 ||
@@ -441,6 +582,15 @@ ksp_sqlite_store_open (KspStore          *store,
     {
       g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE,
                    "%s: an SQLite database, but not a Kasip workspace", path);
+      close_db (self);
+      return FALSE;
+    }
+  if (version == 0 && !(flags & KSP_STORE_OPEN_CREATE))
+    {
+      /* Kasip 0.1 could leave such a file when killed while creating a workspace. */
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE,
+                   "%s: an empty file, not a Kasip workspace (perhaps left by an interrupted import); remove it, "
+                   "or import into it to make it a workspace", path);
       close_db (self);
       return FALSE;
     }
@@ -485,7 +635,7 @@ ksp_sqlite_store_open (KspStore          *store,
 
   if (flags & KSP_STORE_OPEN_READ_ONLY)
     {
-      _ksp_store_set_read_only (store, "opened read-only");
+      _ksp_store_set_read_only (store, forced_read_only ? forced_read_only : "opened read-only");
       return TRUE;
     }
   if (!take_lock (self, flags, error))
@@ -512,8 +662,13 @@ ksp_sqlite_store_create_at_version (const char *path,
   gboolean ok;
 
   g_return_val_if_fail (version >= 1 && version <= KSP_SQLITE_SCHEMA_VERSION, FALSE);
-  if (!open_db (self, path, KSP_STORE_OPEN_CREATE, error))
-    return FALSE;
+  _ksp_store_set_location (KSP_STORE (self), path);
+  if (sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      fail (self, error, "cannot create");
+      close_db (self);
+      return FALSE;
+    }
   ok = exec (self, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON", error) &&
        migrate_to (self, 0, version, error);
   close_db (self);
@@ -523,20 +678,21 @@ ksp_sqlite_store_create_at_version (const char *path,
 /* ---------------------------------------------------------------------------------------------- */
 /* reading                                                                                         */
 
+/* One row per standard element of each draft (a document may hold several, as an order that approved
+ * several standards does), or one row with NULLs for a document without any; in the order they were
+ * added. Cleaning, sorting and handles are the store's business (ksp-store.c), not the backend's. */
 static const char standards_sql[] =
   "SELECT s.id, t.id,"
   " (SELECT count(*) FROM tree e WHERE e.standard_id = s.id AND e.is_draft = 0),"
-  " (SELECT v.text FROM node n JOIN value v ON v.tree_id = n.tree_id AND v.node_id = n.id"
-  "   WHERE n.tree_id = t.id AND n.kind = 'standard' AND v.field = 'code' AND v.lang = ''"
-  "   ORDER BY n.pos LIMIT 1) AS code,"
-  " (SELECT v.text FROM node n JOIN value v ON v.tree_id = n.tree_id AND v.node_id = n.id"
-  "   WHERE n.tree_id = t.id AND n.kind = 'standard' AND v.field IN ('name', 'title') AND v.lang = 'ru'"
-  "   ORDER BY n.pos, v.field LIMIT 1),"
-  " (SELECT v.text FROM node n JOIN value v ON v.tree_id = n.tree_id AND v.node_id = n.id"
-  "   WHERE n.tree_id = t.id AND n.kind = 'standard' AND v.field IN ('name', 'title') AND v.lang = 'kk'"
-  "   ORDER BY n.pos, v.field LIMIT 1)"
+  " n.id,"
+  " (SELECT v.text FROM value v WHERE v.tree_id = t.id AND v.node_id = n.id AND v.field = 'code' AND v.lang = ''),"
+  " (SELECT v.text FROM value v WHERE v.tree_id = t.id AND v.node_id = n.id AND v.field IN ('name', 'title')"
+  "   AND v.lang = 'ru' ORDER BY v.field LIMIT 1),"
+  " (SELECT v.text FROM value v WHERE v.tree_id = t.id AND v.node_id = n.id AND v.field IN ('name', 'title')"
+  "   AND v.lang = 'kk' ORDER BY v.field LIMIT 1)"
   " FROM standard s JOIN tree t ON t.standard_id = s.id AND t.is_draft = 1"
-  " ORDER BY code IS NULL, code, s.created_at, s.id";
+  " LEFT JOIN node n ON n.tree_id = t.id AND n.parent_id = s.id AND n.kind = 'standard'"
+  " ORDER BY s.created_at, s.rowid, n.pos";
 
 static GPtrArray *
 ksp_sqlite_store_list_standards (KspStore *store,
@@ -555,9 +711,10 @@ ksp_sqlite_store_list_standards (KspStore *store,
       info->standard_id = column_dup (s, 0);
       info->draft_tree = sqlite3_column_int64 (s, 1);
       info->n_editions = sqlite3_column_int (s, 2);
-      info->code = column_dup (s, 3);
-      info->title_ru = column_dup (s, 4);
-      info->title_kk = column_dup (s, 5);
+      info->node_id = column_dup (s, 3);
+      info->code = column_dup (s, 4);
+      info->title_ru = column_dup (s, 5);
+      info->title_kk = column_dup (s, 6);
       g_ptr_array_add (list, info);
     }
   sqlite3_reset (s);
@@ -1196,6 +1353,7 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->dup_lock_holder = ksp_sqlite_store_dup_lock_holder;
   store_class->heartbeat = ksp_sqlite_store_heartbeat;
   store_class->put_reference = ksp_sqlite_store_put_reference;
+  store_class->in_transaction = ksp_sqlite_store_in_transaction;
   store_class->get_reference = ksp_sqlite_store_get_reference;
 }
 

@@ -1,6 +1,7 @@
 /* ksp-store.c: the storage backend interface and the choice of backend by URI */
 #include "ksp-store.h"
 #include "ksp-sqlite-store.h"
+#include "ksp-standard-handle.h"
 
 #include <string.h>
 
@@ -24,6 +25,8 @@ ksp_standard_info_free (KspStandardInfo *info)
   g_free (info->code);
   g_free (info->title_ru);
   g_free (info->title_kk);
+  g_free (info->node_id);
+  g_free (info->handle);
   g_free (info);
 }
 
@@ -219,36 +222,111 @@ check_writable (KspStore *self,
   return FALSE;
 }
 
+static gint
+compare_documents (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      order)
+{
+  const KspStandardInfo *x = *(KspStandardInfo **) a, *y = *(KspStandardInfo **) b;
+  GHashTable *first = order; /* document ID → (its first code, its position) */
+  const char *cx = g_hash_table_lookup (first, x->standard_id), *cy = g_hash_table_lookup (first, y->standard_id);
+  int c;
+
+  /* Documents with a code first, by code; then the others in the order they were added. A document's
+   * standards stay together, in their order in the document. */
+  if ((*cx == '\x01') != (*cy == '\x01'))
+    return *cx == '\x01' ? 1 : -1;
+  if ((c = strcmp (cx, cy)) != 0)
+    return c;
+  return (int) x->index - (int) y->index;
+}
+
+/* Gives each standard its handle (ksp-standard-handle.h): the code, else a slug, made unique. */
+static void
+assign_handles (GPtrArray *list)
+{
+  g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < list->len; i++)
+      {
+        KspStandardInfo *info = g_ptr_array_index (list, i);
+        g_autofree char *base = NULL;
+        char *handle;
+
+        /* Codes first, so that a slug never takes a code's place. */
+        if ((pass == 0) != (info->code != NULL))
+          continue;
+        base = info->code ? g_strdup (info->code)
+                          : ksp_standard_slug (info->title_ru ? info->title_ru : info->title_kk);
+        if (base == NULL)
+          base = g_strndup (info->node_id ? info->node_id : info->standard_id, 8);
+        handle = g_strdup (base);
+        for (guint n = 2; g_hash_table_contains (taken, handle); n++)
+          {
+            g_free (handle);
+            handle = g_strdup_printf ("%s-%u", base, n);
+          }
+        g_hash_table_add (taken, g_strdup (handle));
+        info->handle = handle;
+      }
+}
+
 /**
  * ksp_store_list_standards:
- * Returns: (transfer container) (element-type KspStandardInfo): the standards, ordered by code
+ * Returns: (transfer container) (element-type KspStandardInfo): the standards (one entry per standard,
+ * see KspStandardInfo), documents with a code first and by code, with cleaned codes and titles and
+ * their handles
  */
 GPtrArray *
 ksp_store_list_standards (KspStore *self,
                           GError  **error)
 {
-  return KSP_STORE_GET_CLASS (self)->list_standards (self, error);
-}
+  g_autoptr (GPtrArray) list = KSP_STORE_GET_CLASS (self)->list_standards (self, error);
+  g_autoptr (GHashTable) first = NULL;
+  g_autoptr (GHashTable) counts = NULL;
 
-/* "Q88100061." as written in seed 001 is the code Q88100061. */
-static char *
-normalize_code (const char *code)
-{
-  char *c;
-  gsize len;
-
-  if (code == NULL)
+  if (list == NULL)
     return NULL;
-  c = g_strstrip (g_strdup (code));
-  len = strlen (c);
-  while (len > 0 && (c[len - 1] == '.' || c[len - 1] == ';'))
-    c[--len] = '\0';
-  return c;
+  first = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  counts = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < list->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (list, i);
+      g_autofree char *code = ksp_standard_clean_code (info->code);
+      g_autofree char *ru = ksp_standard_clean_title (info->title_ru);
+      g_autofree char *kk = ksp_standard_clean_title (info->title_kk);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, info->standard_id));
+
+      g_free (info->code);
+      info->code = g_steal_pointer (&code);
+      g_free (info->title_ru);
+      info->title_ru = g_steal_pointer (&ru);
+      g_free (info->title_kk);
+      info->title_kk = g_steal_pointer (&kk);
+      info->index = n;
+      g_hash_table_insert (counts, info->standard_id, GUINT_TO_POINTER (n + 1));
+      if (n == 0)
+        {
+          /* The key a document sorts by: its first code, or \x01 and its position when it has none. */
+          char *key = info->code ? g_strdup_printf ("%s\x02%08u", info->code, i) : g_strdup_printf ("\x01%08u", i);
+          g_hash_table_insert (first, info->standard_id, key);
+        }
+    }
+  for (guint i = 0; i < list->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (list, i);
+      info->n_in_document = GPOINTER_TO_UINT (g_hash_table_lookup (counts, info->standard_id));
+    }
+  g_ptr_array_sort_with_data (list, compare_documents, first);
+  assign_handles (list);
+  return g_steal_pointer (&list);
 }
 
 /**
  * ksp_store_find_standard:
- * @code_or_id: a standard code ("Q88100061") or a standard ID
+ * @code_or_id: a handle (see ksp_store_list_standards()), a standard's code as published ("Q88100061" or
+ *   "Q88100061."), the ID of a standard element, or the ID of a document (its first standard)
  * Returns: (transfer full) (nullable): the standard, or %NULL with KSP_STORE_ERROR_NOT_FOUND
  */
 KspStandardInfo *
@@ -257,21 +335,34 @@ ksp_store_find_standard (KspStore   *self,
                          GError    **error)
 {
   g_autoptr (GPtrArray) all = ksp_store_list_standards (self, error);
+  g_autofree char *want = NULL;
+  GString *known;
 
   if (all == NULL)
     return NULL;
-  g_autofree char *want = normalize_code (code_or_id);
-
+  want = ksp_standard_clean_code (code_or_id);
   for (guint i = 0; i < all->len; i++)
     {
       KspStandardInfo *info = g_ptr_array_index (all, i);
-      g_autofree char *have = normalize_code (info->code);
-      if (g_strcmp0 (have, want) == 0 || g_strcmp0 (info->standard_id, code_or_id) == 0)
+      if (g_strcmp0 (info->handle, code_or_id) == 0 || g_strcmp0 (info->node_id, code_or_id) == 0)
         return g_ptr_array_steal_index (all, i);
     }
+  for (guint i = 0; i < all->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (all, i);
+      if ((want && g_strcmp0 (info->code, want) == 0) ||
+          (info->index == 0 && g_strcmp0 (info->standard_id, code_or_id) == 0))
+        return g_ptr_array_steal_index (all, i);
+    }
+  known = g_string_new (NULL);
+  for (guint i = 0; i < all->len && i < 12; i++)
+    g_string_append_printf (known, "%s%s", i ? ", " : "", ((KspStandardInfo *) all->pdata[i])->handle);
+  if (all->len > 12)
+    g_string_append (known, ", …");
   g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
-               "%s: no standard with code or ID «%s» in this workspace",
-               ksp_store_get_location (self), code_or_id);
+               "%s: no standard «%s» in this workspace (%s%s; see kasip list)", ksp_store_get_location (self),
+               code_or_id, all->len ? "it holds " : "it holds no standards", known->str);
+  g_string_free (known, TRUE);
   return NULL;
 }
 
@@ -351,6 +442,13 @@ void
 ksp_store_rollback (KspStore *self)
 {
   KSP_STORE_GET_CLASS (self)->rollback (self);
+}
+
+/* Whether a transaction is open: %FALSE after the backend rolled one back by itself (a full disk). */
+gboolean
+ksp_store_in_transaction (KspStore *self)
+{
+  return KSP_STORE_GET_CLASS (self)->in_transaction (self);
 }
 
 gboolean

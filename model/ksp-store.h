@@ -28,22 +28,35 @@ typedef enum {
   KSP_STORE_ERROR_IMMUTABLE,       /* an edition cannot be changed */
   KSP_STORE_ERROR_NOT_FOUND,
   KSP_STORE_ERROR_CORRUPT,
+  KSP_STORE_ERROR_BUSY,            /* another session holds the workspace and did not let go in time */
 } KspStoreError;
+
+/* How long KSP_STORE_OPEN_WAIT waits for another session's lock. */
+#define KSP_STORE_LOCK_WAIT_SECONDS 10
 
 typedef enum {
   KSP_STORE_OPEN_DEFAULT    = 0,
   KSP_STORE_OPEN_CREATE     = 1 << 0, /* create the workspace if it does not exist */
   KSP_STORE_OPEN_READ_ONLY  = 1 << 1, /* never write, never take the lock */
   KSP_STORE_OPEN_BREAK_LOCK = 1 << 2, /* take the lock even if another session holds it */
+  KSP_STORE_OPEN_WAIT       = 1 << 3, /* wait for another session's lock (at most KSP_STORE_LOCK_WAIT_SECONDS),
+                                       * then fail with KSP_STORE_ERROR_BUSY instead of opening read-only */
 } KspStoreOpenFlags;
 
+/* One standard of a workspace. A document (the unit that is stored, frozen as editions and audited) is
+ * usually one standard; an order that approved several (seed 004: six) gives one entry per standard,
+ * with the same standard_id and draft_tree and their own node_id and handle. */
 typedef struct {
-  char   *standard_id;
-  char   *code;
-  char   *title_ru;
+  char   *standard_id;  /* the document's ID (the unit of storage) */
+  char   *code;         /* as published but cleaned (ksp_standard_clean_code()); NULL when there is none */
+  char   *title_ru;     /* cleaned (ksp_standard_clean_title()) */
   char   *title_kk;
   gint64  draft_tree;
   guint   n_editions;
+  char   *node_id;      /* the "standard" element inside the document; NULL for a document without one */
+  char   *handle;       /* unique and typeable: the code, else a slug of the title (ksp-standard-handle.h) */
+  guint   index;        /* 0-based position among the standards of its document */
+  guint   n_in_document;
 } KspStandardInfo;
 
 typedef struct {
@@ -114,7 +127,9 @@ struct _KspStoreClass
                                    GError **error);
   char        *(*get_reference)   (KspStore *self, const char *kind, char **out_source, GError **error);
 
-  gpointer padding[6];
+  gboolean     (*in_transaction)  (KspStore *self);
+
+  gpointer padding[5];
 };
 
 KspStore    *ksp_store_open_uri        (const char        *uri,
@@ -149,6 +164,7 @@ gboolean     ksp_store_begin           (KspStore          *self,
 gboolean     ksp_store_commit          (KspStore          *self,
                                         GError           **error);
 void         ksp_store_rollback        (KspStore          *self);
+gboolean     ksp_store_in_transaction  (KspStore          *self);
 gboolean     ksp_store_write_value     (KspStore          *self,
                                         gint64             tree,
                                         const char        *node_id,

@@ -79,7 +79,7 @@ check "inspect empty" 2 "$kasip" inspect "$tmp/empty.txt"; has "empty named" "th
 head -c 60000 "$samples/001_efa396441f2b22fb.txt" > "$tmp/cut.txt"
 check "inspect truncated" 2 "$kasip" inspect "$tmp/cut.txt"; has "truncated named" "cut off"
 check "validate unreadable" 2 "$kasip" validate "$tmp/nothing.txt"
-check "import bad file" 2 "$kasip" import "$tmp/bin.txt" -w "$tmp/imp2.kasip"
+check "import bad file" 1 "$kasip" import "$tmp/bin.txt" -w "$tmp/imp2.kasip"; has "nothing imported" "nothing was imported"
 
 # Publish and read back (issue 7).
 check "export docx" 0 "$kasip" export -w "$ws" -s Q88100061 --format docx -o "$tmp/out.docx"
@@ -88,13 +88,32 @@ has "edition written" "$tmp/ed1.xml"
 grep -q '<edition number="1"' "$tmp/ed1.xml" && { pass=$((pass+1)); echo "ok - edition in the XML"; } || { fail=$((fail+1)); echo "not ok - edition in the XML"; }
 grep -q '5320-2-003' "$tmp/ed1.xml" && { pass=$((pass+1)); echo "ok - the edition's text, not the draft's"; } || { fail=$((fail+1)); echo "not ok - edition text"; }
 check "export text kk" 0 "$kasip" export -w "$ws" -s Q88100061 --format text --lang kk -o "$tmp/out.txt"
-check "import docx and xml" 0 "$kasip" import "$tmp/out.docx" "$tmp/ed1.xml" -w "$tmp/back.kasip"
+# What was read back must be what was written (issue 12.1): the same elements with the same IDs.
+check "import docx" 0 "$kasip" import "$tmp/out.docx" -w "$tmp/back-docx.kasip"
+has "docx read in full" "10 cards, 26 labour functions, 52 skills, 230 abilities, 304 knowledge items; 0 problems"
+check "import xml of edition 1" 0 "$kasip" import "$tmp/ed1.xml" -w "$tmp/back-xml.kasip"
+has "xml read in full" "10 cards, 26 labour functions, 52 skills, 230 abilities, 304 knowledge items"
+"$kasip" show -w "$ws" -s Q88100061 --ids > "$tmp/ids-draft.txt"
+"$kasip" show -w "$ws" -s Q88100061 --edition 1 --ids > "$tmp/ids-ed1.txt"
+"$kasip" show -w "$tmp/back-docx.kasip" -s Q88100061 --ids > "$tmp/ids-docx.txt"
+"$kasip" show -w "$tmp/back-xml.kasip" -s Q88100061 --ids > "$tmp/ids-xml.txt"
+same() { if cmp -s "$2" "$3" && [ -s "$2" ]; then pass=$((pass+1)); echo "ok - $1"; else fail=$((fail+1)); echo "not ok - $1"; diff "$2" "$3" | head -5 | sed 's/^/# /'; fi; }
+same "docx back = draft (IDs, kinds, text)" "$tmp/ids-draft.txt" "$tmp/ids-docx.txt"
+same "xml back = edition 1 (IDs, kinds, text)" "$tmp/ids-ed1.txt" "$tmp/ids-xml.txt"
+check "the same standard twice is refused, nothing imported" 1 "$kasip" import "$tmp/out.docx" "$tmp/ed1.xml" -w "$tmp/back-both.kasip"
+has "duplicate named" "already in the workspace"; has "all or nothing" "nothing was imported"
 check "inspect docx" 0 "$kasip" inspect "$tmp/out.docx" --json
 has "docx counts" '"cards": 10, "functions": 26, "skills": 52, "abilities": 230, "knowledge": 304'
+check "inspect xml" 0 "$kasip" inspect "$tmp/ed1.xml" --json
+has "xml counts" '"cards": 10, "functions": 26, "skills": 52, "abilities": 230, "knowledge": 304'
+printf '<?xml version="1.0"?>\n<!DOCTYPE kasip [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n<kasip>&e;</kasip>\n' > "$tmp/xxe.xml"
+check "xml with a DOCTYPE refused" 1 "$kasip" import "$tmp/xxe.xml" -w "$tmp/xxe.kasip"; has "doctype named" "$tmp/xxe.xml:2: a DOCTYPE"
 check "bad edition" 1 "$kasip" export -w "$ws" -s Q88100061@7 --format xml -o "$tmp/x.xml"
 check "bad format" 2 "$kasip" export -w "$ws" -s Q88100061 --format pdf -o "$tmp/x.pdf"
 check "unwritable output" 1 "$kasip" export -w "$ws" -s Q88100061 --format docx -o /nonexistent/dir/x.docx
 has "output named" "/nonexistent/dir/x.docx"
+
+. "$(dirname "$0")/test-cli-integrity.sh"
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

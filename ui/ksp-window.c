@@ -36,6 +36,7 @@ struct _KspWindow
 
   KspStore            *store;
   GPtrArray           *standards;   /* KspStandardInfo, in the selector's order */
+  gint64               document_tree; /* the draft tree of the open document, 0 when none */
   KspDocument         *document;
   GBinding            *undo_binding;
   GBinding            *redo_binding;
@@ -282,20 +283,28 @@ load_standard (KspWindow *self,
   if (self->standards == NULL || index >= self->standards->len)
     {
       set_document (self, NULL);
+      self->document_tree = 0;
       return;
     }
   info = g_ptr_array_index (self->standards, index);
-  document = ksp_document_open (self->store, info->draft_tree, &error);
-  if (document == NULL)
+  /* The standards of one order share a document: choosing another of them only moves the selection. */
+  if (self->document == NULL || self->document_tree != info->draft_tree)
     {
-      g_autofree char *text = g_strdup_printf (_("Could not open standard %s: %s"), info->code, error->message);
-      ksp_window_show_error (self, text);
+      document = ksp_document_open (self->store, info->draft_tree, &error);
+      if (document == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not open standard %s: %s"), info->handle, error->message);
+          ksp_window_show_error (self, text);
+        }
+      set_document (self, document);
+      self->document_tree = document ? info->draft_tree : 0;
     }
-  set_document (self, document);
+  if (self->document && info->node_id && info->n_in_document > 1)
+    ksp_window_select_element (self, info->node_id);
   {
     g_autofree char *basename = g_path_get_basename (ksp_store_get_location (self->store));
     adw_window_title_set_subtitle (self->window_title, basename);
-    gtk_window_set_title (GTK_WINDOW (self), info->code ? info->code : _("Kasip"));
+    gtk_window_set_title (GTK_WINDOW (self), info->handle ? info->handle : _("Kasip"));
   }
 }
 
@@ -319,6 +328,7 @@ close_workspace (KspWindow *self)
   if (self->form && self->document)
     ksp_element_form_commit (self->form);
   set_document (self, NULL);
+  self->document_tree = 0;
   g_clear_pointer (&self->standards, g_ptr_array_unref);
   g_clear_object (&self->classifiers);
   if (self->form)
@@ -370,7 +380,13 @@ ksp_window_open_workspace (KspWindow   *self,
     {
       KspStandardInfo *info = g_ptr_array_index (self->standards, i);
       const char *title = info->title_ru && *info->title_ru ? info->title_ru : info->title_kk;
-      g_autofree char *name = g_strdup_printf ("%s — %s", info->code ? info->code : "?", title ? title : "");
+      g_autofree char *name = NULL;
+      if (info->n_in_document > 1)
+        name = g_strdup_printf ("%s (%u/%u)", title ? title : info->handle, info->index + 1, info->n_in_document);
+      else if (info->code)
+        name = g_strdup_printf ("%s — %s", info->code, title ? title : "");
+      else
+        name = g_strdup (title ? title : info->handle);
       gtk_string_list_append (names, name);
     }
   self->filling_selector = TRUE;

@@ -14,7 +14,9 @@
 #include "ksp-docx-text.h"
 #include "ksp-docx-writer.h"
 #include "ksp-import-summary.h"
+#include "ksp-schema.h"
 #include "ksp-source.h"
+#include "ksp-text-writer.h"
 
 #define SEED(n) SOURCE_DATADIR "/samples/" n
 
@@ -127,9 +129,10 @@ test_visible_text (void)
 
 /* Replaces @from with @to in word/document.xml of @path (as someone editing in Word would). */
 static void
-edit_document (const char *path,
-               const char *from,
-               const char *to)
+edit_entry (const char *path,
+            const char *entry,
+            const char *from,
+            const char *to)
 {
   int err = 0;
   zip_t *za = zip_open (path, 0, &err);
@@ -140,9 +143,9 @@ edit_document (const char *path,
   char *hit;
 
   g_assert_nonnull (za);
-  g_assert_cmpint (zip_stat (za, "word/document.xml", 0, &st), ==, 0);
+  g_assert_cmpint (zip_stat (za, entry, 0, &st), ==, 0);
   data = g_malloc0 (st.size + 1);
-  f = zip_fopen (za, "word/document.xml", 0);
+  f = zip_fopen (za, entry, 0);
   g_assert_cmpint (zip_fread (f, data, st.size), ==, (zip_int64_t) st.size);
   zip_fclose (f);
   s = g_string_new (data);
@@ -154,9 +157,17 @@ edit_document (const char *path,
     gsize len = s->len;
     char *copy = g_string_free (s, FALSE);
     zip_source_t *src = zip_source_buffer (za, copy, len, 1);
-    g_assert_cmpint (zip_file_add (za, "word/document.xml", src, ZIP_FL_OVERWRITE), >=, 0);
+    g_assert_cmpint (zip_file_add (za, entry, src, ZIP_FL_OVERWRITE), >=, 0);
   }
   g_assert_cmpint (zip_close (za), ==, 0);
+}
+
+static void
+edit_document (const char *path,
+               const char *from,
+               const char *to)
+{
+  edit_entry (path, "word/document.xml", from, to);
 }
 
 static KspNode *
@@ -190,6 +201,119 @@ test_edited_in_word (void)
   g_assert_cmpint (source, ==, KSP_DOCX_SOURCE_TEXT);
   g_assert_cmpstr (ksp_node_get_value (first_of_kind (back, "card"), "occupation_code", KSP_LANG_NONE), ==,
                    "5320-2-004");
+}
+
+static gboolean
+report_has (KspImportReport *report,
+            const char      *rule)
+{
+  return report && ksp_import_report_count_rule (report, rule) > 0;
+}
+
+/* Issue 12.2: only customXml/item1.xml changed (a knowledge item, the act number), the visible text
+ * untouched. The fingerprint of the visible text still matches, but the model no longer renders to it:
+ * the visible text must be read, and the report must say why. */
+static void
+test_model_substituted (void)
+{
+  g_autoptr (KspNode) root = read_seed (seeds[1].path);
+  static const char *const edits[][2] = {
+    { "Индивидуальных особенностей и потребностей ЛСИ", "ПОДМЕНЁННЫЙ ТЕКСТ" }, /* a knowledge item */
+    { "number=\"125\"", "number=\"999\"" },                                  /* the act number */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("substituted-%u.docx", i);
+      g_autofree char *docx = export_seed (&seeds[1], root, name);
+      g_autofree char *visible = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (KspImportReport) report = NULL;
+      g_autoptr (KspNode) back = NULL;
+      g_autoptr (KspNode) untouched = NULL;
+      KspDocxSource source = KSP_DOCX_SOURCE_MODEL;
+      KspCounts c = { 0 };
+
+      /* Before the change the model is read, losslessly. */
+      untouched = ksp_docx_reader_read_file (docx, FALSE, &source, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (source, ==, KSP_DOCX_SOURCE_MODEL);
+
+      edit_entry (docx, "customXml/item1.xml", edits[i][0], edits[i][1]);
+      back = ksp_docx_reader_read_file (docx, FALSE, &source, &report, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (source, ==, KSP_DOCX_SOURCE_TEXT);
+      g_assert_true (report_has (report, "embedded-model-differs"));
+      visible = ksp_text_writer_write (back, KSP_LANG_RU);
+      g_assert_null (strstr (visible, edits[i][1]));
+      ksp_counts_add_tree (&c, back);
+      g_assert_cmpuint (c.cards, ==, 10);
+      g_assert_cmpuint (c.knowledge, ==, 304);
+    }
+  {
+    /* The text edited in Word: the report says that too. */
+    g_autofree char *docx = export_seed (&seeds[1], root, "edited-reported.docx");
+    g_autoptr (GError) error = NULL;
+    g_autoptr (KspImportReport) report = NULL;
+    g_autoptr (KspNode) back = NULL;
+
+    edit_document (docx, ">5320-2-003<", ">5320-2-004<");
+    back = ksp_docx_reader_read_file (docx, FALSE, NULL, &report, &error);
+    g_assert_no_error (error);
+    g_assert_true (report_has (report, "text-edited"));
+  }
+}
+
+/* Every value the model holds is either printed in the DOCX (so changing it changes the fingerprint of the
+ * visible text, and a substituted model is caught by rendering it) or flagged in the registry as DERIVED
+ * (checked against the visible text by the reader) or META (about the file). A new field that the writer
+ * forgets to print fails here. */
+static void
+check_fields_shown (KspNode    *root,
+                    KspNode    *node,
+                    KspLang     lang,
+                    const char *base,
+                    GHashTable *seen)
+{
+  static const KspLang langs[] = { KSP_LANG_NONE, KSP_LANG_RU, KSP_LANG_KK };
+  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
+
+  for (guint f = 0; spec && f < spec->n_fields; f++)
+    for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+      {
+        const char *v = ksp_node_get_value (node, spec->fields[f].name, langs[l]);
+        g_autofree char *key = g_strdup_printf ("%s.%s.%d", ksp_node_get_kind (node), spec->fields[f].name, langs[l]);
+        g_autofree char *old = NULL, *fp = NULL;
+
+        if (v == NULL || (spec->fields[f].flags & (KSP_FIELD_DERIVED | KSP_FIELD_META)) ||
+            g_hash_table_contains (seen, key))
+          continue;
+        g_hash_table_add (seen, g_strdup (key));
+        old = g_strdup (v);
+        ksp_node_set_value (node, spec->fields[f].name, langs[l], "ZZ9 подменено");
+        fp = ksp_docx_writer_fingerprint (root, lang, NULL);
+        ksp_node_set_value (node, spec->fields[f].name, langs[l], old);
+        if (g_strcmp0 (fp, base) == 0)
+          g_error ("%s %s (%s) is neither printed in the DOCX nor flagged DERIVED or META in the registry",
+                   ksp_node_get_kind (node), spec->fields[f].name, ksp_lang_to_string (langs[l]));
+      }
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    check_fields_shown (root, ksp_node_get_child (node, i), lang, base, seen);
+}
+
+static void
+test_every_field_shown (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autoptr (KspNode) root = read_seed (seeds[i].path);
+      g_autofree char *base = ksp_docx_writer_fingerprint (root, seeds[i].lang, NULL);
+      g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      g_assert_nonnull (base);
+      check_fields_shown (root, root, seeds[i].lang, base, seen);
+      g_test_message ("%s: %u fields checked", seeds[i].path, g_hash_table_size (seen));
+    }
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -341,6 +465,8 @@ main (int    argc,
   g_test_add_func ("/docx/reproducible", test_reproducible);
   g_test_add_func ("/docx/visible-text", test_visible_text);
   g_test_add_func ("/docx/edited-in-word", test_edited_in_word);
+  g_test_add_func ("/docx/model-substituted", test_model_substituted);
+  g_test_add_func ("/docx/every-field-shown", test_every_field_shown);
   g_test_add_func ("/docx/word-features", test_word_features);
   g_test_add_func ("/docx/bad-packages", test_bad_packages);
   status = g_test_run ();

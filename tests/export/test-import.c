@@ -439,7 +439,7 @@ test_bad_input (void)
   assert_refused ("latin1.txt", latin1, sizeof latin1 - 1, KSP_IMPORT_ERROR_NOT_TEXT, "line 2: invalid UTF-8");
   assert_refused ("control.txt", control, sizeof control - 1, KSP_IMPORT_ERROR_NOT_TEXT, "line 3: control character");
   assert_refused ("letter.txt", "Уважаемые коллеги!\nПрошу рассмотреть.\n", strlen ("Уважаемые коллеги!\nПрошу рассмотреть.\n"),
-                  KSP_IMPORT_ERROR_FORMAT, "not the text of a professional standard");
+                  KSP_IMPORT_ERROR_FORMAT, "no profession card was recognised");
 
   /* Cut in the middle of a character, and cut in the middle of a card. */
   g_assert_true (g_file_get_contents (seed_001, &seed, &len, NULL));

@@ -742,7 +742,9 @@ cmd_import (int    argc,
     }
   if (stored < items->len)
     {
-      g_printerr ("kasip: %u %s %u %s\n", stored, _("of"), items->len, _("files were imported"));
+      /* TRANSLATORS: "2 of 3 files were imported" */
+      g_autofree char *what = g_strdup_printf (_("%u of %u files were imported"), stored, items->len);
+      g_printerr ("kasip: %s\n", what);
       return 1;
     }
   return 0;

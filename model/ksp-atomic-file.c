@@ -188,17 +188,12 @@ write_all (int         fd,
   return TRUE;
 }
 
-/**
- * ksp_atomic_file_write:
- *
- * Writes @data to @path so that @path holds either its old content or all of @data, even if the
- * process is killed or the disk fills up. The new file gets the usual permissions (0666 less umask).
- */
-gboolean
-ksp_atomic_file_write (const char *path,
-                       const void *data,
-                       gsize       length,
-                       GError    **error)
+static gboolean
+write_whole (const char *path,
+             const void *data,
+             gsize       length,
+             gboolean    replace,
+             GError    **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *temp = ksp_atomic_temp_name (path);
@@ -216,7 +211,7 @@ ksp_atomic_file_write (const char *path,
       named = TRUE;
     }
   if (fd < 0)
-    return set_errno_error (error, errno, path, "cannot write");
+    return set_errno_error (error, errno, path, replace ? "cannot write" : "cannot create");
   if (!write_all (fd, data, length) || fsync (fd) != 0)
     {
       int saved = errno;
@@ -227,14 +222,28 @@ ksp_atomic_file_write (const char *path,
     }
   if (!named)
     {
-      /* Give the unnamed file the hidden name for a moment, then the real one. */
       g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", fd);
-      g_unlink (temp);
-      if (linkat (AT_FDCWD, proc, AT_FDCWD, temp, AT_SYMLINK_FOLLOW) != 0)
+      /* A new file: its final name at once, and never over one that appeared meanwhile. Otherwise the
+       * hidden name for a moment, then the real one. */
+      const char *target = replace ? temp : path;
+      if (replace)
+        g_unlink (temp);
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, target, AT_SYMLINK_FOLLOW) != 0)
         {
           int saved = errno;
           close (fd);
-          return set_errno_error (error, saved, path, "cannot write");
+          if (saved == EEXIST && !replace)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s: already exists", path);
+              return FALSE;
+            }
+          return set_errno_error (error, saved, path, replace ? "cannot write" : "cannot create");
+        }
+      if (!replace)
+        {
+          close (fd);
+          sync_dir (path);
+          return TRUE;
         }
     }
   if (close (fd) != 0)
@@ -243,5 +252,35 @@ ksp_atomic_file_write (const char *path,
       g_unlink (temp);
       return set_errno_error (error, saved, path, "cannot write");
     }
-  return ksp_atomic_publish (temp, path, TRUE, error);
+  return ksp_atomic_publish (temp, path, replace, error);
+}
+
+/**
+ * ksp_atomic_file_write:
+ *
+ * Writes @data to @path so that @path holds either its old content or all of @data, even if the
+ * process is killed or the disk fills up. The new file gets the usual permissions (0666 less umask).
+ */
+gboolean
+ksp_atomic_file_write (const char *path,
+                       const void *data,
+                       gsize       length,
+                       GError    **error)
+{
+  return write_whole (path, data, length, TRUE, error);
+}
+
+/**
+ * ksp_atomic_file_create:
+ *
+ * Like ksp_atomic_file_write(), for a file that must not exist yet: fails with G_IO_ERROR_EXISTS if
+ * @path appeared meanwhile, and never replaces it.
+ */
+gboolean
+ksp_atomic_file_create (const char *path,
+                        const void *data,
+                        gsize       length,
+                        GError    **error)
+{
+  return write_whole (path, data, length, FALSE, error);
 }

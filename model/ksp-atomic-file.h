@@ -22,5 +22,9 @@ gboolean  ksp_atomic_file_write  (const char  *path,
                                   const void  *data,
                                   gsize        length,
                                   GError     **error);
+gboolean  ksp_atomic_file_create (const char  *path,
+                                  const void  *data,
+                                  gsize        length,
+                                  GError     **error);
 
 G_END_DECLS

@@ -429,19 +429,20 @@ close_db (KspSqliteStore *self)
   self->db = NULL;
 }
 
-/* A new workspace is made whole under a temporary name, then given its name: a killed `kasip import`
- * or a full disk never leaves an empty or half-made workspace behind. */
+/* A new workspace is made whole in memory (its full schema), then written in one step as a file that
+ * appears with its name or not at all (ksp_atomic_file_create()): a killed `kasip import` or a full disk
+ * never leaves an empty or half-made workspace, nor a temporary file, behind. */
 static gboolean
 create_whole (KspSqliteStore *self,
               const char     *path,
               GError        **error)
 {
-  g_autofree char *temp = ksp_atomic_temp_name (path);
   g_autofree char *dir = g_path_get_dirname (path);
   g_autoptr (GError) local = NULL;
+  sqlite3_int64 size = 0;
+  unsigned char *bytes = NULL;
   gboolean ok;
 
-  ksp_atomic_clean_stale (path);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
@@ -456,30 +457,27 @@ create_whole (KspSqliteStore *self,
                    g_strerror (saved));
       return FALSE;
     }
-  g_unlink (temp);
-  if (sqlite3_open_v2 (temp, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL) !=
-      SQLITE_OK)
+  if (sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                       NULL) != SQLITE_OK)
     {
       fail (self, error, "cannot create the workspace");
       close_db (self);
-      g_unlink (temp);
       return FALSE;
     }
-  ok = exec (self, "PRAGMA synchronous = FULL", error) && migrate_to (self, 0, KSP_SQLITE_SCHEMA_VERSION, error);
+  ok = migrate_to (self, 0, KSP_SQLITE_SCHEMA_VERSION, error);
+  if (ok && (bytes = sqlite3_serialize (self->db, "main", &size, 0)) == NULL)
+    ok = fail (self, error, "cannot create the workspace");
   close_db (self);
   if (!ok)
+    return FALSE;
+  ok = ksp_atomic_file_create (path, bytes, size, &local);
+  sqlite3_free (bytes);
+  if (!ok && !g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
     {
-      g_unlink (temp);
-      return FALSE;
-    }
-  if (!ksp_atomic_publish (temp, path, FALSE, &local))
-    {
-      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        return TRUE; /* another session created it a moment ago: open theirs */
       g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED, "%s", local->message);
       return FALSE;
     }
-  return TRUE;
+  return TRUE; /* made, or made by another session a moment ago: open it */
 }
 
 static gboolean

@@ -163,6 +163,13 @@ T = {
  "Choose from the qualification framework’s occupations": ("Выбрать из занятий отраслевой рамки квалификаций", "Салалық біліктілік шеңберінің кәсіптерінен таңдау"),
  "Code or name": ("Код или наименование", "Код немесе атауы"),
  "Choose occupation": ("Выбор занятия", "Кәсіпті таңдау"),
+ "WARNING": ("ВНИМАНИЕ", "НАЗАР АУДАРЫҢЫЗ"),
+ "of the text was not placed in any element; check the «not placed» elements (kasip inspect) before relying on this import": ("текста не размещено ни в одном элементе; проверьте элементы «не размещено» (kasip inspect), прежде чем полагаться на этот импорт", "мәтін ешбір элементке орналастырылмады; бұл импортқа сенбес бұрын «орналастырылмаған» элементтерді тексеріңіз (kasip inspect)"),
+ "Import the files that can be imported even if others are refused (default: all or nothing)": ("Импортировать файлы, которые можно, даже если другие отклонены (по умолчанию — всё или ничего)", "Басқалары қабылданбаса да, импорттауға болатын файлдарды импорттау (әдепкі — бәрі немесе ештеңе)"),
+ "nothing was imported (use --keep-going to import the other files)": ("ничего не импортировано (--keep-going импортирует остальные файлы)", "ештеңе импортталмады (қалған файлдарды импорттау үшін --keep-going)"),
+ "%u of %u files were imported": ("импортировано файлов: %u из %u", "%2$u файлдың %1$u импортталды"),
+ "cannot be changed:": ("нельзя изменить:", "өзгертуге болмайды:"),
+ "Language: ru or kk (default: the standard's)": ("Язык: ru или kk (по умолчанию — язык стандарта)", "Тіл: ru немесе kk (әдепкі — стандарттың тілі)"),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

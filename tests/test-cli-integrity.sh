@@ -123,7 +123,7 @@ ok_sets=$(cat "$tmp"/set-*.out | grep -cx 0)
 n_audit=$("$kasip" audit -w "$tmp/conc.kasip" -s Q87300060 | grep -c "цель [1-6]")
 [ "$n_audit" = 6 ] && { pass=$((pass+1)); echo "ok - six edits in the audit trail"; } || { fail=$((fail+1)); echo "not ok - $n_audit edits recorded"; }
 sleep 300 & holder=$!
-sqlite3 "$tmp/conc.kasip" "INSERT OR REPLACE INTO lock (id, token, user, host, pid, since, heartbeat) VALUES (1, 'x', 'reviewer-2', '$(hostname)', $holder, '2026-12-01T09:00:00Z', strftime('%s','now'))"
+sqlite3 "$tmp/conc.kasip" "INSERT OR REPLACE INTO lock (id, token, user, host, pid, since, heartbeat) VALUES (1, 'x', 'reviewer-2', '$(uname -n)', $holder, '2026-12-01T09:00:00Z', strftime('%s','now'))"
 start=$(date +%s)
 check "a held lock: busy" 1 "$kasip" set -w "$tmp/conc.kasip" -s Q87300060 --element "$card" --field purpose --lang ru --value x
 waited=$(( $(date +%s) - start ))

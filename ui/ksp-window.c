@@ -360,6 +360,10 @@ ksp_window_open_workspace (KspWindow   *self,
   g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
+  /* Reopening the workspace that is open: let go of its lock first, or the new session would find it
+   * held (by this very window) and open read-only. */
+  if (self->store && g_strcmp0 (ksp_store_get_location (self->store), uri) == 0)
+    close_workspace (self);
   store = ksp_store_open_uri (uri, KSP_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return FALSE;

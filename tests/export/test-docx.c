@@ -304,15 +304,17 @@ check_fields_shown (KspNode    *root,
 static void
 test_every_field_shown (void)
 {
+  /* Each (kind, field, language) once, in the first seed that has it. */
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     {
       g_autoptr (KspNode) root = read_seed (seeds[i].path);
       g_autofree char *base = ksp_docx_writer_fingerprint (root, seeds[i].lang, NULL);
-      g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
       g_assert_nonnull (base);
       check_fields_shown (root, root, seeds[i].lang, base, seen);
-      g_test_message ("%s: %u fields checked", seeds[i].path, g_hash_table_size (seen));
+      g_test_message ("%s: %u fields checked so far", seeds[i].path, g_hash_table_size (seen));
     }
 }
 

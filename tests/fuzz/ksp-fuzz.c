@@ -1941,6 +1941,25 @@ main (int    argc,
         g_printerr ("ksp-fuzz: no %s base\n", kind_names[kinds[k]]);
         return 2;
       }
+  /* Each base, unmutated, must read back: otherwise the run would only test refusals. */
+  for (guint k = 0; k < N_KINDS; k++)
+    for (guint i = 0; i < bases[k]->len; i++)
+      {
+        Base *b = bases[k]->pdata[i];
+        g_autofree char *path = g_strdup_printf ("%s/base-%s%s", tmpdir, b->name, k == KIND_TEXT ? ".txt" : "");
+        g_autoptr (GString) outcome = g_string_new (NULL);
+        g_autofree char *reason = NULL;
+        gsize len = 0;
+        gconstpointer data = g_bytes_get_data (b->data, &len);
+
+        if (k == KIND_DOCX ? !write_zip (path, b->entries, 1, NULL) : !write_file (path, data, len))
+          continue;
+        reason = check_once (path, outcome);
+        if (reason || !g_str_has_prefix (outcome->str, "accepted"))
+          g_print ("ksp-fuzz: warning: base %s unmutated: %s%s%s\n", b->name, outcome->str, reason ? "; " : "",
+                   reason ? reason : "");
+        g_unlink (path);
+      }
   g_print ("ksp-fuzz: seed %d, %d inputs, bases: %u text, %u docx, %u xml (made in %.1f s)\n", opt_seed, opt_count,
            bases[KIND_TEXT]->len, bases[KIND_DOCX]->len, bases[KIND_XML]->len,
            (g_get_monotonic_time () - t0) / 1e6);

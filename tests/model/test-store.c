@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ksp-document.h"
@@ -812,6 +813,139 @@ test_read_only_document (Fixture       *f,
   g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), !=, "x");
 }
 
+static KspNode *
+order_with_standards (const char *const *titles,
+                      const char *const *codes,
+                      guint               n)
+{
+  KspNode *doc = ksp_node_new ("document", NULL);
+  g_autoptr (KspNode) order = ksp_node_new ("order", NULL);
+
+  ksp_node_set_value (order, "title", KSP_LANG_KK, "Кәсіби стандарттарды бекіту туралы");
+  ksp_node_append_child (doc, order);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (KspNode) std = ksp_node_new ("standard", NULL);
+      ksp_node_set_value (std, "name", KSP_LANG_KK, titles[i]);
+      if (codes[i])
+        ksp_node_set_value (std, "code", KSP_LANG_NONE, codes[i]);
+      ksp_node_append_child (doc, std);
+    }
+  return doc;
+}
+
+/* Issue 12.5/12.6: every standard of a workspace, also each one of an order that approved several, has a
+ * unique typeable handle: its code without the text's punctuation, else a slug of its title. */
+static void
+test_handles (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (KspStore) store = open_store (f->path, KSP_STORE_OPEN_CREATE);
+  const char *const titles[] = { "Үйде әлеуметтік көмек көрсету", "\"Үйде әлеуметтік көмек көрсету\".",
+                                 "Зейнетақы мен жәрдемақы төлеу", "Кәсіп" };
+  const char *const codes[] = { NULL, NULL, "-", "Q88100061." };
+  g_autoptr (KspNode) order = order_with_standards (titles, codes, 4);
+  g_autoptr (KspNode) single = order_with_standards (titles + 2, (const char *const[]) { "Q87300060" }, 1);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  const char *const want[][2] = {
+    /* documents with a code first, by code; a document's standards together, in order */
+    { "Q87300060", "Зейнетақы мен жәрдемақы төлеу" },
+    { "uide-aleumettik", "Үйде әлеуметтік көмек көрсету" },
+    { "uide-aleumettik-2", "Үйде әлеуметтік көмек көрсету" }, /* quotes and the final dot gone */
+    { "zeinetaqy-zhardemaqy", "Зейнетақы мен жәрдемақы төлеу" },
+    { "Q88100061", "Кәсіп" },
+  };
+
+  g_assert_cmpint (ksp_store_add_standard (store, order, &error), >, 0);
+  g_assert_cmpint (ksp_store_add_standard (store, single, &error), >, 0);
+  list = ksp_store_list_standards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < list->len; i++)
+    {
+      KspStandardInfo *info = list->pdata[i];
+      g_autoptr (KspStandardInfo) found = NULL;
+
+      g_assert_cmpstr (info->handle, ==, want[i][0]);
+      g_assert_cmpstr (info->title_kk, ==, want[i][1]);
+      g_assert_cmpuint (info->n_in_document, ==, i == 0 ? 1 : 4);
+      found = ksp_store_find_standard (store, info->handle, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (found->node_id, ==, info->node_id);
+      g_assert_cmpint (found->draft_tree, ==, info->draft_tree);
+    }
+  g_assert_null (((KspStandardInfo *) list->pdata[1])->code); /* «-» is no code */
+  {
+    /* the code as published, with its dot, and the ID of a standard element, find it too */
+    g_autoptr (KspStandardInfo) by_code = ksp_store_find_standard (store, "Q88100061.", &error);
+    g_autoptr (KspStandardInfo) by_id = ksp_store_find_standard (store, ((KspStandardInfo *) list->pdata[3])->node_id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (by_code->handle, ==, "Q88100061");
+    g_assert_cmpstr (by_id->handle, ==, "zeinetaqy-zhardemaqy");
+    g_assert_null (ksp_store_find_standard (store, "nope", &error));
+    g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
+    g_assert_nonnull (strstr (error->message, "uide-aleumettik-2"));
+  }
+}
+
+/* Issue 12.7: a new workspace appears whole (full schema) or not at all; an empty file is not taken for a
+ * workspace to upgrade. */
+static void
+test_created_whole (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *empty = g_build_filename (f->dir, "empty.kasip", NULL);
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspStore) ro = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *s = NULL;
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  store = open_store (f->path, KSP_STORE_OPEN_CREATE);
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &s, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (s, 0), ==, KSP_SQLITE_SCHEMA_VERSION);
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+  /* nothing but the workspace and its journal is left beside it */
+  dir = g_dir_open (f->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_true (g_str_has_prefix (name, "ws.kasip"));
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  ro = ksp_store_open_uri (empty, KSP_STORE_OPEN_READ_ONLY, &error);
+  g_assert_null (ro);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_A_WORKSPACE);
+  g_assert_nonnull (strstr (error->message, "an empty file"));
+}
+
+/* Issue 12.10: KSP_STORE_OPEN_WAIT waits for the holder; a holder that stays makes it fail with BUSY
+ * naming who holds it, not open read-only. */
+static void
+test_lock_wait (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (KspStore) holder = open_store (f->path, KSP_STORE_OPEN_CREATE);
+  g_autoptr (GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  KspStore *waiter = ksp_store_open_uri (f->path, KSP_STORE_OPEN_WAIT, &error);
+
+  g_assert_null (waiter);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "busy: in use by tester"));
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, (KSP_STORE_LOCK_WAIT_SECONDS - 1) * G_USEC_PER_SEC);
+  g_clear_error (&error);
+  ksp_store_close (holder);
+  waiter = ksp_store_open_uri (f->path, KSP_STORE_OPEN_WAIT, &error);
+  g_assert_no_error (error);
+  g_assert_false (ksp_store_is_read_only (waiter));
+  g_object_unref (waiter);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -826,6 +960,9 @@ main (int    argc,
   ADD ("/store/migration-from-v1", test_migration_from_v1);
   ADD ("/store/refuses-newer-and-foreign", test_refuses_newer_and_foreign);
   ADD ("/store/lock", test_lock);
+  ADD ("/store/lock-wait", test_lock_wait);
+  ADD ("/store/handles", test_handles);
+  ADD ("/store/created-whole", test_created_whole);
   ADD ("/document/undo-redo-every-edit", test_undo_redo_every_edit);
   ADD ("/document/typing-merges", test_typing_merges);
   ADD ("/document/read-only", test_read_only_document);

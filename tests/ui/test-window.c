@@ -20,6 +20,7 @@
 #include "ksp-sample.h"
 #include "ksp-store.h"
 #include "ksp-occupation-picker.h"
+#include "ksp-outline-view.h"
 #include "ksp-window.h"
 
 typedef struct {
@@ -398,6 +399,75 @@ test_window_commit_on_close (Fixture       *fixture,
   g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (root, id), "group_code", KSP_LANG_NONE), ==,
                    "5320-9");
   ksp_store_close (store);
+}
+
+static GtkWidget *find_widget_of_type (GtkWidget *widget, GType type);
+
+/* Issue 12.5: an order that approved several standards (seed 004) is one document; the selector lists each
+ * of its standards, and choosing one shows that standard, without reopening the document. */
+static void
+test_standards_of_one_order (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) doc = ksp_node_new ("document", NULL);
+  g_autoptr (GPtrArray) listed = NULL;
+  static const char *const titles[] = { "Үйде әлеуметтік көмек көрсету", "Зейнетақы мен жәрдемақы төлеу",
+                                        "Протездік-ортопедиялық бұйымдар" };
+  GtkDropDown *selector;
+  KspDocument *opened;
+  guint first = G_MAXUINT;
+
+  {
+    g_autoptr (KspNode) order = ksp_node_new ("order", NULL);
+    KspStore *store = ksp_window_get_store (window);
+    ksp_node_set_value (order, "title", KSP_LANG_KK, "Кәсіби стандарттарды бекіту туралы");
+    ksp_node_append_child (doc, order);
+    for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+      {
+        g_autoptr (KspNode) std = ksp_node_new ("standard", NULL);
+        ksp_node_set_value (std, "name", KSP_LANG_KK, titles[i]);
+        ksp_node_append_child (doc, std);
+      }
+    g_assert_cmpint (ksp_store_add_standard (store, doc, &error), >, 0);
+    g_assert_no_error (error);
+  }
+  g_assert_true (ksp_window_open_workspace (window, fixture->path, &error));
+  g_assert_no_error (error);
+  wait_for_window (window);
+  g_assert_false (ksp_window_is_read_only (window)); /* reopened in the same window: not locked by itself */
+
+  selector = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN));
+  g_assert_nonnull (selector);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (selector)), ==, 1 + G_N_ELEMENTS (titles));
+  listed = ksp_store_list_standards (ksp_window_get_store (window), &error);
+  for (guint i = 0; i < listed->len; i++)
+    if (((KspStandardInfo *) listed->pdata[i])->n_in_document == G_N_ELEMENTS (titles) && first == G_MAXUINT)
+      first = i;
+  g_assert_cmpuint (first, !=, G_MAXUINT);
+
+  gtk_drop_down_set_selected (selector, first);
+  iterate_for (50);
+  opened = ksp_window_get_document (window);
+  g_assert_nonnull (opened);
+  for (guint k = 0; k < G_N_ELEMENTS (titles); k++)
+    {
+      KspStandardInfo *info = listed->pdata[first + k];
+      g_autofree char *label = g_strdup_printf ("%s (%u/%u)", titles[k], k + 1, (guint) G_N_ELEMENTS (titles));
+      GtkStringObject *item;
+
+      gtk_drop_down_set_selected (selector, first + k);
+      iterate_for (50);
+      item = gtk_drop_down_get_selected_item (selector);
+      g_assert_cmpstr (gtk_string_object_get_string (item), ==, label);
+      g_assert_true (ksp_window_get_document (window) == opened); /* the same document, not reopened */
+      g_assert_nonnull (ksp_outline_view_get_selected (ksp_window_get_outline (window)));
+      g_assert_cmpstr (ksp_node_get_id (ksp_outline_view_get_selected (ksp_window_get_outline (window))), ==,
+                       info->node_id);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, info->handle);
+    }
+  save_screenshot (window, "kasip-window-order-of-three.png");
 }
 
 static void
@@ -1301,6 +1371,8 @@ main (int    argc,
   g_test_add ("/ui/window/checks", Fixture, NULL, fixture_set_up, test_window_checks, fixture_tear_down);
   g_test_add ("/ui/window/occupation-picker", Fixture, NULL, fixture_set_up, test_occupation_picker, fixture_tear_down);
   g_test_add ("/ui/window/outline-language", Fixture, NULL, fixture_set_up, test_outline_language, fixture_tear_down);
+  g_test_add ("/ui/window/standards-of-one-order", Fixture, NULL, fixture_set_up, test_standards_of_one_order,
+              fixture_tear_down);
   g_test_add_func ("/ui/window/export-pdf-errors", test_window_export_pdf_errors);
   g_test_add_func ("/ui/window/empty-and-sample", test_window_empty_and_sample);
   status = g_test_run ();

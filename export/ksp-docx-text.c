@@ -338,7 +338,8 @@ text_lines (const char  *document_xml,
   if (doc == NULL)
     {
       const xmlError *e = xmlGetLastError ();
-      g_autofree char *message = g_strstrip (g_strdup (e && e->message ? e->message : "not well-formed XML"));
+      /* libxml2 quotes the broken tag byte by byte: a Cyrillic name can be cut in the middle of a letter */
+      g_autofree char *message = g_strstrip (g_utf8_make_valid (e && e->message ? e->message : "not well-formed XML", -1));
       g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT, "word/document.xml: line %d: %s",
                    e ? e->line : 0, message);
       return NULL;

@@ -189,7 +189,8 @@ record_error (void        *ctx,
   state->error_code = err->code;
   state->error_line = err->line;
   state->error_at_end = ctxt->input && ctxt->input->cur && ctxt->input->cur >= ctxt->input->end;
-  state->error_message = g_strstrip (g_strdup (err->message ? err->message : "not well-formed"));
+  /* libxml2 quotes the broken tag byte by byte: a Cyrillic name can be cut in the middle of a letter */
+  state->error_message = g_strstrip (g_utf8_make_valid (err->message ? err->message : "not well-formed", -1));
 }
 
 static xmlDocPtr

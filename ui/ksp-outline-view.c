@@ -23,6 +23,7 @@ G_DEFINE_FINAL_TYPE (KspOutlineView, ksp_outline_view, GTK_TYPE_WIDGET)
 
 enum {
   NODE_SELECTED,
+  CONTEXT_MENU,
   N_SIGNALS
 };
 
@@ -33,8 +34,10 @@ create_child_model (gpointer item,
                     gpointer user_data)
 {
   KspNode *node = item;
+  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
 
-  if (ksp_node_get_n_children (node) == 0)
+  /* Kinds that may hold children get a model even while empty, so that an element added to them shows. */
+  if (ksp_node_get_n_children (node) == 0 && (spec == NULL || spec->children == NULL))
     return NULL;
   return g_object_ref (ksp_node_get_children (node));
 }
@@ -123,6 +126,57 @@ on_selection_changed (KspOutlineView *self)
   g_signal_emit (self, signals[NODE_SELECTED], 0, ksp_outline_view_get_selected (self));
 }
 
+/* The row under (@x, @y) of the list: walk up from the picked widget to its tree expander. */
+static KspNode *
+node_at (KspOutlineView *self,
+         double          x,
+         double          y)
+{
+  GtkWidget *w = gtk_widget_pick (GTK_WIDGET (self->list), x, y, GTK_PICK_DEFAULT);
+
+  for (; w && w != GTK_WIDGET (self->list); w = gtk_widget_get_parent (w))
+    if (GTK_IS_TREE_EXPANDER (w))
+      {
+        GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (w));
+        return row ? gtk_tree_list_row_get_item (row) : NULL; /* transfer full */
+      }
+  return NULL;
+}
+
+static void
+on_secondary_click (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    KspOutlineView  *self)
+{
+  g_autoptr (KspNode) node = node_at (self, x, y);
+  graphene_point_t p;
+
+  if (node == NULL)
+    return;
+  ksp_outline_view_select_node (self, node);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->list), GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &p))
+    p = GRAPHENE_POINT_INIT (x, y);
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, node, (double) p.x, (double) p.y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* Shift+F10 and the Menu key: the menu of the selected row. */
+static gboolean
+on_menu_key (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  KspOutlineView *self = KSP_OUTLINE_VIEW (widget);
+  KspNode *node = ksp_outline_view_get_selected (self);
+
+  if (node == NULL)
+    return FALSE;
+  g_signal_emit (self, signals[CONTEXT_MENU], 0, node, 24.0, 24.0);
+  return TRUE;
+}
+
 static void
 ksp_outline_view_dispose (GObject *object)
 {
@@ -154,6 +208,18 @@ ksp_outline_view_class_init (KspOutlineViewClass *klass)
   signals[NODE_SELECTED] = g_signal_new ("node-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                          NULL, NULL, NULL, G_TYPE_NONE, 1, KSP_TYPE_NODE);
 
+  /**
+   * KspOutlineView::context-menu:
+   * @node: the element whose menu is asked for (right click, Shift+F10, the Menu key); it is selected
+   * @x: where, in the outline's coordinates
+   * @y:
+   */
+  signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 3, KSP_TYPE_NODE, G_TYPE_DOUBLE,
+                                        G_TYPE_DOUBLE);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, on_menu_key, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, on_menu_key, NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-outline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, KspOutlineView, scroller);
   gtk_widget_class_bind_template_child (widget_class, KspOutlineView, list);
@@ -171,6 +237,12 @@ ksp_outline_view_init (KspOutlineView *self)
   g_signal_connect (self->factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (self->factory, "bind", G_CALLBACK (bind_row), self);
   g_signal_connect (self->factory, "unbind", G_CALLBACK (unbind_row), self);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    g_signal_connect (click, "pressed", G_CALLBACK (on_secondary_click), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (click));
+  }
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "ksp-outline-view.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-window.h"
+#include "ksp-window-private.h"
 
 struct _KspWindow
 {
@@ -238,6 +239,13 @@ load_classifiers (KspWindow *self)
 /* the document                                                                                     */
 
 static void
+on_document_changed (KspWindow *self)
+{
+  schedule_validation (self);
+  _ksp_window_structure_update (self); /* a move or a deletion changes what can move further */
+}
+
+static void
 set_document (KspWindow   *self,
               KspDocument *document)
 {
@@ -258,7 +266,7 @@ set_document (KspWindow   *self,
       self->redo_binding = g_object_bind_property (stack, "can-redo", lookup_action (self, "redo"), "enabled",
                                                    G_BINDING_SYNC_CREATE);
       /* Values and structure alike: every command done, undone or redone. */
-      self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (schedule_validation), self);
+      self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
       ksp_element_form_set_document (self->form, document);
       ksp_outline_view_set_root (self->outline, ksp_document_get_root (document));
     }
@@ -269,6 +277,7 @@ set_document (KspWindow   *self,
     }
   update_read_only (self);
   update_export_actions (self);
+  _ksp_window_structure_update (self);
   run_validation (self);
 }
 
@@ -1011,6 +1020,7 @@ ksp_window_dispose (GObject *object)
   if (self->form)
     close_workspace (self);
   g_clear_handle_id (&self->validate_source, g_source_remove);
+  _ksp_window_structure_dispose (self); /* before the outline its menu is attached to */
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_WINDOW);
   G_OBJECT_CLASS (ksp_window_parent_class)->dispose (object);
 }
@@ -1131,6 +1141,7 @@ ksp_window_init (KspWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   gtk_stack_set_visible_child_name (self->title_stack, "title");
+  _ksp_window_structure_setup (self);
 }
 
 KspWindow *

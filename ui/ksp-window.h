@@ -32,6 +32,7 @@ KspFindingsView *ksp_window_get_findings_view (KspWindow    *self);
 gboolean        ksp_window_select_element   (KspWindow      *self,
                                              const char     *id);
 gboolean        ksp_window_is_read_only     (KspWindow      *self);
+GActionGroup   *ksp_window_get_element_actions (KspWindow   *self);
 void            ksp_window_show_error       (KspWindow      *self,
                                              const char     *message);
 void            ksp_window_export_to_file   (KspWindow      *self,

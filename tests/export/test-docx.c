@@ -10,6 +10,7 @@
 #include <zip.h>
 
 #include "ksp-adilet-reader.h"
+#include "ksp-test-util.h"
 #include "ksp-docx-reader.h"
 #include "ksp-docx-text.h"
 #include "ksp-docx-writer.h"
@@ -472,17 +473,6 @@ main (int    argc,
   g_test_add_func ("/docx/word-features", test_word_features);
   g_test_add_func ("/docx/bad-packages", test_bad_packages);
   status = g_test_run ();
-  {
-    const char *name;
-    GDir *dir = g_dir_open (tmpdir, 0, NULL);
-    while (dir && (name = g_dir_read_name (dir)))
-      {
-        g_autofree char *p = g_build_filename (tmpdir, name, NULL);
-        g_unlink (p);
-      }
-    if (dir)
-      g_dir_close (dir);
-    g_rmdir (tmpdir);
-  }
+  ksp_test_remove_dir (tmpdir);
   return status;
 }

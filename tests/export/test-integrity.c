@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "ksp-adilet-reader.h"
+#include "ksp-test-util.h"
 #include "ksp-import-summary.h"
 #include "ksp-read-any.h"
 #include "ksp-source.h"
@@ -334,15 +335,6 @@ main (int    argc,
   g_test_add_func ("/read-any/doubtful", test_doubtful);
   g_test_add_func ("/read-any/utf8-reports", test_utf8_reports);
   status = g_test_run ();
-  {
-    g_autoptr (GDir) dir = g_dir_open (tmpdir, 0, NULL);
-    const char *name;
-    while (dir && (name = g_dir_read_name (dir)))
-      {
-        g_autofree char *p = g_build_filename (tmpdir, name, NULL);
-        g_unlink (p);
-      }
-    g_rmdir (tmpdir);
-  }
+  ksp_test_remove_dir (tmpdir);
   return status;
 }

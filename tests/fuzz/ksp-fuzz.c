@@ -84,20 +84,54 @@ static GPtrArray *bases[N_KINDS];
 static GPtrArray *splice_texts;   /* GBytes *: every sample text, 003 included */
 static GPtrArray *labels;         /* char *: labels of the published layouts, ru and kk */
 
-/* The watchdog: async-signal-safe, no stdio. */
+/* The watchdog and SIGTERM/SIGINT (meson's timeout, ^C): async-signal-safe, no stdio. The temporary
+ * folder holds only the input being read; it is removed, except after a hang without --out (the message
+ * names the file kept there). */
 static char current_input[512];
 static volatile sig_atomic_t current_len;
+static char temp_folder[512];
+static char temp_input[512];      /* the fuzzer's own input file (never a file given to --check) */
+static volatile sig_atomic_t keep_on_hang = 1;
+
+static void
+say (const char *s,
+     size_t      n)
+{
+  ssize_t r G_GNUC_UNUSED = write (STDERR_FILENO, s, n);
+}
+
+static void
+remove_temp (void)
+{
+  if (temp_input[0])
+    unlink (temp_input);
+  if (temp_folder[0])
+    rmdir (temp_folder);
+}
 
 static void
 on_alarm (int sig)
 {
   static const char msg[] = "\nksp-fuzz: HANG: no answer within the time limit reading ";
-  ssize_t r G_GNUC_UNUSED;
 
-  r = write (STDERR_FILENO, msg, sizeof msg - 1);
-  r = write (STDERR_FILENO, current_input, current_len);
-  r = write (STDERR_FILENO, "\n", 1);
+  say (msg, sizeof msg - 1);
+  say (current_input, current_len);
+  say ("\n", 1);
+  if (!keep_on_hang)
+    remove_temp ();
   _exit (3);
+}
+
+static void
+on_term (int sig)
+{
+  static const char msg[] = "\nksp-fuzz: interrupted (SIGTERM or SIGINT) while at ";
+
+  say (msg, sizeof msg - 1);
+  say (current_input, current_len);
+  say ("\n", 1);
+  remove_temp ();
+  _exit (128 + sig);
 }
 
 /* ---- small helpers ------------------------------------------------------------------------------- */
@@ -586,6 +620,52 @@ mut_number (Mut        *m,
   buf_replace (b, at, end - at, to, strlen (to));
 }
 
+/* Punctuation the published texts write in several ways, swapped for another way: dashes (en, em, hyphen,
+ * with or without blanks), quotes, colons, number marks. Readers that split on one form and skip the
+ * length of another lose or cut characters. */
+static void
+mut_punct (Mut        *m,
+           GByteArray *b)
+{
+  static const char *const classes[][8] = {
+    { " – ", " - ", " — ", "– ", " –", "-", " ‑ ", NULL },
+    { "«", "\"", "“", "„", "'", "‹", NULL },
+    { "»", "\"", "”", "“", "'", "›", NULL },
+    { ":", "", " :", "：", ";", ".:", NULL },
+    { ")", ".", ").", ") ", "）", NULL },
+    { "№", "N", "No", "№ ", "#", NULL },
+  };
+  guint c = rnd (m, G_N_ELEMENTS (classes)), n_forms = 0, times = chance (m, 80) ? 1 : 2 + rnd (m, 50);
+
+  while (classes[c][n_forms])
+    n_forms++;
+  g_string_append_printf (m->desc, "punct(x%u)", times);
+  for (guint t = 0; t < times; t++)
+    {
+      gsize at = rnd (m, b->len + 1);
+      const guint8 *best = NULL;
+      guint best_form = 0;
+      /* The nearest occurrence of any form of the class after a random point. */
+      for (guint f = 0; f < n_forms; f++)
+        {
+          const guint8 *p;
+          if (!*classes[c][f])
+            continue;
+          p = find_bytes (b->data + at, MIN (b->len - at, 65536), classes[c][f]);
+          if (p && (best == NULL || p < best || (p == best && strlen (classes[c][f]) > strlen (classes[c][best_form]))))
+            {
+              best = p;
+              best_form = f;
+            }
+        }
+      if (best)
+        {
+          const char *to = classes[c][rnd (m, n_forms)];
+          buf_replace (b, best - b->data, strlen (classes[c][best_form]), to, strlen (to));
+        }
+    }
+}
+
 static void
 mut_newlines (Mut        *m,
               GByteArray *b)
@@ -622,7 +702,9 @@ mut_bom (Mut        *m,
   buf_insert (b, 0, s, strlen (s));
 }
 
-/* One very long line, or one line repeated many times. */
+/* One very long line, or one line repeated many times. At most about 1 MB more: a line of a few MB of
+ * TAB cells is read in linear time but becomes ~100 000 elements (about 75 times its size in memory),
+ * which under ASan takes longer than the watchdog allows (2 MB: 1.7 s normally, 105 s under ASan). */
 static void
 mut_big (Mut        *m,
          GByteArray *b)
@@ -637,9 +719,9 @@ mut_big (Mut        *m,
     return;
   if (chance (m, 50))
     {
-      /* The line repeated without its newline: one long line (up to ~2 MB). */
+      /* The line repeated without its newline: one long line (64 KB to 576 KB). */
       gsize body = copy[len - 1] == '\n' ? len - 1 : len;
-      guint times = MAX (1, (guint) ((256 * 1024 + rnd (m, 2 * 1024 * 1024)) / MAX (body, 1)));
+      guint times = MAX (1, (guint) ((64 * 1024 + rnd (m, 512 * 1024)) / MAX (body, 1)));
       times = MIN (times, 100000);
       for (guint t = 0; t < times; t++)
         g_byte_array_append (run, copy, body);
@@ -648,7 +730,7 @@ mut_big (Mut        *m,
   else
     {
       guint times = 100 + rnd (m, 3000);
-      for (guint t = 0; t < times && run->len < 4 * 1024 * 1024; t++)
+      for (guint t = 0; t < times && run->len < 1024 * 1024; t++)
         g_byte_array_append (run, copy, len);
       g_string_append_printf (m->desc, "repeat-line(x%u)", times);
     }
@@ -666,7 +748,7 @@ static const Weighted text_mutators[] = {
   { mut_flip, 6 },     { mut_insert_bytes, 4 }, { mut_delete_bytes, 6 }, { mut_truncate, 6 },
   { mut_lines, 24 },   { mut_utf8, 10 },        { mut_control, 4 },      { mut_bad_utf8, 4 },
   { mut_label, 14 },   { mut_splice, 6 },       { mut_html, 6 },         { mut_number, 6 },
-  { mut_newlines, 2 }, { mut_bom, 2 },          { mut_big, 2 },
+  { mut_newlines, 2 }, { mut_bom, 2 },          { mut_big, 2 },          { mut_punct, 12 },
 };
 
 static Mutator
@@ -1728,8 +1810,9 @@ check_once (const char *path,
   gboolean accepted;
   char *reason;
 
-  current_len = (sig_atomic_t) MIN (strlen (path), sizeof current_input);
+  current_len = (sig_atomic_t) MIN (strlen (path), sizeof current_input - 1);
   memcpy (current_input, path, current_len);
+  current_input[current_len] = 0;
   alarm ((unsigned) opt_timeout);
   root = ksp_read_any_file (path, &report, &error);
   reason = classify (path, root, report, error, &fig, &accepted);
@@ -1967,6 +2050,11 @@ main (int    argc,
   sa.sa_handler = on_alarm;
   sigemptyset (&sa.sa_mask);
   sigaction (SIGALRM, &sa, NULL);
+  sa.sa_handler = on_term;
+  sigaction (SIGTERM, &sa, NULL);
+  sigaction (SIGINT, &sa, NULL);
+  keep_on_hang = opt_out == NULL;
+  g_strlcpy (temp_folder, tmpdir, sizeof temp_folder);
 
   fig.defects = g_ptr_array_new_with_free_func (defect_free);
   first = opt_only >= 0 ? (guint) opt_only : 0;
@@ -1981,6 +2069,9 @@ main (int    argc,
       g_autofree char *name = g_strdup_printf ("fuzz-%06u.%s", index, kind_ext[kind]);
       g_autofree char *path = g_build_filename (tmpdir, name, NULL);
       g_autofree char *kept = opt_out ? g_build_filename (opt_out, name, NULL) : NULL;
+      /* Before the file exists, so that an interrupted run leaves nothing behind. */
+      temp_input[0] = 0;
+      g_strlcpy (temp_input, path, sizeof temp_input);
       g_autofree char *kept_info = opt_out ? g_strconcat (kept, ".why", NULL) : NULL;
       g_autofree char *reason = NULL;
       g_autoptr (KspImportReport) report = NULL;
@@ -2032,8 +2123,9 @@ main (int    argc,
       if (!opt_quiet)
         g_printerr ("%s base=%s %s\n", name, base->name, m.desc->str);
 
-      current_len = (sig_atomic_t) MIN (strlen (path), sizeof current_input);
+      current_len = (sig_atomic_t) MIN (strlen (path), sizeof current_input - 1);
       memcpy (current_input, path, current_len);
+      current_input[current_len] = 0;
       alarm ((unsigned) opt_timeout);
       root = ksp_read_any_file (path, &report, &read_error);
       reason = classify (path, root, report, read_error, &fig, &accepted);

@@ -41,11 +41,18 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+buildlog=$(mktemp /tmp/kasip-fuzz-build.XXXXXX)
 if [ ! -f "$build/build.ninja" ]; then
   flock "$lock" meson setup "$build" "$root" -Dui=disabled -Dbuildtype=debug \
-    -Db_sanitize=address,undefined -Db_lundef=false
+    -Db_sanitize=address,undefined -Db_lundef=false >"$buildlog" 2>&1 || { cat "$buildlog"; exit 2; }
 fi
-flock "$lock" ninja -C "$build" tests/fuzz/ksp-fuzz
+if ! flock "$lock" ninja -C "$build" tests/fuzz/ksp-fuzz >"$buildlog" 2>&1; then
+  tail -40 "$buildlog"
+  echo "run-fuzz.sh: the build failed" >&2
+  rm -f "$buildlog"
+  exit 2
+fi
+rm -f "$buildlog"
 
 out=$out/seed$seed
 mkdir -p "$out"

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "ksp-document.h"
+#include "ksp-test-util.h"
 #include "ksp-group-command.h"
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
@@ -38,17 +39,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  const char *name;
-  GDir *dir = g_dir_open (f->dir, 0, NULL);
-
-  while (dir && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  if (dir)
-    g_dir_close (dir);
-  g_rmdir (f->dir);
+  ksp_test_remove_dir (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

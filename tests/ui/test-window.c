@@ -19,6 +19,7 @@
 #include "ksp-findings-view.h"
 #include "ksp-sample.h"
 #include "ksp-store.h"
+#include "ksp-structure.h"
 #include "ksp-occupation-picker.h"
 #include "ksp-outline-view.h"
 #include "ksp-window.h"
@@ -402,6 +403,146 @@ test_window_commit_on_close (Fixture       *fixture,
 }
 
 static GtkWidget *find_widget_of_type (GtkWidget *widget, GType type);
+
+/* Types @text into the field @field (language @lang) of the selected element and stores it. */
+static void
+type_into (KspWindow  *window,
+           const char *field,
+           KspLang     lang,
+           const char *text)
+{
+  GtkWidget *input = editor_input (window, field, lang);
+
+  if (GTK_IS_TEXT_VIEW (input))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (input), text);
+  g_assert_true (ksp_element_form_commit (ksp_window_get_form (window)));
+}
+
+static KspNode *
+selected_node (KspWindow *window)
+{
+  KspNode *node = ksp_outline_view_get_selected (ksp_window_get_outline (window));
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+element_action (KspWindow  *window,
+                const char *name,
+                const char *kind)
+{
+  g_autofree char *full = g_strconcat ("element.", name, NULL);
+  GActionGroup *group = ksp_window_get_element_actions (window);
+
+  g_assert_nonnull (group);
+  g_assert_true (g_action_group_get_action_enabled (group, name));
+  if (kind)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ksp_window_get_outline (window)), full, "s", kind));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ksp_window_get_outline (window)), full, NULL));
+  iterate_for (20);
+}
+
+/* Issue 13.1: a drafter builds a card from scratch in the editor: add, fill in both languages, duplicate
+ * a labour function, move a knowledge item, delete and undo — each one step, stored at once. */
+static void
+test_structure_editing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspDocument *doc = ksp_window_get_document (window);
+  KspNode *old_card, *card, *function, *skill, *copy, *moved;
+  g_autoptr (GError) error = NULL;
+  guint n_children;
+
+  g_assert_true (ksp_window_select_element (window, card_id (window)));
+  old_card = selected_node (window);
+  n_children = ksp_node_get_n_children (ksp_node_get_parent (old_card));
+
+  /* Ctrl+Return's action: a new card after this one, selected, its form shown. */
+  element_action (window, "add-sibling", NULL);
+  card = selected_node (window);
+  g_assert_true (card != old_card);
+  g_assert_cmpstr (ksp_node_get_kind (card), ==, "card");
+  g_assert_cmpuint (ksp_node_get_n_children (ksp_node_get_parent (old_card)), ==, n_children + 1);
+  type_into (window, "title", KSP_LANG_RU, "Новая профессия");
+  type_into (window, "title", KSP_LANG_KK, "Жаңа кәсіп");
+  type_into (window, "occupation_code", KSP_LANG_NONE, "5320-2-003");
+
+  element_action (window, "add-child", "function");
+  function = selected_node (window);
+  g_assert_true (ksp_node_get_parent (function) == card);
+  type_into (window, "name", KSP_LANG_RU, "Оказание помощи");
+  type_into (window, "name", KSP_LANG_KK, "Көмек көрсету");
+  element_action (window, "add-child", "skill");
+  skill = selected_node (window);
+  type_into (window, "name", KSP_LANG_RU, "Навык помощи");
+  type_into (window, "name", KSP_LANG_KK, "Көмек дағдысы");
+  element_action (window, "add-child", "ability");
+  type_into (window, "text", KSP_LANG_RU, "Оказывать помощь");
+  type_into (window, "text", KSP_LANG_KK, "Көмек көрсете білу");
+  /* Ctrl+Return's action on the ability: another element of its kind after it; then a knowledge item. */
+  element_action (window, "add-after", "knowledge");
+  type_into (window, "text", KSP_LANG_RU, "Правил оказания помощи");
+  type_into (window, "text", KSP_LANG_KK, "Көмек көрсету ережелері");
+  g_assert_cmpuint (ksp_node_get_n_children (skill), ==, 2);
+
+  /* Duplicate the labour function: the copy with everything under it, selected, after the original. */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (function)));
+  element_action (window, "duplicate", NULL);
+  copy = selected_node (window);
+  g_assert_true (copy != function);
+  g_assert_true (ksp_node_get_child (card, 1) == copy);
+  g_assert_cmpstr (ksp_node_get_value (copy, "name", KSP_LANG_KK), ==, "Көмек көрсету");
+  g_assert_cmpuint (ksp_node_get_n_children (ksp_node_get_child (copy, 0)), ==, 2);
+  g_assert_cmpstr (ksp_node_get_id (ksp_node_get_child (copy, 0)), !=, ksp_node_get_id (skill));
+
+  /* Move the copy's knowledge item up (Alt+Up's action): it keeps its ID and comes first. */
+  moved = ksp_node_get_child (ksp_node_get_child (copy, 0), 1);
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (moved)));
+  g_assert_true (g_action_group_get_action_enabled (ksp_window_get_element_actions (window),
+                                                   "move-up"));
+  g_assert_false (g_action_group_get_action_enabled (ksp_window_get_element_actions (window),
+                                                    "move-down"));
+  element_action (window, "move-up", NULL);
+  g_assert_true (ksp_node_get_child (ksp_node_get_child (copy, 0), 0) == moved);
+  g_assert_true (selected_node (window) == moved);
+
+  /* Delete the copy (Delete's action in the outline); undo brings it back with all it held. */
+  {
+    g_autofree char *copy_id = g_strdup (ksp_node_get_id (copy));
+    g_assert_true (ksp_window_select_element (window, copy_id));
+    element_action (window, "delete", NULL);
+    g_assert_null (ksp_document_lookup (doc, copy_id));
+    g_assert_cmpuint (ksp_node_get_n_children (card), ==, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_nonnull (ksp_document_lookup (doc, copy_id));
+    g_assert_cmpuint (ksp_structure_count (ksp_document_lookup (doc, copy_id)), ==, 4);
+  }
+
+  /* All of it is stored: the workspace read again holds the new card. */
+  {
+    g_autoptr (KspNode) stored = ksp_store_load_tree (ksp_window_get_store (window), ksp_document_get_tree_id (doc), &error);
+    g_autofree char *difference = NULL;
+    g_assert_no_error (error);
+    if (!ksp_node_equal (ksp_document_get_root (doc), stored, &difference))
+      g_error ("the stored tree differs: %s", difference);
+  }
+
+  /* The context menu of a row, as a right click or Shift+F10 opens it. */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (skill)));
+  g_signal_emit_by_name (ksp_window_get_outline (window), "context-menu", skill, 120.0, 200.0);
+  iterate_for (300);
+  g_assert_nonnull (find_widget_of_type (GTK_WIDGET (ksp_window_get_outline (window)), GTK_TYPE_POPOVER_MENU));
+  save_screenshot (window, "kasip-window-new-card.png");
+  save_widget_screenshot (find_widget_of_type (GTK_WIDGET (ksp_window_get_outline (window)), GTK_TYPE_POPOVER_MENU),
+                          "kasip-window-structure-menu.png");
+  gtk_popover_popdown (GTK_POPOVER (find_widget_of_type (GTK_WIDGET (ksp_window_get_outline (window)),
+                                                         GTK_TYPE_POPOVER_MENU)));
+  iterate_for (100);
+}
 
 /* Issue 12.5: an order that approved several standards (seed 004) is one document; the selector lists each
  * of its standards, and choosing one shows that standard, without reopening the document. */
@@ -1372,6 +1513,8 @@ main (int    argc,
   g_test_add ("/ui/window/occupation-picker", Fixture, NULL, fixture_set_up, test_occupation_picker, fixture_tear_down);
   g_test_add ("/ui/window/outline-language", Fixture, NULL, fixture_set_up, test_outline_language, fixture_tear_down);
   g_test_add ("/ui/window/standards-of-one-order", Fixture, NULL, fixture_set_up, test_standards_of_one_order,
+              fixture_tear_down);
+  g_test_add ("/ui/window/structure-editing", Fixture, NULL, fixture_set_up, test_structure_editing,
               fixture_tear_down);
   g_test_add_func ("/ui/window/export-pdf-errors", test_window_export_pdf_errors);
   g_test_add_func ("/ui/window/empty-and-sample", test_window_empty_and_sample);

@@ -1,0 +1,22 @@
+/* ksp-test-util.h: small helpers the test programs share */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+/* Removes @dir and the files in it (the tests' temporary folders are flat). */
+static inline void
+ksp_test_remove_dir (const char *dir)
+{
+  GDir *d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  if (d)
+    g_dir_close (d);
+  g_rmdir (dir);
+}

@@ -1,0 +1,181 @@
+/* Structural editing (issue 13.1, model side): add, duplicate, move and delete elements as single undoable
+ * commands stored at once, within what the registry allows. */
+#include "config.h"
+
+#include <locale.h>
+
+#include "ksp-sample.h"
+#include "ksp-store.h"
+#include "ksp-structure.h"
+#include "ksp-test-util.h"
+
+static KspNode *
+first_of (KspNode    *node,
+          const char *kind)
+{
+  if (g_str_equal (ksp_node_get_kind (node), kind))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = first_of (ksp_node_get_child (node, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_kind (KspNode    *node,
+            const char *kind)
+{
+  guint n = g_str_equal (ksp_node_get_kind (node), kind);
+
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    n += count_kind (ksp_node_get_child (node, i), kind);
+  return n;
+}
+
+static gboolean
+ids_disjoint (KspNode *a,
+              KspNode *b)
+{
+  if (ksp_node_find_descendant (b, ksp_node_get_id (a)) != NULL)
+    return FALSE;
+  for (guint i = 0; i < ksp_node_get_n_children (a); i++)
+    if (!ids_disjoint (ksp_node_get_child (a, i), b))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_kinds (void)
+{
+  g_autoptr (KspNode) doc = ksp_sample_new_document ();
+  KspNode *card = first_of (doc, "card");
+  KspNode *function = first_of (doc, "function");
+  g_autoptr (GPtrArray) after_card = ksp_structure_kinds_for (card, KSP_PLACE_AFTER);
+  g_autoptr (GPtrArray) in_function = ksp_structure_kinds_for (function, KSP_PLACE_CHILD);
+
+  g_assert_cmpstr (g_ptr_array_index (after_card, 0), ==, "card");
+  g_assert_true (g_ptr_array_find_with_equal_func (in_function, "skill", g_str_equal, NULL));
+  for (guint i = 0; i < after_card->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (after_card, i), !=, "not_placed");
+  g_assert_true (ksp_structure_can_place (function, KSP_PLACE_CHILD, "skill"));
+  g_assert_false (ksp_structure_can_place (card, KSP_PLACE_CHILD, "skill"));
+  g_assert_false (ksp_structure_can_place (card, KSP_PLACE_AFTER, "knowledge"));
+}
+
+/* A card from scratch, in a stored workspace: every step one undo step, all of it stored. */
+static void
+test_build_card (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasip-structure-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ws.kasip", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) sample = ksp_sample_new_document ();
+  g_autoptr (KspStore) store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, &error);
+  g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (KspNode) reloaded = NULL;
+  g_autofree char *difference = NULL;
+  KspNode *old_card, *card, *f1, *f2, *skill, *skill2, *k1, *copy;
+  guint cards_before;
+  gint64 tree;
+
+  g_assert_no_error (error);
+  tree = ksp_store_add_standard (store, sample, &error);
+  g_assert_cmpint (tree, >, 0);
+  doc = ksp_document_open (store, tree, &error);
+  g_assert_no_error (error);
+  old_card = first_of (ksp_document_get_root (doc), "card");
+  cards_before = count_kind (ksp_document_get_root (doc), "card");
+
+  card = ksp_document_add_element (doc, old_card, KSP_PLACE_AFTER, "card", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_kind (ksp_document_get_root (doc), "card"), ==, cards_before + 1);
+  g_assert_true (ksp_document_set_value (doc, card, "title", KSP_LANG_RU, "Новая профессия", &error));
+  g_assert_true (ksp_document_set_value (doc, card, "title", KSP_LANG_KK, "Жаңа кәсіп", &error));
+  f1 = ksp_document_add_element (doc, card, KSP_PLACE_CHILD, "function", &error);
+  g_assert_no_error (error);
+  g_assert_true (ksp_document_set_value (doc, f1, "name", KSP_LANG_RU, "Первая функция", &error));
+  skill = ksp_document_add_element (doc, f1, KSP_PLACE_CHILD, "skill", &error);
+  g_assert_true (ksp_document_set_value (doc, skill, "name", KSP_LANG_RU, "Навык один", &error));
+  k1 = ksp_document_add_element (doc, skill, KSP_PLACE_CHILD, "knowledge", &error);
+  g_assert_true (ksp_document_set_value (doc, k1, "text", KSP_LANG_KK, "Білім бір", &error));
+  g_assert_nonnull (ksp_document_add_element (doc, k1, KSP_PLACE_BEFORE, "ability", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_kind (ksp_node_get_child (skill, 0)), ==, "ability");
+
+  /* A skill cannot go under a card: refused, nothing changed. */
+  g_assert_null (ksp_document_add_element (doc, card, KSP_PLACE_CHILD, "skill", &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Duplicate the function: everything under it, new IDs, right after it. */
+  f2 = ksp_document_duplicate_element (doc, f1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ksp_node_get_parent (f2) == card);
+  g_assert_true (ksp_node_get_child (card, 1) == f2);
+  g_assert_cmpuint (ksp_structure_count (f2), ==, ksp_structure_count (f1));
+  g_assert_true (ids_disjoint (f1, f2));
+  g_assert_cmpstr (ksp_node_get_value (f2, "name", KSP_LANG_RU), ==, "Первая функция");
+  skill2 = ksp_node_get_child (f2, 0);
+
+  /* Move the knowledge item to the other function's skill; the same element (same ID) there. */
+  {
+    g_autofree char *id = g_strdup (ksp_node_get_id (k1));
+    g_assert_true (ksp_document_move_element_to (doc, k1, skill2, KSP_PLACE_CHILD, &error));
+    g_assert_no_error (error);
+    g_assert_true (ksp_node_get_parent (ksp_document_lookup (doc, id)) == skill2);
+    g_assert_cmpuint (ksp_node_get_n_children (skill), ==, 1);
+    /* up and down among its new siblings, and not past the ends */
+    g_assert_true (ksp_node_get_child (skill2, 2) == k1); /* after the copied ability and knowledge */
+    g_assert_true (ksp_document_move_element_by (doc, k1, -1, &error));
+    g_assert_true (ksp_document_move_element_by (doc, k1, -1, &error));
+    g_assert_true (ksp_node_get_child (skill2, 0) == k1);
+    g_assert_false (ksp_document_move_element_by (doc, k1, -1, &error));
+    g_clear_error (&error);
+    /* into itself: refused */
+    g_assert_false (ksp_document_move_element_to (doc, f2, skill2, KSP_PLACE_CHILD, &error));
+    g_clear_error (&error);
+  }
+
+  /* Delete the copy, undo brings it back whole. */
+  {
+    g_autoptr (KspNode) before = ksp_node_copy (ksp_document_get_root (doc));
+    g_autofree char *copy_id = g_strdup (ksp_node_get_id (f2));
+    g_assert_true (ksp_document_remove_node (doc, f2, &error));
+    g_assert_null (ksp_document_lookup (doc, copy_id));
+    g_assert_true (ksp_document_undo (doc, &error));
+    copy = ksp_document_lookup (doc, copy_id);
+    g_assert_nonnull (copy);
+    g_assert_true (ksp_node_equal (before, ksp_document_get_root (doc), &difference));
+  }
+
+  /* All of it is in the workspace. */
+  reloaded = ksp_store_load_tree (store, tree, &error);
+  g_assert_no_error (error);
+  if (!ksp_node_equal (ksp_document_get_root (doc), reloaded, &difference))
+    g_error ("stored tree differs: %s", difference);
+
+  /* Undo everything: back to the sample as it was added. */
+  while (ksp_document_undo (doc, NULL))
+    ;
+  g_assert_cmpuint (count_kind (ksp_document_get_root (doc), "card"), ==, cards_before);
+  g_assert_true (ksp_node_equal (sample, ksp_document_get_root (doc), &difference));
+
+  g_clear_object (&doc);
+  ksp_store_close (store);
+  ksp_test_remove_dir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("KASIP_USER", "tester", TRUE);
+  g_test_add_func ("/structure/kinds", test_kinds);
+  g_test_add_func ("/structure/build-card", test_build_card);
+  return g_test_run ();
+}

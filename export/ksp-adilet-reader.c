@@ -856,7 +856,8 @@ read_pair (Reader     *r,
 {
   g_autofree char *number = NULL;
   const char *rest;
-  const char *sep;
+  const char *sep, *dash = NULL;
+  gsize dash_len = 0;
 
   if (!match_number_prefix (t, ')', &number, &rest))
     {
@@ -867,11 +868,14 @@ read_pair (Reader     *r,
       return;
     }
   r->last = add (r, ensure_standard (r), kind, number);
-  sep = strstr (rest, " – ");
-  if (sep == NULL)
-    sep = strstr (rest, "– ");
-  if (sep == NULL)
-    sep = strstr (rest, " - ");
+  /* The dash and its length: an en dash is three bytes, a hyphen one (skipping three after a hyphen
+   * cut the next letter in half — a fuzzer finding). */
+  if ((sep = strstr (rest, " – ")) != NULL)
+    dash = sep + 1, dash_len = strlen ("–");
+  else if ((sep = strstr (rest, "– ")) != NULL)
+    dash = sep, dash_len = strlen ("–");
+  else if ((sep = strstr (rest, " - ")) != NULL)
+    dash = sep + 1, dash_len = 1;
   if (sep == NULL)
     {
       append (r, r->last, first, rest);
@@ -882,7 +886,7 @@ read_pair (Reader     *r,
     }
   {
     g_autofree char *a = g_strstrip (g_strndup (rest, sep - rest));
-    const char *b = _ksp_reader_skip_space (sep + (sep[0] == ' ' ? 1 : 0) + strlen ("–"));
+    const char *b = _ksp_reader_skip_space (dash + dash_len);
     append (r, r->last, first, a);
     append (r, r->last, second, b);
   }

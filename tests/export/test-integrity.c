@@ -46,6 +46,21 @@ read_seed (const char *path)
   return root;
 }
 
+static KspNode *
+first_of_kind (KspNode    *node,
+               const char *kind)
+{
+  if (g_str_equal (ksp_node_get_kind (node), kind))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = first_of_kind (ksp_node_get_child (node, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static guint
 cards_of (KspNode *root)
 {
@@ -320,6 +335,34 @@ test_utf8_reports (void)
   g_assert_cmpuint (with_not_placed, >, 10);
 }
 
+/* A fuzzer finding: a term written with a hyphen («услуги - комплекс») instead of an en dash had its
+ * definition start three bytes after the hyphen, in the middle of a letter. */
+static void
+test_term_hyphen (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GString) s = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) root = NULL;
+  KspNode *term = NULL;
+  const char *definition;
+
+  g_assert_true (g_file_get_contents (seed_001, &text, NULL, NULL));
+  s = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (s, "специальные социальные услуги – комплекс",
+                                      "специальные социальные услуги - комплекс", 1), ==, 1);
+  path = tmp_file ("term-hyphen.txt", s->str, s->len);
+  root = ksp_read_any_file (path, NULL, &error);
+  g_assert_no_error (error);
+  term = first_of_kind (root, "term");
+  g_assert_nonnull (term);
+  definition = ksp_node_get_value (term, "definition", KSP_LANG_RU);
+  g_assert_true (g_utf8_validate (definition, -1, NULL));
+  g_assert_true (g_str_has_prefix (definition, "комплекс услуг"));
+  g_assert_cmpstr (ksp_node_get_value (term, "term", KSP_LANG_RU), ==, "специальные социальные услуги");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,6 +377,7 @@ main (int    argc,
   g_test_add_func ("/read-any/zero-cards", test_zero_cards);
   g_test_add_func ("/read-any/doubtful", test_doubtful);
   g_test_add_func ("/read-any/utf8-reports", test_utf8_reports);
+  g_test_add_func ("/read-any/term-hyphen", test_term_hyphen);
   status = g_test_run ();
   ksp_test_remove_dir (tmpdir);
   return status;

@@ -1953,6 +1953,7 @@ main (int    argc,
   guint kinds[10], n_kinds = 0;
   gint64 t0 = g_get_monotonic_time ();
   struct sigaction sa = { 0 };
+  sigset_t term_signals;
   guint first, last;
 
   setlocale (LC_ALL, "");
@@ -2053,6 +2054,9 @@ main (int    argc,
   sa.sa_handler = on_term;
   sigaction (SIGTERM, &sa, NULL);
   sigaction (SIGINT, &sa, NULL);
+  sigemptyset (&term_signals);
+  sigaddset (&term_signals, SIGTERM);
+  sigaddset (&term_signals, SIGINT);
   keep_on_hang = opt_out == NULL;
   g_strlcpy (temp_folder, tmpdir, sizeof temp_folder);
 
@@ -2069,15 +2073,17 @@ main (int    argc,
       g_autofree char *name = g_strdup_printf ("fuzz-%06u.%s", index, kind_ext[kind]);
       g_autofree char *path = g_build_filename (tmpdir, name, NULL);
       g_autofree char *kept = opt_out ? g_build_filename (opt_out, name, NULL) : NULL;
-      /* Before the file exists, so that an interrupted run leaves nothing behind. */
-      temp_input[0] = 0;
-      g_strlcpy (temp_input, path, sizeof temp_input);
       g_autofree char *kept_info = opt_out ? g_strconcat (kept, ".why", NULL) : NULL;
       g_autofree char *reason = NULL;
       g_autoptr (KspImportReport) report = NULL;
       g_autoptr (KspNode) root = NULL;
       g_autoptr (GError) read_error = NULL;
       gboolean accepted, made = TRUE;
+
+      /* SIGTERM and SIGINT wait while the input is made (libzip writes through a temporary name), so
+       * that an interrupted run leaves nothing behind. */
+      sigprocmask (SIG_BLOCK, &term_signals, NULL);
+      g_strlcpy (temp_input, path, sizeof temp_input);
 
       if (kind == KIND_DOCX)
         {
@@ -2108,6 +2114,7 @@ main (int    argc,
         }
       if (!made)
         {
+          sigprocmask (SIG_UNBLOCK, &term_signals, NULL);
           g_rand_free (m.rng);
           g_string_free (m.desc, TRUE);
           continue;
@@ -2122,6 +2129,7 @@ main (int    argc,
         }
       if (!opt_quiet)
         g_printerr ("%s base=%s %s\n", name, base->name, m.desc->str);
+      sigprocmask (SIG_UNBLOCK, &term_signals, NULL);
 
       current_len = (sig_atomic_t) MIN (strlen (path), sizeof current_input - 1);
       memcpy (current_input, path, current_len);

@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "ksp-node.h"
+
 /* Removes @dir and the files in it (the tests' temporary folders are flat). */
 static inline void
 ksp_test_remove_dir (const char *dir)
@@ -19,4 +21,20 @@ ksp_test_remove_dir (const char *dir)
   if (d)
     g_dir_close (d);
   g_rmdir (dir);
+}
+
+/* The first element of @kind in @node's subtree (@node included), in document order, or %NULL. */
+static inline KspNode *
+ksp_test_first_of_kind (KspNode    *node,
+                        const char *kind)
+{
+  if (g_str_equal (ksp_node_get_kind (node), kind))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = ksp_test_first_of_kind (ksp_node_get_child (node, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
 }

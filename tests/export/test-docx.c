@@ -171,21 +171,6 @@ edit_document (const char *path,
   edit_entry (path, "word/document.xml", from, to);
 }
 
-static KspNode *
-first_of_kind (KspNode    *node,
-               const char *kind)
-{
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of_kind (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* Text changed in Word after export: the embedded model is out of date, the visible text is read. */
 static void
 test_edited_in_word (void)
@@ -200,7 +185,7 @@ test_edited_in_word (void)
   back = ksp_docx_reader_read_file (docx, FALSE, &source, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (source, ==, KSP_DOCX_SOURCE_TEXT);
-  g_assert_cmpstr (ksp_node_get_value (first_of_kind (back, "card"), "occupation_code", KSP_LANG_NONE), ==,
+  g_assert_cmpstr (ksp_node_get_value (ksp_test_first_of_kind (back, "card"), "occupation_code", KSP_LANG_NONE), ==,
                    "5320-2-004");
 }
 

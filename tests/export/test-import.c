@@ -3,6 +3,8 @@
  * a lossless trip through the workspace, and clear errors for bad input. */
 #include "config.h"
 
+#include "ksp-test-util.h"
+
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
@@ -204,21 +206,6 @@ test_nothing_lost (void)
 /* ---------------------------------------------------------------------------------------------- */
 /* the order wrapper and the report                                                                */
 
-static KspNode *
-first_of_kind (KspNode    *node,
-               const char *kind)
-{
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of_kind (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 report_has (KspImportReport *report,
             guint            line,
@@ -238,8 +225,8 @@ test_order_wrapper (void)
 {
   g_autoptr (KspImportReport) report = NULL;
   g_autoptr (KspNode) root = read_seed (seed_001, &report);
-  KspNode *order = first_of_kind (root, "order");
-  KspNode *std = first_of_kind (root, "standard");
+  KspNode *order = ksp_test_first_of_kind (root, "order");
+  KspNode *std = ksp_test_first_of_kind (root, "standard");
   KspNode *note;
   guint n_notes = 0;
 
@@ -250,7 +237,7 @@ test_order_wrapper (void)
   g_assert_cmpstr (ksp_node_get_value (order, "signature_position", KSP_LANG_RU), ==, "Министр");
   g_assert_cmpstr (ksp_node_get_value (order, "signature_name", KSP_LANG_RU), ==, "С. Жакупова");
   g_assert_nonnull (strstr (ksp_node_get_value (order, "appendix_header", KSP_LANG_RU), "от 30 апреля 2024 года № 125"));
-  note = first_of_kind (order, "note");
+  note = ksp_test_first_of_kind (order, "note");
   g_assert_cmpstr (ksp_node_get_value (note, "effective_from", KSP_LANG_NONE), ==, "2025-01-01");
   g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (order, 2)), ==, "2.");
   g_assert_cmpuint (ksp_node_get_n_children (ksp_node_get_child (order, 2)), ==, 2); /* item 2 has 1) and 2) */
@@ -280,17 +267,17 @@ test_card_fields (void)
 {
   g_autoptr (KspImportReport) report = NULL;
   g_autoptr (KspNode) root = read_seed (seed_000, &report);
-  KspNode *card = first_of_kind (root, "card");
+  KspNode *card = ksp_test_first_of_kind (root, "card");
   KspNode *card29 = NULL;
-  KspNode *std = first_of_kind (root, "standard");
+  KspNode *std = ksp_test_first_of_kind (root, "standard");
 
   g_assert_cmpstr (ksp_node_get_number (card), ==, "10.");
   g_assert_cmpstr (ksp_node_get_value (card, "title", KSP_LANG_RU), ==, "Инструктор-методист по райттерапии (иппотерапии)");
   g_assert_cmpstr (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), ==, "3423-0-006");
   g_assert_cmpstr (ksp_node_get_value (card, "ork_sublevel", KSP_LANG_NONE), ==, "");   /* empty, not absent */
-  g_assert_cmpstr (ksp_node_get_value (first_of_kind (card, "other_name"), "code", KSP_LANG_NONE), ==, "3423-0-018");
-  g_assert_cmpstr (ksp_node_get_value (first_of_kind (card, "tech_reg"), "designation", KSP_LANG_NONE), ==, "СТ РК 3391-2019");
-  g_assert_cmpstr (ksp_node_get_value (first_of_kind (card, "skill"), "recognition", KSP_LANG_RU), ==, "-");
+  g_assert_cmpstr (ksp_node_get_value (ksp_test_first_of_kind (card, "other_name"), "code", KSP_LANG_NONE), ==, "3423-0-018");
+  g_assert_cmpstr (ksp_node_get_value (ksp_test_first_of_kind (card, "tech_reg"), "designation", KSP_LANG_NONE), ==, "СТ РК 3391-2019");
+  g_assert_cmpstr (ksp_node_get_value (ksp_test_first_of_kind (card, "skill"), "recognition", KSP_LANG_RU), ==, "-");
   for (guint i = 0; i < ksp_node_get_n_children (std); i++)
     if (g_strcmp0 (ksp_node_get_number (ksp_node_get_child (std, i)), "29.") == 0)
       card29 = ksp_node_get_child (std, i);
@@ -298,7 +285,7 @@ test_card_fields (void)
   g_assert_cmpstr (ksp_node_get_value (card29, "occupation_code", KSP_LANG_NONE), ==, "-"); /* a dash, kept */
   g_assert_cmpint (ksp_value_state (ksp_node_get_value (card29, "occupation_code", KSP_LANG_NONE)), ==, KSP_VALUE_DASH);
   g_assert_cmpstr (ksp_node_get_value (std, "code", KSP_LANG_NONE), ==, "Q87300060");
-  g_assert_cmpstr (ksp_node_get_value (first_of_kind (root, "technical"), "sector_council_date", KSP_LANG_NONE), ==,
+  g_assert_cmpstr (ksp_node_get_value (ksp_test_first_of_kind (root, "technical"), "sector_council_date", KSP_LANG_NONE), ==,
                    "2024-07-25");
 }
 

@@ -46,21 +46,6 @@ read_seed (const char *path)
   return root;
 }
 
-static KspNode *
-first_of_kind (KspNode    *node,
-               const char *kind)
-{
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of_kind (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 cards_of (KspNode *root)
 {
@@ -355,7 +340,7 @@ test_term_hyphen (void)
   path = tmp_file ("term-hyphen.txt", s->str, s->len);
   root = ksp_read_any_file (path, NULL, &error);
   g_assert_no_error (error);
-  term = first_of_kind (root, "term");
+  term = ksp_test_first_of_kind (root, "term");
   g_assert_nonnull (term);
   definition = ksp_node_get_value (term, "definition", KSP_LANG_RU);
   g_assert_true (g_utf8_validate (definition, -1, NULL));

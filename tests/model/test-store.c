@@ -255,21 +255,6 @@ test_roundtrip_sample (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "already in the workspace"));
 }
 
-static KspNode *
-find_kind (KspNode    *node,
-           const char *kind)
-{
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = find_kind (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static KspDocument *
 open_sample_document (const char *path,
                       KspStore  **out_store)
@@ -297,7 +282,7 @@ test_editions_immutable (Fixture       *f,
   g_autoptr (GPtrArray) editions = NULL;
   g_autoptr (KspNode) frozen = NULL;
   g_autoptr (KspDocument) edition_doc = NULL;
-  KspNode *card = find_kind (ksp_document_get_root (doc), "card");
+  KspNode *card = ksp_test_first_of_kind (ksp_document_get_root (doc), "card");
   KspEditionInfo info = { 0 };
   KspEditionInfo *e;
   gint64 edition;
@@ -654,8 +639,8 @@ test_undo_redo_every_edit (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) audit = NULL;
   KspNode *root = ksp_document_get_root (doc);
-  KspNode *card = find_kind (root, "card");
-  KspNode *fn = find_kind (card, "function");
+  KspNode *card = ksp_test_first_of_kind (root, "card");
+  KspNode *fn = ksp_test_first_of_kind (card, "function");
   KspNode *skill1 = ksp_node_get_child (fn, 0);
   KspNode *skill2 = ksp_node_get_child (fn, 1);
   KspNode *ability = ksp_node_get_child (skill1, 0);
@@ -765,7 +750,7 @@ test_typing_merges (Fixture       *f,
   g_autoptr (KspStore) store = NULL;
   g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
   g_autoptr (GError) error = NULL;
-  KspNode *card = find_kind (ksp_document_get_root (doc), "card");
+  KspNode *card = ksp_test_first_of_kind (ksp_document_get_root (doc), "card");
   KspUndoStack *stack = ksp_document_get_undo_stack (doc);
   const char *old = "Индивидуальный помощник";
   static const char *const steps[] = { "И", "Ин", "Инд", NULL };
@@ -798,7 +783,7 @@ test_read_only_document (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_true (ksp_document_is_read_only (doc2));
-  card = find_kind (ksp_document_get_root (doc2), "card");
+  card = ksp_test_first_of_kind (ksp_document_get_root (doc2), "card");
   g_assert_false (ksp_document_set_value (doc2, card, "purpose", KSP_LANG_RU, "x", &error));
   g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_READ_ONLY);
   g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), !=, "x");

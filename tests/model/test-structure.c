@@ -9,21 +9,6 @@
 #include "ksp-structure.h"
 #include "ksp-test-util.h"
 
-static KspNode *
-first_of (KspNode    *node,
-          const char *kind)
-{
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static guint
 count_kind (KspNode    *node,
             const char *kind)
@@ -51,8 +36,8 @@ static void
 test_kinds (void)
 {
   g_autoptr (KspNode) doc = ksp_sample_new_document ();
-  KspNode *card = first_of (doc, "card");
-  KspNode *function = first_of (doc, "function");
+  KspNode *card = ksp_test_first_of_kind (doc, "card");
+  KspNode *function = ksp_test_first_of_kind (doc, "function");
   g_autoptr (GPtrArray) after_card = ksp_structure_kinds_for (card, KSP_PLACE_AFTER);
   g_autoptr (GPtrArray) in_function = ksp_structure_kinds_for (function, KSP_PLACE_CHILD);
 
@@ -86,7 +71,7 @@ test_build_card (void)
   g_assert_cmpint (tree, >, 0);
   doc = ksp_document_open (store, tree, &error);
   g_assert_no_error (error);
-  old_card = first_of (ksp_document_get_root (doc), "card");
+  old_card = ksp_test_first_of_kind (ksp_document_get_root (doc), "card");
   cards_before = count_kind (ksp_document_get_root (doc), "card");
 
   card = ksp_document_add_element (doc, old_card, KSP_PLACE_AFTER, "card", &error);

@@ -331,7 +331,7 @@ cmd_show (int    argc,
   g_autofree char *lang_str = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "edition", 'e', 0, G_OPTION_ARG_INT, &edition, N_("Edition number (default: the working draft)"), "N" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk (default: the standard's)"), "LANG" },
     { "ids", 0, 0, G_OPTION_ARG_NONE, &ids, N_("List element IDs instead of the text"), NULL },
@@ -379,7 +379,7 @@ cmd_set (int    argc,
   gboolean absent = FALSE;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "element", 0, 0, G_OPTION_ARG_STRING, &element, N_("Element ID (see show --ids)"), "ID" },
     { "field", 'f', 0, G_OPTION_ARG_STRING, &field, N_("Field name"), "F" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language of the value: ru or kk (omit for codes)"), "LANG" },
@@ -420,7 +420,7 @@ cmd_edition (int    argc,
   g_autofree char *note = NULL, *date = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("What this edition is"), "TEXT" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Date of the edition (default: today)"), "YYYY-MM-DD" },
     { NULL }
@@ -461,7 +461,7 @@ cmd_audit (int    argc,
   g_autofree char *opt_standard = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -551,7 +551,7 @@ cmd_validate (int    argc,
   g_autofree char *reference = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID"), "CODE" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "reference", 'r', 0, G_OPTION_ARG_FILENAME, &reference, N_("Sector qualification framework to check against"), "FILE" },
     { NULL }
@@ -759,7 +759,7 @@ cmd_export (int    argc,
   g_autofree char *format = NULL, *output = NULL, *lang_str = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard code or ID, with @EDITION for an edition"), "CODE[@N]" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID, with @EDITION for an edition"), "CODE[@N]" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("docx, xml or text"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Output file"), "OUT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk (default: the document's)"), "LANG" },

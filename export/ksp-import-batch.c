@@ -123,7 +123,7 @@ ksp_import_batch_store (KspStore  *store,
           ksp_store_rollback (store);
           for (guint j = 0; j < items->len; j++)
             ((KspImportItem *) items->pdata[j])->stored = FALSE;
-          g_set_error (error, KSP_STORE_ERROR, local->code, "%s: %s; nothing was imported", item->path,
+          g_set_error (error, local->domain, local->code, "%s: %s; nothing was imported", item->path,
                        local->message);
           return FALSE;
         }

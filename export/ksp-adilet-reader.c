@@ -7,6 +7,7 @@
  * new item of the current list, or, when there is no place, a "not_placed" element with a report entry.
  */
 #include "ksp-adilet-reader.h"
+#include "ksp-import-summary.h"
 #include "ksp-adilet-reader-private.h"
 
 #include <string.h>
@@ -1932,15 +1933,6 @@ refuse_no_cards (KspSource *src,
                "and 2024 layouts); the Word layouts of NCE «Atameken» (2019–2022) are not read yet", src->path);
 }
 
-static guint
-count_cards (KspNode *node)
-{
-  guint n = g_str_equal (ksp_node_get_kind (node), "card");
-
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    n += count_cards (ksp_node_get_child (node, i));
-  return n;
-}
 
 /* A text in which no card was recognised (labels only, lines out of order, a layout Kasip does not read)
  * is refused: importing it would give an empty standard that looks like a success. */
@@ -1949,7 +1941,10 @@ check_has_cards (KspSource *src,
                  KspNode   *doc,
                  GError   **error)
 {
-  if (count_cards (doc) > 0)
+  KspCounts counts = { 0 };
+
+  ksp_counts_add_tree (&counts, doc);
+  if (counts.cards > 0)
     return TRUE;
   refuse_no_cards (src, error);
   return FALSE;

@@ -15,6 +15,35 @@
 #define META KSP_FIELD_META
 #define KIND(n, ru, kk, title, f, c) { n, ru, kk, title, f, G_N_ELEMENTS (f), c }
 
+/* Choice fields ------------------------------------------------------------------------------------ */
+
+/* «Обязательные / Дополнительные трудовые функции» */
+static const KspChoice function_kinds[] = {
+  { "mandatory", "Обязательная", "Міндетті" },
+  { "additional", "Дополнительная", "Қосымша" },
+  { NULL }
+};
+
+/* What the importers record a note as (export/ksp-adilet-reader.c, ksp-adilet-2013-reader.c). */
+static const KspChoice note_kinds[] = {
+  { "izpi", "Примечание ИЗПИ", "ЗҚАИ ескертпесі" },
+  { "amendment", "Изменение", "Өзгеріс" },
+  { "repeal", "Утрата силы", "Күші жойылды" },
+  { "future_wording", "Редакция, вводимая в действие позже", "Кейін қолданысқа енгізілетін редакция" },
+  { "effective_date", "Дата введения в действие", "Қолданысқа енгізілу күні" },
+  { "status", "Статус документа", "Құжаттың мәртебесі" },
+  { "footnote", "Сноска", "Сілтеме" },
+  { "appendix_header", "Заголовок приложения", "Қосымшаның тақырыбы" },
+  { NULL }
+};
+
+/* The eight levels of the national qualification framework (ОРК / СБШ). */
+static const KspChoice ork_levels[] = {
+  { "1", "1", "1" }, { "2", "2", "2" }, { "3", "3", "3" }, { "4", "4", "4" },
+  { "5", "5", "5" }, { "6", "6", "6" }, { "7", "7", "7" }, { "8", "8", "8" },
+  { NULL }
+};
+
 /* The whole published text: an optional order wrapping one or more standards. */
 static const KspFieldSpec document_fields[] = {
   { "source",   NEU | META, "Источник", "Дереккөз" },
@@ -46,7 +75,7 @@ static const KspFieldSpec subitem_fields[] = {
 
 /* «Примечание ИЗПИ!», «Ескерту»: editorial and amendment notes. */
 static const KspFieldSpec note_fields[] = {
-  { "note_kind",      NEU | DER, "Вид примечания", "Ескертудің түрі" },
+  { "note_kind",      NEU | DER, "Вид примечания", "Ескертудің түрі", note_kinds },
   { "text",           BIML, "Текст примечания", "Ескертудің мәтіні" },
   { "amending_act",   BI | DER,  "Изменяющий акт", "Өзгеріс енгізген акт" },
   { "effective_from", NEU | DER, "Вводится в действие с", "Қолданысқа енгізілетін күні" },
@@ -112,7 +141,7 @@ static const KspFieldSpec card_fields[] = {
   { "group_name",      BI | OLD,   "Наименование базовой группы", "Базалық топтың атауы" },
   { "occupation_code", NEU,  "Код наименования занятия:", "Кәсіп атауының коды:" },
   { "profession_name", BI,   "Наименование профессии:", "Кәсіптің атауы:" },
-  { "ork_level",       NEU,  "Уровень квалификации по ОРК:", "СБШ бойынша біліктілік деңгейі:" },
+  { "ork_level",       NEU,  "Уровень квалификации по ОРК:", "СБШ бойынша біліктілік деңгейі:", ork_levels },
   { "ork_sublevel",    NEU,  "подуровень квалификации по ОРК:", "СБШ бойынша біліктіліктің кіші деңгейі:" },
   { "nrk_level",       NEU | OLD,  "Уровень квалификации по НРК", "ҰБШ бойынша біліктілік деңгейі" },
   { "category",        NEU,  "Категория", "Санат" },
@@ -151,7 +180,7 @@ static const KspFieldSpec other_name_fields[] = {
 
 /* «Трудовая функция N»: list text and heading kept apart (they disagree in the seeds). */
 static const KspFieldSpec function_fields[] = {
-  { "function_kind", NEU,  "Вид трудовой функции", "Еңбек функциясының түрі" },
+  { "function_kind", NEU,  "Вид трудовой функции", "Еңбек функциясының түрі", function_kinds },
   { "list_name",     BI,   "В перечне трудовых функций", "Еңбек функцияларының тізбесінде" },
   { "name",          BI,   "Трудовая функция", "Еңбек функциясы" },
   { "recognition",   BIML, "Возможность признания навыка:", "Дағдыны тану мүмкіндігі:" },
@@ -328,4 +357,29 @@ ksp_kind_label (const KspKindSpec *kind,
                 KspLang            lang)
 {
   return lang == KSP_LANG_KK ? kind->label_kk : kind->label_ru;
+}
+
+/**
+ * ksp_field_lookup_choice:
+ * Returns: (nullable): the choice of @field whose value is @value, %NULL if @field is free text or
+ *   @value is not one of its choices
+ */
+const KspChoice *
+ksp_field_lookup_choice (const KspFieldSpec *field,
+                         const char         *value)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+  if (field->choices == NULL || value == NULL)
+    return NULL;
+  for (const KspChoice *c = field->choices; c->value; c++)
+    if (strcmp (c->value, value) == 0)
+      return c;
+  return NULL;
+}
+
+const char *
+ksp_choice_label (const KspChoice *choice,
+                  KspLang          lang)
+{
+  return lang == KSP_LANG_KK ? choice->label_kk : choice->label_ru;
 }

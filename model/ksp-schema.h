@@ -23,11 +23,20 @@ typedef enum {
   KSP_FIELD_META      = 1 << 4, /* about the file, not part of the legal text (its source, its language) */
 } KspFieldFlags;
 
+/* One value of a choice field (a labour function's type, a note's kind, an ORK level): the value is
+ * stored, the label is what the editor shows. A list of them ends with an entry whose value is NULL. */
 typedef struct {
-  const char   *name;     /* stable identifier, used in SQL, XML and code */
-  KspFieldFlags flags;
-  const char   *label_ru; /* label in the published Russian text */
-  const char   *label_kk; /* label in the published Kazakh text */
+  const char *value;
+  const char *label_ru;
+  const char *label_kk;
+} KspChoice;
+
+typedef struct {
+  const char      *name;     /* stable identifier, used in SQL, XML and code */
+  KspFieldFlags    flags;
+  const char      *label_ru; /* label in the published Russian text */
+  const char      *label_kk; /* label in the published Kazakh text */
+  const KspChoice *choices;  /* the values it takes, or NULL for free text; the editor offers them in a list */
 } KspFieldSpec;
 
 typedef struct {
@@ -50,6 +59,10 @@ gboolean            ksp_field_is_bilingual   (const KspFieldSpec *field);
 const char         *ksp_field_label          (const KspFieldSpec *field,
                                               KspLang             lang);
 const char         *ksp_kind_label           (const KspKindSpec *kind,
+                                              KspLang             lang);
+const KspChoice    *ksp_field_lookup_choice  (const KspFieldSpec *field,
+                                              const char         *value);
+const char         *ksp_choice_label         (const KspChoice    *choice,
                                               KspLang             lang);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "ksp-element-form.h"
 #include "ksp-findings-view.h"
 #include "ksp-group-command.h"
+#include "ksp-interface-language.h"
 #include "ksp-occupation-picker.h"
 #include "ksp-set-value-command.h"
 #include "ksp-validator.h"
@@ -24,7 +25,13 @@ struct _KspElementForm
   GtkLabel     *subheading;
   GtkWidget    *column_headers;
   GtkGrid      *rows;          /* row 0: column headers; then labels | editors per field */
-  GtkBox       *findings_box;  /* the checks' findings on this element, above the fields */
+  GtkBox       *findings_box;  /* the checks' findings on this element, after the fields */
+  GtkWidget    *findings_heading;
+  GtkWidget    *findings_button; /* beside the heading: how many, goes to them */
+  GtkImage     *findings_icon;
+  GtkLabel     *findings_count;
+  GtkScrolledWindow *scroller;
+  KspLang       lang;          /* the interface's language for the registry's labels */
 
   KspDocument  *document;
   KspNode      *node;
@@ -55,7 +62,7 @@ on_editor_error (KspFieldEditor *editor,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
-  g_autofree char *label = g_strdup (ksp_field_label (field, KSP_LANG_RU));
+  g_autofree char *label = g_strdup (ksp_field_label (field, self->lang));
 
   /* The published labels end in a colon; not inside quotes. */
   g_strchomp (label);
@@ -99,7 +106,7 @@ add_editor (KspElementForm     *self,
             const KspFieldSpec *field,
             KspLang             lang)
 {
-  GtkWidget *editor = ksp_field_editor_new (self->document, self->node, field, lang);
+  GtkWidget *editor = ksp_field_editor_new (self->document, self->node, field, lang, self->lang);
 
   ksp_field_editor_set_editable (KSP_FIELD_EDITOR (editor), self->editable);
   g_signal_connect (editor, "error", G_CALLBACK (on_editor_error), self);
@@ -141,14 +148,17 @@ add_row (KspElementForm     *self,
          const KspFieldSpec *field,
          int                 row)
 {
-  GtkWidget *labels, *ru, *kk, *editors;
+  GtkWidget *labels, *ru, *kk, *editors, *main, *other;
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_valign (labels, GTK_ALIGN_START);
   gtk_widget_set_margin_top (labels, 4);
   ru = gtk_label_new (ksp_field_label (field, KSP_LANG_RU));
   kk = gtk_label_new (ksp_field_label (field, KSP_LANG_KK));
-  for (GtkWidget *l = ru; l; l = l == ru ? kk : NULL)
+  /* The interface's language first, the other one under it. */
+  main = self->lang == KSP_LANG_KK ? kk : ru;
+  other = main == kk ? ru : kk;
+  for (GtkWidget *l = main; l; l = l == main ? other : NULL)
     {
       gtk_label_set_xalign (GTK_LABEL (l), 0);
       gtk_label_set_wrap (GTK_LABEL (l), TRUE);
@@ -157,9 +167,9 @@ add_row (KspElementForm     *self,
       gtk_label_set_max_width_chars (GTK_LABEL (l), LABEL_WIDTH_CHARS);
       gtk_box_append (GTK_BOX (labels), l);
     }
-  gtk_widget_add_css_class (ru, "ksp-field-label");
-  gtk_widget_add_css_class (kk, "dim-label");
-  gtk_widget_add_css_class (kk, "caption");
+  gtk_widget_add_css_class (main, "ksp-field-label");
+  gtk_widget_add_css_class (other, "dim-label");
+  gtk_widget_add_css_class (other, "caption");
   gtk_grid_attach (self->rows, labels, 0, row, 1, 1);
 
   /* Both languages get the same width, whatever their text. */
@@ -205,30 +215,40 @@ update_heading (KspElementForm *self)
   g_autofree char *heading = NULL;
   g_autofree char *subheading = NULL;
 
+  KspLang other = ksp_other_language (self->lang);
+
   if (number && *number)
     {
-      heading = g_strdup_printf ("%s %s", ksp_kind_label (kind, KSP_LANG_RU), number);
-      subheading = g_strdup_printf ("%s %s", ksp_kind_label (kind, KSP_LANG_KK), number);
+      heading = g_strdup_printf ("%s %s", ksp_kind_label (kind, self->lang), number);
+      subheading = g_strdup_printf ("%s %s", ksp_kind_label (kind, other), number);
     }
   else
     {
-      heading = g_strdup (ksp_kind_label (kind, KSP_LANG_RU));
-      subheading = g_strdup (ksp_kind_label (kind, KSP_LANG_KK));
+      heading = g_strdup (ksp_kind_label (kind, self->lang));
+      subheading = g_strdup (ksp_kind_label (kind, other));
     }
   gtk_label_set_text (self->heading, heading);
   gtk_label_set_text (self->subheading, subheading);
 }
 
-/* Shows the findings about this element (not its children: they have their own forms) above its fields. */
+/* Shows the findings about this element (not its children: they have their own forms) after its fields,
+ * and their count beside the heading: the fields never move when the checks run. */
 static void
 update_findings (KspElementForm *self)
 {
   GtkWidget *child;
   const char *id = self->node ? ksp_node_get_id (self->node) : NULL;
-  gboolean any = FALSE;
+  KspSeverity worst = KSP_SEVERITY_INFO;
+  guint n = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box))))
-    gtk_box_remove (self->findings_box, child);
+  child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box));
+  while (child)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+      if (child != self->findings_heading)
+        gtk_box_remove (self->findings_box, child);
+      child = next;
+    }
   for (guint i = 0; id && self->findings && i < self->findings->len; i++)
     {
       const KspFinding *finding = g_ptr_array_index (self->findings, i);
@@ -239,10 +259,12 @@ update_findings (KspElementForm *self)
         continue;
       row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       icon = ksp_finding_severity_icon_new (finding->severity);
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
       label = gtk_label_new (finding->message);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
       gtk_widget_set_hexpand (label, TRUE);
       /* Translators: tooltip of a finding shown in the form; %s is the rule, e.g. "V1" */
       text = g_strdup_printf (_("Rule %s"), finding->rule);
@@ -250,9 +272,38 @@ update_findings (KspElementForm *self)
       gtk_box_append (GTK_BOX (row), icon);
       gtk_box_append (GTK_BOX (row), label);
       gtk_box_append (self->findings_box, row);
-      any = TRUE;
+      worst = MAX (worst, finding->severity);
+      n++;
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->findings_box), any);
+  gtk_widget_set_visible (GTK_WIDGET (self->findings_box), n > 0);
+  gtk_widget_set_visible (self->findings_button, n > 0);
+  if (n > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", n);
+      /* Translators: the tooltip of the button beside a form's heading; %u counts the findings */
+      g_autofree char *tooltip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding on this element: show it",
+                                                               "%u findings on this element: show them", n), n);
+
+      gtk_label_set_text (self->findings_count, count);
+      gtk_image_set_from_icon_name (self->findings_icon, worst == KSP_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                                         : worst == KSP_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                                                         : "dialog-information-symbolic");
+      gtk_widget_set_tooltip_text (self->findings_button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->findings_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+    }
+}
+
+/* The button beside the heading scrolls to the findings after the fields. */
+static void
+on_findings_button_clicked (KspElementForm *self)
+{
+  GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t p;
+
+  if (gtk_widget_compute_point (GTK_WIDGET (self->findings_box), gtk_scrolled_window_get_child (self->scroller),
+                                &GRAPHENE_POINT_INIT (0, 0), &p))
+    gtk_adjustment_set_value (adj, p.y - 12);
 }
 
 static void
@@ -326,6 +377,12 @@ ksp_element_form_class_init (KspElementFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, column_headers);
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, rows);
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, findings_box);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, findings_heading);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, findings_button);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, findings_icon);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, findings_count);
+  gtk_widget_class_bind_template_child (widget_class, KspElementForm, scroller);
+  gtk_widget_class_bind_template_callback (widget_class, on_findings_button_clicked);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ksp-element-form");
 }
@@ -339,6 +396,7 @@ ksp_element_form_init (KspElementForm *self)
 
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
   self->editable = TRUE;
+  self->lang = ksp_interface_data_language ();
 }
 
 GtkWidget *
@@ -395,8 +453,7 @@ ksp_element_form_set_node (KspElementForm *self,
   if (node)
     self->number_id = g_signal_connect_swapped (node, "notify::number", G_CALLBACK (on_number_changed), self);
   rebuild (self);
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (
-                              GTK_SCROLLED_WINDOW (gtk_stack_get_child_by_name (self->stack, "form"))), 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
 /**

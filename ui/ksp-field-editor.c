@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ksp-field-editor.h"
 
@@ -14,10 +15,12 @@ struct _KspFieldEditor
   const KspFieldSpec *field;
   KspLang             lang;
 
-  GtkWidget          *child;   /* the entry, or an overlay holding the framed text view */
-  GtkWidget          *input;   /* GtkEntry or GtkTextView */
+  GtkWidget          *child;   /* the entry, an overlay holding the framed text view, or the drop-down */
+  GtkWidget          *input;   /* GtkEntry, GtkTextView or GtkDropDown */
   GtkWidget          *hint;    /* "absent" / "empty" over an empty text view */
   GtkTextBuffer      *buffer;  /* of the text view, or NULL */
+  GPtrArray          *values;  /* of the drop-down: the value of each item (NULL: absent), or NULL */
+  KspLang             label_lang; /* the language of a choice's label */
 
   gulong              value_changed_id;
   guint               commit_source;
@@ -55,7 +58,37 @@ ksp_field_editor_dup_text (KspFieldEditor *self)
       gtk_text_buffer_get_bounds (self->buffer, &start, &end);
       return gtk_text_buffer_get_text (self->buffer, &start, &end, FALSE);
     }
+  if (self->values)
+    {
+      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->input));
+      return g_strdup (selected < self->values->len && g_ptr_array_index (self->values, selected)
+                         ? g_ptr_array_index (self->values, selected) : "");
+    }
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->input)));
+}
+
+/**
+ * ksp_field_editor_set_text:
+ *
+ * Replaces the text as typing would (it is committed after the pause, on Enter or on focus-out); for
+ * a choice field, selects the choice whose value is @text.
+ */
+void
+ksp_field_editor_set_text (KspFieldEditor *self,
+                           const char     *text)
+{
+  g_return_if_fail (KSP_IS_FIELD_EDITOR (self));
+
+  if (self->buffer)
+    gtk_text_buffer_set_text (self->buffer, text, -1);
+  else if (self->values)
+    {
+      for (guint i = 0; i < self->values->len; i++)
+        if (g_strcmp0 (g_ptr_array_index (self->values, i), text) == 0)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (self->input), i);
+    }
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->input), text);
 }
 
 static void
@@ -70,7 +103,7 @@ update_hint (KspFieldEditor *self)
       gtk_label_set_text (GTK_LABEL (self->hint), hint);
       gtk_widget_set_visible (self->hint, gtk_text_buffer_get_char_count (self->buffer) == 0);
     }
-  else
+  else if (GTK_IS_ENTRY (self->input))
     gtk_entry_set_placeholder_text (GTK_ENTRY (self->input), hint);
 }
 
@@ -80,15 +113,25 @@ cancel_pending_commit (KspFieldEditor *self)
   g_clear_handle_id (&self->commit_source, g_source_remove);
 }
 
+static void fill_choices (KspFieldEditor *self, const char *value);
+
 /* Shows the model's value, unless the editor already shows it (so the cursor stays put). */
 static void
 load_from_model (KspFieldEditor *self)
 {
   const char *value = ksp_node_get_value (self->node, self->field->name, self->lang);
-  g_autofree char *shown = ksp_field_editor_dup_text (self);
+  g_autofree char *shown = NULL;
 
   cancel_pending_commit (self);
   self->dirty = FALSE;
+  if (self->values)
+    {
+      self->updating = TRUE;
+      fill_choices (self, value);
+      self->updating = FALSE;
+      return;
+    }
+  shown = ksp_field_editor_dup_text (self);
   if (g_strcmp0 (shown, value ? value : "") != 0)
     {
       self->updating = TRUE;
@@ -167,6 +210,112 @@ on_entry_activate (KspFieldEditor *self)
   ksp_field_editor_commit (self);
 }
 
+/* A choice is stored when it is made: one undoable edit. */
+static void
+on_choice_selected (KspFieldEditor *self)
+{
+  g_autoptr (GError) error = NULL;
+  guint selected;
+  const char *value;
+
+  if (self->updating || self->node == NULL)
+    return;
+  selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->input));
+  if (selected >= self->values->len)
+    return;
+  value = g_ptr_array_index (self->values, selected);
+  if (g_strcmp0 (value, ksp_node_get_value (self->node, self->field->name, self->lang)) == 0)
+    return;
+  if (!ksp_document_set_value (self->document, self->node, self->field->name, self->lang, value, &error))
+    {
+      g_signal_emit (self, signals[ERROR], 0, error->message);
+      load_from_model (self);
+    }
+}
+
+/* The items: "not set", the field's choices by their labels, and a value the source holds that is not
+ * one of them, as it is written (it is data, and picking another choice replaces it). The list is only
+ * replaced when its items change: not while the drop-down is handling a choice. */
+static void
+fill_choices (KspFieldEditor *self,
+              const char     *value)
+{
+  g_autoptr (GtkStringList) labels = NULL;
+  gboolean extra = value && ksp_field_lookup_choice (self->field, value) == NULL;
+  guint n_choices = 0, selected = 0;
+
+  for (const KspChoice *c = self->field->choices; c->value; c++)
+    {
+      n_choices++;
+      if (g_strcmp0 (c->value, value) == 0)
+        selected = n_choices;
+    }
+  if (extra)
+    selected = n_choices + 1;
+  if (self->values->len == 1 + n_choices + (extra ? 1 : 0) &&
+      (!extra || g_strcmp0 (g_ptr_array_index (self->values, n_choices + 1), value) == 0))
+    {
+      if (gtk_drop_down_get_selected (GTK_DROP_DOWN (self->input)) != selected)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (self->input), selected);
+      return;
+    }
+
+  labels = gtk_string_list_new (NULL);
+  g_ptr_array_set_size (self->values, 0);
+  /* Translators: the item of a choice list for a value that is not set */
+  gtk_string_list_append (labels, _("(not set)"));
+  g_ptr_array_add (self->values, NULL);
+  for (const KspChoice *c = self->field->choices; c->value; c++)
+    {
+      gtk_string_list_append (labels, ksp_choice_label (c, self->label_lang));
+      g_ptr_array_add (self->values, g_strdup (c->value));
+    }
+  if (extra)
+    {
+      gtk_string_list_append (labels, value);
+      g_ptr_array_add (self->values, g_strdup (value));
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->input), G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->input), selected);
+}
+
+/* One-paragraph texts (names, titles) wrap and grow like the long ones, but Enter commits instead of
+ * breaking the line, and a pasted line break becomes a space. */
+static gboolean
+on_text_key_pressed (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     KspFieldEditor        *self)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    {
+      ksp_field_editor_commit (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+on_insert_text (GtkTextBuffer  *buffer,
+                GtkTextIter    *location,
+                char           *text,
+                int             len,
+                KspFieldEditor *self)
+{
+  g_autofree char *flat = NULL;
+
+  if (memchr (text, '\n', len < 0 ? strlen (text) : (gsize) len) == NULL)
+    return;
+  flat = g_strndup (text, len < 0 ? strlen (text) : (gsize) len);
+  g_strdelimit (flat, "\r\n", ' ');
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  g_signal_handlers_block_by_func (buffer, on_insert_text, self);
+  gtk_text_buffer_insert (buffer, location, flat, -1);
+  g_signal_handlers_unblock_by_func (buffer, on_insert_text, self);
+}
+
 static void
 on_focus_leave (KspFieldEditor *self)
 {
@@ -211,6 +360,7 @@ ksp_field_editor_dispose (GObject *object)
 
   ksp_field_editor_detach (self);
   g_clear_pointer (&self->child, gtk_widget_unparent);
+  g_clear_pointer (&self->values, g_ptr_array_unref);
   G_OBJECT_CLASS (ksp_field_editor_parent_class)->dispose (object);
 }
 
@@ -250,6 +400,16 @@ build_entry (KspFieldEditor *self)
 }
 
 static void
+build_drop_down (KspFieldEditor *self)
+{
+  self->values = g_ptr_array_new_with_free_func (g_free);
+  self->input = self->child = gtk_drop_down_new (NULL, NULL);
+  gtk_widget_set_halign (self->input, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->input, GTK_ALIGN_START);
+  g_signal_connect_swapped (self->input, "notify::selected", G_CALLBACK (on_choice_selected), self);
+}
+
+static void
 build_text_view (KspFieldEditor *self)
 {
   GtkWidget *frame;
@@ -263,9 +423,20 @@ build_text_view (KspFieldEditor *self)
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->input), 8);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->input), 10);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->input), 10);
-  gtk_widget_set_size_request (self->input, -1, 72);
   gtk_widget_add_css_class (self->input, "ksp-text");
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_text_changed), self);
+  if (is_multiline (self))
+    gtk_widget_set_size_request (self->input, -1, 72);
+  else
+    {
+      GtkEventController *keys = gtk_event_controller_key_new ();
+      gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+      g_signal_connect (keys, "key-pressed", G_CALLBACK (on_text_key_pressed), self);
+      gtk_widget_add_controller (self->input, keys);
+      g_signal_connect (self->buffer, "insert-text", G_CALLBACK (on_insert_text), self);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->input), 7);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->input), 7);
+    }
 
   frame = gtk_frame_new (NULL);
   gtk_frame_set_child (GTK_FRAME (frame), self->input);
@@ -288,12 +459,14 @@ build_text_view (KspFieldEditor *self)
 /**
  * ksp_field_editor_new:
  * @lang: KSP_LANG_NONE for a neutral field, KSP_LANG_KK or KSP_LANG_RU for a bilingual one
+ * @label_lang: the language of the labels of a choice field's values (the interface's)
  */
 GtkWidget *
 ksp_field_editor_new (KspDocument        *document,
                       KspNode            *node,
                       const KspFieldSpec *field,
-                      KspLang             lang)
+                      KspLang             lang,
+                      KspLang             label_lang)
 {
   KspFieldEditor *self;
   GtkEventController *focus;
@@ -309,8 +482,12 @@ ksp_field_editor_new (KspDocument        *document,
   self->node = g_object_ref (node);
   self->field = field;
   self->lang = lang;
+  self->label_lang = label_lang;
 
-  if (is_multiline (self))
+  /* Texts wrap and grow with what they hold; codes and numbers are entries; choices a list. */
+  if (field->choices)
+    build_drop_down (self);
+  else if (is_multiline (self) || ksp_field_is_bilingual (field))
     build_text_view (self);
   else
     build_entry (self);
@@ -321,9 +498,10 @@ ksp_field_editor_new (KspDocument        *document,
   gtk_widget_add_controller (self->input, focus);
 
   if (lang == KSP_LANG_NONE)
-    a11y = g_strdup (ksp_field_label (field, KSP_LANG_RU));
+    a11y = g_strdup (ksp_field_label (field, label_lang));
   else
-    a11y = g_strdup_printf ("%s (%s)", ksp_field_label (field, lang),
+    /* Translators: an editor's name for screen readers: a field's label, then its language */
+    a11y = g_strdup_printf (_("%s (%s)"), ksp_field_label (field, label_lang),
                             lang == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 
@@ -376,6 +554,8 @@ ksp_field_editor_set_editable (KspFieldEditor *self,
       gtk_text_view_set_editable (GTK_TEXT_VIEW (self->input), editable);
       gtk_text_view_set_cursor_visible (GTK_TEXT_VIEW (self->input), editable);
     }
+  else if (self->values)
+    gtk_widget_set_sensitive (self->input, editable);
   else
     gtk_editable_set_editable (GTK_EDITABLE (self->input), editable);
   if (editable)

@@ -1,7 +1,9 @@
 /* ksp-field-editor.h: the editor of one value (a field of a node, in one language)
  *
- * A GtkEntry, or a framed GtkTextView for multiline fields. What the user types is committed through
- * ksp_document_set_value() on Enter, on focus-out, or after a second without typing; the editor
+ * A framed, wrapping GtkTextView that grows with its text for texts (one paragraph: Enter commits; long
+ * texts: Enter breaks the line), a GtkEntry for codes and numbers, a GtkDropDown with the labels of the
+ * values for choice fields (stored when chosen). What the user types is committed through
+ * ksp_document_set_value() on Enter, on focus-out, or 0.3 s after the last keystroke; the editor
  * follows the model when the value changes (undo, redo) and keeps an absent value (NULL) apart from
  * an empty one ("").
  */
@@ -16,18 +18,21 @@ G_BEGIN_DECLS
 #define KSP_TYPE_FIELD_EDITOR (ksp_field_editor_get_type ())
 G_DECLARE_FINAL_TYPE (KspFieldEditor, ksp_field_editor, KSP, FIELD_EDITOR, GtkWidget)
 
-/* How long typing may pause before the text is committed. */
-#define KSP_FIELD_EDITOR_COMMIT_DELAY_MS 1000
+/* How long typing may pause before the text is committed (and so stored: a crash loses at most that). */
+#define KSP_FIELD_EDITOR_COMMIT_DELAY_MS 300
 
 GtkWidget          *ksp_field_editor_new         (KspDocument        *document,
                                                   KspNode            *node,
                                                   const KspFieldSpec *field,
-                                                  KspLang             lang);
+                                                  KspLang             lang,
+                                                  KspLang             label_lang);
 KspNode            *ksp_field_editor_get_node    (KspFieldEditor     *self);
 const KspFieldSpec *ksp_field_editor_get_field   (KspFieldEditor     *self);
 KspLang             ksp_field_editor_get_lang    (KspFieldEditor     *self);
 GtkWidget          *ksp_field_editor_get_input   (KspFieldEditor     *self);
 char               *ksp_field_editor_dup_text    (KspFieldEditor     *self);
+void                ksp_field_editor_set_text    (KspFieldEditor     *self,
+                                                  const char         *text);
 void                ksp_field_editor_set_editable (KspFieldEditor    *self,
                                                   gboolean            editable);
 gboolean            ksp_field_editor_commit      (KspFieldEditor     *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ksp-interface-language.h"
 #include "ksp-outline-view.h"
 
 struct _KspOutlineView
@@ -252,9 +253,7 @@ ksp_outline_view_init (KspOutlineView *self)
 KspLang
 ksp_outline_view_default_language (void)
 {
-  const char *const *names = g_get_language_names ();
-
-  return names[0] && g_str_has_prefix (names[0], "kk") ? KSP_LANG_KK : KSP_LANG_RU;
+  return ksp_interface_data_language ();
 }
 
 /**

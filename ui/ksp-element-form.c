@@ -549,3 +549,19 @@ ksp_element_form_get_editor (KspElementForm *self,
     }
   return NULL;
 }
+
+/**
+ * ksp_element_form_focus_first:
+ *
+ * Moves the keyboard focus to the first field of the form (Tab from the outline).
+ * Returns: whether a field took the focus
+ */
+gboolean
+ksp_element_form_focus_first (KspElementForm *self)
+{
+  g_return_val_if_fail (KSP_IS_ELEMENT_FORM (self), FALSE);
+
+  if (self->editors->len == 0)
+    return FALSE;
+  return gtk_widget_grab_focus (ksp_field_editor_get_input (g_ptr_array_index (self->editors, 0)));
+}

@@ -31,6 +31,7 @@ KspNode        *ksp_element_form_get_node     (KspElementForm *self);
 void            ksp_element_form_set_editable (KspElementForm *self,
                                                gboolean        editable);
 gboolean        ksp_element_form_commit       (KspElementForm *self);
+gboolean        ksp_element_form_focus_first  (KspElementForm *self);
 KspFieldEditor *ksp_element_form_get_editor   (KspElementForm *self,
                                                const char     *field,
                                                KspLang         lang);

@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "ksp-interface-language.h"
+#include "ksp-outline-group.h"
+#include "ksp-search.h"
 #include "ksp-outline-view.h"
 
 struct _KspOutlineView
@@ -13,11 +15,19 @@ struct _KspOutlineView
   GtkScrolledWindow        *scroller;
   GtkListView              *list;
   GtkSignalListItemFactory *factory;
+  GtkSearchBar             *search_bar;
+  GtkSearchEntry           *search_entry;
+  GtkLabel                 *search_count;
 
   KspNode                  *root;
   GtkTreeListModel         *tree;
   GtkSingleSelection       *selection;
   KspLang                   lang;      /* the language of titles and captions; the other one is the tooltip */
+
+  /* A search under way: the outline shows only the matches and the elements (and chapters) above them. */
+  GPtrArray                *matches;   /* KspNode, in document order, or NULL */
+  GHashTable               *visible;   /* the matches and their ancestors, or NULL */
+  guint                     current;   /* the match selected last */
 };
 
 G_DEFINE_FINAL_TYPE (KspOutlineView, ksp_outline_view, GTK_TYPE_WIDGET)
@@ -30,16 +40,43 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static gboolean
+is_visible (KspNode  *node,
+            gpointer  user_data)
+{
+  KspOutlineView *self = user_data;
+  return self->visible == NULL || g_hash_table_contains (self->visible, node);
+}
+
+static gboolean
+visible_filter (gpointer item,
+                gpointer user_data)
+{
+  return is_visible (item, user_data);
+}
+
+/* A standard shows its chapters; a chapter or group its rows; another element its children, only those
+ * a search shows while one is under way. */
 static GListModel *
 create_child_model (gpointer item,
                     gpointer user_data)
 {
-  KspNode *node = item;
-  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
+  KspOutlineView *self = user_data;
+  KspNode *node;
+  const KspKindSpec *spec;
 
+  if (KSP_IS_OUTLINE_GROUP (item))
+    return g_object_ref (ksp_outline_group_get_model (item));
+  node = item;
+  spec = ksp_node_get_kind_spec (node);
+  if (g_str_equal (ksp_node_get_kind (node), "standard"))
+    return ksp_outline_group_chapters_of (node, self->visible ? is_visible : NULL, self);
   /* Kinds that may hold children get a model even while empty, so that an element added to them shows. */
   if (ksp_node_get_n_children (node) == 0 && (spec == NULL || spec->children == NULL))
     return NULL;
+  if (self->visible)
+    return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (ksp_node_get_children (node)),
+                                                    GTK_FILTER (gtk_custom_filter_new (visible_filter, self, NULL))));
   return g_object_ref (ksp_node_get_children (node));
 }
 
@@ -54,6 +91,11 @@ setup_row (GtkSignalListItemFactory *factory,
   GtkWidget *caption = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  /* Titles are read in full: they wrap. */
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (title), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_lines (GTK_LABEL (title), 4);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
   gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
@@ -70,15 +112,28 @@ setup_row (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_title (KspNode    *node,
+update_title (GObject    *item,
               GParamSpec *pspec,
               GtkWidget  *title)
 {
   KspLang lang = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (title), "ksp-lang"));
-  KspLang other = lang == KSP_LANG_KK ? KSP_LANG_RU : KSP_LANG_KK;
-  g_autofree char *label = ksp_node_dup_label (node, lang);
-  g_autofree char *tooltip = ksp_node_dup_label (node, other);
+  KspLang other = ksp_other_language (lang);
+  g_autofree char *label = NULL;
+  g_autofree char *tooltip = NULL;
 
+  if (KSP_IS_OUTLINE_GROUP (item))
+    {
+      KspOutlineGroup *group = KSP_OUTLINE_GROUP (item);
+      guint n = ksp_outline_group_count_elements (group);
+      label = n ? g_strdup_printf ("%s (%u)", ksp_outline_group_get_label (group, lang), n)
+                : g_strdup (ksp_outline_group_get_label (group, lang));
+      tooltip = g_strdup (ksp_outline_group_get_label (group, other));
+    }
+  else
+    {
+      label = ksp_node_dup_label (KSP_NODE (item), lang);
+      tooltip = ksp_node_dup_label (KSP_NODE (item), other);
+    }
   gtk_label_set_text (GTK_LABEL (title), label);
   gtk_widget_set_tooltip_text (title, g_strcmp0 (label, tooltip) != 0 ? tooltip : NULL);
 }
@@ -92,18 +147,29 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *expander = gtk_list_item_get_child (item);
   GtkWidget *title = g_object_get_data (G_OBJECT (item), "ksp-title");
   GtkWidget *caption = g_object_get_data (G_OBJECT (item), "ksp-caption");
-  KspNode *node = gtk_tree_list_row_get_item (row);   /* a reference, dropped at unbind */
-  KspLang other = self->lang == KSP_LANG_KK ? KSP_LANG_RU : KSP_LANG_KK;
+  GObject *object = gtk_tree_list_row_get_item (row);   /* a reference, dropped at unbind */
+  KspLang other = ksp_other_language (self->lang);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
   /* "label" is notified when the title field changes (either language), so the row follows edits,
    * undo and redo. The title and caption are in the outline's language, the other one is the tooltip. */
   g_object_set_data (G_OBJECT (title), "ksp-lang", GINT_TO_POINTER (self->lang));
-  update_title (node, NULL, title);
-  g_signal_connect (node, "notify::label", G_CALLBACK (update_title), title);
-  g_object_set_data_full (G_OBJECT (item), "ksp-node", node, g_object_unref);
-  gtk_label_set_text (GTK_LABEL (caption), ksp_kind_label (ksp_node_get_kind_spec (node), self->lang));
-  gtk_widget_set_tooltip_text (caption, ksp_kind_label (ksp_node_get_kind_spec (node), other));
+  update_title (object, NULL, title);
+  g_signal_connect (object, "notify::label", G_CALLBACK (update_title), title);
+  g_object_set_data_full (G_OBJECT (item), "ksp-node", object, g_object_unref);
+  if (KSP_IS_OUTLINE_GROUP (object))
+    {
+      gtk_widget_add_css_class (title, "heading");
+      gtk_widget_set_visible (caption, FALSE);
+    }
+  else
+    {
+      const KspKindSpec *spec = ksp_node_get_kind_spec (KSP_NODE (object));
+      gtk_widget_remove_css_class (title, "heading");
+      gtk_widget_set_visible (caption, TRUE);
+      gtk_label_set_text (GTK_LABEL (caption), ksp_kind_label (spec, self->lang));
+      gtk_widget_set_tooltip_text (caption, ksp_kind_label (spec, other));
+    }
 }
 
 static void
@@ -111,12 +177,12 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             gpointer                  user_data)
 {
-  KspNode *node = g_object_get_data (G_OBJECT (item), "ksp-node");
+  GObject *object = g_object_get_data (G_OBJECT (item), "ksp-node");
   GtkWidget *title = g_object_get_data (G_OBJECT (item), "ksp-title");
   GtkWidget *expander = gtk_list_item_get_child (item);
 
-  if (node)
-    g_signal_handlers_disconnect_by_func (node, update_title, title);
+  if (object)
+    g_signal_handlers_disconnect_by_func (object, update_title, title);
   g_object_set_data (G_OBJECT (item), "ksp-node", NULL);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
@@ -139,7 +205,10 @@ node_at (KspOutlineView *self,
     if (GTK_IS_TREE_EXPANDER (w))
       {
         GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (w));
-        return row ? gtk_tree_list_row_get_item (row) : NULL; /* transfer full */
+        GObject *item = row ? gtk_tree_list_row_get_item (row) : NULL; /* transfer full */
+        if (item && !KSP_IS_NODE (item))
+          g_clear_object (&item); /* a chapter: no element menu */
+        return (KspNode *) item;
       }
   return NULL;
 }
@@ -178,6 +247,13 @@ on_menu_key (GtkWidget *widget,
   return TRUE;
 }
 
+static void build_tree (KspOutlineView *self, KspNode *select);
+static void on_search_changed (KspOutlineView *self);
+static void on_search_next (KspOutlineView *self);
+static void on_search_previous (KspOutlineView *self);
+static void on_search_stop (KspOutlineView *self);
+static void on_search_mode (KspOutlineView *self);
+
 static void
 ksp_outline_view_dispose (GObject *object)
 {
@@ -190,7 +266,14 @@ ksp_outline_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->root);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->visible, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_OUTLINE_VIEW);
+  {
+    GtkWidget *child;
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   G_OBJECT_CLASS (ksp_outline_view_parent_class)->dispose (object);
 }
 
@@ -225,6 +308,14 @@ ksp_outline_view_class_init (KspOutlineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspOutlineView, scroller);
   gtk_widget_class_bind_template_child (widget_class, KspOutlineView, list);
   gtk_widget_class_bind_template_child (widget_class, KspOutlineView, factory);
+  gtk_widget_class_bind_template_child (widget_class, KspOutlineView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, KspOutlineView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, KspOutlineView, search_count);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ksp-outline-view");
 }
@@ -264,20 +355,18 @@ void
 ksp_outline_view_set_language (KspOutlineView *self,
                                KspLang         lang)
 {
-  g_autoptr (KspNode) root = NULL;
-
   g_return_if_fail (KSP_IS_OUTLINE_VIEW (self));
   g_return_if_fail (lang == KSP_LANG_RU || lang == KSP_LANG_KK);
 
   if (self->lang == lang)
     return;
   self->lang = lang;
-  /* Rebind every row: set the root again. */
+  /* Rebind every row, keeping the selection. */
   if (self->root)
     {
-      root = g_object_ref (self->root);
-      ksp_outline_view_set_root (self, NULL);
-      ksp_outline_view_set_root (self, root);
+      KspNode *selected = ksp_outline_view_get_selected (self);
+      g_autoptr (KspNode) keep = selected ? g_object_ref (selected) : NULL;
+      build_tree (self, keep);
     }
 }
 
@@ -294,9 +383,65 @@ ksp_outline_view_new (void)
   return g_object_new (KSP_TYPE_OUTLINE_VIEW, NULL);
 }
 
+static void
+build_tree (KspOutlineView *self,
+            KspNode        *select)
+{
+  gtk_list_view_set_model (self->list, NULL);
+  if (self->selection)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  if (self->root == NULL)
+    return;
+
+  /* The tree keeps a reference on the root's children model. While searching every row is open. */
+  self->tree = gtk_tree_list_model_new (g_object_ref (ksp_node_get_children (self->root)), FALSE,
+                                        self->visible != NULL, create_child_model, self, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed), self);
+  gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
+
+  /* Open the first level (order, standard) and a standard's chapters; deeper levels stay closed. Last to
+   * first, so the positions of the rows still to open do not move. */
+  if (self->visible == NULL)
+    for (guint i = g_list_model_get_n_items (ksp_node_get_children (self->root)); i > 0; i--)
+      {
+        g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
+        g_autoptr (GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+        if (row == NULL)
+          continue;
+        gtk_tree_list_row_set_expanded (row, TRUE);
+        if (KSP_IS_NODE (item) && g_str_equal (ksp_node_get_kind (KSP_NODE (item)), "standard"))
+          {
+            guint pos = gtk_tree_list_row_get_position (row);
+            guint n = 0;
+            GListModel *chapters = gtk_tree_list_row_get_children (row); /* transfer none */
+            if (chapters)
+              n = g_list_model_get_n_items (chapters);
+            for (guint k = n; k > 0; k--)
+              {
+                g_autoptr (GtkTreeListRow) ch = gtk_tree_list_model_get_row (self->tree, pos + k);
+                g_autoptr (GObject) ch_item = ch ? gtk_tree_list_row_get_item (ch) : NULL;
+                if (ch && KSP_IS_OUTLINE_GROUP (ch_item) && gtk_tree_list_row_get_depth (ch) == 1)
+                  gtk_tree_list_row_set_expanded (ch, TRUE);
+              }
+          }
+      }
+  if (select)
+    ksp_outline_view_select_node (self, select);
+  else
+    g_signal_emit (self, signals[NODE_SELECTED], 0, NULL);
+}
+
 /**
  * ksp_outline_view_set_root:
  * @root: (nullable): the node whose children are shown, or %NULL to show nothing
+ *
+ * A search under way ends.
  */
 void
 ksp_outline_view_set_root (KspOutlineView *self,
@@ -307,42 +452,15 @@ ksp_outline_view_set_root (KspOutlineView *self,
 
   if (self->root == root)
     return;
-
-  gtk_list_view_set_model (self->list, NULL);
-  if (self->selection)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->tree);
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->visible, g_hash_table_unref);
   g_set_object (&self->root, root);
-
-  if (root)
-    {
-      /* The tree keeps a reference on the root's children model. */
-      self->tree = gtk_tree_list_model_new (g_object_ref (ksp_node_get_children (root)), FALSE, FALSE,
-                                            create_child_model, NULL, NULL);
-      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
-      gtk_single_selection_set_autoselect (self->selection, FALSE);
-      gtk_single_selection_set_can_unselect (self->selection, TRUE);
-      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      g_signal_connect_swapped (self->selection, "notify::selected-item", G_CALLBACK (on_selection_changed),
-                                self);
-      gtk_list_view_set_model (self->list, GTK_SELECTION_MODEL (self->selection));
-
-      /* Open the first level (order, standard); deeper levels stay closed. Last to first, so the
-       * positions of the rows still to expand do not move. */
-      for (guint i = g_list_model_get_n_items (ksp_node_get_children (root)); i > 0; i--)
-        {
-          g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree, i - 1);
-          if (row)
-            gtk_tree_list_row_set_expanded (row, TRUE);
-        }
-    }
-  g_signal_emit (self, signals[NODE_SELECTED], 0, NULL);
+  build_tree (self, NULL);
 }
 
 /**
  * ksp_outline_view_get_selected:
- * Returns: (transfer none) (nullable): the selected element
+ * Returns: (transfer none) (nullable): the selected element (%NULL also when a chapter is selected)
  */
 KspNode *
 ksp_outline_view_get_selected (KspOutlineView *self)
@@ -358,63 +476,239 @@ ksp_outline_view_get_selected (KspOutlineView *self)
     return NULL;
   /* The row holds the node, which the tree holds. */
   {
-    g_autoptr (KspNode) node = gtk_tree_list_row_get_item (row);
-    return node;
+    g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
+    return KSP_IS_NODE (item) ? KSP_NODE (item) : NULL;
   }
 }
 
-static guint
-find_row (KspOutlineView *self,
-          KspNode        *node,
-          guint           from)
+/* Whether the row's item is @node, or holds it (an element above it, a chapter it is in). */
+static gboolean
+row_holds (GObject *item,
+           KspNode *node)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
-
-  for (guint i = from; i < n; i++)
-    {
-      g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
-      g_autoptr (KspNode) item = gtk_tree_list_row_get_item (row);
-      if (item == node)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  if (KSP_IS_OUTLINE_GROUP (item))
+    return ksp_outline_group_contains (KSP_OUTLINE_GROUP (item), node);
+  for (KspNode *n = ksp_node_get_parent (node); n; n = ksp_node_get_parent (n))
+    if ((GObject *) n == item)
+      return TRUE;
+  return FALSE;
 }
 
 /**
  * ksp_outline_view_select_node:
  *
- * Expands the ancestors of @node, selects it and scrolls to it.
- * Returns: %FALSE if @node is not in the outline
+ * Opens the rows above @node (elements and chapters), selects it and scrolls to it.
+ * Returns: %FALSE if @node is not in the outline (or a search hides it)
  */
 gboolean
 ksp_outline_view_select_node (KspOutlineView *self,
                               KspNode        *node)
 {
-  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
-  guint position = 0;
+  guint n, i = 0;
 
   g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), FALSE);
   g_return_val_if_fail (KSP_IS_NODE (node), FALSE);
 
-  if (self->root == NULL)
+  if (self->tree == NULL)
     return FALSE;
-  for (KspNode *n = node; n && n != self->root; n = ksp_node_get_parent (n))
-    g_ptr_array_insert (chain, 0, n);
-  if (chain->len == 0 || ksp_node_get_parent (g_ptr_array_index (chain, 0)) != self->root)
-    return FALSE;
-
-  for (guint i = 0; i < chain->len; i++)
+  /* Walk down: skip rows that do not hold it, open the one that does, until its own row comes. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  while (i < n)
     {
-      position = find_row (self, g_ptr_array_index (chain, i), position);
-      if (position == GTK_INVALID_LIST_POSITION)
-        return FALSE;
-      if (i + 1 < chain->len)
+      g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, i);
+      g_autoptr (GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) node)
         {
-          g_autoptr (GtkTreeListRow) row = gtk_tree_list_model_get_row (self->tree, position);
-          gtk_tree_list_row_set_expanded (row, TRUE);
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
+          return TRUE;
         }
+      if (row_holds (item, node))
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+          i++;
+          continue;
+        }
+      /* Not there: skip what is open under this row. */
+      {
+        guint depth = gtk_tree_list_row_get_depth (row);
+        for (i++; i < n; i++)
+          {
+            g_autoptr (GtkTreeListRow) next = gtk_tree_list_model_get_row (self->tree, i);
+            if (gtk_tree_list_row_get_depth (next) <= depth)
+              break;
+          }
+      }
     }
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", position);
+  return FALSE;
+}
+
+/**
+ * ksp_outline_view_focus_selected:
+ *
+ * Moves the keyboard focus to the selected row (or the first).
+ * Returns: whether the outline took the focus
+ */
+gboolean
+ksp_outline_view_focus_selected (KspOutlineView *self)
+{
+  guint pos;
+
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), FALSE);
+  if (self->selection == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->selection)) == 0)
+    return FALSE;
+  pos = gtk_single_selection_get_selected (self->selection);
+  if (pos == GTK_INVALID_LIST_POSITION)
+    pos = 0;
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", pos);
+  return gtk_widget_grab_focus (GTK_WIDGET (self->list));
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* search                                                                                           */
+
+static void
+update_search_count (KspOutlineView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *count = NULL;
+
+  if (self->matches == NULL || *text == '\0')
+    count = g_strdup ("");
+  else if (self->matches->len == 0)
+    /* Translators: the search bar's count when nothing matches */
+    count = g_strdup (_("No match"));
+  else
+    /* Translators: the search bar's count: the match shown, of how many */
+    count = g_strdup_printf (_("%u of %u"), self->current + 1, self->matches->len);
+  gtk_label_set_text (self->search_count, count);
+  if (self->matches && self->matches->len == 0 && *text)
+    gtk_widget_add_css_class (GTK_WIDGET (self->search_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->search_entry), "error");
+}
+
+/**
+ * ksp_outline_view_search:
+ * @query: (nullable): what to find in every field, in both languages; %NULL or empty shows everything
+ *
+ * Shows only the elements that hold @query and those above them, and selects the first.
+ * Returns: how many elements hold it
+ */
+guint
+ksp_outline_view_search (KspOutlineView *self,
+                         const char     *query)
+{
+  KspNode *keep = NULL;
+
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), 0);
+
+  g_clear_pointer (&self->matches, g_ptr_array_unref);
+  g_clear_pointer (&self->visible, g_hash_table_unref);
+  self->current = 0;
+  if (self->root && query && *query)
+    {
+      self->matches = ksp_search (self->root, query);
+      self->visible = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < self->matches->len; i++)
+        for (KspNode *n = g_ptr_array_index (self->matches, i); n; n = ksp_node_get_parent (n))
+          if (!g_hash_table_add (self->visible, n))
+            break;
+      keep = self->matches->len ? g_ptr_array_index (self->matches, 0) : NULL;
+    }
+  else
+    keep = ksp_outline_view_get_selected (self);
+  {
+    g_autoptr (KspNode) select = keep ? g_object_ref (keep) : NULL;
+    build_tree (self, select);
+  }
+  update_search_count (self);
+  return self->matches ? self->matches->len : 0;
+}
+
+/**
+ * ksp_outline_view_search_step:
+ * @backwards: to the previous match rather than the next
+ *
+ * Selects the next (or previous) match, round the end.
+ * Returns: %FALSE when there is no match
+ */
+gboolean
+ksp_outline_view_search_step (KspOutlineView *self,
+                              gboolean        backwards)
+{
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), FALSE);
+
+  if (self->matches == NULL || self->matches->len == 0)
+    return FALSE;
+  if (backwards)
+    self->current = self->current == 0 ? self->matches->len - 1 : self->current - 1;
+  else
+    self->current = (self->current + 1) % self->matches->len;
+  ksp_outline_view_select_node (self, g_ptr_array_index (self->matches, self->current));
+  update_search_count (self);
   return TRUE;
+}
+
+/**
+ * ksp_outline_view_start_search:
+ *
+ * Shows the search bar with the focus in its entry (Ctrl+F).
+ */
+void
+ksp_outline_view_start_search (KspOutlineView *self)
+{
+  g_return_if_fail (KSP_IS_OUTLINE_VIEW (self));
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * ksp_outline_view_get_search_entry:
+ * Returns: (transfer none): the search bar's entry
+ */
+GtkWidget *
+ksp_outline_view_get_search_entry (KspOutlineView *self)
+{
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), NULL);
+  return GTK_WIDGET (self->search_entry);
+}
+
+static void
+on_search_changed (KspOutlineView *self)
+{
+  ksp_outline_view_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_next (KspOutlineView *self)
+{
+  ksp_outline_view_search_step (self, FALSE);
+}
+
+static void
+on_search_previous (KspOutlineView *self)
+{
+  ksp_outline_view_search_step (self, TRUE);
+}
+
+/* Escape: the search ends, the whole outline is back, the match stays selected. */
+static void
+on_search_stop (KspOutlineView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode (KspOutlineView *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar) && self->matches)
+    {
+      ksp_outline_view_search (self, NULL);
+      ksp_outline_view_focus_selected (self);
+    }
 }

@@ -1,7 +1,10 @@
 /* ksp-outline-view.h: the outline of a standard, a tree of its elements for navigation
  *
  * Shows the children of a root node (and theirs, expandable) with each element's label, which follows
- * the element's title field, and its kind. Selecting a row emits ::node-selected.
+ * the element's title field, and its kind; a standard's children are grouped in its four chapters, its
+ * terms, abbreviations, OKED codes and card list in groups of their own (ksp-outline-group.h). Selecting
+ * a row emits ::node-selected. A search bar (ksp_outline_view_start_search()) filters the outline to the
+ * elements holding a phrase, in either language, with next and previous.
  */
 #pragma once
 
@@ -24,5 +27,12 @@ void       ksp_outline_view_set_root      (KspOutlineView *self,
 KspNode   *ksp_outline_view_get_selected  (KspOutlineView *self);
 gboolean   ksp_outline_view_select_node   (KspOutlineView *self,
                                            KspNode        *node);
+gboolean   ksp_outline_view_focus_selected (KspOutlineView *self);
+guint      ksp_outline_view_search        (KspOutlineView *self,
+                                           const char     *query);
+gboolean   ksp_outline_view_search_step   (KspOutlineView *self,
+                                           gboolean        backwards);
+void       ksp_outline_view_start_search  (KspOutlineView *self);
+GtkWidget *ksp_outline_view_get_search_entry (KspOutlineView *self);
 
 G_END_DECLS

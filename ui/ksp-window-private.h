@@ -10,4 +10,12 @@ void _ksp_window_structure_setup  (KspWindow *window);
 void _ksp_window_structure_update (KspWindow *window);
 void _ksp_window_structure_dispose (KspWindow *window);
 
+/* ksp-window-keys.c: window-wide shortcuts, Tab and F6 between outline and form */
+void _ksp_window_keys_setup (KspWindow *window);
+
+/* ksp-window-search.c: Ctrl+F over the standard, Ctrl+L to a card */
+void _ksp_window_search_setup  (KspWindow *window);
+void _ksp_window_search_update (KspWindow *window);
+void _ksp_window_search_dispose (KspWindow *window);
+
 G_END_DECLS

@@ -278,6 +278,7 @@ set_document (KspWindow   *self,
   update_read_only (self);
   update_export_actions (self);
   _ksp_window_structure_update (self);
+  _ksp_window_search_update (self);
   run_validation (self);
 }
 
@@ -1021,6 +1022,7 @@ ksp_window_dispose (GObject *object)
     close_workspace (self);
   g_clear_handle_id (&self->validate_source, g_source_remove);
   _ksp_window_structure_dispose (self); /* before the outline its menu is attached to */
+  _ksp_window_search_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_WINDOW);
   G_OBJECT_CLASS (ksp_window_parent_class)->dispose (object);
 }
@@ -1076,7 +1078,6 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-docx", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-checks", NULL);
 
   /**
    * KspWindow::export-finished:
@@ -1142,6 +1143,8 @@ ksp_window_init (KspWindow *self)
   gtk_stack_set_visible_child_name (self->main_stack, "empty");
   gtk_stack_set_visible_child_name (self->title_stack, "title");
   _ksp_window_structure_setup (self);
+  _ksp_window_search_setup (self);
+  _ksp_window_keys_setup (self);
 }
 
 KspWindow *

@@ -188,10 +188,56 @@ ksp_document_duplicate_element (KspDocument *self,
   return ksp_document_lookup (self, id);
 }
 
+/* The sibling of @parent next to it (@delta -1: before, +1: after) that is of its kind and may hold
+ * @node: where a move past the first or last place goes, as in an outliner. */
+static KspNode *
+adjacent_parent (KspNode *parent,
+                 KspNode *node,
+                 int      delta)
+{
+  KspNode *grand = ksp_node_get_parent (parent);
+  guint index = 0;
+  gint64 at;
+
+  if (grand == NULL || !ksp_node_find_child (grand, parent, &index))
+    return NULL;
+  for (at = (gint64) index + delta; at >= 0 && at < ksp_node_get_n_children (grand); at += delta)
+    {
+      KspNode *candidate = ksp_node_get_child (grand, (guint) at);
+      if (g_str_equal (ksp_node_get_kind (candidate), ksp_node_get_kind (parent)))
+        return ksp_kind_allows_child (ksp_node_get_kind_spec (candidate), ksp_node_get_kind (node)) ? candidate
+                                                                                                      : NULL;
+    }
+  return NULL;
+}
+
+/**
+ * ksp_document_can_move_element_by:
+ * Returns: whether ksp_document_move_element_by() can move @node that way
+ */
+gboolean
+ksp_document_can_move_element_by (KspNode *node,
+                                  int      delta)
+{
+  KspNode *parent = ksp_node_get_parent (node);
+  guint index = 0;
+  gint64 to;
+
+  if (parent == NULL || !ksp_node_find_child (parent, node, &index))
+    return FALSE;
+  to = (gint64) index + delta;
+  if (to >= 0 && to < ksp_node_get_n_children (parent))
+    return TRUE;
+  return adjacent_parent (parent, node, delta) != NULL;
+}
+
 /**
  * ksp_document_move_element_by:
  * @delta: -1 to move it up among its siblings, +1 down
  *
+ * From the first place up (or the last down) it goes on into the previous (next) element of its
+ * parent's kind, as the last (first) of its children: a knowledge item moves to the skill above or
+ * below. Its ID stays.
  * Returns: %FALSE (with an error) when it cannot move further that way
  */
 gboolean
@@ -201,6 +247,7 @@ ksp_document_move_element_by (KspDocument *self,
                               GError     **error)
 {
   KspNode *parent = ksp_node_get_parent (node);
+  KspNode *next_parent;
   guint index = 0;
   gint64 to;
 
@@ -211,13 +258,17 @@ ksp_document_move_element_by (KspDocument *self,
       return FALSE;
     }
   to = (gint64) index + delta;
-  if (to < 0 || to >= ksp_node_get_n_children (parent))
+  if (to >= 0 && to < ksp_node_get_n_children (parent))
+    return ksp_document_move_node (self, node, parent, (guint) to, error);
+  next_parent = adjacent_parent (parent, node, delta);
+  if (next_parent == NULL)
     {
       g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID,
                    delta < 0 ? "already the first" : "already the last");
       return FALSE;
     }
-  return ksp_document_move_node (self, node, parent, (guint) to, error);
+  return ksp_document_move_node (self, node, next_parent, delta < 0 ? ksp_node_get_n_children (next_parent) : 0,
+                                 error);
 }
 
 /**

@@ -36,6 +36,8 @@ KspNode   *ksp_document_add_element     (KspDocument  *self,
 KspNode   *ksp_document_duplicate_element (KspDocument *self,
                                          KspNode      *node,
                                          GError      **error);
+gboolean   ksp_document_can_move_element_by (KspNode  *node,
+                                         int           delta);
 gboolean   ksp_document_move_element_by (KspDocument  *self,
                                          KspNode      *node,
                                          int           delta,

@@ -399,6 +399,25 @@ build_entry (KspFieldEditor *self)
   g_signal_connect_swapped (self->input, "activate", G_CALLBACK (on_entry_activate), self);
 }
 
+/* GtkTextView measures its height at the width it last had, not the one it is being given: when the
+ * form's width changes (first layout, a window resize, a pane moved) it would stay cut or too tall until
+ * the next edit. Ask for a new size whenever its width changed. */
+static gboolean
+follow_width (GtkWidget     *view,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  int width = gtk_widget_get_width (view);
+  int last = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "ksp-width"));
+
+  if (width != last)
+    {
+      g_object_set_data (G_OBJECT (view), "ksp-width", GINT_TO_POINTER (width));
+      gtk_widget_queue_resize (view);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 build_drop_down (KspFieldEditor *self)
 {
@@ -424,6 +443,7 @@ build_text_view (KspFieldEditor *self)
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->input), 10);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->input), 10);
   gtk_widget_add_css_class (self->input, "ksp-text");
+  gtk_widget_add_tick_callback (self->input, follow_width, NULL, NULL);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_text_changed), self);
   if (is_multiline (self))
     gtk_widget_set_size_request (self->input, -1, 72);

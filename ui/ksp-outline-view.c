@@ -6,6 +6,7 @@
 #include "ksp-interface-language.h"
 #include "ksp-outline-group.h"
 #include "ksp-search.h"
+#include "ksp-structure.h"
 #include "ksp-outline-view.h"
 
 struct _KspOutlineView
@@ -35,6 +36,7 @@ G_DEFINE_FINAL_TYPE (KspOutlineView, ksp_outline_view, GTK_TYPE_WIDGET)
 enum {
   NODE_SELECTED,
   CONTEXT_MENU,
+  NODE_DROPPED,
   N_SIGNALS
 };
 
@@ -80,6 +82,141 @@ create_child_model (gpointer item,
   return g_object_ref (ksp_node_get_children (node));
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* drag and drop: an element dragged onto a row goes before it (upper quarter), after it (lower quarter)
+ * or inside it (the middle), where the registry allows its kind; the row shows where.                */
+
+static KspNode *
+row_node (GtkListItem *item)
+{
+  GObject *object = g_object_get_data (G_OBJECT (item), "ksp-node");
+  return KSP_IS_NODE (object) ? KSP_NODE (object) : NULL;
+}
+
+/**
+ * ksp_outline_view_drop_place:
+ * @y: where over the row, from 0 (top) to @height
+ *
+ * Returns: where a drop of @node at @y over @target's row puts it, or -1 where it cannot go
+ */
+int
+ksp_outline_view_drop_place (KspNode *node,
+                             KspNode *target,
+                             double   y,
+                             double   height)
+{
+  KspPlace order[3];
+
+  if (node == NULL || target == NULL || node == target)
+    return -1;
+  for (KspNode *n = target; n; n = ksp_node_get_parent (n))
+    if (n == node)
+      return -1; /* not into itself */
+  if (y < height / 4)
+    order[0] = KSP_PLACE_BEFORE, order[1] = KSP_PLACE_CHILD, order[2] = KSP_PLACE_AFTER;
+  else if (y > height * 3 / 4)
+    order[0] = KSP_PLACE_AFTER, order[1] = KSP_PLACE_CHILD, order[2] = KSP_PLACE_BEFORE;
+  else
+    order[0] = KSP_PLACE_CHILD, order[1] = y < height / 2 ? KSP_PLACE_BEFORE : KSP_PLACE_AFTER,
+    order[2] = y < height / 2 ? KSP_PLACE_AFTER : KSP_PLACE_BEFORE;
+  for (guint i = 0; i < 3; i++)
+    if (ksp_structure_can_place (target, order[i], ksp_node_get_kind (node)))
+      return order[i];
+  return -1;
+}
+
+static void
+clear_drop_marks (GtkWidget *row)
+{
+  gtk_widget_remove_css_class (row, "ksp-drop-before");
+  gtk_widget_remove_css_class (row, "ksp-drop-after");
+  gtk_widget_remove_css_class (row, "ksp-drop-into");
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkListItem   *item)
+{
+  KspNode *node = row_node (item);
+
+  if (node == NULL || ksp_node_get_parent (node) == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (KSP_TYPE_NODE, node);
+}
+
+static KspNode *
+dragged_node (GtkDropTarget *target)
+{
+  const GValue *value = gtk_drop_target_get_value (target);
+  return value && G_VALUE_HOLDS (value, KSP_TYPE_NODE) ? g_value_get_object (value) : NULL;
+}
+
+static GdkDragAction
+on_drop_motion (GtkDropTarget *target,
+                double         x,
+                double         y,
+                GtkListItem   *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  int place = ksp_outline_view_drop_place (dragged_node (target), row_node (item), y, gtk_widget_get_height (row));
+
+  clear_drop_marks (row);
+  if (place < 0)
+    return 0;
+  gtk_widget_add_css_class (row, place == KSP_PLACE_BEFORE ? "ksp-drop-before"
+                                 : place == KSP_PLACE_AFTER ? "ksp-drop-after" : "ksp-drop-into");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_drop_leave (GtkDropTarget *target,
+               GtkListItem   *item)
+{
+  clear_drop_marks (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+}
+
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkListItem   *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  KspOutlineView *self = g_object_get_data (G_OBJECT (item), "ksp-outline");
+  KspNode *node = G_VALUE_HOLDS (value, KSP_TYPE_NODE) ? g_value_get_object (value) : NULL;
+  KspNode *reference = row_node (item);
+  int place = ksp_outline_view_drop_place (node, reference, y, gtk_widget_get_height (row));
+
+  clear_drop_marks (row);
+  if (place < 0)
+    return FALSE;
+  g_signal_emit (self, signals[NODE_DROPPED], 0, node, reference, place);
+  return TRUE;
+}
+
+static void
+add_drag_and_drop (KspOutlineView *self,
+                   GtkListItem    *item,
+                   GtkWidget      *row)
+{
+  GtkDragSource *source = gtk_drag_source_new ();
+  GtkDropTarget *target = gtk_drop_target_new (KSP_TYPE_NODE, GDK_ACTION_MOVE);
+
+  g_object_set_data (G_OBJECT (item), "ksp-outline", self);
+  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+  g_signal_connect (source, "prepare", G_CALLBACK (on_drag_prepare), item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+  gtk_drop_target_set_preload (target, TRUE);
+  g_signal_connect (target, "motion", G_CALLBACK (on_drop_motion), item);
+  g_signal_connect (target, "enter", G_CALLBACK (on_drop_motion), item);
+  g_signal_connect (target, "leave", G_CALLBACK (on_drop_leave), item);
+  g_signal_connect (target, "drop", G_CALLBACK (on_drop), item);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+}
+
 static void
 setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -107,6 +244,7 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 3);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
+  add_drag_and_drop (user_data, item, expander);
   g_object_set_data (G_OBJECT (item), "ksp-title", title);
   g_object_set_data (G_OBJECT (item), "ksp-caption", caption);
 }
@@ -301,6 +439,14 @@ ksp_outline_view_class_init (KspOutlineViewClass *klass)
   signals[CONTEXT_MENU] = g_signal_new ("context-menu", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                         NULL, NULL, NULL, G_TYPE_NONE, 3, KSP_TYPE_NODE, G_TYPE_DOUBLE,
                                         G_TYPE_DOUBLE);
+  /**
+   * KspOutlineView::node-dropped:
+   * @node: the element dragged
+   * @reference: the element of the row it was dropped on
+   * @place: a #KspPlace: before, after or inside @reference (the registry allows it there)
+   */
+  signals[NODE_DROPPED] = g_signal_new ("node-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 3, KSP_TYPE_NODE, KSP_TYPE_NODE, G_TYPE_INT);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, on_menu_key, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0, on_menu_key, NULL);
 

@@ -34,5 +34,9 @@ gboolean   ksp_outline_view_search_step   (KspOutlineView *self,
                                            gboolean        backwards);
 void       ksp_outline_view_start_search  (KspOutlineView *self);
 GtkWidget *ksp_outline_view_get_search_entry (KspOutlineView *self);
+int        ksp_outline_view_drop_place    (KspNode        *node,
+                                           KspNode        *target,
+                                           double          y,
+                                           double          height);
 
 G_END_DECLS

@@ -306,8 +306,9 @@ _ksp_window_structure_update (KspWindow *window)
   }
   set_enabled (st, "duplicate", writable && parent != NULL);
   set_enabled (st, "delete", writable && parent != NULL);
-  set_enabled (st, "move-up", writable && parent != NULL && index > 0);
-  set_enabled (st, "move-down", writable && parent != NULL && index + 1 < ksp_node_get_n_children (parent));
+  /* Past the first or last place it goes on into the neighbouring parent (model/ksp-structure.c). */
+  set_enabled (st, "move-up", writable && ksp_document_can_move_element_by (node, -1));
+  set_enabled (st, "move-down", writable && ksp_document_can_move_element_by (node, +1));
 }
 
 /* "Add after ▸ Card, Note, …": one item per kind the registry allows there, in the interface language. */
@@ -371,6 +372,26 @@ on_context_menu (KspOutlineView *outline,
   gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (st->popover), G_MENU_MODEL (menu));
   gtk_popover_set_pointing_to (GTK_POPOVER (st->popover), &at);
   gtk_popover_popup (GTK_POPOVER (st->popover));
+}
+
+/* A drop in the outline: the element moves there (keeping its ID), one undoable step, and stays selected. */
+static void
+on_node_dropped (KspOutlineView *outline,
+                 KspNode        *node,
+                 KspNode        *reference,
+                 int             place,
+                 Structure      *st)
+{
+  KspDocument *doc = writable_document (st);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) keep = g_object_ref (node);
+
+  if (doc == NULL)
+    return;
+  if (!ksp_document_move_element_to (doc, node, reference, (KspPlace) place, &error))
+    report (st, error);
+  else
+    ksp_outline_view_select_node (outline, keep);
 }
 
 static void
@@ -441,6 +462,7 @@ _ksp_window_structure_setup (KspWindow *window)
   g_object_set_data_full (G_OBJECT (window), "ksp-structure", st, (GDestroyNotify) structure_free);
 
   g_signal_connect (outline, "context-menu", G_CALLBACK (on_context_menu), st);
+  g_signal_connect (outline, "node-dropped", G_CALLBACK (on_node_dropped), st);
   g_signal_connect (outline, "node-selected", G_CALLBACK (on_outline_selected), window);
 
   add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, GDK_CONTROL_MASK, "element.add-sibling");

@@ -122,6 +122,24 @@ test_build_card (void)
     /* into itself: refused */
     g_assert_false (ksp_document_move_element_to (doc, f2, skill2, KSP_PLACE_CHILD, &error));
     g_clear_error (&error);
+
+    /* Past the last place down it goes on into the next skill, as its first item (Alt+Down); back up
+     * it comes back as the last of the skill above. */
+    {
+      KspNode *skill3 = ksp_document_add_element (doc, skill2, KSP_PLACE_AFTER, "skill", &error);
+      guint steps = 0;
+      g_assert_no_error (error);
+      while (ksp_node_get_parent (k1) == skill2 && steps++ < 10)
+        g_assert_true (ksp_document_move_element_by (doc, k1, +1, &error));
+      g_assert_true (ksp_node_get_parent (k1) == skill3);
+      g_assert_true (ksp_node_get_child (skill3, 0) == k1);
+      g_assert_cmpstr (ksp_node_get_id (k1), ==, id);
+      g_assert_false (ksp_document_can_move_element_by (k1, +1));
+      g_assert_true (ksp_document_can_move_element_by (k1, -1));
+      g_assert_true (ksp_document_move_element_by (doc, k1, -1, &error));
+      g_assert_true (ksp_node_get_parent (k1) == skill2);
+      g_assert_true (ksp_node_get_child (skill2, ksp_node_get_n_children (skill2) - 1) == k1);
+    }
   }
 
   /* Delete the copy, undo brings it back whole. */

@@ -1,0 +1,212 @@
+/* ui-test-util.c: see ui-test-util.h */
+#include "config.h"
+
+#include "ksp-element-form.h"
+#include "ksp-field-editor.h"
+#include "ksp-outline-view.h"
+#include "ui-test-util.h"
+
+void
+iterate_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+}
+
+void
+wait_for_window (KspWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate_for (200);
+}
+
+/* A PNG of @widget (a window, or a popover: it has its own surface) in the build folder. */
+void
+save_widget_screenshot (GtkWidget  *widget,
+                        const char *name)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  int w, h;
+
+  gtk_test_widget_wait_for_draw (widget);
+  iterate_for (100);
+  w = gtk_widget_get_width (widget);
+  h = gtk_widget_get_height (widget);
+  g_assert_cmpint (w, >, 0);
+  g_assert_cmpint (h, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+void
+save_screenshot (KspWindow  *window,
+                 const char *name)
+{
+  save_widget_screenshot (GTK_WIDGET (window), name);
+}
+
+KspNode *
+find_kind (KspNode    *node,
+           const char *kind)
+{
+  if (g_str_equal (ksp_node_get_kind (node), kind))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = find_kind (ksp_node_get_child (node, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether a GtkLabel showing @text is in @widget's tree (and drawn). */
+gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+has_label_prefix (GtkWidget  *widget,
+                  const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_label_prefix (c, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* What pressing Enter in an entry does. */
+void
+activate_entry (GtkWidget *entry)
+{
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_signal_emit_by_name (entry, "activate");
+}
+
+GtkWidget *
+editor_input (KspWindow  *window,
+              const char *field,
+              KspLang     lang)
+{
+  KspFieldEditor *editor = ksp_element_form_get_editor (ksp_window_get_form (window), field, lang);
+
+  g_assert_nonnull (editor);
+  return ksp_field_editor_get_input (editor);
+}
+
+char *
+text_view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The text of an editor's entry or text view. */
+char *
+input_text (GtkWidget *input)
+{
+  if (GTK_IS_TEXT_VIEW (input))
+    return text_view_text (input);
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (input)));
+}
+
+/* Replaces the text of an editor's entry or text view, as typing does (not committed yet). */
+void
+set_input (GtkWidget  *input,
+           const char *text)
+{
+  if (GTK_IS_TEXT_VIEW (input))
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), text, -1);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (input), text);
+}
+
+GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_widget_of_type (c, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into the field @field (language @lang) of the selected element and stores it. */
+void
+type_into (KspWindow  *window,
+           const char *field,
+           KspLang     lang,
+           const char *text)
+{
+  set_input (editor_input (window, field, lang), text);
+  g_assert_true (ksp_element_form_commit (ksp_window_get_form (window)));
+}
+
+KspNode *
+selected_node (KspWindow *window)
+{
+  KspNode *node = ksp_outline_view_get_selected (ksp_window_get_outline (window));
+  g_assert_nonnull (node);
+  return node;
+}
+
+void
+element_action (KspWindow  *window,
+                const char *name,
+                const char *kind)
+{
+  g_autofree char *full = g_strconcat ("element.", name, NULL);
+  GActionGroup *group = ksp_window_get_element_actions (window);
+
+  g_assert_nonnull (group);
+  g_assert_true (g_action_group_get_action_enabled (group, name));
+  if (kind)
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ksp_window_get_outline (window)), full, "s", kind));
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (ksp_window_get_outline (window)), full, NULL));
+  iterate_for (20);
+}
+

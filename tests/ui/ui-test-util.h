@@ -1,0 +1,42 @@
+/* ui-test-util.h: what the editor's UI tests share — running the main loop, screenshots, finding widgets,
+ * typing into the form, the element actions */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ksp-window.h"
+
+G_BEGIN_DECLS
+
+void       iterate_for            (guint       ms);
+void       wait_for_window        (KspWindow  *window);
+void       save_widget_screenshot (GtkWidget  *widget,
+                                   const char *name);
+void       save_screenshot        (KspWindow  *window,
+                                   const char *name);
+KspNode   *find_kind              (KspNode    *node,
+                                   const char *kind);
+gboolean   has_label              (GtkWidget  *widget,
+                                   const char *text);
+gboolean   has_label_prefix       (GtkWidget  *widget,
+                                   const char *prefix);
+void       activate_entry         (GtkWidget  *entry);
+GtkWidget *editor_input           (KspWindow  *window,
+                                   const char *field,
+                                   KspLang     lang);
+char      *text_view_text         (GtkWidget  *view);
+char      *input_text             (GtkWidget  *input);
+void       set_input              (GtkWidget  *input,
+                                   const char *text);
+GtkWidget *find_widget_of_type    (GtkWidget  *widget,
+                                   GType       type);
+void       type_into              (KspWindow  *window,
+                                   const char *field,
+                                   KspLang     lang,
+                                   const char *text);
+KspNode   *selected_node          (KspWindow  *window);
+void       element_action         (KspWindow  *window,
+                                   const char *name,
+                                   const char *kind);
+
+G_END_DECLS

@@ -43,18 +43,38 @@ ksp_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (win));
 }
 
+/* Ctrl+Q: every window closes as its close button would (what is typed is stored), then the app ends. */
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *param,
+                gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
 static void
 ksp_application_startup (GApplication *app)
 {
+  static const GActionEntry app_actions[] = {
+    { "quit", quit_activated },
+  };
+  static const char *quit[] = { "<Control>q", NULL };
+  static const char *redo_y[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *undo[] = { "<Control>z", NULL };
-  static const char *redo[] = { "<Control><Shift>z", NULL };
   static const char *open[] = { "<Control>o", NULL };
   static const char *export_docx[] = { "<Control>e", NULL };
 
   G_APPLICATION_CLASS (ksp_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.undo", undo);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_y);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-docx", export_docx);
 }

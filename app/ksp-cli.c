@@ -57,7 +57,7 @@ static const Command commands[] = {
   { "inspect", "FILE [--json]", N_("Show what the importer understands in a file, without a workspace"), cmd_inspect },
   { "export", "(FILE | --workspace W --standard CODE[@EDITION]) --format docx|xml|text -o OUT [--lang ru|kk]",
     N_("Publish a standard: the ministry's DOCX layout, Kasip XML, or plain text"), cmd_export },
-  { "validate", "(FILE | --workspace W --standard CODE) [--json] [--reference ORK-FILE]",
+  { "validate", "(FILE | --workspace W --standard CODE) [--json] [--reference ORK-FILE] [--lang ru|kk|en]",
     N_("Check a standard against the rules V1–V17 (exit 0 no errors, 1 errors, 2 unreadable)"), cmd_validate },
   { "sample", "WORKSPACE", N_("Create a workspace holding the bundled published standards (data/samples)"), cmd_sample },
   { "list", "--workspace W", N_("List the standards of a workspace and their editions"), cmd_list },
@@ -549,11 +549,14 @@ cmd_validate (int    argc,
   g_autofree char *opt_standard = NULL;
   gboolean json = FALSE;
   g_autofree char *reference = NULL;
+  g_autofree char *lang_str = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "reference", 'r', 0, G_OPTION_ARG_FILENAME, &reference, N_("Sector qualification framework to check against"), "FILE" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str,
+      N_("Language of the findings: ru, kk or en (default: the interface's)"), "LANG" },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -563,10 +566,13 @@ cmd_validate (int    argc,
   g_autoptr (KspImportReport) report = NULL;
   g_autoptr (KspClassifiers) classifiers = NULL;
   g_autoptr (GPtrArray) findings = NULL;
+  KspUiLang lang = ksp_ui_lang_default ();
   guint errors;
 
   if (!parse (entries, "validate", &argc, &argv, &error))
     return usage_error ("validate", error->message);
+  if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
+    return usage_error ("validate", _("--lang must be ru, kk or en"));
   if ((argc == 2) == (opt_workspace != NULL) || (opt_workspace && !opt_standard))
     return usage_error ("validate", _("give a file, or --workspace and --standard"));
   if (argc == 2)
@@ -600,7 +606,7 @@ cmd_validate (int    argc,
                ksp_findings_count (findings, KSP_SEVERITY_WARNING), ksp_findings_count (findings, KSP_SEVERITY_INFO));
       for (guint i = 0; i < findings->len; i++)
         {
-          g_autofree char *one = ksp_finding_to_json (g_ptr_array_index (findings, i));
+          g_autofree char *one = ksp_finding_to_json (g_ptr_array_index (findings, i), lang);
           g_print ("%s\n  %s", i ? "," : "", one);
         }
       g_print ("]}\n");
@@ -611,8 +617,10 @@ cmd_validate (int    argc,
       for (guint i = 0; i < findings->len; i++)
         {
           KspFinding *f = g_ptr_array_index (findings, i);
-          g_print ("%s:%u: %s [%s] %s: %s\n", name, f->line, ksp_finding_severity_to_string (f), f->rule,
-                   f->path ? f->path : "", f->message);
+          g_autofree char *path = ksp_finding_dup_path (f, lang);
+          g_autofree char *message = ksp_finding_dup_message (f, lang);
+          g_print ("%s:%u: %s [%s] %s: %s\n", name, f->line, ksp_finding_severity_to_string (f), f->rule, path,
+                   message);
         }
       g_print ("%u %s, %u %s, %u %s%s\n", errors, _("errors"), ksp_findings_count (findings, KSP_SEVERITY_WARNING),
                _("warnings"), ksp_findings_count (findings, KSP_SEVERITY_INFO), _("notes"),

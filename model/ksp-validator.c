@@ -53,7 +53,6 @@
  */
 #include "ksp-validator.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,6 +82,45 @@ ksp_finding_new (KspSeverity  severity,
   return f;
 }
 
+/**
+ * ksp_finding_new_message:
+ * @path_segments: (nullable) (array zero-terminated=1): "KIND\tNUMBER", outermost first
+ * @message_id: a message of the catalogue (ksp-messages.h)
+ * @args: (nullable) (array zero-terminated=1): its arguments
+ *
+ * A finding as data; `path` and `message` are rendered in Russian.
+ */
+KspFinding *
+ksp_finding_new_message (KspSeverity        severity,
+                         const char        *rule,
+                         const char        *node_id,
+                         const char *const *path_segments,
+                         guint              line,
+                         const char        *message_id,
+                         const char *const *args)
+{
+  KspFinding *f;
+
+  g_return_val_if_fail (message_id != NULL, NULL);
+
+  f = g_new0 (KspFinding, 1);
+  f->severity = severity;
+  f->rule = g_strdup (rule);
+  f->node_id = g_strdup (node_id);
+  f->line = line;
+  f->message_id = g_strdup (message_id);
+  f->args = g_strdupv ((char **) args);
+  f->path_segments = g_strdupv ((char **) path_segments);
+  f->path = path_segments ? ksp_message_render_path (path_segments, KSP_UI_LANG_RU) : g_strdup ("");
+  f->message = ksp_message_render (message_id, args, KSP_UI_LANG_RU);
+  if (f->message == NULL)
+    {
+      g_critical ("%s: no message «%s» in the catalogue", G_STRFUNC, message_id);
+      f->message = g_strdup (message_id);
+    }
+  return f;
+}
+
 void
 ksp_finding_free (KspFinding *finding)
 {
@@ -92,6 +130,9 @@ ksp_finding_free (KspFinding *finding)
   g_free (finding->node_id);
   g_free (finding->path);
   g_free (finding->message);
+  g_free (finding->message_id);
+  g_strfreev (finding->args);
+  g_strfreev (finding->path_segments);
   g_free (finding);
 }
 
@@ -117,6 +158,37 @@ ksp_finding_severity_to_string (const KspFinding *finding)
   return ksp_severity_to_string (finding->severity);
 }
 
+/**
+ * ksp_finding_dup_message:
+ * Returns: (transfer full): the message in @lang; a finding without a message ID (or with one the
+ *   catalogue does not have) gives its `message` as it is
+ */
+char *
+ksp_finding_dup_message (const KspFinding *finding,
+                         KspUiLang         lang)
+{
+  char *text;
+
+  g_return_val_if_fail (finding != NULL, NULL);
+  if (finding->message_id && (text = ksp_message_render (finding->message_id, (const char *const *) finding->args, lang)))
+    return text;
+  return g_strdup (finding->message ? finding->message : "");
+}
+
+/**
+ * ksp_finding_dup_path:
+ * Returns: (transfer full): the path in @lang (`path` as it is for a finding without segments)
+ */
+char *
+ksp_finding_dup_path (const KspFinding *finding,
+                      KspUiLang         lang)
+{
+  g_return_val_if_fail (finding != NULL, NULL);
+  if (finding->path_segments)
+    return ksp_message_render_path ((const char *const *) finding->path_segments, lang);
+  return g_strdup (finding->path ? finding->path : "");
+}
+
 static void
 json_string (GString    *out,
              const char *s)
@@ -139,13 +211,21 @@ json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-/* Returns: (transfer full): one JSON object {"severity","rule","node_id","path","line","message"}. */
+/* Returns: (transfer full): one JSON object {"severity","rule","node_id","path","line","message",
+ * "message_id","args"}: path and message in @lang, the message ID (or null) and its arguments. */
 char *
-ksp_finding_to_json (const KspFinding *finding)
+ksp_finding_to_json (const KspFinding *finding,
+                     KspUiLang         lang)
 {
-  GString *out = g_string_new ("{\"severity\":");
+  GString *out;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
 
   g_return_val_if_fail (finding != NULL, NULL);
+
+  out = g_string_new ("{\"severity\":");
+  path = ksp_finding_dup_path (finding, lang);
+  message = ksp_finding_dup_message (finding, lang);
   json_string (out, ksp_finding_severity_to_string (finding));
   g_string_append (out, ",\"rule\":");
   json_string (out, finding->rule);
@@ -155,10 +235,22 @@ ksp_finding_to_json (const KspFinding *finding)
   else
     g_string_append (out, "null");
   g_string_append (out, ",\"path\":");
-  json_string (out, finding->path);
+  json_string (out, path);
   g_string_append_printf (out, ",\"line\":%u,\"message\":", finding->line);
-  json_string (out, finding->message);
-  g_string_append_c (out, '}');
+  json_string (out, message);
+  g_string_append (out, ",\"message_id\":");
+  if (finding->message_id)
+    json_string (out, finding->message_id);
+  else
+    g_string_append (out, "null");
+  g_string_append (out, ",\"args\":[");
+  for (guint i = 0; finding->args && finding->args[i]; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      json_string (out, finding->args[i]);
+    }
+  g_string_append (out, "]}");
   return g_string_free (out, FALSE);
 }
 
@@ -228,95 +320,141 @@ number_or_position (KspNode *node,
   return g_strdup_printf ("%u", position_among_kind (node));
 }
 
-static void
-append_segment (GString *path,
-                KspNode *node)
+/* Which kinds a path numbers (the others are named by their label alone), and whether the number's
+ * trailing dot or bracket goes: «Карточка 9», but «Знания 4.». The labels are in ksp-messages.c. */
+static gboolean
+segment_numbering (const char *kind,
+                   gboolean   *strip_dot)
 {
-  const char *kind = ksp_node_get_kind (node);
   static const struct {
     const char *kind;
-    const char *label;
     gboolean    strip_dot;
-  } labels[] = {
-    { "card", "Карточка", TRUE },
-    { "function", "Трудовая функция", TRUE },
-    { "skill", "Навык", TRUE },
-    { "ability", "Умения", FALSE },
-    { "knowledge", "Знания", FALSE },
-    { "education", "Образование", TRUE },
-    { "experience", "Опыт работы", TRUE },
-    { "other_name", "Другое наименование", TRUE },
-    { "competency", "Компетенция", TRUE },
-    { "tech_reg", "Техрегламент", TRUE },
-    { "ork_link", "Связь в ОРК", TRUE },
-    { "term", "Термин", FALSE },
-    { "abbreviation", "Сокращение", FALSE },
-    { "oked", "ОКЭД", TRUE },
-    { "card_list_entry", "Перечень карточек", FALSE },
-    { "note", "Примечание", TRUE },
-    { "not_placed", "Не размещённый текст", TRUE },
-    { "order_item", "Пункт приказа", FALSE },
-    { "subitem", "Подпункт", FALSE },
+  } numbered_kinds[] = {
+    { "card", TRUE }, { "function", TRUE }, { "skill", TRUE }, { "ability", FALSE }, { "knowledge", FALSE },
+    { "education", TRUE }, { "experience", TRUE }, { "other_name", TRUE }, { "competency", TRUE },
+    { "tech_reg", TRUE }, { "ork_link", TRUE }, { "term", FALSE }, { "abbreviation", FALSE }, { "oked", TRUE },
+    { "card_list_entry", FALSE }, { "note", TRUE }, { "not_placed", TRUE }, { "order_item", FALSE },
+    { "subitem", FALSE },
   };
 
-  if (strcmp (kind, "document") == 0 || strcmp (kind, "standard") == 0)
-    return;
-  if (path->len > 0)
-    g_string_append (path, " › ");
-  if (strcmp (kind, "technical") == 0)
-    {
-      g_string_append (path, "Технические данные");
-      return;
-    }
-  if (strcmp (kind, "order") == 0)
-    {
-      g_string_append (path, "Приказ");
-      return;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (strcmp (labels[i].kind, kind) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (numbered_kinds); i++)
+    if (strcmp (numbered_kinds[i].kind, kind) == 0)
       {
-        g_autofree char *n = number_or_position (node, labels[i].strip_dot);
-        g_string_append_printf (path, "%s %s", labels[i].label, n);
-        return;
+        *strip_dot = numbered_kinds[i].strip_dot;
+        return TRUE;
       }
-  g_string_append (path, ksp_kind_label (ksp_node_get_kind_spec (node), KSP_LANG_RU));
+  return FALSE;
 }
 
-static char *
-node_path (KspNode *node)
+/* The path as segments "KIND\tNUMBER" (ksp-messages.h); the document and the standard are not named
+ * unless the element is one of them. */
+static char **
+node_segments (KspNode *node)
 {
-  GPtrArray *chain = g_ptr_array_new ();
-  GString *path = g_string_new (NULL);
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+  GPtrArray *segments = g_ptr_array_new ();
 
   for (KspNode *n = node; n; n = ksp_node_get_parent (n))
     g_ptr_array_add (chain, n);
   for (guint i = chain->len; i > 0; i--)
-    append_segment (path, g_ptr_array_index (chain, i - 1));
-  g_ptr_array_unref (chain);
-  if (path->len == 0)
-    g_string_append (path, strcmp (ksp_node_get_kind (node), "standard") == 0 ? "Стандарт" : "Документ");
-  return g_string_free (path, FALSE);
+    {
+      KspNode *n = g_ptr_array_index (chain, i - 1);
+      const char *kind = ksp_node_get_kind (n);
+      gboolean strip_dot;
+
+      if (strcmp (kind, "document") == 0 || strcmp (kind, "standard") == 0)
+        continue;
+      if (segment_numbering (kind, &strip_dot))
+        {
+          g_autofree char *number = number_or_position (n, strip_dot);
+          g_ptr_array_add (segments, g_strconcat (kind, "\t", number, NULL));
+        }
+      else
+        g_ptr_array_add (segments, g_strconcat (kind, "\t", NULL));
+    }
+  if (segments->len == 0)
+    g_ptr_array_add (segments, g_strdup (strcmp (ksp_node_get_kind (node), "standard") == 0 ? "standard\t" : "document\t"));
+  g_ptr_array_add (segments, NULL);
+  return (char **) g_ptr_array_free (segments, FALSE);
 }
 
-G_GNUC_PRINTF (5, 6)
+/* A message's arguments, as data (A_TEXT, A_INT, A_CHAR), a term (A_TERM) or built already
+ * (A_ARG: ksp_message_arg_term(), ksp_message_arg_list()); ARGS (…) ends the list. */
+typedef enum {
+  ARG_END = 0,
+  ARG_TEXT,
+  ARG_TERM,
+  ARG_INT,
+  ARG_CHAR,
+  ARG_BUILT,
+} ArgKind;
+
+typedef struct {
+  ArgKind     kind;
+  const char *s;
+  gint64      n;
+} Arg;
+
+#define A_TEXT(s)  ((Arg) { ARG_TEXT, (s), 0 })
+#define A_TERM(id) ((Arg) { ARG_TERM, (id), 0 })
+#define A_INT(v)   ((Arg) { ARG_INT, NULL, (gint64) (v) })
+#define A_CHAR(c)  ((Arg) { ARG_CHAR, NULL, (guchar) (c) })
+#define A_ARG(s)   ((Arg) { ARG_BUILT, (s), 0 })
+#define ARGS(...)  ((const Arg[]) { __VA_ARGS__, { ARG_END, NULL, 0 } })
+#define NO_ARGS    ((const Arg[]) { { ARG_END, NULL, 0 } })
+
+static char *
+encode_arg (const Arg *arg)
+{
+  switch (arg->kind)
+    {
+    case ARG_TEXT:
+      return ksp_message_arg_text (arg->s);
+    case ARG_TERM:
+      return ksp_message_arg_term (arg->s, NULL);
+    case ARG_INT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, arg->n);
+    case ARG_CHAR:
+      {
+        char c[2] = { (char) arg->n, '\0' };
+        return ksp_message_arg_text (c);
+      }
+    case ARG_BUILT:
+      return g_strdup (arg->s);
+    case ARG_END:
+    default:
+      break;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static char **
+encode_args (const Arg *args)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (const Arg *a = args; a->kind != ARG_END; a++)
+    g_ptr_array_add (out, encode_arg (a));
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
 static void
 report (Ctx         *ctx,
         KspSeverity  severity,
         const char  *rule,
         KspNode     *node,
-        const char  *format,
-        ...)
+        const char  *message_id,
+        const Arg   *args)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *path = node_path (node);
-  va_list args;
+  g_auto (GStrv) segments = node_segments (node);
+  g_auto (GStrv) encoded = encode_args (args);
 
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (ctx->findings, ksp_finding_new (severity, rule, ksp_node_get_id (node), path,
-                                                   ksp_node_get_src_line (node), message));
+  g_ptr_array_add (ctx->findings,
+                   ksp_finding_new_message (severity, rule, ksp_node_get_id (node), (const char *const *) segments,
+                                            ksp_node_get_src_line (node), message_id,
+                                            (const char *const *) encoded));
 }
 
 /* Values ------------------------------------------------------------------------------------------- */
@@ -661,7 +799,7 @@ check_text_value (KspNode    *node,
 {
   TextWalk *w = user_data;
   const KspFieldSpec *spec = ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field);
-  g_autoptr (GString) mixed = g_string_new (NULL);
+  g_autoptr (GPtrArray) mixed = g_ptr_array_new_with_free_func (g_free); /* "s1.word" terms */
   g_autofree char *text = NULL;
   guint n_mixed = 0;
   const char *p;
@@ -708,7 +846,8 @@ check_text_value (KspNode    *node,
           if (n_mixed < 5)
             {
               g_autofree char *word = g_strndup (start, p - start);
-              g_string_append_printf (mixed, "%s«%s» (латинские: %s)", mixed->len ? ", " : "", word, latin_letters->str);
+              const char *term_args[] = { word, latin_letters->str, NULL };
+              g_ptr_array_add (mixed, ksp_message_arg_term ("s1.word", term_args));
             }
           n_mixed++;
         }
@@ -736,9 +875,16 @@ check_text_value (KspNode    *node,
     }
 
   if (n_mixed > 0)
-    report (w->ctx, KSP_SEVERITY_WARNING, "S1", node,
-            "Поле «%s» (%s): %u слов(а) смешивают латиницу и кириллицу: %s; ожидается одна письменность в слове",
-            ksp_field_label (spec, KSP_LANG_RU), ksp_lang_to_string (lang), n_mixed, mixed->str);
+    {
+      const char *field_args[] = { ksp_node_get_kind (node), field, NULL };
+      g_autofree char *label = ksp_message_arg_term ("field", field_args);
+      g_autofree char *words = NULL;
+
+      g_ptr_array_add (mixed, NULL);
+      words = ksp_message_arg_list ((const char *const *) mixed->pdata);
+      report (w->ctx, KSP_SEVERITY_WARNING, "S1", node, "s1.mixed-script",
+              ARGS (A_ARG (label), A_TEXT (ksp_lang_to_string (lang)), A_INT (n_mixed), A_ARG (words)));
+    }
 
   /* V15: «Закона … Министра» */
   {
@@ -746,8 +892,7 @@ check_text_value (KspNode    *node,
     if (g_regex_match (w->law_minister, value, 0, &mi))
       {
         g_autofree char *m = g_match_info_fetch (mi, 0);
-        report (w->ctx, KSP_SEVERITY_WARNING, "V15", node,
-                "Ссылка на акт «%s…»: акт министра называется «Приказ», а не «Закон»", m);
+        report (w->ctx, KSP_SEVERITY_WARNING, "V15", node, "v15.law-of-minister", ARGS (A_TEXT (m)));
       }
   }
 }
@@ -820,21 +965,22 @@ value_signature (KspNode *node)
   return g_string_free (sig, FALSE);
 }
 
-static const char *
+/* The list's name as in «нумерации умений»: a "plural.*" term, or the kind itself. */
+static Arg
 kind_plural (const char *kind)
 {
   static const struct {
-    const char *kind, *label;
+    const char *kind, *term;
   } l[] = {
-    { "ability", "умений" }, { "knowledge", "знаний" }, { "skill", "навыков" },
-    { "function", "трудовых функций" }, { "term", "терминов" }, { "abbreviation", "сокращений" },
-    { "card_list_entry", "перечня карточек" }, { "card", "карточек (пунктов)" },
+    { "ability", "plural.ability" }, { "knowledge", "plural.knowledge" }, { "skill", "plural.skill" },
+    { "function", "plural.function" }, { "term", "plural.term" }, { "abbreviation", "plural.abbreviation" },
+    { "card_list_entry", "plural.card_list_entry" }, { "card", "plural.card" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (l); i++)
     if (strcmp (l[i].kind, kind) == 0)
-      return l[i].label;
-  return kind;
+      return A_TERM (l[i].term);
+  return A_TEXT (kind);
 }
 
 static void
@@ -857,26 +1003,22 @@ check_list (Ctx        *ctx,
           if (n >= 0)
             {
               if (g_hash_table_contains (seen_no, GINT_TO_POINTER (n)))
-                report (ctx, KSP_SEVERITY_WARNING, "N2", item,
-                        "Номер %d в нумерации %s повторяется; ожидается %d", n, kind_plural (kind), max + 1);
+                report (ctx, KSP_SEVERITY_WARNING, "N2", item, "n2.repeated",
+                        ARGS (A_INT (n), kind_plural (kind), A_INT (max + 1)));
               else if (max >= 0 && n < max)
-                report (ctx, KSP_SEVERITY_WARNING, "N2", item,
-                        "Номер %d идёт после %d: нарушен порядок нумерации %s; ожидается %d", n, max,
-                        kind_plural (kind), max + 1);
+                report (ctx, KSP_SEVERITY_WARNING, "N2", item, "n2.out-of-order",
+                        ARGS (A_INT (n), A_INT (max), kind_plural (kind), A_INT (max + 1)));
               else if (max >= 0 && n > max + 1)
                 {
                   if (n == max + 2)
-                    report (ctx, KSP_SEVERITY_WARNING, "N1", item,
-                            "Пропуск в нумерации %s: после %d идёт %d, пропущен номер %d", kind_plural (kind),
-                            max, n, max + 1);
+                    report (ctx, KSP_SEVERITY_WARNING, "N1", item, "n1.gap-one",
+                            ARGS (kind_plural (kind), A_INT (max), A_INT (n), A_INT (max + 1)));
                   else
-                    report (ctx, KSP_SEVERITY_WARNING, "N1", item,
-                            "Пропуск в нумерации %s: после %d идёт %d, пропущены номера %d–%d",
-                            kind_plural (kind), max, n, max + 1, n - 1);
+                    report (ctx, KSP_SEVERITY_WARNING, "N1", item, "n1.gap-many",
+                            ARGS (kind_plural (kind), A_INT (max), A_INT (n), A_INT (max + 1), A_INT (n - 1)));
                 }
               else if (max < 0 && n != 1 && numbered_from_one (kind))
-                report (ctx, KSP_SEVERITY_WARNING, "N1", item,
-                        "Нумерация %s начинается с %d; ожидается 1", kind_plural (kind), n);
+                report (ctx, KSP_SEVERITY_WARNING, "N1", item, "n1.start", ARGS (kind_plural (kind), A_INT (n)));
               g_hash_table_add (seen_no, GINT_TO_POINTER (n));
               if (n > max)
                 max = n;
@@ -892,9 +1034,8 @@ check_list (Ctx        *ctx,
             {
               KspNode *first = g_hash_table_lookup (seen_sig, sig);
               g_autofree char *where = number_or_position (first, FALSE);
-              report (ctx, KSP_SEVERITY_WARNING, "D2", item,
-                      "Повтор в одном списке: совпадает с пунктом %s (строка %u)", where,
-                      ksp_node_get_src_line (first));
+              report (ctx, KSP_SEVERITY_WARNING, "D2", item, "d2.repeated-item",
+                      ARGS (A_TEXT (where), A_INT (ksp_node_get_src_line (first))));
               g_free (sig);
             }
           else
@@ -937,22 +1078,18 @@ check_function (Ctx     *ctx,
       g_autofree char *a = ksp_classifiers_normalize_name (list_name);
       g_autofree char *b = ksp_classifiers_normalize_name (name);
       if (strcmp (a, b) != 0)
-        report (ctx, KSP_SEVERITY_WARNING, "T1", fn,
-                "Трудовая функция %s в перечне названа «%s», а в заголовке раздела — «%s»; ожидается одно и то же название",
-                no, list_name, name);
+        report (ctx, KSP_SEVERITY_WARNING, "T1", fn, "t1.list-vs-heading",
+                ARGS (A_TEXT (no), A_TEXT (list_name), A_TEXT (name)));
     }
   else if (list_name && ksp_node_get_value (fn, "name", KSP_LANG_RU) == NULL
            && ksp_node_get_value (fn, "name", KSP_LANG_KK) == NULL)
-    report (ctx, KSP_SEVERITY_WARNING, "T1", fn,
-            "Трудовая функция %s «%s» есть в перечне, но раздела «Трудовая функция %s:» в карточке нет", no,
-            list_name, no);
+    report (ctx, KSP_SEVERITY_WARNING, "T1", fn, "t1.no-section", ARGS (A_TEXT (no), A_TEXT (list_name)));
   else if (name && ksp_node_get_value (fn, "list_name", KSP_LANG_RU) == NULL
            && ksp_node_get_value (fn, "list_name", KSP_LANG_KK) == NULL)
-    report (ctx, KSP_SEVERITY_WARNING, "T1", fn,
-            "Раздел «Трудовая функция %s: %s» есть, но в перечне трудовых функций её нет", no, name);
+    report (ctx, KSP_SEVERITY_WARNING, "T1", fn, "t1.not-listed", ARGS (A_TEXT (no), A_TEXT (name)));
 
   if (skills->len == 0)
-    report (ctx, KSP_SEVERITY_WARNING, "E1", fn, "Трудовая функция %s пуста: нет ни одного навыка", no);
+    report (ctx, KSP_SEVERITY_WARNING, "E1", fn, "e1.empty-function", ARGS (A_TEXT (no)));
 
   for (guint i = 0; i < skills->len; i++)
     {
@@ -967,8 +1104,8 @@ check_function (Ctx     *ctx,
       for (guint j = 0; j < knowledge->len; j++)
         n_text += text_of (g_ptr_array_index (knowledge, j), "text") != NULL;
       if (n_text == 0)
-        report (ctx, KSP_SEVERITY_WARNING, "E1", skill, "Навык %s пуст: %sнет ни умений, ни знаний", sno,
-                text_of (skill, "name") ? "" : "нет наименования, ");
+        report (ctx, KSP_SEVERITY_WARNING, "E1", skill,
+                text_of (skill, "name") ? "e1.empty-skill" : "e1.empty-skill-unnamed", ARGS (A_TEXT (sno)));
       check_lists (ctx, skill);
     }
   check_lists (ctx, fn);
@@ -993,51 +1130,44 @@ check_card_codes (Ctx      *ctx,
   switch (ksp_value_state (occ_raw))
     {
     case KSP_VALUE_DASH:
-      report (ctx, KSP_SEVERITY_ERROR, "V1", card,
-              "Код наименования занятия: «%s» вместо кода; ожидается код НКЗ вида NNNN-N-NNN", occ);
+      report (ctx, KSP_SEVERITY_ERROR, "V1", card, "v1.occupation-dash", ARGS (A_TEXT (occ)));
       break;
     case KSP_VALUE_ABSENT:
     case KSP_VALUE_EMPTY:
-      report (ctx, KSP_SEVERITY_WARNING, "V7", card,
-              "Не заполнен код наименования занятия; ожидается код НКЗ вида NNNN-N-NNN");
+      report (ctx, KSP_SEVERITY_WARNING, "V7", card, "v7.occupation-missing", NO_ARGS);
       break;
     case KSP_VALUE_TEXT:
     default:
       occ_ok = matches (OCCUPATION_RE, occ);
       if (!occ_ok)
-        report (ctx, KSP_SEVERITY_ERROR, "V1", card,
-                "Код наименования занятия «%s» не соответствует формату НКЗ NNNN-N-NNN", occ);
+        report (ctx, KSP_SEVERITY_ERROR, "V1", card, "v1.occupation-format", ARGS (A_TEXT (occ)));
       break;
     }
 
   switch (ksp_value_state (grp_raw))
     {
     case KSP_VALUE_DASH:
-      report (ctx, KSP_SEVERITY_ERROR, "V1", card, "Код группы: «%s» вместо кода; ожидается NNNN или NNNN-N", grp);
+      report (ctx, KSP_SEVERITY_ERROR, "V1", card, "v1.group-dash", ARGS (A_TEXT (grp)));
       break;
     case KSP_VALUE_ABSENT:
     case KSP_VALUE_EMPTY:
-      report (ctx, KSP_SEVERITY_WARNING, "V7", card, "Не заполнен код группы; ожидается NNNN-N");
+      report (ctx, KSP_SEVERITY_WARNING, "V7", card, "v7.group-missing", NO_ARGS);
       break;
     case KSP_VALUE_TEXT:
     default:
       grp_ok = matches (GROUP_RE, grp);
       if (!grp_ok)
-        report (ctx, KSP_SEVERITY_ERROR, "V1", card, "Код группы «%s» не соответствует формату NNNN или NNNN-N",
-                grp);
+        report (ctx, KSP_SEVERITY_ERROR, "V1", card, "v1.group-format", ARGS (A_TEXT (grp)));
       break;
     }
 
   /* V2 */
   if (occ_ok && grp_ok && !(strncmp (occ, grp, strlen (grp)) == 0 && occ[strlen (grp)] == '-'))
-    report (ctx, KSP_SEVERITY_ERROR, "V2", card,
-            "Код занятия %s не начинается с кода группы %s; ожидается код вида %s-…", occ, grp, grp);
+    report (ctx, KSP_SEVERITY_ERROR, "V2", card, "v2.occupation-not-in-group", ARGS (A_TEXT (occ), A_TEXT (grp)));
 
   /* V14: a bare 4-digit base group and no occupation code: the 2005 classifier */
   if (grp_ok && strlen (grp) == 4 && !occ_ok)
-    report (ctx, KSP_SEVERITY_WARNING, "V14", card,
-            "Код группы %s — базовая группа из 4 цифр без кода занятия (редакция ГК РК 01-2005?); "
-            "действующий НКЗ использует NNNN-N и NNNN-N-NNN", grp);
+    report (ctx, KSP_SEVERITY_WARNING, "V14", card, "v14.bare-group", ARGS (A_TEXT (grp)));
 
   /* V17 */
   if (occ_ok && have_level)
@@ -1047,9 +1177,8 @@ check_card_codes (Ctx      *ctx,
         {
           g_autofree char *l = level_string (lo, hi);
           g_autofree char *e = level_string (elo, ehi);
-          report (ctx, KSP_SEVERITY_INFO, "V17", card,
-                  "Уровень %s необычен для кода %s: занятия с первой цифрой %c в ОРК имеют уровни %s", l, occ,
-                  occ[0], e);
+          report (ctx, KSP_SEVERITY_INFO, "V17", card, "v17.level-unusual",
+                  ARGS (A_TEXT (l), A_TEXT (occ), A_CHAR (occ[0]), A_TEXT (e)));
         }
     }
 
@@ -1063,25 +1192,29 @@ check_card_codes (Ctx      *ctx,
 
       /* V3 */
       if (nkz == NULL && ksp_classifiers_get_occupations_complete (ctx->cls))
-        report (ctx, KSP_SEVERITY_ERROR, "V3", card, "Код занятия %s отсутствует в НКЗ", occ);
+        report (ctx, KSP_SEVERITY_ERROR, "V3", card, "v3.not-in-nkz", ARGS (A_TEXT (occ)));
       else if (nkz && *nkz && name_ru && !names_match (name_ru, nkz, TRUE)
                && !(has_text (ksp_node_get_value (card, "title", KSP_LANG_RU))
                     && names_match (ksp_node_get_value (card, "title", KSP_LANG_RU), nkz, TRUE)))
-        report (ctx, KSP_SEVERITY_WARNING, "V3", card,
-                "Наименование «%s» не совпадает с наименованием по НКЗ для %s: «%s»", name_ru, occ, nkz);
+        report (ctx, KSP_SEVERITY_WARNING, "V3", card, "v3.name-differs",
+                ARGS (A_TEXT (name_ru), A_TEXT (occ), A_TEXT (nkz)));
 
       /* V5, V4 */
       in_ork = ksp_classifiers_get_ork_levels (ctx->cls, occ, &min, &max);
       if (!in_ork)
-        report (ctx, KSP_SEVERITY_INFO, "V5", card, "Код занятия %s не найден в ОРК%s%s", occ,
-                ksp_classifiers_get_source (ctx->cls) ? " " : "",
-                ksp_classifiers_get_source (ctx->cls) ? ksp_classifiers_get_source (ctx->cls) : "");
+        {
+          const char *source = ksp_classifiers_get_source (ctx->cls);
+          if (source)
+            report (ctx, KSP_SEVERITY_INFO, "V5", card, "v5.not-in-ork-source", ARGS (A_TEXT (occ), A_TEXT (source)));
+          else
+            report (ctx, KSP_SEVERITY_INFO, "V5", card, "v5.not-in-ork", ARGS (A_TEXT (occ)));
+        }
       else if (have_level && min > 0 && (lo < min || hi > max))
         {
           g_autofree char *l = level_string (lo, hi);
           g_autofree char *o = level_string (min, max);
-          report (ctx, KSP_SEVERITY_WARNING, "V4", card,
-                  "Уровень карточки %s вне уровней ОРК для %s: %s", l, occ, o);
+          report (ctx, KSP_SEVERITY_WARNING, "V4", card, "v4.level-outside-ork",
+                  ARGS (A_TEXT (l), A_TEXT (occ), A_TEXT (o)));
         }
     }
 
@@ -1094,8 +1227,8 @@ check_card_codes (Ctx      *ctx,
         {
           g_autofree char *l = level_string (lo, hi);
           g_autofree char *o = level_string (min, max);
-          report (ctx, KSP_SEVERITY_WARNING, "V4", card,
-                  "Уровень карточки %s вне уровней ОРК для наименования «%s»: %s", l, name_ru, o);
+          report (ctx, KSP_SEVERITY_WARNING, "V4", card, "v4.level-outside-ork-by-name",
+                  ARGS (A_TEXT (l), A_TEXT (name_ru), A_TEXT (o)));
         }
     }
 }
@@ -1112,10 +1245,9 @@ check_card_levels (Ctx      *ctx,
 
   *have_level = FALSE;
   if (!has_text (raw))
-    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "Не указан уровень квалификации по ОРК; ожидается 1–8 или диапазон a-b");
+    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "v7.level-missing", NO_ARGS);
   else if (!(*have_level = parse_level (raw, lo, hi)))
-    report (ctx, KSP_SEVERITY_ERROR, "V6", card,
-            "Уровень по ОРК «%s» некорректен; ожидается число 1–8 или диапазон a-b с a < b", raw);
+    report (ctx, KSP_SEVERITY_ERROR, "V6", card, "v6.level-invalid", ARGS (A_TEXT (raw)));
 
   /* one sub-level, or a list of them («4.1, 4.2, 4.3», seed 002) */
   if (has_text (sub_raw))
@@ -1127,14 +1259,13 @@ check_card_levels (Ctx      *ctx,
           if (!matches ("^[1-8]\\.[1-9]\\.?$", sub))
             {
               g_autofree char *all = trimmed (sub_raw);
-              report (ctx, KSP_SEVERITY_ERROR, "V6", card, "Подуровень «%s» некорректен; ожидается L.n, например 4.1", all);
+              report (ctx, KSP_SEVERITY_ERROR, "V6", card, "v6.sublevel-invalid", ARGS (A_TEXT (all)));
               break;
             }
           if (*have_level && ((guint) (sub[0] - '0') < *lo || (guint) (sub[0] - '0') > *hi))
             {
               g_autofree char *l = level_string (*lo, *hi);
-              report (ctx, KSP_SEVERITY_ERROR, "V6", card, "Подуровень %s не соответствует уровню %s; ожидается %s.n",
-                      sub, l, l);
+              report (ctx, KSP_SEVERITY_ERROR, "V6", card, "v6.sublevel-mismatch", ARGS (A_TEXT (sub), A_TEXT (l)));
               break;
             }
         }
@@ -1159,7 +1290,7 @@ check_card_children (Ctx      *ctx,
 
   /* V7, V8: education */
   if (education->len == 0)
-    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "Не указан уровень профессионального образования");
+    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "v7.education-missing", NO_ARGS);
   for (guint i = 0; i < education->len; i++)
     {
       KspNode *e = g_ptr_array_index (education, i);
@@ -1168,26 +1299,24 @@ check_card_children (Ctx      *ctx,
 
       if (level == NULL)
         {
-          report (ctx, KSP_SEVERITY_WARNING, "V7", e, "Не заполнен уровень образования");
+          report (ctx, KSP_SEVERITY_WARNING, "V7", e, "v7.education-level-empty", NO_ARGS);
           continue;
         }
       m = education_mask (level);
       if (m != 0 && have_level && (m & level_mask (lo, hi)) == 0)
         {
           g_autofree char *l = level_string (lo, hi);
-          report (ctx, KSP_SEVERITY_WARNING, "V8", e,
-                  "Образование «%s» не соответствует уровню ОРК %s (ТиПО — 3–4, послесреднее — 5, высшее — 6 и выше)",
-                  level, l);
+          report (ctx, KSP_SEVERITY_WARNING, "V8", e, "v8.education-vs-level", ARGS (A_TEXT (level), A_TEXT (l)));
         }
     }
 
   for (guint i = 0; i < experience->len; i++)
     n_experience += text_of (g_ptr_array_index (experience, i), "text") != NULL;
   if (n_experience == 0)
-    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "Не заполнены требования к опыту работы");
+    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "v7.experience-missing", NO_ARGS);
 
   if (functions->len == 0)
-    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "В карточке нет ни одной трудовой функции");
+    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "v7.no-functions", NO_ARGS);
 
   /* V1, V12: other names */
   for (guint i = 0; i < others->len; i++)
@@ -1200,17 +1329,17 @@ check_card_children (Ctx      *ctx,
         continue;
       if (!matches (OCCUPATION_RE, code))
         {
-          report (ctx, KSP_SEVERITY_ERROR, "V1", o, "Код «%s» другого наименования не соответствует формату NNNN-N-NNN",
-                  code);
+          report (ctx, KSP_SEVERITY_ERROR, "V1", o, "v1.other-name-code-format", ARGS (A_TEXT (code)));
           continue;
         }
       if (strcmp (code, occ) == 0)
-        report (ctx, KSP_SEVERITY_WARNING, "V12", o,
-                "Другое наименование повторяет собственный код карточки %s; ожидается код другого занятия", code);
+        report (ctx, KSP_SEVERITY_WARNING, "V12", o, "v12.own-code", ARGS (A_TEXT (code)));
       else if (ctx->cls && ksp_classifiers_lookup_occupation (ctx->cls, code) == NULL)
-        report (ctx, ksp_classifiers_get_occupations_complete (ctx->cls) ? KSP_SEVERITY_WARNING : KSP_SEVERITY_INFO,
-                "V12", o, "Код другого наименования %s не найден в НКЗ%s", code,
-                ksp_classifiers_get_occupations_complete (ctx->cls) ? "" : " (загружена выборка НКЗ)");
+        {
+          gboolean complete = ksp_classifiers_get_occupations_complete (ctx->cls);
+          report (ctx, complete ? KSP_SEVERITY_WARNING : KSP_SEVERITY_INFO, "V12", o,
+                  complete ? "v12.not-in-nkz" : "v12.not-in-nkz-excerpt", ARGS (A_TEXT (code)));
+        }
     }
 
   /* V1: СТ РК designations */
@@ -1219,7 +1348,7 @@ check_card_children (Ctx      *ctx,
       KspNode *r = g_ptr_array_index (regs, i);
       g_autofree char *d = trimmed (neutral (r, "designation"));
       if (g_str_has_prefix (d, "СТ РК") && !matches ("^СТ РК \\d+-\\d{4}$", d))
-        report (ctx, KSP_SEVERITY_ERROR, "V1", r, "Обозначение «%s» не соответствует формату «СТ РК N-ГГГГ»", d);
+        report (ctx, KSP_SEVERITY_ERROR, "V1", r, "v1.st-rk-format", ARGS (A_TEXT (d)));
     }
 
   /* V6, V7: ORK links (V13 needs the other cards: see check_ork_links) */
@@ -1231,16 +1360,15 @@ check_card_children (Ctx      *ctx,
       guint a, b;
 
       if (!has_text (raw))
-        report (ctx, KSP_SEVERITY_WARNING, "V7", l, "Не указан уровень ОРК связанной профессии «%s»",
-                text_of (l, "name") ? text_of (l, "name") : "");
+        report (ctx, KSP_SEVERITY_WARNING, "V7", l, "v7.ork-link-level-missing",
+                ARGS (A_TEXT (text_of (l, "name") ? text_of (l, "name") : "")));
       else if (!parse_level (raw, &a, &b))
-        report (ctx, KSP_SEVERITY_ERROR, "V6", l, "Уровень ОРК «%s» связанной профессии некорректен; ожидается 1–8 или a-b",
-                raw);
+        report (ctx, KSP_SEVERITY_ERROR, "V6", l, "v6.ork-link-level-invalid", ARGS (A_TEXT (raw)));
       if (has_text (code))
         {
           g_autofree char *c = trimmed (code);
           if (!matches (OCCUPATION_RE, c))
-            report (ctx, KSP_SEVERITY_ERROR, "V1", l, "Код «%s» связанной профессии не соответствует формату NNNN-N-NNN", c);
+            report (ctx, KSP_SEVERITY_ERROR, "V1", l, "v1.ork-link-code-format", ARGS (A_TEXT (c)));
         }
     }
 
@@ -1262,9 +1390,8 @@ check_card_edition_text (Ctx     *ctx,
         const char *v = ksp_node_get_value (card, fields[i], l);
         if (v && (strstr (v, "01-2005") || strstr (v, "03-2007")))
           {
-            report (ctx, KSP_SEVERITY_WARNING, "V14", card,
-                    "Ссылка на классификатор прежней редакции (%s); ожидается действующий НКЗ / ОКЭД",
-                    strstr (v, "01-2005") ? "ГК РК 01-2005" : "ГК РК 03-2007");
+            report (ctx, KSP_SEVERITY_WARNING, "V14", card, "v14.old-classifier",
+                    ARGS (A_TERM (strstr (v, "01-2005") ? "classifier.gk-01-2005" : "classifier.gk-03-2007")));
             return;
           }
       }
@@ -1278,7 +1405,7 @@ check_card (Ctx     *ctx,
   guint lo = 0, hi = 0;
 
   if (card_name (card) == NULL)
-    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "Не указано наименование профессии");
+    report (ctx, KSP_SEVERITY_WARNING, "V7", card, "v7.name-missing", NO_ARGS);
   check_card_levels (ctx, card, &have_level, &lo, &hi);
   check_card_codes (ctx, card, have_level, lo, hi);
   check_card_edition_text (ctx, card);
@@ -1303,7 +1430,7 @@ check_ork_links (Ctx       *ctx,
           g_autofree char *key = name ? base_name (name) : NULL;
           guint a, b;
           gboolean any_target = FALSE, level_equal = FALSE;
-          g_autoptr (GString) target_levels = g_string_new (NULL);
+          g_autoptr (GPtrArray) target_levels = g_ptr_array_new_with_free_func (g_free); /* "v13.card-level" */
 
           if (key == NULL || *key == '\0' || !parse_level (neutral (link, "level"), &a, &b))
             continue;
@@ -1332,15 +1459,19 @@ check_ork_links (Ctx       *ctx,
                   {
                     g_autofree char *tl = level_string (tlo, thi);
                     g_autofree char *tno = card_number (target);
-                    g_string_append_printf (target_levels, "%s%s (карточка %s)", target_levels->len ? ", " : "", tl, tno);
+                    const char *term_args[] = { tl, tno, NULL };
+                    g_ptr_array_add (target_levels, ksp_message_arg_term ("v13.card-level", term_args));
                   }
               }
           if (any_target && !level_equal)
             {
               g_autofree char *ll = level_string (a, b);
-              report (ctx, KSP_SEVERITY_WARNING, "V13", link,
-                      "Связь с профессией «%s» указывает уровень %s, а карточка этой профессии имеет уровень %s",
-                      name, ll, target_levels->str);
+              g_autofree char *levels = NULL;
+
+              g_ptr_array_add (target_levels, NULL);
+              levels = ksp_message_arg_list ((const char *const *) target_levels->pdata);
+              report (ctx, KSP_SEVERITY_WARNING, "V13", link, "v13.level-differs",
+                      ARGS (A_TEXT (name), A_TEXT (ll), A_ARG (levels)));
             }
         }
     }
@@ -1362,9 +1493,8 @@ check_card_list (Ctx       *ctx,
   card_used = g_new0 (gboolean, cards->len + 1);
   entry_card = g_new (int, entries->len);
   if (entries->len != cards->len)
-    report (ctx, KSP_SEVERITY_WARNING, "C1", standard,
-            "В перечне карточек %u пунктов, а в главе 3 — %u карточек; ожидается одинаковое число",
-            entries->len, cards->len);
+    report (ctx, KSP_SEVERITY_WARNING, "C1", standard, "c1.count-differs",
+            ARGS (A_INT (entries->len), A_INT (cards->len)));
 
   /* pass 1: by name */
   for (guint e = 0; e < entries->len; e++)
@@ -1397,23 +1527,22 @@ check_card_list (Ctx       *ctx,
         {
           KspNode *card = g_ptr_array_index (cards, c);
           g_autofree char *no = card_number (card);
-          report (ctx, KSP_SEVERITY_WARNING, "V11", entry,
-                  "Пункт перечня «%s» не совпадает по названию с карточкой %s «%s»",
-                  text_of (entry, "name") ? text_of (entry, "name") : "", no,
-                  card_name (card) ? card_name (card) : "");
+          report (ctx, KSP_SEVERITY_WARNING, "V11", entry, "v11.name-differs",
+                  ARGS (A_TEXT (text_of (entry, "name") ? text_of (entry, "name") : ""), A_TEXT (no),
+                        A_TEXT (card_name (card) ? card_name (card) : "")));
           entry_card[e] = (int) c;
           card_used[c] = TRUE;
         }
       else
-        report (ctx, KSP_SEVERITY_WARNING, "C1", entry, "Пункт перечня «%s»: карточки с таким названием в главе 3 нет",
-                text_of (entry, "name") ? text_of (entry, "name") : "");
+        report (ctx, KSP_SEVERITY_WARNING, "C1", entry, "c1.entry-without-card",
+                ARGS (A_TEXT (text_of (entry, "name") ? text_of (entry, "name") : "")));
     }
   for (guint c = 0; c < cards->len; c++)
     if (!card_used[c])
       {
         KspNode *card = g_ptr_array_index (cards, c);
-        report (ctx, KSP_SEVERITY_WARNING, "C1", card, "Карточка «%s» отсутствует в перечне карточек профессий",
-                card_name (card) ? card_name (card) : "");
+        report (ctx, KSP_SEVERITY_WARNING, "C1", card, "c1.card-not-listed",
+                ARGS (A_TEXT (card_name (card) ? card_name (card) : "")));
       }
 
   /* V11: levels */
@@ -1425,7 +1554,7 @@ check_card_list (Ctx       *ctx,
 
       if (has_text (raw) && !parse_level (raw, &a, &b))
         {
-          report (ctx, KSP_SEVERITY_ERROR, "V6", entry, "Уровень ОРК «%s» в перечне некорректен; ожидается 1–8 или a-b", raw);
+          report (ctx, KSP_SEVERITY_ERROR, "V6", entry, "v6.list-level-invalid", ARGS (A_TEXT (raw)));
           continue;
         }
       if (entry_card[e] < 0 || !has_text (raw))
@@ -1435,8 +1564,8 @@ check_card_list (Ctx       *ctx,
           g_autofree char *el = level_string (a, b);
           g_autofree char *cl = level_string (lo, hi);
           g_autofree char *no = card_number (g_ptr_array_index (cards, entry_card[e]));
-          report (ctx, KSP_SEVERITY_WARNING, "V11", entry,
-                  "В перечне уровень ОРК %s, а в карточке %s — %s", el, no, cl);
+          report (ctx, KSP_SEVERITY_WARNING, "V11", entry, "v11.level-differs",
+                  ARGS (A_TEXT (el), A_TEXT (no), A_TEXT (cl)));
         }
     }
 }
@@ -1489,8 +1618,7 @@ check_duplicate_cards (Ctx       *ctx,
           KspNode *first = g_hash_table_lookup (seen, sig->str);
           g_autofree char *a = card_number (first);
           g_autofree char *b = card_number (card);
-          report (ctx, KSP_SEVERITY_WARNING, "D1", card,
-                  "Трудовые функции, навыки, умения и знания карточки %s полностью совпадают с карточкой %s", b, a);
+          report (ctx, KSP_SEVERITY_WARNING, "D1", card, "d1.duplicate-card", ARGS (A_TEXT (b), A_TEXT (a)));
           g_string_free (sig, TRUE);
         }
       else
@@ -1520,11 +1648,11 @@ check_technical (Ctx     *ctx,
                  KspNode *technical)
 {
   static const struct {
-    const char *field, *label;
+    const char *field, *term;
   } approvals[] = {
-    { "sector_council_date", "одобрение отраслевого совета" },
-    { "national_body_date", "заключение национального органа" },
-    { "atameken_date", "экспертное заключение НПП «Атамекен»" },
+    { "sector_council_date", "approval.sector_council" },
+    { "national_body_date", "approval.national_body" },
+    { "atameken_date", "approval.atameken" },
   };
   GDate sc, nb, act;
   gboolean have_act = FALSE;
@@ -1533,11 +1661,8 @@ check_technical (Ctx     *ctx,
 
   if (parse_iso_date (neutral (technical, "sector_council_date"), &sc)
       && parse_iso_date (neutral (technical, "national_body_date"), &nb) && g_date_compare (&nb, &sc) < 0)
-    report (ctx, KSP_SEVERITY_WARNING, "K1", technical,
-            "Заключение национального органа (%s) датировано раньше одобрения отраслевого совета (%s); "
-            "ожидается, что национальный орган рассматривает стандарт после отраслевого совета",
-            neutral (technical, "national_body_date"),
-            neutral (technical, "sector_council_date"));
+    report (ctx, KSP_SEVERITY_WARNING, "K1", technical, "k1.national-before-council",
+            ARGS (A_TEXT (neutral (technical, "national_body_date")), A_TEXT (neutral (technical, "sector_council_date"))));
 
   if (doc)
     {
@@ -1552,9 +1677,8 @@ check_technical (Ctx     *ctx,
     {
       GDate d;
       if (parse_iso_date (neutral (technical, approvals[i].field), &d) && g_date_compare (&d, &act) > 0)
-        report (ctx, KSP_SEVERITY_WARNING, "K1", technical,
-                "Дата «%s» (%s) позже даты приказа об утверждении (%s); ожидается до утверждения",
-                approvals[i].label, neutral (technical, approvals[i].field), act_text);
+        report (ctx, KSP_SEVERITY_WARNING, "K1", technical, "k1.after-order",
+                ARGS (A_TERM (approvals[i].term), A_TEXT (neutral (technical, approvals[i].field)), A_TEXT (act_text)));
     }
 }
 
@@ -1563,20 +1687,20 @@ static void
 check_oked (Ctx     *ctx,
             KspNode *oked)
 {
+  /* the rank's terms (ksp-messages.c): named, before or after its code, what a code belongs to */
   static const struct {
     const char  *field;
     KspOkedRank  rank;
-    const char  *label;
-    const char  *label_acc; /* «входит в …» */
+    const char  *name, *subject, *container;
   } ranks[] = {
-    { "section_code", KSP_OKED_RANK_SECTION, "секция", "секцию" },
-    { "division_code", KSP_OKED_RANK_DIVISION, "раздел", "раздел" },
-    { "group_code", KSP_OKED_RANK_GROUP, "группа", "группу" },
-    { "class_code", KSP_OKED_RANK_CLASS, "класс", "класс" },
-    { "subclass_code", KSP_OKED_RANK_SUBCLASS, "подкласс", "подкласс" },
+    { "section_code", KSP_OKED_RANK_SECTION, "oked.section", "oked.section.subject", "oked.section.container" },
+    { "division_code", KSP_OKED_RANK_DIVISION, "oked.division", "oked.division.subject", "oked.division.container" },
+    { "group_code", KSP_OKED_RANK_GROUP, "oked.group", "oked.group.subject", "oked.group.container" },
+    { "class_code", KSP_OKED_RANK_CLASS, "oked.class", "oked.class.subject", "oked.class.container" },
+    { "subclass_code", KSP_OKED_RANK_SUBCLASS, "oked.subclass", "oked.subclass.subject", "oked.subclass.container" },
   };
   char *codes[G_N_ELEMENTS (ranks)] = { NULL };
-  g_autoptr (GString) dotted = g_string_new (NULL);
+  g_autoptr (GPtrArray) dotted = g_ptr_array_new_with_free_func (g_free); /* "quoted" terms */
   int last = -1;
 
   for (guint i = 0; i < G_N_ELEMENTS (ranks); i++)
@@ -1587,21 +1711,29 @@ check_oked (Ctx     *ctx,
         continue;
       codes[i] = ksp_oked_normalize_code (t);
       if (strcmp (codes[i], t) != 0)
-        g_string_append_printf (dotted, "%s«%s»", dotted->len ? ", " : "", t);
+        {
+          const char *term_args[] = { t, NULL };
+          g_ptr_array_add (dotted, ksp_message_arg_term ("quoted", term_args));
+        }
       if (ksp_oked_rank_of_code (codes[i]) != ranks[i].rank)
         {
-          report (ctx, KSP_SEVERITY_ERROR, "V1", oked, "Код ОКЭД «%s» не годится как %s (ожидается %s)", t,
-                  ranks[i].label,
-                  ranks[i].rank == KSP_OKED_RANK_SECTION ? "буква A–U"
-                  : ranks[i].rank == KSP_OKED_RANK_DIVISION ? "NN"
-                  : ranks[i].rank == KSP_OKED_RANK_GROUP ? "NN.N"
-                  : ranks[i].rank == KSP_OKED_RANK_CLASS ? "NN.NN" : "NN.NN.N");
+          Arg expected = ranks[i].rank == KSP_OKED_RANK_SECTION ? A_TERM ("oked.format.section")
+                         : ranks[i].rank == KSP_OKED_RANK_DIVISION ? A_TEXT ("NN")
+                         : ranks[i].rank == KSP_OKED_RANK_GROUP ? A_TEXT ("NN.N")
+                         : ranks[i].rank == KSP_OKED_RANK_CLASS ? A_TEXT ("NN.NN") : A_TEXT ("NN.NN.N");
+          report (ctx, KSP_SEVERITY_ERROR, "V1", oked, "v1.oked-rank",
+                  ARGS (A_TEXT (t), A_TERM (ranks[i].name), expected));
           g_clear_pointer (&codes[i], g_free);
         }
     }
   if (dotted->len)
-    report (ctx, KSP_SEVERITY_WARNING, "V1", oked, "Коды ОКЭД с лишней точкой или знаком в конце: %s; ожидается код без точки",
-            dotted->str);
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (dotted, NULL);
+      list = ksp_message_arg_list ((const char *const *) dotted->pdata);
+      report (ctx, KSP_SEVERITY_WARNING, "V1", oked, "v1.oked-trailing-dot", ARGS (A_ARG (list)));
+    }
 
   /* V9: each present code extends the previous present one, and no level is skipped */
   for (guint i = 0; i < G_N_ELEMENTS (ranks); i++)
@@ -1627,17 +1759,22 @@ check_oked (Ctx     *ctx,
       if (!ok)
         {
           /* one break per chain: the codes below it would only repeat it */
-          report (ctx, KSP_SEVERITY_ERROR, "V9", oked, "ОКЭД: %s %s не входит в %s %s", ranks[i].label, codes[i],
-                  ranks[last].label_acc, parent);
+          report (ctx, KSP_SEVERITY_ERROR, "V9", oked, "v9.not-within",
+                  ARGS (A_TERM (ranks[i].subject), A_TEXT (codes[i]), A_TERM (ranks[last].container), A_TEXT (parent)));
           break;
         }
       else if ((guint) last + 1 < i)
         {
-          g_autoptr (GString) missing = g_string_new (NULL);
+          g_autoptr (GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+          g_autofree char *list = NULL;
+
           for (guint k = last + 1; k < i; k++)
-            g_string_append_printf (missing, "%s%s", missing->len ? ", " : "", ranks[k].label);
-          report (ctx, KSP_SEVERITY_ERROR, "V9", oked, "ОКЭД: между %s %s и %s %s пропущено: %s", ranks[last].label,
-                  parent, ranks[i].label, codes[i], missing->str);
+            g_ptr_array_add (missing, ksp_message_arg_term (ranks[k].name, NULL));
+          g_ptr_array_add (missing, NULL);
+          list = ksp_message_arg_list ((const char *const *) missing->pdata);
+          report (ctx, KSP_SEVERITY_ERROR, "V9", oked, "v9.skipped",
+                  ARGS (A_TERM (ranks[last].subject), A_TEXT (parent), A_TERM (ranks[i].subject), A_TEXT (codes[i]),
+                        A_ARG (list)));
         }
       last = (int) i;
     }
@@ -1659,18 +1796,17 @@ check_standard_code (Ctx     *ctx,
 
   if (!has_text (raw))
     {
-      report (ctx, KSP_SEVERITY_WARNING, "V7", standard, "Не указан код профессионального стандарта");
+      report (ctx, KSP_SEVERITY_WARNING, "V7", standard, "v7.standard-code-missing", NO_ARGS);
       return;
     }
   code = ksp_oked_normalize_code (t);
   if (!matches (STANDARD_RE, code))
     {
-      report (ctx, KSP_SEVERITY_ERROR, "V1", standard,
-              "Код стандарта «%s» не соответствует формату: буква секции ОКЭД и 8 цифр (например Q88100061)", t);
+      report (ctx, KSP_SEVERITY_ERROR, "V1", standard, "v1.standard-code-format", ARGS (A_TEXT (t)));
       return;
     }
   if (strcmp (code, t) != 0)
-    report (ctx, KSP_SEVERITY_WARNING, "V1", standard, "Код стандарта «%s» с лишним знаком в конце; ожидается %s", t, code);
+    report (ctx, KSP_SEVERITY_WARNING, "V1", standard, "v1.standard-code-trailing", ARGS (A_TEXT (t), A_TEXT (code)));
 
   /* V10 */
   if (okeds->len == 0)
@@ -1689,9 +1825,14 @@ check_standard_code (Ctx     *ctx,
         found = TRUE;
     }
   if (!found)
-    report (ctx, KSP_SEVERITY_ERROR, "V10", standard,
-            "Код стандарта %s указывает на подкласс ОКЭД %c %s, которого нет в перечне ОКЭД стандарта (есть: %s)",
-            code, code[0], subclass, listed->len ? listed->str : "ничего");
+    {
+      if (listed->len)
+        report (ctx, KSP_SEVERITY_ERROR, "V10", standard, "v10.subclass-not-listed",
+                ARGS (A_TEXT (code), A_CHAR (code[0]), A_TEXT (subclass), A_TEXT (listed->str)));
+      else
+        report (ctx, KSP_SEVERITY_ERROR, "V10", standard, "v10.subclass-not-listed-none",
+                ARGS (A_TEXT (code), A_CHAR (code[0]), A_TEXT (subclass)));
+    }
 }
 
 static int
@@ -1733,8 +1874,8 @@ check_abbreviations (Ctx        *ctx,
       AbbrUse *u = g_hash_table_lookup (used, abbr);
       if (g_hash_table_contains (defined, abbr))
         continue;
-      report (ctx, abbrs->len ? KSP_SEVERITY_WARNING : KSP_SEVERITY_INFO, "A1", u->first_node,
-              "Сокращение «%s» используется (%u раз), но не определено в перечне сокращений", abbr, u->count);
+      report (ctx, abbrs->len ? KSP_SEVERITY_WARNING : KSP_SEVERITY_INFO, "A1", u->first_node, "a1.undefined",
+              ARGS (A_TEXT (abbr), A_INT (u->count)));
     }
 }
 
@@ -1750,7 +1891,7 @@ check_standard (Ctx     *ctx,
   TextWalk w = { ctx, standard, used, law };
 
   if (text_of (standard, "name") == NULL && text_of (standard, "title") == NULL)
-    report (ctx, KSP_SEVERITY_WARNING, "V7", standard, "Не указано название профессионального стандарта");
+    report (ctx, KSP_SEVERITY_WARNING, "V7", standard, "v7.standard-name-missing", NO_ARGS);
   check_standard_code (ctx, standard);
   for (guint i = 0; i < okeds->len; i++)
     check_oked (ctx, g_ptr_array_index (okeds, i));
@@ -1820,16 +1961,22 @@ ksp_validate (KspNode        *root,
   return ctx.findings;
 }
 
+/* A V16 finding; its path is «ОРК › AREA, строка LINE» (segments "ork", "ork_area", "line"). */
 static void
 report_ork (GPtrArray       *findings,
             KspSeverity      severity,
             const KspOrkRow *row,
             guint            line,
-            const char      *message)
+            const char      *message_id,
+            const Arg       *args)
 {
-  g_autofree char *path = g_strdup_printf ("ОРК%s%s, строка %u", row && row->area ? " › " : "",
-                                           row && row->area ? row->area : "", line);
-  g_ptr_array_add (findings, ksp_finding_new (severity, "V16", NULL, path, line, message));
+  g_autofree char *area = row && row->area ? g_strconcat ("ork_area\t", row->area, NULL) : NULL;
+  g_autofree char *line_segment = g_strdup_printf ("line\t%u", line);
+  const char *segments[] = { "ork\t", area ? area : line_segment, area ? line_segment : NULL, NULL };
+  g_auto (GStrv) encoded = encode_args (args);
+
+  g_ptr_array_add (findings, ksp_finding_new_message (severity, "V16", NULL, segments, line, message_id,
+                                                      (const char *const *) encoded));
 }
 
 /**
@@ -1864,15 +2011,14 @@ ksp_validate_classifiers (KspClassifiers *classifiers)
               g_hash_table_add (in_rows, (gpointer) code);
               if (ksp_classifiers_get_ork_levels (classifiers, code, &min, &max) && min != max)
                 {
-                  g_autofree char *m = g_strdup_printf ("Код %s стоит в ОРК на разных уровнях: %u–%u", code, min, max);
-                  report_ork (findings, KSP_SEVERITY_WARNING, row, row->line, m);
+                  report_ork (findings, KSP_SEVERITY_WARNING, row, row->line, "v16.code-on-levels",
+                              ARGS (A_TEXT (code), A_INT (min), A_INT (max)));
                 }
             }
           if (nkz && *nkz && written && *written && !names_match (written, nkz, TRUE) && !names_match (nkz, written, TRUE))
             {
-              g_autofree char *m = g_strdup_printf ("Код %s назван в приложении «%s», а в перечне НКЗ — «%s»", code,
-                                                    written, nkz);
-              report_ork (findings, KSP_SEVERITY_WARNING, row, row->line, m);
+              report_ork (findings, KSP_SEVERITY_WARNING, row, row->line, "v16.name-differs",
+                          ARGS (A_TEXT (code), A_TEXT (written), A_TEXT (nkz)));
             }
         }
     }
@@ -1883,8 +2029,8 @@ ksp_validate_classifiers (KspClassifiers *classifiers)
       if (!g_hash_table_contains (in_rows, g_ptr_array_index (codes, i)))
         {
           const char *code = g_ptr_array_index (codes, i);
-          g_autofree char *m = g_strdup_printf ("Код %s есть в перечне НКЗ, но ни в одной строке приложения", code);
-          report_ork (findings, KSP_SEVERITY_WARNING, NULL, ksp_classifiers_get_occupation_line (classifiers, code), m);
+          report_ork (findings, KSP_SEVERITY_WARNING, NULL, ksp_classifiers_get_occupation_line (classifiers, code),
+                      "v16.code-not-in-rows", ARGS (A_TEXT (code)));
         }
   return findings;
 }

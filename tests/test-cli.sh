@@ -62,15 +62,31 @@ check "inspect outline" 0 "$kasip" inspect "$samples/000_2b67e049b4513cfa.txt"
 has "outline card" "Карточка профессии: 29. Методист (общий профиль)"
 check "inspect 003" 0 "$kasip" inspect "$samples/003_61a1e3a7c96fc608.txt"
 has "reference data" "95 occupations"
-check "validate 000 (errors)" 1 "$kasip" validate "$samples/000_2b67e049b4513cfa.txt"
+check "validate 000 (errors)" 1 "$kasip" validate "$samples/000_2b67e049b4513cfa.txt" --lang ru
 has "dash code found" "[V1]"
+has "dash code in Russian" "794: error [V1] Карточка 29: Код наименования занятия: «-» вместо кода; ожидается код НКЗ вида NNNN-N-NNN"
 has "standard code vs OKED" "[V10]"
-check "validate json" 1 "$kasip" validate "$samples/001_efa396441f2b22fb.txt" --json
+# Findings are rendered in the language asked for (--lang), else the interface's ($LANGUAGE, $LANG).
+check "validate 000 kk" 1 "$kasip" validate "$samples/000_2b67e049b4513cfa.txt" --lang kk
+has "dash code in Kazakh" "794: error [V1] Карточка 29: Кәсіп атауының коды: код орнына «-» тұр; NNNN-N-NNN түріндегі ҰКЖ коды болуы керек"
+has "Kazakh path" "311: warning [E1] Карточка 15 › Еңбек функциясы 1 › Дағды 2: Дағды 2 бос: атауы жоқ, іскерліктер де, білім де жоқ"
+check "validate 000 en" 1 "$kasip" validate "$samples/000_2b67e049b4513cfa.txt" --lang en
+has "dash code in English" "794: error [V1] Card 29: Occupation code: “-” instead of a code; expected an NKZ code NNNN-N-NNN"
+has "English path" "311: warning [E1] Card 15 › Labour function 1 › Skill 2: Skill 2 is empty: no name, no abilities and no knowledge"
+check "validate 000 LANGUAGE=kk" 1 env LANGUAGE=kk "$kasip" validate "$samples/000_2b67e049b4513cfa.txt"
+has "Kazakh by default" "[V1] Карточка 29: Кәсіп атауының коды: код орнына «-» тұр"
+check "validate 000 LANGUAGE=ru" 1 env LANGUAGE=ru "$kasip" validate "$samples/000_2b67e049b4513cfa.txt"
+has "Russian by default" "[V1] Карточка 29: Код наименования занятия: «-» вместо кода"
+check "validate bad --lang" 2 "$kasip" validate "$samples/000_2b67e049b4513cfa.txt" --lang de; has "--lang named" "--lang"
+check "validate json" 1 "$kasip" validate "$samples/001_efa396441f2b22fb.txt" --json --lang ru
 has "json findings" '"rule":"V9"'
+has "json message ID" '"message":"ОКЭД: между раздел 88 и класс 88.10 пропущено: группа","message_id":"v9.skipped","args":["@oked.division.subject","88","@oked.class.subject","88.10","@oked.group"]}'
+check "validate json kk" 1 "$kasip" validate "$samples/000_2b67e049b4513cfa.txt" --json --lang kk
+has "json in Kazakh" '"path":"Карточка 29","line":794,"message":"Кәсіп атауының коды: код орнына «-» тұр; NNNN-N-NNN түріндегі ҰКЖ коды болуы керек","message_id":"v1.occupation-dash","args":["-"]}'
 check "import all" 0 "$kasip" import "$samples/001_efa396441f2b22fb.txt" "$samples/003_61a1e3a7c96fc608.txt" -w "$tmp/imp.kasip"
 has "import counted" "10 cards, 26 labour functions"
 has "reference imported" "reference data"
-check "validate workspace" 1 "$kasip" validate -w "$tmp/imp.kasip" -s Q88100061
+check "validate workspace" 1 "$kasip" validate -w "$tmp/imp.kasip" -s Q88100061 --lang ru
 has "workspace findings" "[V13]"
 printf '\x7fELF\x00\x01binary' > "$tmp/bin.txt"
 check "inspect binary" 2 "$kasip" inspect "$tmp/bin.txt";  has "binary named" "$tmp/bin.txt: line 1: a NUL byte"

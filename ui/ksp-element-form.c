@@ -170,6 +170,8 @@ add_row (KspElementForm     *self,
   gtk_widget_add_css_class (main, "ksp-field-label");
   gtk_widget_add_css_class (other, "dim-label");
   gtk_widget_add_css_class (other, "caption");
+  /* The other language's legal label, on purpose under the interface's one (see the UI test in Kazakh). */
+  gtk_widget_add_css_class (other, "ksp-other-language");
   gtk_grid_attach (self->rows, labels, 0, row, 1, 1);
 
   /* Both languages get the same width, whatever their text. */
@@ -229,6 +231,7 @@ update_heading (KspElementForm *self)
     }
   gtk_label_set_text (self->heading, heading);
   gtk_label_set_text (self->subheading, subheading);
+  gtk_widget_add_css_class (GTK_WIDGET (self->subheading), "ksp-other-language");
 }
 
 /* Shows the findings about this element (not its children: they have their own forms) after its fields,
@@ -260,7 +263,10 @@ update_findings (KspElementForm *self)
       row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       icon = ksp_finding_severity_icon_new (finding->severity);
       gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      label = gtk_label_new (finding->message);
+      {
+        g_autofree char *message = ksp_finding_dup_message (finding, ksp_ui_lang_default ());
+        label = gtk_label_new (message);
+      }
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);

@@ -18,6 +18,7 @@ struct _KspFindingsView
   GPtrArray  *shown;     /* the same findings, errors first, in the list's order */
   char       *summary;
   gboolean    rows_dirty; /* the rows do not show `shown` yet (built when the view is mapped) */
+  KspUiLang   lang;       /* of the messages and paths */
 };
 
 G_DEFINE_FINAL_TYPE (KspFindingsView, ksp_findings_view, GTK_TYPE_WIDGET)
@@ -92,10 +93,13 @@ ksp_finding_severity_icon_new (KspSeverity severity)
 }
 
 static GtkWidget *
-create_row (const KspFinding *finding)
+create_row (const KspFinding *finding,
+            KspUiLang         lang)
 {
   GtkWidget *row, *box, *rule, *text, *path, *message;
   g_autofree char *tooltip = NULL;
+  g_autofree char *path_text = ksp_finding_dup_path (finding, lang);
+  g_autofree char *message_text = ksp_finding_dup_message (finding, lang);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (box), ksp_finding_severity_icon_new (finding->severity));
@@ -110,16 +114,16 @@ create_row (const KspFinding *finding)
 
   text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_set_hexpand (text, TRUE);
-  if (finding->path && *finding->path)
+  if (*path_text)
     {
-      path = gtk_label_new (finding->path);
+      path = gtk_label_new (path_text);
       gtk_label_set_xalign (GTK_LABEL (path), 0);
       gtk_label_set_wrap (GTK_LABEL (path), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (path), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (path, "ksp-finding-path");
       gtk_box_append (GTK_BOX (text), path);
     }
-  message = gtk_label_new (finding->message);
+  message = gtk_label_new (message_text);
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
@@ -174,12 +178,23 @@ make_summary (GPtrArray *findings)
 }
 
 static gboolean
+same_strv (char **a,
+           char **b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return g_strv_equal ((const char *const *) a, (const char *const *) b);
+}
+
+/* The same finding, in every language: the data, not only its Russian rendering. */
+static gboolean
 same_finding (const KspFinding *a,
               const KspFinding *b)
 {
   return a->severity == b->severity && a->line == b->line && g_strcmp0 (a->rule, b->rule) == 0 &&
          g_strcmp0 (a->node_id, b->node_id) == 0 && g_strcmp0 (a->path, b->path) == 0 &&
-         g_strcmp0 (a->message, b->message) == 0;
+         g_strcmp0 (a->message, b->message) == 0 && g_strcmp0 (a->message_id, b->message_id) == 0 &&
+         same_strv (a->args, b->args) && same_strv (a->path_segments, b->path_segments);
 }
 
 static void
@@ -190,8 +205,18 @@ rebuild_rows (KspFindingsView *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))))
     gtk_list_box_remove (self->list, child);
   for (guint i = 0; i < self->shown->len; i++)
-    gtk_list_box_append (self->list, create_row (g_ptr_array_index (self->shown, i)));
+    gtk_list_box_append (self->list, create_row (g_ptr_array_index (self->shown, i), self->lang));
   self->rows_dirty = FALSE;
+}
+
+/* Rebuilds the rows now if they are shown, else when they will be. */
+static void
+invalidate_rows (KspFindingsView *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    rebuild_rows (self);
+  else
+    self->rows_dirty = TRUE;
 }
 
 /**
@@ -225,19 +250,38 @@ ksp_findings_view_set_findings (KspFindingsView *self,
     same = same_finding (g_ptr_array_index (shown, i), g_ptr_array_index (self->shown, i));
   g_ptr_array_unref (self->shown);
   self->shown = g_steal_pointer (&shown);
+  /* Building rows costs more than checking: a hidden view builds them when shown. */
   if (!same)
-    {
-      /* Building rows costs more than checking: a hidden view builds them when shown. */
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-        rebuild_rows (self);
-      else
-        self->rows_dirty = TRUE;
-    }
+    invalidate_rows (self);
 
   g_free (self->summary);
   self->summary = make_summary (findings);
   gtk_label_set_text (self->summary_label, self->summary);
   gtk_stack_set_visible_child_name (self->stack, self->shown->len > 0 ? "list" : "empty");
+}
+
+/**
+ * ksp_findings_view_set_language:
+ * @lang: the language of the findings' messages and paths (at first, ksp_ui_lang_default())
+ */
+void
+ksp_findings_view_set_language (KspFindingsView *self,
+                                KspUiLang        lang)
+{
+  g_return_if_fail (KSP_IS_FINDINGS_VIEW (self));
+
+  if (self->lang == lang)
+    return;
+  self->lang = lang;
+  if (self->shown->len > 0)
+    invalidate_rows (self);
+}
+
+KspUiLang
+ksp_findings_view_get_language (KspFindingsView *self)
+{
+  g_return_val_if_fail (KSP_IS_FINDINGS_VIEW (self), KSP_UI_LANG_EN);
+  return self->lang;
 }
 
 guint
@@ -371,6 +415,7 @@ static void
 ksp_findings_view_init (KspFindingsView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->lang = ksp_ui_lang_default ();
   self->shown = g_ptr_array_new ();
   ksp_findings_view_set_findings (self, NULL);
 }

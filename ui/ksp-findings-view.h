@@ -2,7 +2,8 @@
  *
  * Lists findings (see ksp-validator.h) errors first, each with its severity's icon, its rule, the
  * element's readable path and the message, under a line counting them by severity. Activating a row
- * that names an element emits ::finding-activated with the element's ID.
+ * that names an element emits ::finding-activated with the element's ID. Paths and messages are in
+ * the interface's language (ksp_ui_lang_default()) unless set with ksp_findings_view_set_language().
  */
 #pragma once
 
@@ -18,6 +19,9 @@ G_DECLARE_FINAL_TYPE (KspFindingsView, ksp_findings_view, KSP, FINDINGS_VIEW, Gt
 GtkWidget        *ksp_findings_view_new           (void);
 void              ksp_findings_view_set_findings  (KspFindingsView *self,
                                                    GPtrArray       *findings);
+void              ksp_findings_view_set_language  (KspFindingsView *self,
+                                                   KspUiLang        lang);
+KspUiLang         ksp_findings_view_get_language  (KspFindingsView *self);
 guint             ksp_findings_view_get_n_findings (KspFindingsView *self);
 const KspFinding *ksp_findings_view_get_finding   (KspFindingsView *self,
                                                    guint            index);

@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <signal.h>
 #include <sys/wait.h>
 
@@ -441,6 +443,108 @@ test_kill_after_typing (void)
   ksp_test_remove_dir (dir);
 }
 
+/* Whether @text can be Kazakh interface text: data quoted in «…» aside, no English word (three Latin
+ * letters or more), and Cyrillic text either has a letter only Kazakh has or nothing only Russian has
+ * (ь ъ э щ ё, the endings -ый -ий -ая -ое -ция -ть): «Санат», «Ескерту», «Карточка» are Kazakh too. */
+static gboolean
+reads_kazakh (const char *text)
+{
+  g_autoptr (GRegex) quoted = g_regex_new ("«[^»]*»|“[^”]*”", 0, 0, NULL);
+  g_autoptr (GRegex) russian = g_regex_new ("(*UCP)[ьъэщё]|(ый|ий|ая|ое|ция|ть)\\b", G_REGEX_CASELESS, 0, NULL);
+  g_autofree char *plain = g_regex_replace_literal (quoted, text, -1, 0, "", 0, NULL);
+  gboolean kazakh = FALSE;
+  guint latin_run = 0;
+
+  for (const char *p = plain; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      if (c < 128 && g_ascii_isalpha (c))
+        {
+          if (++latin_run >= 3)
+            return FALSE;
+          continue;
+        }
+      latin_run = 0;
+      kazakh |= c == 0x04D9 || c == 0x0493 || c == 0x049B || c == 0x04A3 || c == 0x04E9 || c == 0x04B1 ||
+                c == 0x04AF || c == 0x04BB || c == 0x0456;
+    }
+  return kazakh || !g_regex_match (russian, plain, 0, NULL);
+}
+
+/* Every label and tooltip shown under @widget, but the texts of the standard (entries, text views) and
+ * the other language's legal labels the form shows on purpose. */
+static void
+collect_interface_texts (GtkWidget *widget,
+                         GPtrArray *out)
+{
+  const char *tooltip;
+
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_has_css_class (widget, "ksp-other-language") ||
+      GTK_IS_TEXT_VIEW (widget) || GTK_IS_ENTRY (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
+    g_ptr_array_add (out, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if ((tooltip = gtk_widget_get_tooltip_text (widget)) && !GTK_IS_LABEL (widget))
+    g_ptr_array_add (out, g_strdup (tooltip));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_interface_texts (c, out);
+}
+
+/* Issue 13, "done when" 3: the whole UI in Kazakh — the form and the Checks panel hold no Russian-only or
+ * English interface text. */
+static void
+test_kazakh (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasip-kk-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "kk.kasip", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  KspWindow *window;
+  KspNode *card;
+  guint bad = 0;
+
+  g_assert_false (reads_kazakh ("Проверки этого элемента"));
+  g_assert_false (reads_kazakh ("Уровень квалификации"));
+  g_assert_false (reads_kazakh ("Обязательная"));
+  g_assert_false (reads_kazakh ("absent"));
+  g_assert_true (reads_kazakh ("Ескерту"));
+  g_assert_true (reads_kazakh ("Код «занятия» жоқ"));
+  g_setenv ("LANGUAGE", "kk", TRUE);
+  setlocale (LC_ALL, ""); /* gettext reads LANGUAGE again */
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Kazakh"), ==, "Қазақша"); /* the translations are found */
+  make_workspace (path);
+  window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1024, "default-height", 600, NULL);
+  g_assert_true (ksp_window_open_workspace (window, path, &error));
+  g_assert_no_error (error);
+  wait_for_window (window);
+  card = find_kind (ksp_document_get_root (ksp_window_get_document (window)), "card");
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (card)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL));
+  iterate_for (900);
+  g_assert_true (has_label (GTK_WIDGET (ksp_window_get_form (window)), "Кәсіп карточкасы 9."));
+  g_assert_true (has_label (GTK_WIDGET (ksp_window_get_form (window)), "Қазақша"));
+  save_screenshot (window, "kasip-editor-kazakh.png");
+
+  collect_interface_texts (GTK_WIDGET (ksp_window_get_form (window)), texts);
+  collect_interface_texts (GTK_WIDGET (ksp_window_get_findings_view (window)), texts);
+  g_assert_cmpuint (texts->len, >, 20);
+  for (guint i = 0; i < texts->len; i++)
+    if (!reads_kazakh (g_ptr_array_index (texts, i)))
+      {
+        g_test_message ("not Kazakh: %s", (char *) g_ptr_array_index (texts, i));
+        bad++;
+      }
+  g_assert_cmpuint (bad, ==, 0);
+  /* A finding reads in Kazakh: the card's code rule, with its path. */
+  g_assert_true (has_label_prefix (GTK_WIDGET (ksp_window_get_findings_view (window)), "Карточка 9"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+  ksp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -449,6 +553,10 @@ main (int    argc,
 
   g_setenv ("KASIP_USER", "ui-test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
+  /* The build's translations (po/), as tools/run-editor.sh uses them. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KASIP_LOCALEDIR") ? g_getenv ("KASIP_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   adw_init ();
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
@@ -457,6 +565,7 @@ main (int    argc,
   g_test_add ("/ui/editor/author-card", Fixture, NULL, fixture_set_up, test_author_card, fixture_tear_down);
   g_test_add ("/ui/editor/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add_func ("/ui/editor/kill-after-typing", test_kill_after_typing);
+  g_test_add_func ("/ui/editor/kazakh", test_kazakh);
   if (g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))
     g_test_add_func ("/ui/editor/crash-child", crash_child);
   return g_test_run ();

@@ -15,6 +15,10 @@ gboolean  _ksp_document_op_set_value (KspDocument *self,
                                       KspLang      lang,
                                       const char  *value,
                                       GError     **error);
+gboolean  _ksp_document_op_set_number (KspDocument *self,
+                                      KspNode     *node,
+                                      const char  *number,
+                                      GError     **error);
 gboolean  _ksp_document_op_insert    (KspDocument *self,
                                       KspNode     *parent,
                                       guint        position,

@@ -271,6 +271,23 @@ _ksp_document_op_set_value (KspDocument *self,
 }
 
 gboolean
+_ksp_document_op_set_number (KspDocument *self,
+                             KspNode     *node,
+                             const char  *number,
+                             GError     **error)
+{
+  g_autofree char *old = g_strdup (ksp_node_get_number (node));
+
+  ksp_node_set_number (node, number);
+  if (self->store && !ksp_store_write_node (self->store, self->tree_id, node, FALSE, error))
+    {
+      ksp_node_set_number (node, old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 _ksp_document_op_insert (KspDocument *self,
                          KspNode     *parent,
                          guint        position,

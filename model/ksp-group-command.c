@@ -109,3 +109,12 @@ ksp_group_command_add (KspGroupCommand *self,
   g_return_if_fail (KSP_IS_GROUP_COMMAND (self));
   g_ptr_array_add (self->commands, g_object_ref (command));
 }
+
+/* Adds @command and takes it over (for a command just made); see ksp_group_command_add(). */
+void
+ksp_group_command_take (KspGroupCommand *self,
+                        KspCommand      *command)
+{
+  g_return_if_fail (KSP_IS_GROUP_COMMAND (self));
+  g_ptr_array_add (self->commands, command);
+}

@@ -11,5 +11,7 @@ G_DECLARE_FINAL_TYPE (KspGroupCommand, ksp_group_command, KSP, GROUP_COMMAND, Ks
 KspCommand *ksp_group_command_new (const char *label);
 void        ksp_group_command_add (KspGroupCommand *self,
                                    KspCommand      *command);
+void        ksp_group_command_take (KspGroupCommand *self,
+                                    KspCommand      *command);
 
 G_END_DECLS

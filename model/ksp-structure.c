@@ -3,6 +3,15 @@
 
 #include "ksp-schema.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksp-group-command.h"
+#include "ksp-insert-node-command.h"
+#include "ksp-move-node-command.h"
+#include "ksp-remove-node-command.h"
+#include "ksp-set-number-command.h"
+
 /* The parent that an element placed at @place relative to @reference gets, and its index there. */
 static KspNode *
 target_of (KspNode  *reference,
@@ -111,6 +120,225 @@ ksp_structure_count (KspNode *node)
   return n;
 }
 
+/* Numbering ---------------------------------------------------------------------------------------- */
+
+/* «12.», «12)» or «12»: the number and what follows it. */
+static gboolean
+parse_number (const char  *written,
+              gint64      *n,
+              const char **suffix)
+{
+  char *end = NULL;
+
+  if (written == NULL || !g_ascii_isdigit (*written))
+    return FALSE;
+  *n = g_ascii_strtoll (written, &end, 10);
+  if (strcmp (end, "") != 0 && strcmp (end, ".") != 0 && strcmp (end, ")") != 0)
+    return FALSE;
+  *suffix = end;
+  return TRUE;
+}
+
+/* Whether the list's numbers follow its order (each one the previous plus one, written alike): then they
+ * are the editor's to keep following it. A list numbered by hand otherwise is left as written. */
+static gboolean
+follows_order (GPtrArray   *list,
+               gint64      *base,
+               const char **suffix)
+{
+  for (guint i = 0; i < list->len; i++)
+    {
+      gint64 n;
+      const char *sfx;
+      if (!parse_number (ksp_node_get_number (g_ptr_array_index (list, i)), &n, &sfx))
+        return FALSE;
+      if (i == 0)
+        *base = n, *suffix = sfx;
+      else if (n - i != *base || strcmp (sfx, *suffix) != 0)
+        return FALSE;
+    }
+  return list->len > 0;
+}
+
+/* The first numbered element of @kind in @node's subtree, but @skip. */
+static KspNode *
+numbered_of_kind (KspNode    *node,
+                  const char *kind,
+                  KspNode    *skip)
+{
+  gint64 n;
+  const char *sfx;
+
+  if (node != skip && g_str_equal (ksp_node_get_kind (node), kind) &&
+      parse_number (ksp_node_get_number (node), &n, &sfx))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = numbered_of_kind (ksp_node_get_child (node, i), kind, skip);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* @parent's children of @kind once @removed (or %NULL) has left and @inserted (or %NULL) stands at
+ * @position (counted among the children once @removed has left). */
+static GPtrArray *
+list_after (KspNode    *parent,
+            const char *kind,
+            KspNode    *removed,
+            KspNode    *inserted,
+            guint       position)
+{
+  g_autoptr (GPtrArray) children = g_ptr_array_new ();
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < ksp_node_get_n_children (parent); i++)
+    if (ksp_node_get_child (parent, i) != removed)
+      g_ptr_array_add (children, ksp_node_get_child (parent, i));
+  if (inserted)
+    g_ptr_array_insert (children, MIN (position, children->len), inserted);
+  for (guint i = 0; i < children->len; i++)
+    if (g_str_equal (ksp_node_get_kind (g_ptr_array_index (children, i)), kind))
+      g_ptr_array_add (list, g_ptr_array_index (children, i));
+  return list;
+}
+
+/* Numbers @after (a list of @kind as it will be) as @before was numbered, when @before's numbers followed
+ * its order; an empty list takes the style of the same kind elsewhere in @root, from 1. @fresh (not yet in
+ * the tree) gets its number directly, the others a command in @group. */
+static void
+plan_numbers (KspGroupCommand *group,
+              KspNode         *root,
+              const char      *kind,
+              GPtrArray       *before,
+              GPtrArray       *after,
+              KspNode         *fresh)
+{
+  gint64 base = 1;
+  const char *suffix = NULL;
+
+  if (!follows_order (before, &base, &suffix))
+    {
+      KspNode *model;
+      gint64 n;
+      if (before->len > 0)
+        return; /* numbered by hand: kept as written */
+      model = numbered_of_kind (root, kind, fresh);
+      if (model == NULL || !parse_number (ksp_node_get_number (model), &n, &suffix))
+        return;
+      base = 1;
+    }
+  for (guint i = 0; i < after->len; i++)
+    {
+      KspNode *node = g_ptr_array_index (after, i);
+      g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT "%s", base + i, suffix);
+      if (node == fresh)
+        ksp_node_set_number (node, want);
+      else if (g_strcmp0 (ksp_node_get_number (node), want) != 0)
+        ksp_group_command_take (group, ksp_set_number_command_new (ksp_node_get_id (node), want));
+    }
+}
+
+static KspNode *
+root_of (KspNode *node)
+{
+  while (ksp_node_get_parent (node))
+    node = ksp_node_get_parent (node);
+  return node;
+}
+
+/* @node (not in the tree) inserted into @parent at @position, its list renumbered: one command. */
+static gboolean
+insert_numbered (KspDocument *self,
+                 KspNode     *parent,
+                 guint        position,
+                 KspNode     *node,
+                 const char  *label,
+                 GError     **error)
+{
+  g_autoptr (KspCommand) group = ksp_group_command_new (label);
+  const char *kind = ksp_node_get_kind (node);
+  g_autoptr (GPtrArray) before = list_after (parent, kind, NULL, NULL, 0);
+  g_autoptr (GPtrArray) after = list_after (parent, kind, NULL, node, position);
+
+  plan_numbers (KSP_GROUP_COMMAND (group), root_of (parent), kind, before, after, node);
+  /* the insertion first, then the numbers of those after it */
+  {
+    g_autoptr (KspCommand) insert = ksp_insert_node_command_new (ksp_node_get_id (parent), position, node);
+    g_autoptr (KspCommand) all = ksp_group_command_new (label);
+    ksp_group_command_take (KSP_GROUP_COMMAND (all), g_steal_pointer (&insert));
+    ksp_group_command_take (KSP_GROUP_COMMAND (all), g_steal_pointer (&group));
+    return ksp_document_execute (self, all, error);
+  }
+}
+
+/* @node moved to @position of @parent (counted once it has left), the lists it leaves and joins
+ * renumbered: one command. */
+static gboolean
+move_numbered (KspDocument *self,
+               KspNode     *node,
+               KspNode     *parent,
+               guint        position,
+               GError     **error)
+{
+  g_autoptr (KspCommand) all = ksp_group_command_new ("move");
+  g_autoptr (KspCommand) numbers = ksp_group_command_new ("renumber");
+  KspNode *old_parent = ksp_node_get_parent (node);
+  const char *kind = ksp_node_get_kind (node);
+  KspNode *root = root_of (node);
+
+  {
+    g_autoptr (GPtrArray) before = list_after (parent, kind, NULL, NULL, 0);
+    g_autoptr (GPtrArray) after = list_after (parent, kind, node, node, position);
+    if (old_parent != parent)
+      g_ptr_array_remove (before, node); /* not in that list before */
+    plan_numbers (KSP_GROUP_COMMAND (numbers), root, kind, before, after, NULL);
+  }
+  if (old_parent != parent)
+    {
+      g_autoptr (GPtrArray) before = list_after (old_parent, kind, NULL, NULL, 0);
+      g_autoptr (GPtrArray) after = list_after (old_parent, kind, node, NULL, 0);
+      plan_numbers (KSP_GROUP_COMMAND (numbers), root, kind, before, after, NULL);
+    }
+  ksp_group_command_take (KSP_GROUP_COMMAND (all),
+                          ksp_move_node_command_new (ksp_node_get_id (node), ksp_node_get_id (parent), position));
+  ksp_group_command_take (KSP_GROUP_COMMAND (all), g_steal_pointer (&numbers));
+  return ksp_document_execute (self, all, error);
+}
+
+/**
+ * ksp_document_delete_element:
+ *
+ * Removes @node with everything under it, and renumbers the list it leaves when its numbers followed its
+ * order, as one undoable command.
+ */
+gboolean
+ksp_document_delete_element (KspDocument *self,
+                             KspNode     *node,
+                             GError     **error)
+{
+  g_autoptr (KspCommand) all = ksp_group_command_new ("delete");
+  g_autoptr (KspCommand) numbers = ksp_group_command_new ("renumber");
+  KspNode *parent = ksp_node_get_parent (node);
+  const char *kind = ksp_node_get_kind (node);
+
+  g_return_val_if_fail (KSP_IS_DOCUMENT (self), FALSE);
+  if (parent == NULL)
+    {
+      g_set_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID, "the document itself cannot be deleted");
+      return FALSE;
+    }
+  {
+    g_autoptr (GPtrArray) before = list_after (parent, kind, NULL, NULL, 0);
+    g_autoptr (GPtrArray) after = list_after (parent, kind, node, NULL, 0);
+    plan_numbers (KSP_GROUP_COMMAND (numbers), root_of (node), kind, before, after, NULL);
+  }
+  ksp_group_command_take (KSP_GROUP_COMMAND (all), ksp_remove_node_command_new (ksp_node_get_id (node)));
+  ksp_group_command_take (KSP_GROUP_COMMAND (all), g_steal_pointer (&numbers));
+  return ksp_document_execute (self, all, error);
+}
+
 static gboolean
 refuse_place (KspNode    *reference,
               KspPlace    place,
@@ -154,7 +382,7 @@ ksp_document_add_element (KspDocument *self,
   parent = target_of (reference, place, &position);
   node = ksp_node_new (kind, NULL);
   id = g_strdup (ksp_node_get_id (node));
-  if (!ksp_document_insert_node (self, parent, position, node, error))
+  if (!insert_numbered (self, parent, position, node, "add", error))
     return NULL;
   return ksp_document_lookup (self, id);
 }
@@ -183,7 +411,7 @@ ksp_document_duplicate_element (KspDocument *self,
     }
   copy = ksp_structure_copy_new_ids (node);
   id = g_strdup (ksp_node_get_id (copy));
-  if (!ksp_document_insert_node (self, parent, position, copy, error))
+  if (!insert_numbered (self, parent, position, copy, "duplicate", error))
     return NULL;
   return ksp_document_lookup (self, id);
 }
@@ -259,7 +487,7 @@ ksp_document_move_element_by (KspDocument *self,
     }
   to = (gint64) index + delta;
   if (to >= 0 && to < ksp_node_get_n_children (parent))
-    return ksp_document_move_node (self, node, parent, (guint) to, error);
+    return move_numbered (self, node, parent, (guint) to, error);
   next_parent = adjacent_parent (parent, node, delta);
   if (next_parent == NULL)
     {
@@ -267,8 +495,7 @@ ksp_document_move_element_by (KspDocument *self,
                    delta < 0 ? "already the first" : "already the last");
       return FALSE;
     }
-  return ksp_document_move_node (self, node, next_parent, delta < 0 ? ksp_node_get_n_children (next_parent) : 0,
-                                 error);
+  return move_numbered (self, node, next_parent, delta < 0 ? ksp_node_get_n_children (next_parent) : 0, error);
 }
 
 /**
@@ -301,5 +528,5 @@ ksp_document_move_element_to (KspDocument *self,
   /* The position counts the children once the node has left its old place. */
   if (old_parent == parent && ksp_node_find_child (parent, node, &old_index) && old_index < position)
     position--;
-  return ksp_document_move_node (self, node, parent, position, error);
+  return move_numbered (self, node, parent, position, error);
 }

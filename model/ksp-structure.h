@@ -3,7 +3,10 @@
  * The rules come from the registry (which kinds a kind may hold, ksp_kind_allows_child()); every
  * operation is one command of the document (one transaction, one undo step), so the editor, the CLI and
  * tests share them. Duplicates are deep copies with new IDs (a copy is a new element for diffs and
- * reviews); moves keep IDs (the element is the same one, elsewhere).
+ * reviews); moves keep IDs (the element is the same one, elsewhere). A list whose numbers follow its order
+ * («1.», «2.», «3.» — or from 9 on, as a card list continuing another) keeps them following it through
+ * every add, duplicate, move and delete, in the same command; a list numbered otherwise by hand is kept
+ * as written.
  */
 #pragma once
 
@@ -32,6 +35,9 @@ KspNode   *ksp_document_add_element     (KspDocument  *self,
                                          KspNode      *reference,
                                          KspPlace      place,
                                          const char   *kind,
+                                         GError      **error);
+gboolean   ksp_document_delete_element  (KspDocument  *self,
+                                         KspNode      *node,
                                          GError      **error);
 KspNode   *ksp_document_duplicate_element (KspDocument *self,
                                          KspNode      *node,

@@ -132,13 +132,13 @@ on_occupation_picked (KspOccupationPicker *picker,
   id = ksp_node_get_id (self->node);
   /* Translators: the undo step of choosing an occupation in the picker */
   group = ksp_group_command_new (_("Choose occupation"));
-  ksp_group_command_add (KSP_GROUP_COMMAND (group),
-                         ksp_set_value_command_new (id, "occupation_code", KSP_LANG_NONE, code));
+  ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                          ksp_set_value_command_new (id, "occupation_code", KSP_LANG_NONE, code));
   if (dash)
     *dash = '\0';
   if (dash && g_strcmp0 (ksp_node_get_value (self->node, "group_code", KSP_LANG_NONE), group_code) != 0)
-    ksp_group_command_add (KSP_GROUP_COMMAND (group),
-                           ksp_set_value_command_new (id, "group_code", KSP_LANG_NONE, group_code));
+    ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                            ksp_set_value_command_new (id, "group_code", KSP_LANG_NONE, group_code));
   if (!ksp_document_execute (self->document, group, &error))
     g_signal_emit (self, signals[ERROR], 0, error->message);
 }

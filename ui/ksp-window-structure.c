@@ -199,7 +199,7 @@ delete_now (Structure *st,
 
   if (doc == NULL)
     return;
-  if (!ksp_document_remove_node (doc, node, &error))
+  if (!ksp_document_delete_element (doc, node, &error))
     {
       report (st, error);
       return;

@@ -682,10 +682,10 @@ test_undo_redo_every_edit (Fixture       *f,
   g_assert_true (ksp_node_get_parent (ability) == skill2);
 
   /* A group is one step. */
-  ksp_group_command_add (KSP_GROUP_COMMAND (group),
-                         ksp_set_value_command_new (ksp_node_get_id (card), "group_code", KSP_LANG_NONE, "5320-9"));
-  ksp_group_command_add (KSP_GROUP_COMMAND (group),
-                         ksp_set_value_command_new (ksp_node_get_id (card), "occupation_code", KSP_LANG_NONE, "5320-9-006"));
+  ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                          ksp_set_value_command_new (ksp_node_get_id (card), "group_code", KSP_LANG_NONE, "5320-9"));
+  ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                          ksp_set_value_command_new (ksp_node_get_id (card), "occupation_code", KSP_LANG_NONE, "5320-9-006"));
   check_undo_redo (doc, g_object_ref (group));
 
   g_assert_no_error (error);

@@ -171,6 +171,93 @@ test_build_card (void)
   ksp_test_remove_dir (dir);
 }
 
+/* Issue 13.1: numbers follow the order where they did (a list numbered 1., 2., 3. or a card list from 9.),
+ * in the same undo step; a list numbered otherwise by hand is kept as written. */
+static void
+test_numbering (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasip-numbers-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ws.kasip", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) sample = ksp_sample_new_document ();
+  g_autoptr (KspStore) store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, &error);
+  g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (KspNode) reloaded = NULL;
+  g_autofree char *difference = NULL;
+  KspNode *card, *skill, *first, *added, *card2, *fresh_skill, *item;
+  gint64 tree;
+
+  g_assert_no_error (error);
+  tree = ksp_store_add_standard (store, sample, &error);
+  doc = ksp_document_open (store, tree, &error);
+  g_assert_no_error (error);
+  card = ksp_test_first_of_kind (ksp_document_get_root (doc), "card");
+  g_assert_cmpstr (ksp_node_get_number (card), ==, "9.");
+  skill = ksp_test_first_of_kind (card, "skill");
+  first = ksp_node_get_child (skill, 0);
+  g_assert_cmpstr (ksp_node_get_kind (first), ==, "ability");
+  g_assert_cmpstr (ksp_node_get_number (first), ==, "1.");
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (skill, 1)), ==, "2.");
+
+  /* A card after card 9 is card 10. */
+  card2 = ksp_document_add_element (doc, card, KSP_PLACE_AFTER, "card", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_number (card2), ==, "10.");
+
+  /* An ability before the first: it is 1., the others follow; one undo takes all of it back. */
+  added = ksp_document_add_element (doc, first, KSP_PLACE_BEFORE, "ability", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_number (added), ==, "1.");
+  g_assert_cmpstr (ksp_node_get_number (first), ==, "2.");
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (skill, 2)), ==, "3.");
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_cmpstr (ksp_node_get_number (first), ==, "1.");
+  g_assert_true (ksp_document_redo (doc, &error));
+  added = ksp_node_get_child (skill, 0);
+  g_assert_cmpstr (ksp_node_get_number (first), ==, "2.");
+
+  /* Moved down one: the two swap numbers. Deleted: those after it move up. */
+  g_assert_true (ksp_document_move_element_by (doc, added, +1, &error));
+  g_assert_true (ksp_node_get_child (skill, 0) == first);
+  g_assert_cmpstr (ksp_node_get_number (first), ==, "1.");
+  g_assert_cmpstr (ksp_node_get_number (added), ==, "2.");
+  g_assert_true (ksp_document_delete_element (doc, added, &error));
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (skill, 1)), ==, "2.");
+
+  /* A duplicate of the first ability is 2. */
+  item = ksp_document_duplicate_element (doc, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_number (item), ==, "2.");
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (skill, 2)), ==, "3.");
+
+  /* The first ability of a new skill takes the style of the others: 1. */
+  fresh_skill = ksp_document_add_element (doc, skill, KSP_PLACE_AFTER, "skill", &error);
+  item = ksp_document_add_element (doc, fresh_skill, KSP_PLACE_CHILD, "ability", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_number (item), ==, "1.");
+
+  /* Numbered by hand (1., 5.): kept as written, and the new one gets none. */
+  g_assert_nonnull (ksp_document_add_element (doc, item, KSP_PLACE_AFTER, "ability", &error));
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (fresh_skill, 1)), ==, "2.");
+  ksp_node_set_number (ksp_node_get_child (fresh_skill, 1), "5."); /* as an import of a faulty text would */
+  g_assert_nonnull (ksp_document_add_element (doc, item, KSP_PLACE_AFTER, "ability", &error));
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (fresh_skill, 0)), ==, "1.");
+  g_assert_null (ksp_node_get_number (ksp_node_get_child (fresh_skill, 1)));
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (fresh_skill, 2)), ==, "5.");
+
+  /* The numbers are stored. */
+  ksp_node_set_number (ksp_node_get_child (fresh_skill, 2), "2."); /* undo the hand edit above for the compare */
+  g_assert_true (ksp_document_delete_element (doc, ksp_node_get_child (fresh_skill, 2), &error));
+  reloaded = ksp_store_load_tree (store, tree, &error);
+  g_assert_no_error (error);
+  if (!ksp_node_equal (ksp_document_get_root (doc), reloaded, &difference))
+    g_error ("stored tree differs: %s", difference);
+
+  g_clear_object (&doc);
+  ksp_store_close (store);
+  ksp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -180,5 +267,6 @@ main (int    argc,
   g_setenv ("KASIP_USER", "tester", TRUE);
   g_test_add_func ("/structure/kinds", test_kinds);
   g_test_add_func ("/structure/build-card", test_build_card);
+  g_test_add_func ("/structure/numbering", test_numbering);
   return g_test_run ();
 }

@@ -47,6 +47,9 @@ struct _KspWindow
   KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
   gulong               changed_id;   /* the document's "changed": every edit, undo and redo re-runs the checks */
   guint                validate_source;
+  guint                validate_generation; /* of the checks last started; older results are dropped */
+  GCancellable        *validate_cancellable;
+  guint                pending_checks;      /* checks started and not reported */
 
   char                *soffice;      /* LibreOffice, for PDF; NULL when not installed */
   struct _ExportRun   *export_run;   /* the export under way, or NULL */
@@ -154,32 +157,103 @@ heartbeat_cb (gpointer user_data)
 /* How long after the last edit the checks run again. */
 #define VALIDATE_DELAY_MS 500
 
-static void
-run_validation (KspWindow *self)
-{
-  g_autoptr (GPtrArray) findings = NULL;
-  g_autofree char *tooltip = NULL;
-  KspNode *root;
-  gint64 start;
+typedef struct {
+  KspNode        *copy;        /* the document as it was when the checks started */
+  KspClassifiers *classifiers; /* read only, shared */
+  guint           generation;
+  gint64          start;
+} ValidateRun;
 
-  g_clear_handle_id (&self->validate_source, g_source_remove);
-  if (self->document == NULL)
-    {
-      ksp_findings_view_set_findings (self->findings_view, NULL);
-      ksp_element_form_set_findings (self->form, NULL);
-      return;
-    }
-  start = g_get_monotonic_time ();
-  root = ksp_document_get_root (self->document);
-  findings = ksp_validate (root, self->classifiers);
+static void
+validate_run_free (ValidateRun *run)
+{
+  g_clear_object (&run->copy);
+  g_clear_object (&run->classifiers);
+  g_free (run);
+}
+
+/* In a worker: the checks read only their own copy of the tree. */
+static void
+validate_in_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ValidateRun *run = task_data;
+
+  g_task_return_pointer (task, ksp_validate (run->copy, run->classifiers), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+show_findings (KspWindow *self,
+               GPtrArray *findings)
+{
+  g_autofree char *tooltip = NULL;
+
   ksp_findings_view_set_findings (self->findings_view, findings);
   ksp_element_form_set_findings (self->form, findings);
-  g_debug ("Checks: %u findings (%s classifiers) in %.1f ms", findings->len, self->classifiers ? "with" : "without",
-           (g_get_monotonic_time () - start) / 1000.0);
-
   /* Translators: the Checks button's tooltip; %s counts the findings, e.g. "2 errors, 55 warnings, 40 notes" */
   tooltip = g_strdup_printf (_("Checks: %s"), ksp_findings_view_get_summary (self->findings_view));
   gtk_widget_set_tooltip_text (self->checks_button, tooltip);
+}
+
+static void
+validate_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  KspWindow *self = KSP_WINDOW (source);
+  ValidateRun *run = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GPtrArray) findings = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  self->pending_checks--;
+  /* Dropped when the window went, another document was opened or newer checks started meanwhile. */
+  if (findings == NULL || run->generation != self->validate_generation || self->document == NULL)
+    return;
+  show_findings (self, findings);
+  g_debug ("Checks: %u findings (%s classifiers) in %.1f ms, off the main thread", findings->len,
+           run->classifiers ? "with" : "without", (g_get_monotonic_time () - run->start) / 1000.0);
+}
+
+/* Runs the checks on a copy of the document in a worker thread, so typing never waits for them; the
+ * results replace the shown ones when they come, unless newer checks were started meanwhile. */
+static void
+run_validation (KspWindow *self)
+{
+  g_autoptr (GTask) task = NULL;
+  ValidateRun *run;
+
+  g_clear_handle_id (&self->validate_source, g_source_remove);
+  self->validate_generation++;
+  if (self->document == NULL)
+    {
+      show_findings (self, NULL);
+      return;
+    }
+  if (self->validate_cancellable == NULL)
+    self->validate_cancellable = g_cancellable_new ();
+  run = g_new0 (ValidateRun, 1);
+  run->start = g_get_monotonic_time ();
+  run->copy = ksp_node_copy (ksp_document_get_root (self->document));
+  run->classifiers = self->classifiers ? g_object_ref (self->classifiers) : NULL;
+  run->generation = self->validate_generation;
+  task = g_task_new (self, self->validate_cancellable, validate_done, NULL);
+  g_task_set_task_data (task, run, (GDestroyNotify) validate_run_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  self->pending_checks++;
+  g_task_run_in_thread (task, validate_in_thread);
+}
+
+/**
+ * ksp_window_is_checking:
+ *
+ * Returns: whether checks started after the last edit have not reported yet (or are still to start)
+ */
+gboolean
+ksp_window_is_checking (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
+  return self->validate_source != 0 || self->pending_checks > 0;
 }
 
 static gboolean
@@ -1021,6 +1095,9 @@ ksp_window_dispose (GObject *object)
   if (self->form)
     close_workspace (self);
   g_clear_handle_id (&self->validate_source, g_source_remove);
+  if (self->validate_cancellable)
+    g_cancellable_cancel (self->validate_cancellable);
+  g_clear_object (&self->validate_cancellable);
   _ksp_window_structure_dispose (self); /* before the outline its menu is attached to */
   _ksp_window_search_dispose (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_WINDOW);

@@ -38,6 +38,7 @@ void            ksp_window_show_error       (KspWindow      *self,
 void            ksp_window_export_to_file   (KspWindow      *self,
                                              const char     *format,
                                              const char     *path);
+gboolean        ksp_window_is_checking      (KspWindow      *self);
 gboolean        ksp_window_is_exporting     (KspWindow      *self);
 
 G_END_DECLS

@@ -511,7 +511,8 @@ test_window_empty_and_sample (void)
   g_assert_nonnull (ksp_window_get_document (window));
   g_assert_nonnull (find_kind (ksp_document_get_root (ksp_window_get_document (window)), "card"));
   g_assert_false (ksp_window_is_read_only (window));
-  /* The checks ran on the opened standard (against the sample's qualification framework). */
+  /* The checks ran on the opened standard (against the sample's qualification framework), in a worker. */
+  wait_for_checks (window);
   g_assert_cmpuint (ksp_findings_view_get_n_findings (ksp_window_get_findings_view (window)), >, 0);
   g_test_message ("sample checks: %s", ksp_findings_view_get_summary (ksp_window_get_findings_view (window)));
   g_action_group_activate_action (G_ACTION_GROUP (window), "show-checks", NULL);

@@ -210,3 +210,14 @@ element_action (KspWindow  *window,
   iterate_for (20);
 }
 
+
+/* Runs the main loop until the checks started by the last edits (in a worker) have reported. */
+void
+wait_for_checks (KspWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (ksp_window_is_checking (window) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ksp_window_is_checking (window));
+}

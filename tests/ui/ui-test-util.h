@@ -39,4 +39,6 @@ void       element_action         (KspWindow  *window,
                                    const char *name,
                                    const char *kind);
 
+void       wait_for_checks        (KspWindow  *window);
+
 G_END_DECLS

@@ -9,5 +9,6 @@ builddir=${BUILDDIR:-build}
 ninja -C "$builddir"
 workspace=${1:-$builddir/sample.kasip}
 export KASIP_LOCALEDIR="$PWD/$builddir/po"   # translations (kk, ru) of the uninstalled build
+export GSETTINGS_SCHEMA_DIR="$PWD/$builddir/data"   # what the editor remembers between sessions
 "$builddir/app/kasip" sample "$workspace"
 exec "$builddir/app/kasip" "$workspace"

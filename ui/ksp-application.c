@@ -4,7 +4,9 @@
 #include <glib/gi18n.h>
 
 #include "ksp-application.h"
+#include "ksp-bench-probe.h"
 #include "ksp-window.h"
+#include "ksp-window-private.h"
 
 struct _KspApplication
 {
@@ -33,13 +35,27 @@ ksp_application_open (GApplication  *app,
           ksp_window_show_error (win, text);
         }
       gtk_window_present (GTK_WINDOW (win));
+      ksp_bench_probe_install (win);
     }
 }
 
+/* Started without a workspace: the one open last, when it is still there. */
 static void
 ksp_application_activate (GApplication *app)
 {
   KspWindow *win = ksp_window_new (KSP_APPLICATION (app));
+  g_autoptr (GSettings) settings = _ksp_window_session_settings ();
+  g_autofree char *last = settings ? g_settings_get_string (settings, "last-workspace") : NULL;
+
+  if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr (GError) error = NULL;
+      if (!ksp_window_open_workspace (win, last, &error))
+        {
+          g_autofree char *text = g_strdup_printf (_("Could not open %s: %s"), last, error->message);
+          ksp_window_show_error (win, text);
+        }
+    }
   gtk_window_present (GTK_WINDOW (win));
 }
 

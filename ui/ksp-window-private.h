@@ -18,4 +18,17 @@ void _ksp_window_search_setup  (KspWindow *window);
 void _ksp_window_search_update (KspWindow *window);
 void _ksp_window_search_dispose (KspWindow *window);
 
+/* ksp-window-session.c: size, panes and the place in each workspace, kept between sessions */
+void       _ksp_window_session_setup         (KspWindow *window);
+void       _ksp_window_session_save_place    (KspWindow *window);
+void       _ksp_window_session_restore_place (KspWindow *window);
+GSettings *_ksp_window_session_settings      (void);
+
+/* ksp-window.c, for the aspects */
+GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);
+GtkPaned   *_ksp_window_get_checks_paned   (KspWindow  *window);
+const char *_ksp_window_get_standard_handle (KspWindow *window);
+gboolean    _ksp_window_select_standard    (KspWindow  *window,
+                                            const char *handle);
+
 G_END_DECLS

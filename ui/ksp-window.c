@@ -32,6 +32,7 @@ struct _KspWindow
   KspOutlineView      *outline;
   KspElementForm      *form;
   GtkPaned            *checks_paned;
+  GtkPaned            *paned;        /* outline | form */
   GtkWidget           *checks_button;
   KspFindingsView     *findings_view;
 
@@ -408,6 +409,7 @@ on_standard_selected (KspWindow *self)
 static void
 close_workspace (KspWindow *self)
 {
+  _ksp_window_session_save_place (self);
   stop_heartbeat (self);
   if (self->form && self->document)
     ksp_element_form_commit (self->form);
@@ -493,6 +495,7 @@ ksp_window_open_workspace (KspWindow   *self,
   if (self->standards->len == 0)
     ksp_window_show_error (self, _("This workspace holds no standards yet."));
   load_standard (self, 0);
+  _ksp_window_session_restore_place (self); /* where the drafter was last time */
   return TRUE;
 }
 
@@ -1144,6 +1147,7 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, form);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_paned);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_button);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, findings_view);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
@@ -1222,6 +1226,44 @@ ksp_window_init (KspWindow *self)
   _ksp_window_structure_setup (self);
   _ksp_window_search_setup (self);
   _ksp_window_keys_setup (self);
+  _ksp_window_session_setup (self);
+}
+
+GtkPaned *
+_ksp_window_get_outline_paned (KspWindow *self)
+{
+  return self->paned;
+}
+
+GtkPaned *
+_ksp_window_get_checks_paned (KspWindow *self)
+{
+  return self->checks_paned;
+}
+
+/* The handle of the standard shown, or %NULL. */
+const char *
+_ksp_window_get_standard_handle (KspWindow *self)
+{
+  KspStandardInfo *info = current_standard (self);
+  return info ? info->handle : NULL;
+}
+
+/* Shows the standard with @handle, as choosing it in the selector does. */
+gboolean
+_ksp_window_select_standard (KspWindow  *self,
+                             const char *handle)
+{
+  for (guint i = 0; self->standards && i < self->standards->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (self->standards, i);
+      if (g_strcmp0 (info->handle, handle) == 0)
+        {
+          gtk_drop_down_set_selected (self->standard_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 KspWindow *

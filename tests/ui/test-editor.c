@@ -545,6 +545,40 @@ test_kazakh (void)
   ksp_test_remove_dir (dir);
 }
 
+/* Issue 13.6: reopening comes back to the standard and the element, the window's size and the panes. */
+static void
+test_session (Fixture       *fixture,
+              gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspNode *function = find_kind (ksp_document_get_root (ksp_window_get_document (window)), "function");
+  g_autofree char *id = g_strdup (ksp_node_get_id (function));
+  GtkPaned *outline_paned = GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (ksp_window_get_outline (window))));
+  g_autoptr (GError) error = NULL;
+  int width = 0, height = 0;
+
+  g_assert_nonnull (g_getenv ("GSETTINGS_SCHEMA_DIR")); /* the build's schema: data/ */
+  g_assert_true (ksp_window_select_element (window, id));
+  gtk_paned_set_position (outline_paned, 287);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 666);
+  iterate_for (100);
+  gtk_window_close (GTK_WINDOW (window)); /* as the close button does */
+  iterate_for (100);
+
+  window = fixture->window = g_object_new (KSP_TYPE_WINDOW, NULL);
+  g_assert_true (ksp_window_open_workspace (window, fixture->path, &error));
+  g_assert_no_error (error);
+  wait_for_window (window);
+  g_assert_nonnull (selected_node (window));
+  g_assert_cmpstr (ksp_node_get_id (selected_node (window)), ==, id);
+  g_assert_true (ksp_node_get_id (ksp_element_form_get_node (ksp_window_get_form (window))) != NULL);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (gtk_widget_get_parent (GTK_WIDGET (ksp_window_get_outline (window))))),
+                   ==, 287);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1111);
+  g_assert_cmpint (height, ==, 666);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -565,6 +599,7 @@ main (int    argc,
   g_test_add ("/ui/editor/author-card", Fixture, NULL, fixture_set_up, test_author_card, fixture_tear_down);
   g_test_add ("/ui/editor/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add_func ("/ui/editor/kill-after-typing", test_kill_after_typing);
+  g_test_add ("/ui/editor/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add_func ("/ui/editor/kazakh", test_kazakh);
   if (g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))
     g_test_add_func ("/ui/editor/crash-child", crash_child);

@@ -24,6 +24,14 @@ void       _ksp_window_session_save_place    (KspWindow *window);
 void       _ksp_window_session_restore_place (KspWindow *window);
 GSettings *_ksp_window_session_settings      (void);
 
+/* ksp-window-recovery.c: what a session that ended without closing left */
+void        _ksp_window_recovery_begin   (const char  *location);
+void        _ksp_window_recovery_end     (const char  *location);
+char       *_ksp_window_recovery_find    (const char  *location);
+char       *_ksp_window_recovery_message (KspStore    *store,
+                                          KspDocument *document,
+                                          const char  *since);
+
 /* ksp-window.c, for the aspects */
 GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);
 GtkPaned   *_ksp_window_get_checks_paned   (KspWindow  *window);

@@ -28,6 +28,8 @@ struct _KspWindow
   GtkLabel            *export_label;
   GMenu               *export_section;
   GtkLabel            *read_only_label;
+  GtkWidget           *notice_bar;
+  GtkLabel            *notice_label;
   GtkStack            *main_stack;
   KspOutlineView      *outline;
   KspElementForm      *form;
@@ -44,6 +46,7 @@ struct _KspWindow
   GBinding            *redo_binding;
   guint                heartbeat_source;
   gboolean             filling_selector;
+  gboolean             opening;       /* a workspace is being opened: its place is not remembered yet */
 
   KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
   gulong               changed_id;   /* the document's "changed": every edit, undo and redo re-runs the checks */
@@ -410,9 +413,13 @@ static void
 close_workspace (KspWindow *self)
 {
   _ksp_window_session_save_place (self);
+  if (self->notice_bar)
+    gtk_widget_set_visible (self->notice_bar, FALSE);
   stop_heartbeat (self);
   if (self->form && self->document)
     ksp_element_form_commit (self->form);
+  if (self->store && !ksp_store_is_read_only (self->store))
+    _ksp_window_recovery_end (ksp_store_get_location (self->store));
   set_document (self, NULL);
   self->document_tree = 0;
   g_clear_pointer (&self->standards, g_ptr_array_unref);
@@ -494,8 +501,22 @@ ksp_window_open_workspace (KspWindow   *self,
 
   if (self->standards->len == 0)
     ksp_window_show_error (self, _("This workspace holds no standards yet."));
+  self->opening = TRUE;
   load_standard (self, 0);
   _ksp_window_session_restore_place (self); /* where the drafter was last time */
+  self->opening = FALSE;
+  if (!ksp_store_is_read_only (self->store))
+    {
+      /* A session that ended without closing (a crash, a kill): say what of it is kept. */
+      g_autofree char *since = _ksp_window_recovery_find (ksp_store_get_location (self->store));
+      if (since)
+        {
+          g_autofree char *message = _ksp_window_recovery_message (self->store, self->document, since);
+          gtk_label_set_text (self->notice_label, message);
+          gtk_widget_set_visible (self->notice_bar, TRUE);
+        }
+      _ksp_window_recovery_begin (ksp_store_get_location (self->store));
+    }
   return TRUE;
 }
 
@@ -1054,6 +1075,14 @@ on_node_selected (KspWindow *self,
                   KspNode   *node)
 {
   ksp_element_form_set_node (self->form, node);
+  if (node && !self->opening)
+    _ksp_window_session_save_place (self); /* also kept when the session ends without closing */
+}
+
+static void
+on_notice_closed (KspWindow *self)
+{
+  gtk_widget_set_visible (self->notice_bar, FALSE);
 }
 
 static void
@@ -1139,6 +1168,9 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, standard_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, notice_bar);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, notice_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_notice_closed);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, export_revealer);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, export_spinner);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, export_label);

@@ -11,6 +11,7 @@
 
 #include "ksp-docx-writer.h"
 #include "ksp-export.h"
+#include "ksp-interface-language.h"
 #include "ksp-xml-writer.h"
 
 /* LibreOffice's output quoted in an error message is cut to this many bytes. */
@@ -402,6 +403,49 @@ export_thread (GTask        *task,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* Whether a card (or, without cards, any element) of @node's tree has a text in @lang. */
+static gboolean
+has_text_in (KspNode *node,
+             KspLang  lang)
+{
+  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
+
+  if (spec && g_str_equal (spec->name, "card"))
+    {
+      for (guint i = 0; i < spec->n_fields; i++)
+        if (ksp_field_is_bilingual (&spec->fields[i]))
+          {
+            const char *v = ksp_node_get_value (node, spec->fields[i].name, lang);
+            if (v && *v)
+              return TRUE;
+          }
+    }
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    if (has_text_in (ksp_node_get_child (node, i), lang))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * ksp_export_default_language:
+ *
+ * Returns: the language an export of @root is in unless the user chooses: the interface's where the
+ *   standard has text in it, else the language it was published in (Russian when it says none)
+ */
+KspLang
+ksp_export_default_language (KspNode *root)
+{
+  KspLang ui = ksp_interface_data_language ();
+  KspLang published = KSP_LANG_NONE;
+
+  if (has_text_in (root, ui))
+    return ui;
+  if (!ksp_lang_from_string (ksp_node_get_value (root, "language", KSP_LANG_NONE), &published) ||
+      published == KSP_LANG_NONE)
+    published = KSP_LANG_RU;
+  return published;
+}
+
 /**
  * ksp_export_async:
  * @root: the document's root; it is copied here, before this returns
@@ -414,6 +458,7 @@ export_thread (GTask        *task,
 void
 ksp_export_async (KspNode             *root,
                   KspExportFormat      format,
+                  KspLang              lang,
                   const char          *path,
                   GCancellable        *cancellable,
                   GAsyncReadyCallback  callback,
@@ -432,8 +477,10 @@ ksp_export_async (KspNode             *root,
   data->root = ksp_node_copy (root);
   data->format = format;
   data->path = g_strdup (path);
-  if (!ksp_lang_from_string (ksp_node_get_value (root, "language", KSP_LANG_NONE), &data->lang) ||
-      data->lang == KSP_LANG_NONE)
+  data->lang = lang;
+  if (data->lang == KSP_LANG_NONE &&
+      (!ksp_lang_from_string (ksp_node_get_value (root, "language", KSP_LANG_NONE), &data->lang) ||
+       data->lang == KSP_LANG_NONE))
     data->lang = KSP_LANG_RU;
   if (format == KSP_EXPORT_PDF)
     data->soffice = ksp_export_find_soffice ();

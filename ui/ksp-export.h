@@ -33,8 +33,10 @@ char       *ksp_export_suggest_filename   (const char          *code,
                                            const char          *title,
                                            KspExportFormat      format);
 
+KspLang     ksp_export_default_language   (KspNode             *root);
 void        ksp_export_async              (KspNode             *root,
                                            KspExportFormat      format,
+                                           KspLang              lang,
                                            const char          *path,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,

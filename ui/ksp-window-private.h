@@ -32,11 +32,18 @@ char       *_ksp_window_recovery_message (KspStore    *store,
                                           KspDocument *document,
                                           const char  *since);
 
+/* ksp-window-files.c: File → New Workspace, File → Import */
+void        _ksp_window_files_class_init (GtkWidgetClass *widget_class);
+void        _ksp_window_files_setup      (KspWindow      *window);
+void        _ksp_window_files_update     (KspWindow      *window);
+
 /* ksp-window.c, for the aspects */
 GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);
 GtkPaned   *_ksp_window_get_checks_paned   (KspWindow  *window);
 const char *_ksp_window_get_standard_handle (KspWindow *window);
 gboolean    _ksp_window_select_standard    (KspWindow  *window,
                                             const char *handle);
+gboolean    _ksp_window_select_standard_node (KspWindow  *window,
+                                              const char *node_id);
 
 G_END_DECLS

@@ -357,6 +357,7 @@ set_document (KspWindow   *self,
   update_export_actions (self);
   _ksp_window_structure_update (self);
   _ksp_window_search_update (self);
+  _ksp_window_files_update (self);
   run_validation (self);
 }
 
@@ -688,6 +689,7 @@ typedef struct _ExportRun {
   GApplication    *app;          /* held while the file is written: closing the last window waits */
   GCancellable    *cancellable;
   KspExportFormat  format;
+  KspLang          lang;
   char            *path;
 } ExportRun;
 
@@ -827,13 +829,32 @@ export_done (GObject      *source,
  * @path: the file to write; an existing one is replaced
  *
  * Exports the open standard's draft, as the Export menu does once a file is chosen: in a worker thread
- * on a snapshot of the document, with the progress strip shown meanwhile. The window emits
+ * on a snapshot of the document, with the progress strip shown meanwhile, in the interface's language
+ * where the standard has text in it (ksp_export_default_language()). The window emits
  * #KspWindow::export-finished when done, and shows a toast (or, on failure, a dialog).
  */
 void
 ksp_window_export_to_file (KspWindow  *self,
                            const char *format,
                            const char *path)
+{
+  g_return_if_fail (KSP_IS_WINDOW (self));
+  ksp_window_export_to_file_in (self, format, path, self->document ? ksp_export_default_language (
+                                                                       ksp_document_get_root (self->document))
+                                                                   : KSP_LANG_RU);
+}
+
+/**
+ * ksp_window_export_to_file_in:
+ * @lang: the language of the DOCX or PDF (%KSP_LANG_KK or %KSP_LANG_RU); XML holds both
+ *
+ * As ksp_window_export_to_file(), in @lang.
+ */
+void
+ksp_window_export_to_file_in (KspWindow  *self,
+                              const char *format,
+                              const char *path,
+                              KspLang     lang)
 {
   KspExportFormat fmt;
   ExportRun *run;
@@ -862,6 +883,7 @@ ksp_window_export_to_file (KspWindow  *self,
   g_weak_ref_init (&run->window, self);
   run->cancellable = g_cancellable_new ();
   run->format = fmt;
+  run->lang = lang;
   run->path = g_strdup (path);
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (app)
@@ -875,7 +897,7 @@ ksp_window_export_to_file (KspWindow  *self,
 
   show_export_progress (self, path);
   update_export_actions (self);
-  ksp_export_async (ksp_document_get_root (self->document), fmt, path, run->cancellable, export_done, run);
+  ksp_export_async (ksp_document_get_root (self->document), fmt, run->lang, path, run->cancellable, export_done, run);
 }
 
 static void
@@ -890,8 +912,13 @@ on_export_response (GtkNativeDialog *dialog,
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       const char *format = g_object_get_data (G_OBJECT (dialog), "ksp-export-format");
+      const char *lang_name = g_object_get_data (G_OBJECT (dialog), "ksp-export-lang")
+                                ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "lang") : NULL;
+      KspLang lang = KSP_LANG_NONE;
 
-      if (path)
+      if (path && lang_name && ksp_lang_from_string (lang_name, &lang) && lang != KSP_LANG_NONE)
+        ksp_window_export_to_file_in (self, format, path, lang);
+      else if (path)
         ksp_window_export_to_file (self, format, path);
       else if (file)
         ksp_window_show_error (self, _("Export needs a local file"));
@@ -981,6 +1008,17 @@ export_activated (GSimpleAction *action,
     name = ksp_export_suggest_filename (info ? info->code : NULL, std_title, fmt);
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   }
+  /* The language of the document (XML holds both): the interface's where the standard has text in it. */
+  if (fmt != KSP_EXPORT_XML)
+    {
+      static const char *ids[] = { "kk", "ru", NULL };
+      const char *labels[] = { _("Kazakh"), _("Russian"), NULL };
+      KspLang lang = ksp_export_default_language (ksp_document_get_root (self->document));
+
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "lang", _("Language"), ids, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "lang", lang == KSP_LANG_KK ? "kk" : "ru");
+      g_object_set_data (G_OBJECT (native), "ksp-export-lang", GINT_TO_POINTER (TRUE));
+    }
   g_object_set_data_full (G_OBJECT (native), "ksp-export-format", g_strdup (format), g_free);
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -1197,6 +1235,7 @@ ksp_window_class_init (KspWindowClass *klass)
    * @path: the file the export was writing
    * @error_message: (nullable): why it failed or was cancelled, %NULL when the file was written
    */
+  _ksp_window_files_class_init (widget_class);
   signals[SIGNAL_EXPORT_FINISHED] =
     g_signal_new ("export-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
@@ -1259,6 +1298,7 @@ ksp_window_init (KspWindow *self)
   _ksp_window_search_setup (self);
   _ksp_window_keys_setup (self);
   _ksp_window_session_setup (self);
+  _ksp_window_files_setup (self);
 }
 
 GtkPaned *
@@ -1279,6 +1319,23 @@ _ksp_window_get_standard_handle (KspWindow *self)
 {
   KspStandardInfo *info = current_standard (self);
   return info ? info->handle : NULL;
+}
+
+/* Shows the standard whose element has @node_id, as choosing it in the selector does. */
+gboolean
+_ksp_window_select_standard_node (KspWindow  *self,
+                                  const char *node_id)
+{
+  for (guint i = 0; self->standards && i < self->standards->len; i++)
+    {
+      KspStandardInfo *info = g_ptr_array_index (self->standards, i);
+      if (g_strcmp0 (info->node_id, node_id) == 0)
+        {
+          gtk_drop_down_set_selected (self->standard_dropdown, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* Shows the standard with @handle, as choosing it in the selector does. */

@@ -24,6 +24,11 @@ gboolean        ksp_window_open_workspace   (KspWindow      *self,
                                              GError        **error);
 gboolean        ksp_window_open_sample      (KspWindow      *self,
                                              GError        **error);
+gboolean        ksp_window_new_workspace    (KspWindow      *self,
+                                             const char     *path,
+                                             GError        **error);
+void            ksp_window_import_files     (KspWindow      *self,
+                                             const char *const *paths);
 KspStore       *ksp_window_get_store        (KspWindow      *self);
 KspDocument    *ksp_window_get_document     (KspWindow      *self);
 KspElementForm *ksp_window_get_form         (KspWindow      *self);
@@ -35,6 +40,10 @@ gboolean        ksp_window_is_read_only     (KspWindow      *self);
 GActionGroup   *ksp_window_get_element_actions (KspWindow   *self);
 void            ksp_window_show_error       (KspWindow      *self,
                                              const char     *message);
+void            ksp_window_export_to_file_in (KspWindow     *self,
+                                             const char     *format,
+                                             const char     *path,
+                                             KspLang         lang);
 void            ksp_window_export_to_file   (KspWindow      *self,
                                              const char     *format,
                                              const char     *path);

@@ -19,6 +19,7 @@
 #include "ksp-element-form.h"
 #include "ksp-field-editor.h"
 #include "ksp-outline-view.h"
+#include "ksp-import-summary.h"
 #include "ksp-read-any.h"
 #include "ksp-sample.h"
 #include "ksp-store.h"
@@ -276,6 +277,32 @@ test_author_card (Fixture       *fixture,
     g_assert_cmpuint (ksp_structure_count (back_card), ==, ksp_structure_count (card));
     g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (back, ksp_node_get_id (k12)), "text", KSP_LANG_RU),
                      ==, "Методов контроля");
+  }
+
+  /* In Kazakh, as the export dialog's language choice asks: the document's text is the Kazakh one (read
+   * by python's zipfile, a second tool). */
+  {
+    g_autofree char *out = g_build_filename (fixture->dir, "card-kk.docx", NULL);
+    g_autofree char *result = NULL;
+    g_autofree char *xml = NULL;
+    const char *argv[] = { "python3", "-c",
+                           "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml')"
+                           ".decode())", out, NULL };
+    int status = -1;
+    gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &result);
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    ksp_window_export_to_file_in (window, "docx", out, KSP_LANG_KK);
+    while (result == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_signal_handler_disconnect (window, handler);
+    g_assert_cmpstr (result, ==, "");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &xml, NULL, &status,
+                                 &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_nonnull (strstr (xml, "Бақылау әдістері"));
+    g_assert_null (strstr (xml, "Методов контроля"));
   }
 }
 
@@ -598,6 +625,183 @@ test_session (Fixture       *fixture,
   g_assert_cmpint (height, ==, 666);
 }
 
+/* The text of the first mapped label under @widget, or %NULL. */
+static const char *
+label_inside (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *text;
+      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c) && *gtk_label_get_text (GTK_LABEL (c)))
+        return gtk_label_get_text (GTK_LABEL (c));
+      if ((text = label_inside (c)))
+        return text;
+    }
+  return NULL;
+}
+
+/* Every control the user can reach under @widget that has no accessible name: no label property, no
+ * labelled-by relation, no label inside it. */
+static void
+collect_unnamed (GtkWidget *widget,
+                 GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) || GTK_IS_ENTRY (widget) ||
+      GTK_IS_TEXT_VIEW (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_LIST_VIEW (widget) ||
+      GTK_IS_LIST_BOX (widget) || GTK_IS_CHECK_BUTTON (widget))
+    {
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+                       gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY) ||
+                       ((GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget)) &&
+                        label_inside (widget) != NULL);
+      /* the parts of a composite control (the entry inside a search entry or a drop-down) are its own */
+      GtkWidget *parent = gtk_widget_get_parent (widget);
+      gboolean part = parent && (GTK_IS_SEARCH_ENTRY (parent) || GTK_IS_DROP_DOWN (parent) ||
+                                 GTK_IS_MENU_BUTTON (parent) || GTK_IS_SPIN_BUTTON (parent));
+      if (!named && !part)
+        g_ptr_array_add (out, g_strdup_printf ("%s (tooltip «%s»)", G_OBJECT_TYPE_NAME (widget),
+                                               gtk_widget_get_tooltip_text (widget) ?: ""));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_unnamed (c, out);
+}
+
+/* Issue 13.5: every control has an accessible name (the accessibility tree, GTK_A11Y=test). */
+static void
+test_accessible_names (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  g_autoptr (GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (find_kind (ksp_document_get_root (
+                                                       ksp_window_get_document (window)), "function"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-checks", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.find", NULL));
+  iterate_for (900);
+  collect_unnamed (GTK_WIDGET (window), unnamed);
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("no accessible name: %s", (char *) g_ptr_array_index (unnamed, i));
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+typedef struct {
+  gboolean done;
+  guint    n;
+  char    *error;
+} ImportWait;
+
+static void
+on_import_finished (KspWindow  *window,
+                    guint       n,
+                    const char *error_message,
+                    ImportWait *wait)
+{
+  wait->done = TRUE;
+  wait->n = n;
+  wait->error = g_strdup (error_message);
+}
+
+static void
+import_and_wait (KspWindow         *window,
+                 const char *const *paths,
+                 ImportWait        *wait)
+{
+  gulong id = g_signal_connect (window, "import-finished", G_CALLBACK (on_import_finished), wait);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  ksp_window_import_files (window, paths);
+  while (!wait->done && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (window, id);
+  g_assert_true (wait->done);
+  iterate_for (200);
+}
+
+/* The message dialog on top of @window, or %NULL. */
+static GtkWidget *
+message_dialog (KspWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* Issue 13.6: File → New Workspace and File → Import, with the parse report, from the window. */
+static void
+test_new_and_import (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kasip-import-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "new.kasip", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "..", "..", "data", "samples",
+                                                 "001_efa396441f2b22fb.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  KspWindow *window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1100, "default-height", 700, NULL);
+  ImportWait refused = { 0 }, imported = { 0 };
+  GtkWidget *dialog;
+
+  wait_for_window (window);
+  g_assert_true (ksp_window_new_workspace (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (ksp_window_get_store (window));
+  g_assert_null (ksp_window_get_document (window));
+  /* never over an existing file */
+  g_assert_false (ksp_window_new_workspace (window, path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST);
+  g_clear_error (&error);
+
+  /* A file the importer does not understand: refused, named, nothing imported. */
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  {
+    const char *paths[] = { empty, NULL };
+    import_and_wait (window, paths, &refused);
+  }
+  g_assert_cmpuint (refused.n, ==, 0);
+  g_assert_nonnull (refused.error);
+  g_assert_null (ksp_window_get_document (window));
+  dialog = message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Nothing Was Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "empty.txt: refused"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Seed 001: stored, the report says what was understood, the standard opens. */
+  g_assert_true (g_file_test (seed, G_FILE_TEST_IS_REGULAR));
+  {
+    const char *paths[] = { seed, NULL };
+    import_and_wait (window, paths, &imported);
+  }
+  g_assert_null (imported.error);
+  g_assert_cmpuint (imported.n, ==, 1);
+  g_assert_nonnull (ksp_window_get_document (window));
+  {
+    KspCounts counts = { 0 };
+    ksp_counts_add_tree (&counts, ksp_document_get_root (ksp_window_get_document (window)));
+    g_assert_cmpuint (counts.cards, ==, 10);
+  }
+  dialog = message_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Imported");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "001_efa396441f2b22fb.txt"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "10 cards"));
+  save_widget_screenshot (dialog, "kasip-editor-import-report.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_free (refused.error);
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate_for (50);
+  ksp_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -632,6 +836,8 @@ main (int    argc,
   g_test_add_func ("/ui/editor/kill-after-typing", test_kill_after_typing);
   g_test_add ("/ui/editor/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add_func ("/ui/editor/kazakh", test_kazakh);
+  g_test_add_func ("/ui/editor/new-and-import", test_new_and_import);
+  g_test_add ("/ui/editor/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);
   if (g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))
     g_test_add_func ("/ui/editor/crash-child", crash_child);
   return g_test_run ();

@@ -21,6 +21,7 @@ struct _KspWindow
   AdwToastOverlay     *toast_overlay;
   GtkStack            *title_stack;
   AdwWindowTitle      *window_title;
+  GtkLabel            *workspace_label;
   GtkDropDown         *standard_dropdown;
   GtkWidget           *read_only_bar;
   GtkRevealer         *export_revealer;
@@ -392,8 +393,12 @@ load_standard (KspWindow *self,
     ksp_window_select_element (self, info->node_id);
   {
     g_autofree char *basename = g_path_get_basename (ksp_store_get_location (self->store));
+    /* Translators: the window's title: a standard's handle, then the workspace file it is in */
+    g_autofree char *title = g_strdup_printf (_("%s — %s"), info->handle ? info->handle : _("Kasip"), basename);
     adw_window_title_set_subtitle (self->window_title, basename);
-    gtk_window_set_title (GTK_WINDOW (self), info->handle ? info->handle : _("Kasip"));
+    gtk_label_set_text (self->workspace_label, basename);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (self->workspace_label), ksp_store_get_location (self->store));
+    gtk_window_set_title (GTK_WINDOW (self), title);
   }
 }
 
@@ -1203,6 +1208,7 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, title_stack);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, workspace_label);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, standard_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_label);

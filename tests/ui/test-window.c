@@ -466,7 +466,12 @@ test_standards_of_one_order (Fixture       *fixture,
       g_assert_nonnull (ksp_outline_view_get_selected (ksp_window_get_outline (window)));
       g_assert_cmpstr (ksp_node_get_id (ksp_outline_view_get_selected (ksp_window_get_outline (window))), ==,
                        info->node_id);
-      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, info->handle);
+      /* the window says which standard of which workspace */
+      {
+        g_autofree char *title = g_strdup_printf ("%s — %s", info->handle, "test.kasip");
+        g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+        g_assert_true (has_label (GTK_WIDGET (window), "test.kasip"));
+      }
     }
   save_screenshot (window, "kasip-window-order-of-three.png");
 }

@@ -1,0 +1,516 @@
+/* ksp-bench-probe.c: the editor's timings for the benchmark (see ksp-bench-probe.h)
+ *
+ * The steps, each timed from the call that starts it to the end of the next frame ("after-paint"):
+ *   first frame      from the launch to the first frame of the window, the workspace open in it;
+ *   open a standard  choosing the last standard of the window's standard selector (another document);
+ *   switch cards     selecting the last card of it, then the first, and so on (the median of 6);
+ *   keystroke        ksp_field_editor_set_text() on the form's «purpose» until the document has stored
+ *                    the value (its ::changed, after the commit), which a second, read-only session of the
+ *                    workspace must then read back; that includes the editor's commit delay;
+ *   commit           the same with ksp_field_editor_commit() at once (the store's part of it).
+ * Only the window's public API is used. The standard selector is the GtkDropDown that is the "selector"
+ * page of a GtkStack (the header bar's).
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ksp-bench-probe.h"
+
+/* Give the main loop this long between steps (idle handlers, the checks) before timing the next. */
+#define SETTLE_MS 250
+#define N_SWITCHES 6
+#define GIVE_UP_SECONDS 120
+
+typedef struct _Probe Probe;
+typedef void (*ProbeStep) (Probe *probe);
+typedef void (*ProbePainted) (Probe *probe, gint64 painted_at);
+
+struct _Probe
+{
+  KspWindow     *window;       /* the probe is its data: unowned */
+  GdkFrameClock *clock;
+  gulong         paint_id;
+  gulong         realize_id;
+  ProbePainted   on_paint;     /* what the next after-paint completes, or NULL */
+  ProbeStep      next;         /* what runs after SETTLE_MS */
+  guint          step_source;
+  guint          give_up_source;
+  guint          verify_source;
+
+  gint64         start;        /* the launch */
+  gint64         t0;           /* the start of the step being timed */
+  const char    *failed;       /* the step that could not be done, or NULL */
+
+  double         first_frame_ms;
+  double         open_ms;
+  double         open_call_ms; /* of which in the call that chose it (the model, the widgets made) */
+  GArray        *switch_ms;    /* double */
+  GArray        *switch_call_ms;
+  double         stored_ms;
+  double         commit_ms;
+  gboolean       verified;
+  guint          n_standards;
+
+  char          *card_a;
+  char          *card_b;
+  guint          n_switches;
+
+  KspDocument   *typed_in;     /* the document whose ::changed is awaited (ref) */
+  gulong         changed_id;
+  gint64         changed_at;
+  char          *typed_node;
+  const char    *typed_field;
+  KspLang        typed_lang;
+  char          *typed_text;
+  KspStore      *reader;       /* the second, read-only session */
+  gint64         verify_deadline;
+};
+
+static void finish (Probe *probe);
+
+static double
+ms_since (gint64 t0,
+          gint64 t1)
+{
+  return (t1 - t0) / 1000.0;
+}
+
+static void
+probe_free (gpointer data)
+{
+  Probe *probe = data;
+
+  if (probe->clock && probe->paint_id && g_signal_handler_is_connected (probe->clock, probe->paint_id))
+    g_signal_handler_disconnect (probe->clock, probe->paint_id);
+  g_clear_object (&probe->clock);
+  g_clear_handle_id (&probe->step_source, g_source_remove);
+  g_clear_handle_id (&probe->give_up_source, g_source_remove);
+  g_clear_handle_id (&probe->verify_source, g_source_remove);
+  if (probe->typed_in)
+    g_clear_signal_handler (&probe->changed_id, probe->typed_in);
+  g_clear_object (&probe->typed_in);
+  if (probe->reader)
+    ksp_store_close (probe->reader);
+  g_clear_object (&probe->reader);
+  g_array_unref (probe->switch_ms);
+  g_array_unref (probe->switch_call_ms);
+  g_free (probe->card_a);
+  g_free (probe->card_b);
+  g_free (probe->typed_node);
+  g_free (probe->typed_text);
+  g_free (probe);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* sequencing                                                                                      */
+
+static gboolean
+step_cb (gpointer data)
+{
+  Probe *probe = data;
+  ProbeStep next = probe->next;
+
+  probe->step_source = 0;
+  probe->next = NULL;
+  next (probe);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+then (Probe     *probe,
+      ProbeStep  next)
+{
+  probe->next = next;
+  g_clear_handle_id (&probe->step_source, g_source_remove);
+  probe->step_source = g_timeout_add (SETTLE_MS, step_cb, probe);
+}
+
+/* Starts timing a step that ends with the next frame. */
+static void
+time_to_frame (Probe        *probe,
+               ProbePainted  painted)
+{
+  probe->on_paint = painted;
+  probe->t0 = g_get_monotonic_time ();
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
+{
+  Probe *probe = data;
+  ProbePainted painted = probe->on_paint;
+
+  if (painted == NULL)
+    return;
+  probe->on_paint = NULL;
+  painted (probe, g_get_monotonic_time ());
+}
+
+static void
+fail (Probe      *probe,
+      const char *step)
+{
+  probe->failed = step;
+  finish (probe);
+}
+
+static gboolean
+give_up_cb (gpointer data)
+{
+  Probe *probe = data;
+
+  probe->give_up_source = 0;
+  fail (probe, "timeout");
+  return G_SOURCE_REMOVE;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* the widgets                                                                                     */
+
+static GtkDropDown *
+find_selector (GtkWidget *widget)
+{
+  GtkWidget *parent = gtk_widget_get_parent (widget);
+
+  if (GTK_IS_DROP_DOWN (widget) && GTK_IS_STACK (parent) &&
+      gtk_stack_get_child_by_name (GTK_STACK (parent), "selector") == widget)
+    return GTK_DROP_DOWN (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkDropDown *found = find_selector (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+collect_cards (KspNode   *node,
+               GPtrArray *ids)
+{
+  if (g_str_equal (ksp_node_get_kind (node), "card"))
+    g_ptr_array_add (ids, (gpointer) ksp_node_get_id (node));
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    collect_cards (ksp_node_get_child (node, i), ids);
+}
+
+static KspLang
+document_language (KspDocument *document)
+{
+  KspLang lang = KSP_LANG_NONE;
+
+  ksp_lang_from_string (ksp_node_get_value (ksp_document_get_root (document), "language", KSP_LANG_NONE), &lang);
+  return lang == KSP_LANG_NONE ? KSP_LANG_RU : lang;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* the steps                                                                                       */
+
+static void
+committed_now (Probe *probe)
+{
+  KspElementForm *form = ksp_window_get_form (probe->window);
+  KspFieldEditor *editor = ksp_element_form_get_editor (form, probe->typed_field, probe->typed_lang);
+  g_autofree char *text = NULL;
+  gint64 t0;
+
+  if (editor == NULL)
+    {
+      fail (probe, "commit");
+      return;
+    }
+  text = g_strconcat (probe->typed_text, " (2)", NULL);
+  t0 = g_get_monotonic_time ();
+  ksp_field_editor_set_text (editor, text);
+  ksp_field_editor_commit (editor);
+  probe->commit_ms = ms_since (t0, g_get_monotonic_time ());
+  finish (probe);
+}
+
+/* Whether the second session reads the typed text back. */
+static gboolean
+read_back (Probe *probe)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) root = NULL;
+  KspNode *node;
+
+  if (probe->reader == NULL &&
+      !(probe->reader = ksp_store_open_uri (ksp_store_get_location (ksp_window_get_store (probe->window)),
+                                            KSP_STORE_OPEN_READ_ONLY, &error)))
+    return FALSE;
+  root = ksp_store_load_tree (probe->reader, ksp_document_get_tree_id (probe->typed_in), &error);
+  node = root ? ksp_node_find_descendant (root, probe->typed_node) : NULL;
+  if (root && node == NULL && g_str_equal (ksp_node_get_id (root), probe->typed_node))
+    node = root;
+  return node && g_strcmp0 (ksp_node_get_value (node, probe->typed_field, probe->typed_lang), probe->typed_text) == 0;
+}
+
+static gboolean
+verify_cb (gpointer data)
+{
+  Probe *probe = data;
+
+  if (read_back (probe))
+    {
+      probe->verified = TRUE;
+      probe->verify_source = 0;
+      then (probe, committed_now);
+      return G_SOURCE_REMOVE;
+    }
+  if (g_get_monotonic_time () > probe->verify_deadline)
+    {
+      probe->verify_source = 0;
+      fail (probe, "keystroke (the second session never read the value)");
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_changed (KspDocument *document,
+            KspCommand  *command,
+            gpointer     data)
+{
+  Probe *probe = data;
+
+  if (probe->changed_at != 0)
+    return;
+  probe->changed_at = g_get_monotonic_time ();
+  probe->stored_ms = ms_since (probe->t0, probe->changed_at);
+  g_clear_signal_handler (&probe->changed_id, probe->typed_in);
+  probe->verify_deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  probe->verify_source = g_timeout_add (5, verify_cb, probe);
+}
+
+static void
+type_text (Probe *probe)
+{
+  KspDocument *document = ksp_window_get_document (probe->window);
+  KspElementForm *form = ksp_window_get_form (probe->window);
+  KspNode *node = ksp_element_form_get_node (form);
+  static const char *const fields[] = { "purpose", "profession_name", "title" };
+  KspFieldEditor *editor = NULL;
+  KspLang lang = document ? document_language (document) : KSP_LANG_RU;
+  const char *old;
+
+  for (guint i = 0; node && editor == NULL && i < G_N_ELEMENTS (fields) * 2; i++)
+    {
+      probe->typed_field = fields[i / 2];
+      probe->typed_lang = i % 2 == 0 ? lang : (lang == KSP_LANG_RU ? KSP_LANG_KK : KSP_LANG_RU);
+      editor = ksp_element_form_get_editor (form, probe->typed_field, probe->typed_lang);
+    }
+  if (editor == NULL || ksp_window_is_read_only (probe->window))
+    {
+      fail (probe, "keystroke (no editable field in the form)");
+      return;
+    }
+  old = ksp_node_get_value (node, probe->typed_field, probe->typed_lang);
+  probe->typed_node = g_strdup (ksp_node_get_id (node));
+  probe->typed_text = g_strdup_printf ("%s …%" G_GINT64_FORMAT, old ? old : "", g_get_real_time () % 100000);
+  probe->typed_in = g_object_ref (document);
+  probe->changed_id = g_signal_connect (document, "changed", G_CALLBACK (on_changed), probe);
+  probe->t0 = g_get_monotonic_time ();
+  ksp_field_editor_set_text (editor, probe->typed_text);
+}
+
+static void switch_card (Probe *probe);
+
+static void
+card_switched (Probe  *probe,
+               gint64  painted_at)
+{
+  double ms = ms_since (probe->t0, painted_at);
+
+  g_array_append_val (probe->switch_ms, ms);
+  then (probe, ++probe->n_switches < N_SWITCHES ? switch_card : type_text);
+}
+
+static void
+switch_card (Probe *probe)
+{
+  const char *target = probe->n_switches % 2 == 0 ? probe->card_b : probe->card_a;
+
+  double call_ms;
+
+  time_to_frame (probe, card_switched);
+  if (!ksp_window_select_element (probe->window, target))
+    {
+      fail (probe, "card switch");
+      return;
+    }
+  call_ms = ms_since (probe->t0, g_get_monotonic_time ());
+  g_array_append_val (probe->switch_call_ms, call_ms);
+  gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+}
+
+static void
+first_card_shown (Probe  *probe,
+                  gint64  painted_at)
+{
+  then (probe, switch_card);
+}
+
+static void
+choose_cards (Probe *probe)
+{
+  KspDocument *document = ksp_window_get_document (probe->window);
+  g_autoptr (GPtrArray) cards = g_ptr_array_new ();
+
+  if (document)
+    collect_cards (ksp_document_get_root (document), cards);
+  if (cards->len < 2)
+    {
+      fail (probe, "card switch (fewer than two cards)");
+      return;
+    }
+  probe->card_a = g_strdup (cards->pdata[0]);
+  probe->card_b = g_strdup (cards->pdata[cards->len - 1]);
+  time_to_frame (probe, first_card_shown);
+  ksp_window_select_element (probe->window, probe->card_a);
+  gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+}
+
+static void
+standard_opened (Probe  *probe,
+                 gint64  painted_at)
+{
+  probe->open_ms = ms_since (probe->t0, painted_at);
+  then (probe, choose_cards);
+}
+
+static void
+open_standard (Probe *probe)
+{
+  GtkDropDown *selector = find_selector (GTK_WIDGET (probe->window));
+  GListModel *model = selector ? gtk_drop_down_get_model (selector) : NULL;
+
+  probe->n_standards = model ? g_list_model_get_n_items (model) : 0;
+  if (probe->n_standards < 2)
+    {
+      probe->open_ms = -1; /* nothing else to open */
+      then (probe, choose_cards);
+      return;
+    }
+  time_to_frame (probe, standard_opened);
+  gtk_drop_down_set_selected (selector, probe->n_standards - 1);
+  probe->open_call_ms = ms_since (probe->t0, g_get_monotonic_time ());
+  gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+}
+
+static void
+first_frame (Probe  *probe,
+             gint64  painted_at)
+{
+  probe->first_frame_ms = ms_since (probe->start, painted_at);
+  then (probe, open_standard);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* The peak resident memory of this process (VmHWM), in KiB, or -1. */
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (line = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+}
+
+static double
+median (GArray *ms)
+{
+  if (ms->len == 0)
+    return -1;
+  g_array_sort (ms, compare_doubles);
+  return g_array_index (ms, double, ms->len / 2);
+}
+
+static void
+finish (Probe *probe)
+{
+
+  g_clear_handle_id (&probe->give_up_source, g_source_remove);
+  g_clear_handle_id (&probe->step_source, g_source_remove);
+  probe->on_paint = NULL;
+  if (probe->clock)
+    g_clear_signal_handler (&probe->paint_id, probe->clock);
+  printf ("bench: first-frame-ms=%.1f open-standard-ms=%.1f open-call-ms=%.1f card-switch-ms=%.1f"
+          " switch-call-ms=%.1f keystroke-to-stored-ms=%.1f commit-ms=%.1f vmhwm-kb=%" G_GINT64_FORMAT
+          " standards=%u verified=%s%s%s\n",
+          probe->first_frame_ms, probe->open_ms, probe->open_call_ms, median (probe->switch_ms),
+          median (probe->switch_call_ms), probe->stored_ms, probe->commit_ms, peak_rss_kb (),
+          probe->n_standards, probe->verified ? "yes" : "no", probe->failed ? " failed=" : "",
+          probe->failed ? probe->failed : "");
+  fflush (stdout);
+  gtk_window_close (GTK_WINDOW (probe->window));
+}
+
+static void
+attach_clock (Probe *probe)
+{
+  if (probe->clock || (probe->clock = gtk_widget_get_frame_clock (GTK_WIDGET (probe->window))) == NULL)
+    return;
+  g_object_ref (probe->clock);
+  probe->paint_id = g_signal_connect (probe->clock, "after-paint", G_CALLBACK (after_paint), probe);
+}
+
+static void
+on_realize (GtkWidget *widget,
+            gpointer   data)
+{
+  attach_clock (data);
+}
+
+/**
+ * ksp_bench_probe_install:
+ *
+ * Times @window for the editor benchmark when the environment variable KASIP_BENCH is set; does nothing
+ * otherwise. Call it when the window is presented.
+ */
+void
+ksp_bench_probe_install (KspWindow *window)
+{
+  const char *env = g_getenv ("KASIP_BENCH");
+  Probe *probe;
+  char *end = NULL;
+  gint64 start;
+
+  g_return_if_fail (KSP_IS_WINDOW (window));
+
+  if (env == NULL || g_object_get_data (G_OBJECT (window), "ksp-bench-probe"))
+    return;
+  probe = g_new0 (Probe, 1);
+  probe->window = window;
+  probe->switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->switch_call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->first_frame_ms = probe->open_ms = probe->open_call_ms = probe->stored_ms = probe->commit_ms = -1;
+  start = g_ascii_strtoll (env, &end, 10);
+  /* The launch time, if it was given and is in the past; else now. */
+  probe->start = end && end != env && *end == '\0' && start > 0 && start <= g_get_monotonic_time ()
+                   ? start : g_get_monotonic_time ();
+  g_object_set_data_full (G_OBJECT (window), "ksp-bench-probe", probe, probe_free);
+
+  probe->on_paint = first_frame;
+  probe->give_up_source = g_timeout_add_seconds (GIVE_UP_SECONDS, give_up_cb, probe);
+  attach_clock (probe);
+  if (probe->clock == NULL)
+    probe->realize_id = g_signal_connect (window, "realize", G_CALLBACK (on_realize), probe);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+}

@@ -16,6 +16,37 @@
 
 static guint import_finished_signal;
 
+/**
+ * _ksp_window_file_chooser:
+ * @patterns: the file name patterns of the first filter, %NULL-terminated
+ *
+ * Returns: (transfer full): a modal native file chooser over @window with that filter and "All Files"
+ */
+GtkFileChooserNative *
+_ksp_window_file_chooser (KspWindow            *window,
+                          const char           *title,
+                          GtkFileChooserAction  action,
+                          const char           *accept,
+                          const char           *filter_name,
+                          const char *const    *patterns)
+{
+  GtkFileChooserNative *native = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept,
+                                                              _("_Cancel"));
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, filter_name);
+  for (guint i = 0; patterns[i]; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+  return native;
+}
+
 /* ---------------------------------------------------------------------------------------------- */
 /* new workspace                                                                                   */
 
@@ -81,15 +112,10 @@ new_workspace_activated (GSimpleAction *action,
                          gpointer       user_data)
 {
   KspWindow *self = user_data;
-  GtkFileChooserNative *native;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  static const char *const patterns[] = { "*.kasip", NULL };
+  GtkFileChooserNative *native = _ksp_window_file_chooser (self, _("New Workspace"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                           _("_Create"), _("Kasip Workspaces"), patterns);
 
-  native = gtk_file_chooser_native_new (_("New Workspace"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Create"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("Kasip Workspaces"));
-  gtk_file_filter_add_pattern (filter, "*.kasip");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("standards.kasip"));
   g_signal_connect (native, "response", G_CALLBACK (on_new_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -293,22 +319,12 @@ import_activated (GSimpleAction *action,
                   gpointer       user_data)
 {
   KspWindow *self = user_data;
-  GtkFileChooserNative *native;
-  g_autoptr (GtkFileFilter) texts = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  static const char *const patterns[] = { "*.txt", "*.docx", "*.xml", NULL };
+  GtkFileChooserNative *native = _ksp_window_file_chooser (self, _("Import Published Standards"),
+                                                           GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+                                                           _("Standards (text, DOCX, Kasip XML)"), patterns);
 
-  native = gtk_file_chooser_native_new (_("Import Published Standards"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-  gtk_file_filter_set_name (texts, _("Standards (text, DOCX, Kasip XML)"));
-  gtk_file_filter_add_pattern (texts, "*.txt");
-  gtk_file_filter_add_pattern (texts, "*.docx");
-  gtk_file_filter_add_pattern (texts, "*.xml");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), texts);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   g_signal_connect (native, "response", G_CALLBACK (on_import_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

@@ -14,11 +14,12 @@
 #include "ksp-outline-view.h"
 #include "ksp-window-private.h"
 
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  key,
-              GdkModifierType        mods,
-              const char            *action)
+/* A key that activates a named action; the window's aspects add theirs with it. */
+void
+_ksp_window_add_shortcut (GtkShortcutController *controller,
+                          guint                  key,
+                          GdkModifierType        mods,
+                          const char            *action)
 {
   gtk_shortcut_controller_add_shortcut (controller,
                                         gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
@@ -103,12 +104,12 @@ _ksp_window_keys_setup (KspWindow *window)
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (keys), GTK_SHORTCUT_SCOPE_LOCAL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_F8, 0, "win.show-checks");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_f, GDK_CONTROL_MASK, "win.find");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_l, GDK_CONTROL_MASK, "win.go-to");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_y, GDK_CONTROL_MASK, "win.redo");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_w, GDK_CONTROL_MASK, "window.close");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_q, GDK_CONTROL_MASK, "app.quit");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_F8, 0, "win.show-checks");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_f, GDK_CONTROL_MASK, "win.find");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_l, GDK_CONTROL_MASK, "win.go-to");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_y, GDK_CONTROL_MASK, "win.redo");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_w, GDK_CONTROL_MASK, "window.close");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_q, GDK_CONTROL_MASK, "app.quit");
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F6, 0),
                                                           gtk_callback_action_new (switch_pane, NULL, NULL)));

@@ -12,6 +12,10 @@ void _ksp_window_structure_dispose (KspWindow *window);
 
 /* ksp-window-keys.c: window-wide shortcuts, Tab and F6 between outline and form */
 void _ksp_window_keys_setup (KspWindow *window);
+void _ksp_window_add_shortcut (GtkShortcutController *controller,
+                               guint                  key,
+                               GdkModifierType        mods,
+                               const char            *action);
 
 /* ksp-window-search.c: Ctrl+F over the standard, Ctrl+L to a card */
 void _ksp_window_search_setup  (KspWindow *window);
@@ -36,6 +40,12 @@ char       *_ksp_window_recovery_message (KspStore    *store,
 void        _ksp_window_files_class_init (GtkWidgetClass *widget_class);
 void        _ksp_window_files_setup      (KspWindow      *window);
 void        _ksp_window_files_update     (KspWindow      *window);
+GtkFileChooserNative *_ksp_window_file_chooser (KspWindow            *window,
+                                                const char           *title,
+                                                GtkFileChooserAction  action,
+                                                const char           *accept,
+                                                const char           *filter_name,
+                                                const char *const    *patterns);
 
 /* ksp-window.c, for the aspects */
 GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);

@@ -402,17 +402,6 @@ on_outline_selected (KspOutlineView *outline,
   _ksp_window_structure_update (window);
 }
 
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  key,
-              GdkModifierType        mods,
-              const char            *action)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (key, mods),
-                                                          gtk_named_action_new (action)));
-}
-
 /* Lets go of the context menu while the outline it is attached to is still there. */
 void
 _ksp_window_structure_dispose (KspWindow *window)
@@ -465,15 +454,15 @@ _ksp_window_structure_setup (KspWindow *window)
   g_signal_connect (outline, "node-dropped", G_CALLBACK (on_node_dropped), st);
   g_signal_connect (outline, "node-selected", G_CALLBACK (on_outline_selected), window);
 
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, GDK_CONTROL_MASK, "element.add-sibling");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, GDK_CONTROL_MASK, "element.add-sibling");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                 "element.add-first-child");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_d, GDK_CONTROL_MASK, "element.duplicate");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, GDK_ALT_MASK, "element.move-up");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, GDK_ALT_MASK, "element.move-down");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_d, GDK_CONTROL_MASK, "element.duplicate");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, GDK_ALT_MASK, "element.move-up");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, GDK_ALT_MASK, "element.move-down");
   gtk_widget_add_controller (GTK_WIDGET (window), keys);
   /* Delete deletes an element only from the outline: in a field it deletes characters. */
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (outline_keys), GDK_KEY_Delete, 0, "element.delete");
+  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (outline_keys), GDK_KEY_Delete, 0, "element.delete");
   gtk_widget_add_controller (GTK_WIDGET (outline), outline_keys);
   _ksp_window_structure_update (window);
 }

@@ -630,19 +630,10 @@ open_activated (GSimpleAction *action,
                 gpointer       user_data)
 {
   KspWindow *self = user_data;
-  GtkFileChooserNative *native;
-  g_autoptr (GtkFileFilter) workspaces = gtk_file_filter_new ();
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
+  static const char *const patterns[] = { "*.kasip", NULL };
+  GtkFileChooserNative *native = _ksp_window_file_chooser (self, _("Open Workspace"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                           _("_Open"), _("Kasip Workspaces"), patterns);
 
-  native = gtk_file_chooser_native_new (_("Open Workspace"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (workspaces, _("Kasip Workspaces"));
-  gtk_file_filter_add_pattern (workspaces, "*.kasip");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), workspaces);
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
   g_signal_connect (native, "response", G_CALLBACK (on_open_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

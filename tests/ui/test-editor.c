@@ -105,6 +105,23 @@ on_export_finished (KspWindow  *window,
   return FALSE;
 }
 
+/* Exports the open standard through the window in @lang and runs the main loop until it is written. */
+static void
+export_and_wait (KspWindow  *window,
+                 const char *path,
+                 KspLang     lang)
+{
+  g_autofree char *result = NULL;
+  gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &result);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  ksp_window_export_to_file_in (window, "docx", path, lang);
+  while (result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (window, handler);
+  g_assert_cmpstr (result, ==, "");
+}
+
 /* Issue 13, "done when" 1: a new card from scratch, restructured, exported and validated. */
 static void
 test_author_card (Fixture       *fixture,
@@ -256,17 +273,10 @@ test_author_card (Fixture       *fixture,
    * its two functions, three skills and their items, in both languages' text as written. */
   {
     g_autofree char *out = g_build_filename (fixture->dir, "card.docx", NULL);
-    g_autofree char *result = NULL;
     g_autoptr (KspNode) back = NULL;
     KspNode *back_card = NULL;
-    gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &result);
-    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-    ksp_window_export_to_file (window, "docx", out);
-    while (result == NULL && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    g_signal_handler_disconnect (window, handler);
-    g_assert_cmpstr (result, ==, "");
+    export_and_wait (window, out, KSP_LANG_RU);
     back = ksp_read_any_file (out, NULL, &error);
     g_assert_no_error (error);
     g_assert_nonnull (back);
@@ -283,20 +293,13 @@ test_author_card (Fixture       *fixture,
    * by python's zipfile, a second tool). */
   {
     g_autofree char *out = g_build_filename (fixture->dir, "card-kk.docx", NULL);
-    g_autofree char *result = NULL;
     g_autofree char *xml = NULL;
     const char *argv[] = { "python3", "-c",
                            "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml')"
                            ".decode())", out, NULL };
     int status = -1;
-    gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &result);
-    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
 
-    ksp_window_export_to_file_in (window, "docx", out, KSP_LANG_KK);
-    while (result == NULL && g_get_monotonic_time () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    g_signal_handler_disconnect (window, handler);
-    g_assert_cmpstr (result, ==, "");
+    export_and_wait (window, out, KSP_LANG_KK);
     g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &xml, NULL, &status,
                                  &error));
     g_assert_no_error (error);
@@ -720,21 +723,6 @@ import_and_wait (KspWindow         *window,
   iterate_for (200);
 }
 
-/* The message dialog on top of @window, or %NULL. */
-static GtkWidget *
-message_dialog (KspWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-        return GTK_WIDGET (w);
-    }
-  return NULL;
-}
-
 /* Issue 13.6: File → New Workspace and File → Import, with the parse report, from the window. */
 static void
 test_new_and_import (void)
@@ -768,7 +756,7 @@ test_new_and_import (void)
   g_assert_cmpuint (refused.n, ==, 0);
   g_assert_nonnull (refused.error);
   g_assert_null (ksp_window_get_document (window));
-  dialog = message_dialog (window);
+  dialog = GTK_WIDGET (find_message_dialog (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Nothing Was Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "empty.txt: refused"));
@@ -788,7 +776,7 @@ test_new_and_import (void)
     ksp_counts_add_tree (&counts, ksp_document_get_root (ksp_window_get_document (window)));
     g_assert_cmpuint (counts.cards, ==, 10);
   }
-  dialog = message_dialog (window);
+  dialog = GTK_WIDGET (find_message_dialog (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Imported");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "001_efa396441f2b22fb.txt"));
@@ -807,20 +795,13 @@ main (int    argc,
       char **argv)
 {
   g_autoptr (GtkCssProvider) css = NULL;
+  g_autofree char *home = NULL;
+  int status;
 
   g_setenv ("KASIP_USER", "ui-test", TRUE);
+  /* The user's folders (the session notes) in a temporary home, shared with the child it starts. */
   if (!g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))
-    {
-      /* The user's folders (the session notes, the sample) in a temporary home, shared with the child. */
-      g_autofree char *home = g_dir_make_tmp ("kasip-editor-home-XXXXXX", NULL);
-      static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
-      for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
-        {
-          g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-          g_mkdir (dir, 0700);
-          g_setenv (vars[i], dir, TRUE);
-        }
-    }
+    home = isolate_user_dirs ();
   gtk_test_init (&argc, &argv, NULL);
   /* The build's translations (po/), as tools/run-editor.sh uses them. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KASIP_LOCALEDIR") ? g_getenv ("KASIP_LOCALEDIR") : LOCALEDIR);
@@ -840,5 +821,8 @@ main (int    argc,
   g_test_add ("/ui/editor/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);
   if (g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))
     g_test_add_func ("/ui/editor/crash-child", crash_child);
-  return g_test_run ();
+  status = g_test_run ();
+  if (home)
+    remove_tree (home);
+  return status;
 }

@@ -646,21 +646,6 @@ read_file (const char *path,
   return contents;
 }
 
-/* The AdwMessageDialog over @window, if any (transfer none; destroy it when done). */
-static AdwMessageDialog *
-find_message_dialog (KspWindow *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
-      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
-        return ADW_MESSAGE_DIALOG (w);
-    }
-  return NULL;
-}
-
 /* Takes the export failure's dialog down, checking it names @path and says @reason. */
 static void
 assert_failure_dialog (KspWindow  *window,
@@ -1319,26 +1304,6 @@ test_occupation_picker (Fixture       *fixture,
   g_assert_cmpstr (ksp_node_get_value (card, "group_code", KSP_LANG_NONE), ==, old_group);
 }
 
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir)
-    {
-      while ((name = g_dir_read_name (dir)))
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_dir_close (dir);
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -1346,20 +1311,10 @@ main (int    argc,
   g_autoptr (GtkCssProvider) css = NULL;
 
   g_setenv ("KASIP_USER", "ui-test", TRUE);
-  g_autofree char *home = g_dir_make_tmp ("kasip-ui-home-XXXXXX", NULL);
+  /* "Open the sample" writes to the user's data directory: a temporary one. */
+  g_autofree char *home = isolate_user_dirs ();
   int status;
 
-  /* "Open the sample" writes to the user's data directory: point it at a temporary one. Not
-   * G_TEST_OPTION_ISOLATE_DIRS: gtk_test_init() ignores its options, and that option would also hide
-   * XDG_DATA_DIRS, hence the icons and GSettings schemas the screenshots need. */
-  g_assert_nonnull (home);
-  for (guint i = 0; i < 4; i++)
-    {
-      static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
-      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
-      g_mkdir (dir, 0700);
-      g_setenv (vars[i], dir, TRUE);
-    }
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

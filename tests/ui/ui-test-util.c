@@ -6,6 +6,8 @@
 #include "ksp-outline-view.h"
 #include "ui-test-util.h"
 
+#include <glib/gstdio.h>
+
 void
 iterate_for (guint ms)
 {
@@ -220,4 +222,60 @@ wait_for_checks (KspWindow *window)
   while (ksp_window_is_checking (window) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (ksp_window_is_checking (window));
+}
+
+/* The AdwMessageDialog over @window, if any (transfer none; destroy it when done). */
+AdwMessageDialog *
+find_message_dialog (KspWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Points the user's folders (data, config, cache, state) at a new temporary home, for this process and
+ * the ones it starts. Not G_TEST_OPTION_ISOLATE_DIRS: gtk_test_init() ignores its options, and that
+ * option would also hide XDG_DATA_DIRS, hence the icons and GSettings schemas the screenshots need.
+ * Returns: (transfer full): the home, to remove at the end */
+char *
+isolate_user_dirs (void)
+{
+  static const char *const vars[] = { "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME" };
+  char *home = g_dir_make_tmp ("kasip-ui-home-XXXXXX", NULL);
+
+  g_assert_nonnull (home);
+  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, vars[i], NULL);
+      g_mkdir (dir, 0700);
+      g_setenv (vars[i], dir, TRUE);
+    }
+  return home;
+}
+
+/* Removes @path and, for a folder, all under it. */
+void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir)
+    {
+      while ((name = g_dir_read_name (dir)))
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
 }

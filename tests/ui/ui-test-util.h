@@ -40,5 +40,8 @@ void       element_action         (KspWindow  *window,
                                    const char *kind);
 
 void       wait_for_checks        (KspWindow  *window);
+AdwMessageDialog *find_message_dialog (KspWindow *window);
+char      *isolate_user_dirs      (void);
+void       remove_tree            (const char *path);
 
 G_END_DECLS

@@ -852,9 +852,10 @@ on_search_stop (KspOutlineView *self)
 static void
 on_search_mode (KspOutlineView *self)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar) && self->matches)
-    {
-      ksp_outline_view_search (self, NULL);
-      ksp_outline_view_focus_selected (self);
-    }
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  if (self->matches)
+    ksp_outline_view_search (self, NULL);
+  /* The focus comes back from the closed search bar to the outline, at the match or where it was. */
+  ksp_outline_view_focus_selected (self);
 }

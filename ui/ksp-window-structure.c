@@ -460,6 +460,8 @@ _ksp_window_structure_setup (KspWindow *window)
   _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_d, GDK_CONTROL_MASK, "element.duplicate");
   _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, GDK_ALT_MASK, "element.move-up");
   _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, GDK_ALT_MASK, "element.move-down");
+  /* Before the focused widget: a list view takes Ctrl+Return for itself. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_widget_add_controller (GTK_WIDGET (window), keys);
   /* Delete deletes an element only from the outline: in a field it deletes characters. */
   _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (outline_keys), GDK_KEY_Delete, 0, "element.delete");

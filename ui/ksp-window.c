@@ -577,11 +577,21 @@ step_history (KspWindow *self,
 {
   g_autoptr (GError) error = NULL;
 
+  KspUndoStack *stack;
+  KspCommand *command;
+  g_autofree char *id = NULL;
+
   if (self->document == NULL)
     return;
   ksp_element_form_commit (self->form);
+  stack = ksp_document_get_undo_stack (self->document);
+  command = step == ksp_document_undo ? ksp_undo_stack_peek_undo (stack) : ksp_undo_stack_peek_redo (stack);
+  id = command ? g_strdup (ksp_command_get_node_id (command)) : NULL;
   if (!step (self->document, &error))
     ksp_window_show_error (self, error->message);
+  /* Show what changed back: the element the step was about (a moved element keeps being selected). */
+  else if (id)
+    ksp_window_select_element (self, id);
 }
 
 static void

@@ -628,6 +628,101 @@ test_session (Fixture       *fixture,
   g_assert_cmpint (height, ==, 666);
 }
 
+static gboolean
+checks_shown (KspWindow *window)
+{
+  g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-checks");
+  return g_variant_get_boolean (state);
+}
+
+static gboolean
+focus_in (KspWindow *window,
+          GtkWidget *ancestor)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  return focus && (focus == ancestor || gtk_widget_is_ancestor (focus, ancestor));
+}
+
+/* Issue 13.5: the keys, pressed as a keyboard does (through the X server): F8 from the outline and from a
+ * field (GtkPaned no longer takes it), Tab and Shift+Tab between outline and form, Ctrl+F, Escape,
+ * Alt+Down, Ctrl+Z, Ctrl+Y, Ctrl+Return, Ctrl+L. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspDocument *doc = ksp_window_get_document (window);
+  KspNode *card = find_kind (ksp_document_get_root (doc), "card");
+  KspNode *skill = find_kind (card, "skill");
+  KspNode *first = ksp_node_get_child (skill, 0);
+  GtkWidget *outline = GTK_WIDGET (ksp_window_get_outline (window));
+  GtkWidget *form = GTK_WIDGET (ksp_window_get_form (window));
+  guint n_children = ksp_node_get_n_children (skill);
+
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (card)));
+  g_assert_true (ksp_outline_view_focus_selected (ksp_window_get_outline (window)));
+  iterate_for (100);
+  g_assert_true (focus_in (window, outline));
+
+  g_assert_false (checks_shown (window));
+  press_keys (window, GDK_KEY_F8, 0);
+  g_assert_true (checks_shown (window));
+
+  press_keys (window, GDK_KEY_Tab, 0);
+  g_assert_true (focus_in (window, form));
+  press_keys (window, GDK_KEY_F8, 0); /* from a field too */
+  g_assert_false (checks_shown (window));
+  /* Shift+Tab goes back through the form's heading and findings button to the outline, not round the
+   * header bar. */
+  for (guint i = 0; i < 3 && !focus_in (window, outline); i++)
+    {
+      press_keys (window, GDK_KEY_Tab, GDK_SHIFT_MASK);
+      g_assert_true (focus_in (window, form) || focus_in (window, outline));
+    }
+  g_assert_true (focus_in (window, outline));
+  press_keys (window, GDK_KEY_F6, 0);
+  g_assert_true (focus_in (window, form));
+  press_keys (window, GDK_KEY_F6, 0);
+  g_assert_true (focus_in (window, outline));
+
+  /* Ctrl+F from the outline: the search entry; Escape closes the search, the outline is whole again. */
+  press_keys (window, GDK_KEY_f, GDK_CONTROL_MASK);
+  g_assert_true (focus_in (window, ksp_outline_view_get_search_entry (ksp_window_get_outline (window))));
+  press_keys (window, GDK_KEY_Escape, 0);
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (find_widget_of_type (outline, GTK_TYPE_SEARCH_BAR))));
+  g_assert_true (focus_in (window, outline));
+  g_assert_false (focus_in (window, ksp_outline_view_get_search_entry (ksp_window_get_outline (window))));
+
+  /* Alt+Down on the first ability: it moves down, Ctrl+Z puts it back, Ctrl+Y again. */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (first)));
+  g_assert_true (ksp_outline_view_focus_selected (ksp_window_get_outline (window)));
+  iterate_for (50);
+  press_keys (window, GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_true (ksp_node_get_child (skill, 1) == first);
+  press_keys (window, GDK_KEY_z, GDK_CONTROL_MASK);
+  g_assert_true (ksp_node_get_child (skill, 0) == first);
+  g_assert_true (selected_node (window) == first); /* undo shows what it changed back */
+  press_keys (window, GDK_KEY_y, GDK_CONTROL_MASK);
+  g_assert_true (ksp_node_get_child (skill, 1) == first);
+  g_assert_true (selected_node (window) == first);
+
+  /* Ctrl+Return: one more ability after it, selected. */
+  g_assert_true (g_action_group_get_action_enabled (ksp_window_get_element_actions (window), "add-sibling"));
+  press_keys (window, GDK_KEY_Return, GDK_CONTROL_MASK);
+  g_assert_cmpuint (ksp_node_get_n_children (skill), ==, n_children + 1);
+  g_assert_true (ksp_node_get_child (skill, 2) == selected_node (window));
+
+  /* Ctrl+L: the go-to entry has the focus. */
+  press_keys (window, GDK_KEY_l, GDK_CONTROL_MASK);
+  {
+    GtkWidget *popover = find_widget_of_type (outline, GTK_TYPE_POPOVER);
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    g_assert_true (focus_in (window, popover));
+    press_keys (window, GDK_KEY_Escape, 0);
+  }
+}
+
 /* The text of the first mapped label under @widget, or %NULL. */
 static const char *
 label_inside (GtkWidget *widget)
@@ -818,6 +913,7 @@ main (int    argc,
   g_test_add ("/ui/editor/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add_func ("/ui/editor/kazakh", test_kazakh);
   g_test_add_func ("/ui/editor/new-and-import", test_new_and_import);
+  g_test_add ("/ui/editor/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/editor/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);
   if (g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))
     g_test_add_func ("/ui/editor/crash-child", crash_child);

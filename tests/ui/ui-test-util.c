@@ -7,6 +7,8 @@
 #include "ui-test-util.h"
 
 #include <glib/gstdio.h>
+#include <dlfcn.h>
+#include <gdk/x11/gdkx.h>
 
 void
 iterate_for (guint ms)
@@ -278,4 +280,63 @@ remove_tree (const char *path)
     }
   else
     g_unlink (path);
+}
+
+/* Keys as the X server delivers them (XTest, loaded at run time: the tests link no X library). */
+typedef int (*FakeKeyFunc) (Display *display, unsigned int keycode, Bool is_press, unsigned long delay);
+typedef KeyCode (*KeysymToKeycodeFunc) (Display *display, KeySym keysym);
+typedef int (*FlushFunc) (Display *display);
+typedef int (*SetInputFocusFunc) (Display *display, Window focus, int revert_to, Time time);
+
+/**
+ * press_keys:
+ * @keyval: the key, e.g. GDK_KEY_F8
+ * @mods: the modifiers held meanwhile (Control, Shift, Alt)
+ *
+ * Presses and releases the key in @window as the keyboard would, through the X server (XTest), and runs
+ * the main loop until GTK has handled it. The window gets the X input focus first (Xvfb has no window
+ * manager to give it).
+ */
+void
+press_keys (KspWindow       *window,
+            guint            keyval,
+            GdkModifierType  mods)
+{
+  static FakeKeyFunc fake_key;
+  static KeysymToKeycodeFunc to_keycode;
+  static FlushFunc flush;
+  static SetInputFocusFunc set_focus;
+  GdkDisplay *gdisplay = gtk_widget_get_display (GTK_WIDGET (window));
+  Display *display;
+  Window xid;
+  const struct { GdkModifierType mask; KeySym sym; } modifiers[] = {
+    { GDK_CONTROL_MASK, XK_Control_L }, { GDK_SHIFT_MASK, XK_Shift_L }, { GDK_ALT_MASK, XK_Alt_L },
+  };
+
+  if (fake_key == NULL)
+    {
+      void *xtst = dlopen ("libXtst.so.6", RTLD_NOW);
+      void *x11 = dlopen ("libX11.so.6", RTLD_NOW);
+      g_assert_nonnull (xtst); /* Debian: libxtst6 (tools/install-deps.sh) */
+      g_assert_nonnull (x11);
+      fake_key = (FakeKeyFunc) dlsym (xtst, "XTestFakeKeyEvent");
+      to_keycode = (KeysymToKeycodeFunc) dlsym (x11, "XKeysymToKeycode");
+      flush = (FlushFunc) dlsym (x11, "XFlush");
+      set_focus = (SetInputFocusFunc) dlsym (x11, "XSetInputFocus");
+      g_assert_true (fake_key && to_keycode && flush && set_focus);
+    }
+  g_assert_true (GDK_IS_X11_DISPLAY (gdisplay));
+  display = gdk_x11_display_get_xdisplay (gdisplay);
+  xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  set_focus (display, xid, RevertToParent, CurrentTime);
+  for (guint i = 0; i < G_N_ELEMENTS (modifiers); i++)
+    if (mods & modifiers[i].mask)
+      fake_key (display, to_keycode (display, modifiers[i].sym), True, 0);
+  fake_key (display, to_keycode (display, keyval), True, 0);
+  fake_key (display, to_keycode (display, keyval), False, 0);
+  for (guint i = G_N_ELEMENTS (modifiers); i > 0; i--)
+    if (mods & modifiers[i - 1].mask)
+      fake_key (display, to_keycode (display, modifiers[i - 1].sym), False, 0);
+  flush (display);
+  iterate_for (150);
 }

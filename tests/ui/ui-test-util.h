@@ -43,5 +43,8 @@ void       wait_for_checks        (KspWindow  *window);
 AdwMessageDialog *find_message_dialog (KspWindow *window);
 char      *isolate_user_dirs      (void);
 void       remove_tree            (const char *path);
+void       press_keys             (KspWindow       *window,
+                                   guint            keyval,
+                                   GdkModifierType  mods);
 
 G_END_DECLS

@@ -206,13 +206,16 @@ test_author_card (Fixture       *fixture,
   g_assert_true (ksp_node_get_child (s12, 0) == k11);
   g_assert_true (selected_node (window) == k11);
 
-  /* Drag and drop: knowledge 1.2 dropped on the middle of skill 2.1's row goes into it; on a card it
-   * cannot go; the drop itself is the outline's "node-dropped", as its drop target emits it. */
+  /* Drag and drop with the mouse (through the X server): knowledge 1.2 dropped on the middle of skill
+   * 2.1's row goes into it. Where it can go: before, after or inside, never into itself or a card. */
   g_assert_cmpint (ksp_outline_view_drop_place (k12, s21, 20, 40), ==, KSP_PLACE_CHILD);
   g_assert_cmpint (ksp_outline_view_drop_place (k12, s21, 2, 40), ==, KSP_PLACE_BEFORE);
   g_assert_cmpint (ksp_outline_view_drop_place (k12, card, 20, 40), ==, -1);
   g_assert_cmpint (ksp_outline_view_drop_place (f1, k12, 20, 40), ==, -1); /* not into itself */
-  g_signal_emit_by_name (ksp_window_get_outline (window), "node-dropped", k12, s21, (int) KSP_PLACE_CHILD);
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (k12)));
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (s21)));
+  iterate_for (200);
+  drag_row (window, k12, s21, 0.5, "kasip-editor-drop-target.png");
   g_assert_true (ksp_node_get_parent (k12) == s21);
   g_assert_true (selected_node (window) == k12);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

@@ -287,6 +287,135 @@ typedef int (*FakeKeyFunc) (Display *display, unsigned int keycode, Bool is_pres
 typedef KeyCode (*KeysymToKeycodeFunc) (Display *display, KeySym keysym);
 typedef int (*FlushFunc) (Display *display);
 typedef int (*SetInputFocusFunc) (Display *display, Window focus, int revert_to, Time time);
+typedef int (*FakeMotionFunc) (Display *display, int screen, int x, int y, unsigned long delay);
+typedef int (*FakeButtonFunc) (Display *display, unsigned int button, Bool is_press, unsigned long delay);
+typedef Bool (*TranslateFunc) (Display *display, Window src, Window dest, int src_x, int src_y, int *dest_x,
+                               int *dest_y, Window *child);
+
+static void *
+x_symbol (const char *library,
+          const char *name)
+{
+  void *handle = dlopen (library, RTLD_NOW);
+  void *symbol;
+
+  g_assert_nonnull (handle); /* Debian: libxtst6 (tools/install-deps.sh) */
+  symbol = dlsym (handle, name);
+  g_assert_nonnull (symbol);
+  return symbol;
+}
+
+/* The tree expander of @node's row in the outline, or %NULL when the row is not shown. */
+static GtkWidget *
+row_of (GtkWidget *widget,
+        KspNode   *node)
+{
+  if (GTK_IS_TREE_EXPANDER (widget))
+    {
+      GtkTreeListRow *row = gtk_tree_expander_get_list_row (GTK_TREE_EXPANDER (widget));
+      g_autoptr (GObject) item = row ? gtk_tree_list_row_get_item (row) : NULL;
+      if (item == (GObject *) node && gtk_widget_get_mapped (widget))
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = row_of (c, node);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Where (@fx, @fy: fractions of its size) in @row is on the screen. */
+static void
+screen_point (KspWindow *window,
+              GtkWidget *row,
+              double     fx,
+              double     fy,
+              int       *x,
+              int       *y)
+{
+  static TranslateFunc translate;
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (window)));
+  graphene_rect_t bounds;
+  double sx = 0, sy = 0;
+  Window child;
+  int rx = 0, ry = 0;
+
+  if (translate == NULL)
+    translate = x_symbol ("libX11.so.6", "XTranslateCoordinates");
+  g_assert_true (gtk_widget_compute_bounds (row, GTK_WIDGET (window), &bounds));
+  /* the window's widget coordinates start inside its surface by the shadow/frame */
+  gtk_native_get_surface_transform (GTK_NATIVE (window), &sx, &sy);
+  translate (display, xid, DefaultRootWindow (display), 0, 0, &rx, &ry, &child);
+  *x = rx + (int) (sx + bounds.origin.x + bounds.size.width * fx);
+  *y = ry + (int) (sy + bounds.origin.y + bounds.size.height * fy);
+}
+
+/**
+ * drag_row:
+ * @fy: where on @target's row to drop, from 0 (top) to 1 (bottom)
+ *
+ * Drags @node's row in the outline onto @target's row with the mouse, through the X server (XTest):
+ * press, move in steps (a screenshot at the last step shows the drop target when @screenshot is given),
+ * release.
+ */
+void
+drag_row (KspWindow  *window,
+          KspNode    *node,
+          KspNode    *target,
+          double      fy,
+          const char *screenshot)
+{
+  static FakeMotionFunc motion;
+  static FakeButtonFunc button;
+  static FlushFunc flush;
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (GTK_WIDGET (window)));
+  GtkWidget *outline = GTK_WIDGET (ksp_window_get_outline (window));
+  GtkWidget *from = row_of (outline, node), *to = row_of (outline, target);
+  int x0, y0, x1, y1;
+
+  if (motion == NULL)
+    {
+      motion = x_symbol ("libXtst.so.6", "XTestFakeMotionEvent");
+      button = x_symbol ("libXtst.so.6", "XTestFakeButtonEvent");
+      flush = x_symbol ("libX11.so.6", "XFlush");
+    }
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+  screen_point (window, from, 0.3, 0.5, &x0, &y0);
+  screen_point (window, to, 0.3, fy, &x1, &y1);
+  motion (display, -1, x0, y0, 0);
+  flush (display);
+  iterate_for (100);
+  button (display, 1, True, 0);
+  flush (display);
+  iterate_for (100);
+  for (int i = 1; i <= 10; i++)
+    {
+      /* the list scrolls by itself when the pointer nears its edge: aim at where the row is now */
+      if ((to = row_of (outline, target)) != NULL)
+        screen_point (window, to, 0.3, fy, &x1, &y1);
+      motion (display, -1, x0 + (x1 - x0) * i / 10, y0 + (y1 - y0) * i / 10, 0);
+      flush (display);
+      iterate_for (60);
+    }
+  for (int i = 0; i < 3; i++)
+    {
+      iterate_for (100);
+      if ((to = row_of (outline, target)) != NULL)
+        screen_point (window, to, 0.3, fy, &x1, &y1);
+      motion (display, -1, x1, y1, 0);
+      flush (display);
+    }
+  iterate_for (100);
+  if (screenshot)
+    save_screenshot (window, screenshot);
+  button (display, 1, False, 0);
+  flush (display);
+  iterate_for (300);
+}
 
 /**
  * press_keys:

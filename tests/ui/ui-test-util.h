@@ -43,6 +43,11 @@ void       wait_for_checks        (KspWindow  *window);
 AdwMessageDialog *find_message_dialog (KspWindow *window);
 char      *isolate_user_dirs      (void);
 void       remove_tree            (const char *path);
+void       drag_row               (KspWindow  *window,
+                                   KspNode    *node,
+                                   KspNode    *target,
+                                   double      fy,
+                                   const char *screenshot);
 void       press_keys             (KspWindow       *window,
                                    guint            keyval,
                                    GdkModifierType  mods);

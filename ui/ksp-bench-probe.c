@@ -8,8 +8,8 @@
  *                    the value (its ::changed, after the commit), which a second, read-only session of the
  *                    workspace must then read back; that includes the editor's commit delay;
  *   commit           the same with ksp_field_editor_commit() at once (the store's part of it).
- * Only the window's public API is used. The standard selector is the GtkDropDown that is the "selector"
- * page of a GtkStack (the header bar's).
+ * Only the window's public API is used. The standard selector is the GtkDropDown in the header bar that
+ * lists as many items as the workspace has standards.
  */
 #include "config.h"
 
@@ -171,17 +171,19 @@ give_up_cb (gpointer data)
 /* ---------------------------------------------------------------------------------------------- */
 /* the widgets                                                                                     */
 
+/* The standard selector: the drop-down in the header bar that lists as many items as the workspace has
+ * standards (the form's choice fields are drop-downs too, but not in the header bar). */
 static GtkDropDown *
-find_selector (GtkWidget *widget)
+find_selector (GtkWidget *widget,
+               guint      n_standards)
 {
-  GtkWidget *parent = gtk_widget_get_parent (widget);
-
-  if (GTK_IS_DROP_DOWN (widget) && GTK_IS_STACK (parent) &&
-      gtk_stack_get_child_by_name (GTK_STACK (parent), "selector") == widget)
+  if (GTK_IS_DROP_DOWN (widget) && gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) &&
+      g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (widget))) == n_standards &&
+      (gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) || gtk_widget_get_ancestor (widget, GTK_TYPE_HEADER_BAR)))
     return GTK_DROP_DOWN (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     {
-      GtkDropDown *found = find_selector (child);
+      GtkDropDown *found = find_selector (child, n_standards);
       if (found)
         return found;
     }
@@ -386,14 +388,20 @@ standard_opened (Probe  *probe,
 static void
 open_standard (Probe *probe)
 {
-  GtkDropDown *selector = find_selector (GTK_WIDGET (probe->window));
-  GListModel *model = selector ? gtk_drop_down_get_model (selector) : NULL;
+  KspStore *store = ksp_window_get_store (probe->window);
+  g_autoptr (GPtrArray) standards = store ? ksp_store_list_standards (store, NULL) : NULL;
+  GtkDropDown *selector;
 
-  probe->n_standards = model ? g_list_model_get_n_items (model) : 0;
+  probe->n_standards = standards ? standards->len : 0;
   if (probe->n_standards < 2)
     {
       probe->open_ms = -1; /* nothing else to open */
       then (probe, choose_cards);
+      return;
+    }
+  if ((selector = find_selector (GTK_WIDGET (probe->window), probe->n_standards)) == NULL)
+    {
+      fail (probe, "open a standard (no standard selector in the header bar)");
       return;
     }
   time_to_frame (probe, standard_opened);

@@ -597,6 +597,31 @@ ksp_classifiers_get_oked_parent (KspClassifiers *self,
   return e ? e->parent : NULL;
 }
 
+/**
+ * ksp_classifiers_list_oked_codes:
+ * @rank: which rank (e.g. %KSP_OKED_RANK_SUBCLASS)
+ *
+ * Returns: (transfer container) (element-type utf8): the ОКЭД codes of that rank, sorted; the strings
+ *   belong to @self
+ */
+GPtrArray *
+ksp_classifiers_list_oked_codes (KspClassifiers *self,
+                                 KspOkedRank     rank)
+{
+  GPtrArray *codes;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (KSP_IS_CLASSIFIERS (self), NULL);
+  codes = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->oked);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((OkedEntry *) value)->rank == rank)
+      g_ptr_array_add (codes, key);
+  g_ptr_array_sort (codes, compare_strings);
+  return codes;
+}
+
 /* Names ----------------------------------------------------------------------------------------- */
 
 char *

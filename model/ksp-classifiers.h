@@ -111,6 +111,8 @@ const char      *ksp_classifiers_lookup_oked              (KspClassifiers *self,
                                                            const char     *code);
 const char      *ksp_classifiers_get_oked_parent          (KspClassifiers *self,
                                                            const char     *code);
+GPtrArray       *ksp_classifiers_list_oked_codes          (KspClassifiers *self,
+                                                           KspOkedRank     rank);
 KspOkedRank      ksp_oked_rank_of_code                    (const char     *code);
 char            *ksp_oked_normalize_code                  (const char     *code);
 const char      *ksp_oked_section_of_division             (guint           division);

@@ -240,6 +240,8 @@ T = {
  'Kasip was not closed properly last time. Nothing had been changed in this standard.': ('В прошлый раз Kasip был закрыт некорректно. В этом стандарте ничего не было изменено.', 'Өткен жолы Kasip дұрыс жабылмады. Бұл стандартта ештеңе өзгертілмеген.'),
  '%s; the last, to «%s», at %s.': ('%s; последнее — в «%s», в %s.', '%s; соңғысы — «%s» ішінде, %s кезінде.'),
  '%s; the last at %s.': ('%s; последнее — в %s.', '%s; соңғысы — %s кезінде.'),
+ '%s — %s': ('%s — %s', '%s — %s'),
+ 'Choose an OKED subclass: the whole chain follows': ('Выбрать подкласс ОКЭД: вся цепочка заполнится', 'ЭҚЖЖ сыныпшасын таңдау: бүкіл тізбек толтырылады'),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

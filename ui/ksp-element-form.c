@@ -7,10 +7,9 @@
 
 #include "ksp-element-form.h"
 #include "ksp-findings-view.h"
-#include "ksp-group-command.h"
 #include "ksp-interface-language.h"
 #include "ksp-occupation-picker.h"
-#include "ksp-set-value-command.h"
+#include "ksp-pick.h"
 #include "ksp-validator.h"
 
 /* Width of the label column, in characters. */
@@ -40,6 +39,7 @@ struct _KspElementForm
   gboolean      editable;
   GPtrArray    *findings; /* KspFinding of the whole document (a reference), or NULL */
   KspClassifiers *classifiers; /* for the occupation picker, or NULL */
+  KspClassifiers *builtin;     /* the built-in ОКЭД entries, for the OKED picker without a workspace's */
   GtkWidget    *picker;        /* the occupation picker in the rows, or NULL (the grid owns it) */
 };
 
@@ -114,32 +114,35 @@ add_editor (KspElementForm     *self,
   return editor;
 }
 
-/* The occupation picked becomes one undoable edit; the group code follows when it does not match. */
-static void
-on_occupation_picked (KspOccupationPicker *picker,
-                      const char          *code,
-                      KspElementForm      *self)
+/* The ОКЭД entries to pick from: the workspace's classifiers', else the built-in ones. */
+static KspClassifiers *
+oked_classifiers (KspElementForm *self)
 {
-  g_autoptr (KspCommand) group = NULL;
+  if (self->classifiers)
+    return self->classifiers;
+  if (self->builtin == NULL)
+    self->builtin = ksp_classifiers_new ();
+  return self->builtin;
+}
+
+/* What a pick sets is the model's (model/ksp-pick.c): the group code follows an occupation, the whole
+ * chain an OKED subclass; each one undoable edit. */
+static void
+on_code_picked (KspOccupationPicker *picker,
+                const char          *code,
+                KspElementForm      *self)
+{
   g_autoptr (GError) error = NULL;
-  g_autofree char *group_code = g_strdup (code);
-  char *dash = strrchr (group_code, '-');
-  const char *id;
+  gboolean ok;
 
   if (self->node == NULL || self->document == NULL)
     return;
   ksp_element_form_commit (self);
-  id = ksp_node_get_id (self->node);
-  /* Translators: the undo step of choosing an occupation in the picker */
-  group = ksp_group_command_new (_("Choose occupation"));
-  ksp_group_command_take (KSP_GROUP_COMMAND (group),
-                          ksp_set_value_command_new (id, "occupation_code", KSP_LANG_NONE, code));
-  if (dash)
-    *dash = '\0';
-  if (dash && g_strcmp0 (ksp_node_get_value (self->node, "group_code", KSP_LANG_NONE), group_code) != 0)
-    ksp_group_command_take (KSP_GROUP_COMMAND (group),
-                            ksp_set_value_command_new (id, "group_code", KSP_LANG_NONE, group_code));
-  if (!ksp_document_execute (self->document, group, &error))
+  if (g_str_equal (ksp_node_get_kind (self->node), "oked"))
+    ok = ksp_document_pick_oked (self->document, self->node, oked_classifiers (self), code, &error);
+  else
+    ok = ksp_document_pick_occupation (self->document, self->node, code, &error);
+  if (!ok)
     g_signal_emit (self, signals[ERROR], 0, error->message);
 }
 
@@ -190,16 +193,19 @@ add_row (KspElementForm     *self,
       gtk_box_append (GTK_BOX (editors), kk_editor);
       gtk_box_append (GTK_BOX (editors), ru_editor);
     }
-  else if (g_str_equal (field->name, "occupation_code") && self->classifiers &&
-           ksp_classifiers_get_n_occupations (self->classifiers) > 0)
+  else if ((g_str_equal (field->name, "occupation_code") && g_str_equal (ksp_node_get_kind (self->node), "card") &&
+             self->classifiers && ksp_classifiers_get_n_occupations (self->classifiers) > 0) ||
+           (g_str_equal (field->name, "subclass_code") && g_str_equal (ksp_node_get_kind (self->node), "oked")))
     {
       GtkWidget *with_picker = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *editor = add_editor (self, field, KSP_LANG_NONE);
-      GtkWidget *picker = self->picker = ksp_occupation_picker_new (self->classifiers);
+      GtkWidget *picker = self->picker = g_str_equal (field->name, "subclass_code")
+                                           ? ksp_occupation_picker_new_for_oked (oked_classifiers (self))
+                                           : ksp_occupation_picker_new (self->classifiers);
 
       gtk_widget_set_hexpand (editor, TRUE);
       gtk_widget_set_sensitive (picker, self->editable);
-      g_signal_connect (picker, "picked", G_CALLBACK (on_occupation_picked), self);
+      g_signal_connect (picker, "picked", G_CALLBACK (on_code_picked), self);
       gtk_box_append (GTK_BOX (with_picker), editor);
       gtk_box_append (GTK_BOX (with_picker), picker);
       gtk_box_append (GTK_BOX (editors), with_picker);
@@ -357,6 +363,7 @@ ksp_element_form_dispose (GObject *object)
   g_clear_pointer (&self->editors, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->classifiers);
+  g_clear_object (&self->builtin);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_ELEMENT_FORM);
   G_OBJECT_CLASS (ksp_element_form_parent_class)->dispose (object);
 }

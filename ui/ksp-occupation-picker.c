@@ -15,6 +15,7 @@ struct _KspOccupationPicker
   GtkListBox     *list;
   KspClassifiers *classifiers;
   char           *needle;   /* casefolded filter text, or NULL for all */
+  gboolean        oked;     /* ОКЭД subclasses rather than НКЗ occupations */
   gboolean        filled;   /* the rows are built on first popup */
 };
 
@@ -30,15 +31,18 @@ static guint signals[N_SIGNALS];
 static void
 fill (KspOccupationPicker *self)
 {
-  g_autoptr (GPtrArray) codes = ksp_classifiers_list_occupation_codes (self->classifiers);
+  g_autoptr (GPtrArray) codes = NULL;
 
   if (self->filled)
     return;
+  codes = self->oked ? ksp_classifiers_list_oked_codes (self->classifiers, KSP_OKED_RANK_SUBCLASS)
+                     : ksp_classifiers_list_occupation_codes (self->classifiers);
   self->filled = TRUE;
   for (guint i = 0; i < codes->len; i++)
     {
       const char *code = g_ptr_array_index (codes, i);
-      const char *name = ksp_classifiers_lookup_occupation (self->classifiers, code);
+      const char *name = self->oked ? ksp_classifiers_lookup_oked (self->classifiers, code)
+                                    : ksp_classifiers_lookup_occupation (self->classifiers, code);
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *code_label = gtk_label_new (code);
@@ -224,5 +228,23 @@ ksp_occupation_picker_new (KspClassifiers *classifiers)
   g_return_val_if_fail (KSP_IS_CLASSIFIERS (classifiers), NULL);
   self = g_object_new (KSP_TYPE_OCCUPATION_PICKER, NULL);
   self->classifiers = g_object_ref (classifiers);
+  return GTK_WIDGET (self);
+}
+
+/**
+ * ksp_occupation_picker_new_for_oked:
+ *
+ * The same picker over the ОКЭД subclasses the classifiers know (for an OKED chain's subclass code).
+ */
+GtkWidget *
+ksp_occupation_picker_new_for_oked (KspClassifiers *classifiers)
+{
+  KspOccupationPicker *self = KSP_OCCUPATION_PICKER (ksp_occupation_picker_new (classifiers));
+
+  self->oked = TRUE;
+  /* Translators: tooltip of the button beside an OKED subclass code */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->button), _("Choose an OKED subclass: the whole chain follows"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Choose an OKED subclass: the whole chain follows"), -1);
   return GTK_WIDGET (self);
 }

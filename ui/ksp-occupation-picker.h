@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KspOccupationPicker, ksp_occupation_picker, KSP, OCCUPATION_PICKER, GtkWidget)
 
 GtkWidget *ksp_occupation_picker_new        (KspClassifiers      *classifiers);
+GtkWidget *ksp_occupation_picker_new_for_oked (KspClassifiers    *classifiers);
 guint      ksp_occupation_picker_filter     (KspOccupationPicker *self,
                                              const char          *text);
 gboolean   ksp_occupation_picker_pick_first (KspOccupationPicker *self);

@@ -6,6 +6,7 @@
 
 #include "ksp-sample.h"
 #include "ksp-store.h"
+#include "ksp-pick.h"
 #include "ksp-structure.h"
 #include "ksp-test-util.h"
 
@@ -258,6 +259,44 @@ test_numbering (void)
   ksp_test_remove_dir (dir);
 }
 
+/* Choosing a code sets what follows from it (model/ksp-pick.c), one undo step. */
+static void
+test_pick (void)
+{
+  g_autoptr (KspNode) sample = ksp_sample_new_document ();
+  g_autoptr (KspDocument) doc = ksp_document_new (sample);
+  g_autoptr (KspClassifiers) cls = ksp_classifiers_new ();
+  g_autoptr (GError) error = NULL;
+  KspNode *card = ksp_test_first_of_kind (ksp_document_get_root (doc), "card");
+  KspNode *oked = ksp_test_first_of_kind (ksp_document_get_root (doc), "oked");
+
+  g_assert_true (ksp_document_pick_occupation (doc, card, "5320-9-006", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), ==, "5320-9-006");
+  g_assert_cmpstr (ksp_node_get_value (card, "group_code", KSP_LANG_NONE), ==, "5320-9");
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_cmpstr (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), ==, "5320-2-003");
+  g_assert_cmpstr (ksp_node_get_value (card, "group_code", KSP_LANG_NONE), ==, "5320-2");
+
+  g_assert_nonnull (oked);
+  g_assert_true (ksp_document_pick_oked (doc, oked, cls, "87.30.0", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (oked, "section_code", KSP_LANG_NONE), ==, "Q");
+  g_assert_cmpstr (ksp_node_get_value (oked, "division_code", KSP_LANG_NONE), ==, "87");
+  g_assert_cmpstr (ksp_node_get_value (oked, "group_code", KSP_LANG_NONE), ==, "87.3");
+  g_assert_cmpstr (ksp_node_get_value (oked, "class_code", KSP_LANG_NONE), ==, "87.30");
+  g_assert_cmpstr (ksp_node_get_value (oked, "subclass_code", KSP_LANG_NONE), ==, "87.30.0");
+  g_assert_cmpstr (ksp_node_get_value (oked, "division_name", KSP_LANG_RU), ==,
+                   "Предоставление социальных услуг с обеспечением проживания");
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_cmpstr (ksp_node_get_value (oked, "subclass_code", KSP_LANG_NONE), !=, "87.30.0");
+  /* not a subclass, or unknown: refused */
+  g_assert_false (ksp_document_pick_oked (doc, oked, cls, "87.30", &error));
+  g_clear_error (&error);
+  g_assert_false (ksp_document_pick_oked (doc, oked, cls, "01.11.0", &error));
+  g_clear_error (&error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -268,5 +307,6 @@ main (int    argc,
   g_test_add_func ("/structure/kinds", test_kinds);
   g_test_add_func ("/structure/build-card", test_build_card);
   g_test_add_func ("/structure/numbering", test_numbering);
+  g_test_add_func ("/structure/pick", test_pick);
   return g_test_run ();
 }

@@ -18,6 +18,7 @@
 
 #include "ksp-element-form.h"
 #include "ksp-field-editor.h"
+#include "ksp-occupation-picker.h"
 #include "ksp-outline-view.h"
 #include "ksp-import-summary.h"
 #include "ksp-read-any.h"
@@ -631,6 +632,32 @@ test_session (Fixture       *fixture,
   g_assert_cmpint (height, ==, 666);
 }
 
+/* Issue 13.3: an OKED picker beside the subclass code: the whole chain follows the subclass chosen. */
+static void
+test_oked_picker (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspNode *oked = find_kind (ksp_document_get_root (ksp_window_get_document (window)), "oked");
+  GtkWidget *picker;
+
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (oked)));
+  iterate_for (100);
+  picker = find_widget_of_type (GTK_WIDGET (ksp_window_get_form (window)), KSP_TYPE_OCCUPATION_PICKER);
+  g_assert_nonnull (picker);
+  g_assert_cmpuint (ksp_occupation_picker_filter (KSP_OCCUPATION_PICKER (picker), "87.90"), ==, 1);
+  g_assert_true (ksp_occupation_picker_pick_first (KSP_OCCUPATION_PICKER (picker)));
+  g_assert_cmpstr (ksp_node_get_value (oked, "subclass_code", KSP_LANG_NONE), ==, "87.90.0");
+  g_assert_cmpstr (ksp_node_get_value (oked, "division_code", KSP_LANG_NONE), ==, "87");
+  g_assert_cmpstr (ksp_node_get_value (oked, "section_code", KSP_LANG_NONE), ==, "Q");
+  {
+    g_autofree char *shown = input_text (editor_input (window, "class_code", KSP_LANG_NONE));
+    g_assert_cmpstr (shown, ==, "87.90");
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (ksp_node_get_value (oked, "subclass_code", KSP_LANG_NONE), !=, "87.90.0");
+}
+
 static gboolean
 checks_shown (KspWindow *window)
 {
@@ -916,6 +943,7 @@ main (int    argc,
   g_test_add ("/ui/editor/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add_func ("/ui/editor/kazakh", test_kazakh);
   g_test_add_func ("/ui/editor/new-and-import", test_new_and_import);
+  g_test_add ("/ui/editor/oked-picker", Fixture, NULL, fixture_set_up, test_oked_picker, fixture_tear_down);
   g_test_add ("/ui/editor/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/editor/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);
   if (g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))

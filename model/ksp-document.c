@@ -518,6 +518,12 @@ ksp_document_set_value (KspDocument *self,
                         const char  *value,
                         GError     **error)
 {
+  /* A labour function's entry in the list of functions follows its heading while the two agree: a new
+   * function gets both from one field (the published texts keep them apart: a list entry written
+   * otherwise stays as it is). */
+  if (g_str_equal (ksp_node_get_kind (node), "function") && g_strcmp0 (field, "name") == 0 && lang != KSP_LANG_NONE)
+    return execute_new (self, ksp_set_value_command_new_linked (ksp_node_get_id (node), field, lang, value,
+                                                                "list_name"), error);
   return execute_new (self, ksp_set_value_command_new (ksp_node_get_id (node), field, lang, value), error);
 }
 

@@ -11,6 +11,9 @@ struct _KspSetValueCommand
   char      *old_value;
   char      *new_value;
   gboolean   captured; /* old_value holds the value before the first apply */
+  char      *follower; /* a field of the same element that takes the same value while the two agree */
+  char      *old_follower;
+  gboolean   follows;  /* the follower agreed (or was absent) before the first apply */
 };
 
 G_DEFINE_FINAL_TYPE (KspSetValueCommand, ksp_set_value_command, KSP_TYPE_COMMAND)
@@ -30,8 +33,15 @@ ksp_set_value_command_apply (KspCommand  *command,
       const KspFieldSpec *spec = ksp_kind_lookup_field (ksp_node_get_kind_spec (node), self->field);
       if (spec != NULL)
         self->old_value = g_strdup (ksp_node_get_value (node, self->field, self->lang));
+      if (self->follower)
+        {
+          self->old_follower = g_strdup (ksp_node_get_value (node, self->follower, self->lang));
+          self->follows = self->old_follower == NULL || g_strcmp0 (self->old_follower, self->old_value) == 0;
+        }
     }
   if (!_ksp_document_op_set_value (doc, node, self->field, self->lang, self->new_value, error))
+    return FALSE;
+  if (self->follows && !_ksp_document_op_set_value (doc, node, self->follower, self->lang, self->new_value, error))
     return FALSE;
   self->captured = TRUE;
   return TRUE;
@@ -47,6 +57,8 @@ ksp_set_value_command_revert (KspCommand  *command,
 
   if (node == NULL)
     return FALSE;
+  if (self->follows && !_ksp_document_op_set_value (doc, node, self->follower, self->lang, self->old_follower, error))
+    return FALSE;
   return _ksp_document_op_set_value (doc, node, self->field, self->lang, self->old_value, error);
 }
 
@@ -58,7 +70,7 @@ ksp_set_value_command_merge (KspCommand *command,
   KspSetValueCommand *next = KSP_SET_VALUE_COMMAND (next_command);
 
   if (g_strcmp0 (self->node_id, next->node_id) != 0 || g_strcmp0 (self->field, next->field) != 0 ||
-      self->lang != next->lang ||
+      self->lang != next->lang || g_strcmp0 (self->follower, next->follower) != 0 || self->follows != next->follows ||
       ksp_command_get_time (next_command) - ksp_command_get_time (command) > KSP_SET_VALUE_MERGE_USEC)
     return FALSE;
   g_free (self->new_value);
@@ -93,6 +105,8 @@ ksp_set_value_command_finalize (GObject *object)
   g_free (self->field);
   g_free (self->old_value);
   g_free (self->new_value);
+  g_free (self->follower);
+  g_free (self->old_follower);
   G_OBJECT_CLASS (ksp_set_value_command_parent_class)->finalize (object);
 }
 
@@ -130,5 +144,23 @@ ksp_set_value_command_new (const char *node_id,
   self->field = g_strdup (field);
   self->lang = lang;
   self->new_value = g_strdup (value);
+  return KSP_COMMAND (self);
+}
+
+/**
+ * ksp_set_value_command_new_linked:
+ * @follower: another field of the element, in the same language, that takes @value too when it was
+ *   absent or equal to @field before (a labour function's entry in the list follows its heading)
+ */
+KspCommand *
+ksp_set_value_command_new_linked (const char *node_id,
+                                  const char *field,
+                                  KspLang     lang,
+                                  const char *value,
+                                  const char *follower)
+{
+  KspSetValueCommand *self = KSP_SET_VALUE_COMMAND (ksp_set_value_command_new (node_id, field, lang, value));
+
+  self->follower = g_strdup (follower);
   return KSP_COMMAND (self);
 }

@@ -12,6 +12,11 @@ G_DECLARE_FINAL_TYPE (KspSetValueCommand, ksp_set_value_command, KSP, SET_VALUE_
 /* Typing in one field within this many microseconds is one undo step. */
 #define KSP_SET_VALUE_MERGE_USEC (2 * G_USEC_PER_SEC)
 
+KspCommand *ksp_set_value_command_new_linked (const char *node_id,
+                                              const char *field,
+                                              KspLang     lang,
+                                              const char *value,
+                                              const char *follower);
 KspCommand *ksp_set_value_command_new (const char *node_id,
                                        const char *field,
                                        KspLang     lang,

@@ -290,6 +290,25 @@ test_pick (void)
                    "Предоставление социальных услуг с обеспечением проживания");
   g_assert_true (ksp_document_undo (doc, &error));
   g_assert_cmpstr (ksp_node_get_value (oked, "subclass_code", KSP_LANG_NONE), !=, "87.30.0");
+  /* A function's list entry follows its heading while they agree; one undo step takes both back. */
+  {
+    KspNode *fn = ksp_document_add_element (doc, card, KSP_PLACE_CHILD, "function", &error);
+    KspNode *old_fn = ksp_test_first_of_kind (card, "function");
+    g_autofree char *old_list = g_strdup (ksp_node_get_value (old_fn, "list_name", KSP_LANG_RU));
+    g_assert_no_error (error);
+    g_assert_true (ksp_document_set_value (doc, fn, "name", KSP_LANG_RU, "Новая функция", &error));
+    g_assert_cmpstr (ksp_node_get_value (fn, "list_name", KSP_LANG_RU), ==, "Новая функция");
+    g_assert_null (ksp_node_get_value (fn, "list_name", KSP_LANG_KK));
+    g_assert_true (ksp_document_set_value (doc, fn, "name", KSP_LANG_RU, "Новая функция 2", &error));
+    g_assert_cmpstr (ksp_node_get_value (fn, "list_name", KSP_LANG_RU), ==, "Новая функция 2");
+    g_assert_true (ksp_document_undo (doc, &error)); /* the two edits merged: one step */
+    g_assert_null (ksp_node_get_value (fn, "name", KSP_LANG_RU));
+    g_assert_null (ksp_node_get_value (fn, "list_name", KSP_LANG_RU));
+    /* a list entry written otherwise (the published texts keep them apart) stays as written */
+    g_assert_cmpstr (old_list, !=, ksp_node_get_value (old_fn, "name", KSP_LANG_RU));
+    g_assert_true (ksp_document_set_value (doc, old_fn, "name", KSP_LANG_RU, "Другое", &error));
+    g_assert_cmpstr (ksp_node_get_value (old_fn, "list_name", KSP_LANG_RU), ==, old_list);
+  }
   /* not a subclass, or unknown: refused */
   g_assert_false (ksp_document_pick_oked (doc, oked, cls, "87.30", &error));
   g_clear_error (&error);

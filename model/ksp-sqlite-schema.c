@@ -107,7 +107,133 @@ static const char migration_3[] =
   "  imported_at TEXT NOT NULL,\n"
   "  imported_by TEXT NOT NULL);\n";
 
-static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3 };
+/* Version 4: a third of the size, and a list of standards that does not grow with their content.
+ *
+ * - Elements get an integer key (node.nid) that their values and children refer to, instead of repeating
+ *   (tree_id, 36-character ID) in every value row, child row and index entry. The stable ID stays, once,
+ *   in node.id, unique per tree. Rows are numbered in the order they are written, so a standard's rows
+ *   lie together and pages are filled instead of split at random places.
+ * - value becomes an ordinary (rowid) table: as a WITHOUT ROWID table its texts were copied into the
+ *   interior pages of its b-tree and a text of more than ~1 000 bytes spilled into an overflow page of
+ *   its own, mostly empty.
+ * - node_kind goes: only the listing of standards used it.
+ * - catalog holds the code and titles of each standard element, kept by triggers, so listing the
+ *   standards of a workspace reads one small table instead of three lookups per standard.
+ * The old tables are renamed, copied into the new ones and dropped (the store then runs VACUUM to give
+ * the space back); IDs, editions, their numbers and the audit trail are kept as they are. */
+static const char migration_4[] =
+  "DROP TRIGGER node_frozen_insert;\n"
+  "DROP TRIGGER node_frozen_update;\n"
+  "DROP TRIGGER node_frozen_delete;\n"
+  "DROP TRIGGER value_frozen_insert;\n"
+  "DROP TRIGGER value_frozen_update;\n"
+  "DROP TRIGGER value_frozen_delete;\n"
+  "ALTER TABLE value RENAME TO value_v3;\n"
+  "ALTER TABLE node RENAME TO node_v3;\n"
+  "CREATE TABLE node (\n"
+  "  nid INTEGER PRIMARY KEY,\n"
+  "  tree_id INTEGER NOT NULL REFERENCES tree(id) ON DELETE CASCADE,\n"
+  "  id TEXT NOT NULL,\n"
+  "  parent INTEGER REFERENCES node(nid) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,\n"
+  "  kind TEXT NOT NULL,\n"
+  "  pos INTEGER NOT NULL,\n"
+  "  number TEXT,\n"
+  "  src_line INTEGER NOT NULL DEFAULT 0,\n"
+  "  UNIQUE (tree_id, id));\n"
+  "CREATE TABLE value (\n"
+  "  node INTEGER NOT NULL REFERENCES node(nid) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,\n"
+  "  field TEXT NOT NULL,\n"
+  "  lang TEXT NOT NULL CHECK (lang IN ('', 'kk', 'ru')),\n"
+  "  text TEXT NOT NULL,\n"
+  "  PRIMARY KEY (node, field, lang));\n"
+  "INSERT INTO node (tree_id, id, kind, pos, number, src_line)\n"
+  "  SELECT tree_id, id, kind, pos, number, src_line FROM node_v3 ORDER BY tree_id, parent_id, pos;\n"
+  "UPDATE node SET parent = (SELECT p.nid FROM node_v3 o JOIN node p ON p.tree_id = o.tree_id AND p.id = o.parent_id\n"
+  "                          WHERE o.tree_id = node.tree_id AND o.id = node.id);\n"
+  "INSERT INTO value (node, field, lang, text)\n"
+  "  SELECT n.nid, v.field, v.lang, v.text FROM value_v3 v JOIN node n ON n.tree_id = v.tree_id AND n.id = v.node_id\n"
+  "  ORDER BY n.nid, v.field, v.lang;\n"
+  "DROP TABLE value_v3;\n"
+  "DROP TABLE node_v3;\n"
+  "CREATE INDEX node_parent ON node(parent, pos);\n"
+  /* Editions are immutable (as in version 1, through the element's tree). */
+  "CREATE TRIGGER node_frozen_insert BEFORE INSERT ON node\n"
+  "  WHEN (SELECT frozen FROM tree WHERE id = NEW.tree_id) = 1\n"
+  "  BEGIN SELECT RAISE(ABORT, 'edition is immutable'); END;\n"
+  "CREATE TRIGGER node_frozen_update BEFORE UPDATE ON node\n"
+  "  WHEN (SELECT frozen FROM tree WHERE id = OLD.tree_id) = 1 OR (SELECT frozen FROM tree WHERE id = NEW.tree_id) = 1\n"
+  "  BEGIN SELECT RAISE(ABORT, 'edition is immutable'); END;\n"
+  "CREATE TRIGGER node_frozen_delete BEFORE DELETE ON node\n"
+  "  WHEN (SELECT frozen FROM tree WHERE id = OLD.tree_id) = 1\n"
+  "  BEGIN SELECT RAISE(ABORT, 'edition is immutable'); END;\n"
+  "CREATE TRIGGER value_frozen_insert BEFORE INSERT ON value\n"
+  "  WHEN (SELECT t.frozen FROM node n JOIN tree t ON t.id = n.tree_id WHERE n.nid = NEW.node) = 1\n"
+  "  BEGIN SELECT RAISE(ABORT, 'edition is immutable'); END;\n"
+  "CREATE TRIGGER value_frozen_update BEFORE UPDATE ON value\n"
+  "  WHEN (SELECT t.frozen FROM node n JOIN tree t ON t.id = n.tree_id WHERE n.nid = OLD.node) = 1\n"
+  "    OR (SELECT t.frozen FROM node n JOIN tree t ON t.id = n.tree_id WHERE n.nid = NEW.node) = 1\n"
+  "  BEGIN SELECT RAISE(ABORT, 'edition is immutable'); END;\n"
+  "CREATE TRIGGER value_frozen_delete BEFORE DELETE ON value\n"
+  "  WHEN (SELECT t.frozen FROM node n JOIN tree t ON t.id = n.tree_id WHERE n.nid = OLD.node) = 1\n"
+  "  BEGIN SELECT RAISE(ABORT, 'edition is immutable'); END;\n"
+  /* The catalog: one row per standard element, in every tree. */
+  "CREATE TABLE catalog (\n"
+  "  node INTEGER PRIMARY KEY REFERENCES node(nid) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,\n"
+  "  tree_id INTEGER NOT NULL,\n"
+  "  id TEXT NOT NULL,\n"
+  "  pos INTEGER NOT NULL,\n"
+  "  code TEXT,\n"
+  "  name_ru TEXT,\n"
+  "  name_kk TEXT,\n"
+  "  title_ru TEXT,\n"
+  "  title_kk TEXT);\n"
+  "CREATE INDEX catalog_tree ON catalog(tree_id, pos);\n"
+  "CREATE TRIGGER catalog_node_insert AFTER INSERT ON node WHEN NEW.kind = 'standard'\n"
+  "  BEGIN INSERT OR REPLACE INTO catalog (node, tree_id, id, pos) VALUES (NEW.nid, NEW.tree_id, NEW.id, NEW.pos); END;\n"
+  "CREATE TRIGGER catalog_node_update AFTER UPDATE OF pos ON node WHEN NEW.kind = 'standard'\n"
+  "  BEGIN UPDATE catalog SET pos = NEW.pos WHERE node = NEW.nid; END;\n"
+  "CREATE TRIGGER catalog_value_insert AFTER INSERT ON value WHEN NEW.field IN ('code', 'name', 'title')\n"
+  "  BEGIN UPDATE catalog SET\n"
+  "    code = iif(NEW.field = 'code' AND NEW.lang = '', NEW.text, code),\n"
+  "    name_ru = iif(NEW.field = 'name' AND NEW.lang = 'ru', NEW.text, name_ru),\n"
+  "    name_kk = iif(NEW.field = 'name' AND NEW.lang = 'kk', NEW.text, name_kk),\n"
+  "    title_ru = iif(NEW.field = 'title' AND NEW.lang = 'ru', NEW.text, title_ru),\n"
+  "    title_kk = iif(NEW.field = 'title' AND NEW.lang = 'kk', NEW.text, title_kk)\n"
+  "  WHERE node = NEW.node; END;\n"
+  "CREATE TRIGGER catalog_value_delete AFTER DELETE ON value WHEN OLD.field IN ('code', 'name', 'title')\n"
+  "  BEGIN UPDATE catalog SET\n"
+  "    code = iif(OLD.field = 'code' AND OLD.lang = '', NULL, code),\n"
+  "    name_ru = iif(OLD.field = 'name' AND OLD.lang = 'ru', NULL, name_ru),\n"
+  "    name_kk = iif(OLD.field = 'name' AND OLD.lang = 'kk', NULL, name_kk),\n"
+  "    title_ru = iif(OLD.field = 'title' AND OLD.lang = 'ru', NULL, title_ru),\n"
+  "    title_kk = iif(OLD.field = 'title' AND OLD.lang = 'kk', NULL, title_kk)\n"
+  "  WHERE node = OLD.node; END;\n"
+  "CREATE TRIGGER catalog_value_update AFTER UPDATE ON value\n"
+  "  WHEN OLD.field IN ('code', 'name', 'title') OR NEW.field IN ('code', 'name', 'title')\n"
+  "  BEGIN UPDATE catalog SET\n"
+  "    code = iif(OLD.field = 'code' AND OLD.lang = '', NULL, code),\n"
+  "    name_ru = iif(OLD.field = 'name' AND OLD.lang = 'ru', NULL, name_ru),\n"
+  "    name_kk = iif(OLD.field = 'name' AND OLD.lang = 'kk', NULL, name_kk),\n"
+  "    title_ru = iif(OLD.field = 'title' AND OLD.lang = 'ru', NULL, title_ru),\n"
+  "    title_kk = iif(OLD.field = 'title' AND OLD.lang = 'kk', NULL, title_kk)\n"
+  "  WHERE node = OLD.node;\n"
+  "  UPDATE catalog SET\n"
+  "    code = iif(NEW.field = 'code' AND NEW.lang = '', NEW.text, code),\n"
+  "    name_ru = iif(NEW.field = 'name' AND NEW.lang = 'ru', NEW.text, name_ru),\n"
+  "    name_kk = iif(NEW.field = 'name' AND NEW.lang = 'kk', NEW.text, name_kk),\n"
+  "    title_ru = iif(NEW.field = 'title' AND NEW.lang = 'ru', NEW.text, title_ru),\n"
+  "    title_kk = iif(NEW.field = 'title' AND NEW.lang = 'kk', NEW.text, title_kk)\n"
+  "  WHERE node = NEW.node; END;\n"
+  "INSERT INTO catalog (node, tree_id, id, pos, code, name_ru, name_kk, title_ru, title_kk)\n"
+  "  SELECT n.nid, n.tree_id, n.id, n.pos,\n"
+  "    (SELECT text FROM value WHERE node = n.nid AND field = 'code' AND lang = ''),\n"
+  "    (SELECT text FROM value WHERE node = n.nid AND field = 'name' AND lang = 'ru'),\n"
+  "    (SELECT text FROM value WHERE node = n.nid AND field = 'name' AND lang = 'kk'),\n"
+  "    (SELECT text FROM value WHERE node = n.nid AND field = 'title' AND lang = 'ru'),\n"
+  "    (SELECT text FROM value WHERE node = n.nid AND field = 'title' AND lang = 'kk')\n"
+  "  FROM node n WHERE n.kind = 'standard';\n";
+
+static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);
 

@@ -224,12 +224,33 @@ ksp_sqlite_store_in_transaction (KspStore *store)
   return self->depth > 0 && self->db && !sqlite3_get_autocommit (self->db);
 }
 
-/* Runs @sql in its own transaction unless one is open. */
+/* Whether every reference between rows holds (PRAGMA foreign_key_check finds nothing). */
 static gboolean
-migrate_to (KspSqliteStore *self,
-            int             from,
-            int             to,
-            GError        **error)
+check_foreign_keys (KspSqliteStore *self,
+                    GError        **error)
+{
+  sqlite3_stmt *s = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA foreign_key_check", -1, &s, NULL) != SQLITE_OK)
+    return fail (self, error, "checking the workspace");
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
+                 "%s: a row of %s (%" G_GINT64_FORMAT ") refers to a missing row of %s", location (self),
+                 (const char *) sqlite3_column_text (s, 0), (gint64) sqlite3_column_int64 (s, 1),
+                 (const char *) sqlite3_column_text (s, 2));
+  else if (rc != SQLITE_DONE)
+    fail (self, error, "checking the workspace");
+  sqlite3_finalize (s);
+  return rc == SQLITE_DONE;
+}
+
+static gboolean
+run_migrations (KspSqliteStore *self,
+                int             from,
+                int             to,
+                GError        **error)
 {
   if (!ksp_sqlite_store_begin (KSP_STORE (self), error))
     return FALSE;
@@ -257,7 +278,37 @@ migrate_to (KspSqliteStore *self,
           return FALSE;
         }
     }
+  if (!check_foreign_keys (self, error))
+    {
+      ksp_sqlite_store_rollback (KSP_STORE (self));
+      return FALSE;
+    }
   return ksp_sqlite_store_commit (KSP_STORE (self), error);
+}
+
+/* Takes the workspace from format @from to @to in one transaction. Foreign keys are off meanwhile, as
+ * SQLite's procedure for changing a table's definition asks (a migration may rename a table, copy it
+ * into its new form and drop the old one), and every reference is checked before the commit. An upgraded
+ * workspace is then compacted: the old tables' pages are given back (VACUUM, itself all or nothing). */
+static gboolean
+migrate_to (KspSqliteStore *self,
+            int             from,
+            int             to,
+            GError        **error)
+{
+  gboolean foreign_keys = pragma_int (self, "foreign_keys", NULL) == 1;
+  gboolean ok;
+
+  if (foreign_keys && !exec (self, "PRAGMA foreign_keys = OFF", error))
+    return FALSE;
+  ok = run_migrations (self, from, to, error);
+  if (foreign_keys && !exec (self, "PRAGMA foreign_keys = ON", ok ? error : NULL))
+    ok = FALSE;
+  /* The journal of the VACUUM is as large as the workspace: empty it at once, not when the session ends. */
+  if (ok && from > 0 && (sqlite3_exec (self->db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK ||
+                         sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL) != SQLITE_OK))
+    g_message ("%s: upgraded, but not compacted: %s", location (self), sqlite3_errmsg (self->db));
+  return ok;
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -465,6 +516,9 @@ create_whole (KspSqliteStore *self,
       return FALSE;
     }
   ok = migrate_to (self, 0, KSP_SQLITE_SCHEMA_VERSION, error);
+  /* without the pages of the tables the migrations replaced */
+  if (ok && sqlite3_exec (self->db, "VACUUM", NULL, NULL, NULL) != SQLITE_OK)
+    ok = fail (self, error, "cannot create the workspace");
   if (ok && (bytes = sqlite3_serialize (self->db, "main", &size, 0)) == NULL)
     ok = fail (self, error, "cannot create the workspace");
   close_db (self);
@@ -678,19 +732,17 @@ ksp_sqlite_store_create_at_version (const char *path,
 
 /* One row per standard element of each draft (a document may hold several, as an order that approved
  * several standards does), or one row with NULLs for a document without any; in the order they were
- * added. Cleaning, sorting and handles are the store's business (ksp-store.c), not the backend's. */
+ * added. The codes and titles come from the catalog the triggers keep (ksp-sqlite-schema.c), so this
+ * reads a few small tables, not the standards themselves. A standard's name is its title in the list:
+ * «name» when it has one (even empty), else «title». Cleaning, sorting and handles are the store's
+ * business (ksp-store.c), not the backend's. */
 static const char standards_sql[] =
   "SELECT s.id, t.id,"
   " (SELECT count(*) FROM tree e WHERE e.standard_id = s.id AND e.is_draft = 0),"
-  " n.id,"
-  " (SELECT v.text FROM value v WHERE v.tree_id = t.id AND v.node_id = n.id AND v.field = 'code' AND v.lang = ''),"
-  " (SELECT v.text FROM value v WHERE v.tree_id = t.id AND v.node_id = n.id AND v.field IN ('name', 'title')"
-  "   AND v.lang = 'ru' ORDER BY v.field LIMIT 1),"
-  " (SELECT v.text FROM value v WHERE v.tree_id = t.id AND v.node_id = n.id AND v.field IN ('name', 'title')"
-  "   AND v.lang = 'kk' ORDER BY v.field LIMIT 1)"
+  " c.id, c.code, coalesce(c.name_ru, c.title_ru), coalesce(c.name_kk, c.title_kk)"
   " FROM standard s JOIN tree t ON t.standard_id = s.id AND t.is_draft = 1"
-  " LEFT JOIN node n ON n.tree_id = t.id AND n.parent_id = s.id AND n.kind = 'standard'"
-  " ORDER BY s.created_at, s.rowid, n.pos";
+  " LEFT JOIN catalog c ON c.tree_id = t.id"
+  " ORDER BY s.created_at, s.rowid, c.pos";
 
 static GPtrArray *
 ksp_sqlite_store_list_standards (KspStore *store,
@@ -760,102 +812,108 @@ ksp_sqlite_store_list_editions (KspStore   *store,
   return g_steal_pointer (&list);
 }
 
+typedef struct
+{
+  gint64   nid;
+  gint64   parent; /* 0 for the root */
+  KspNode *node;
+} LoadedNode;
+
 static KspNode *
 ksp_sqlite_store_load_tree (KspStore *store,
                             gint64    tree_id,
                             GError  **error)
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
-  g_autoptr (GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-  g_autoptr (GPtrArray) order = g_ptr_array_new ();  /* (node, parent id) pairs in (parent, pos) order */
-  g_autoptr (GStrvBuilder) parents = g_strv_builder_new ();
-  g_auto (GStrv) parent_ids = NULL;
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedNode)); /* in (parent, pos) order */
+  g_autoptr (GHashTable) by_nid = NULL; /* &LoadedNode.nid -> LoadedNode */
   KspNode *root = NULL;
   sqlite3_stmt *s;
   int rc;
 
-  if (!(s = stmt (self, "SELECT id, parent_id, kind, number, src_line FROM node WHERE tree_id = ?"
-                        " ORDER BY parent_id, pos", error)))
+  if (!(s = stmt (self, "SELECT nid, parent, id, kind, number, src_line FROM node WHERE tree_id = ?"
+                        " ORDER BY parent, pos", error)))
     return NULL;
   sqlite3_bind_int64 (s, 1, tree_id);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      const char *id = (const char *) sqlite3_column_text (s, 0);
-      const char *parent = (const char *) sqlite3_column_text (s, 1);
-      const char *kind = (const char *) sqlite3_column_text (s, 2);
-      KspNode *node;
+      const char *id = (const char *) sqlite3_column_text (s, 2);
+      const char *kind = (const char *) sqlite3_column_text (s, 3);
+      LoadedNode row = { sqlite3_column_int64 (s, 0), sqlite3_column_int64 (s, 1), NULL };
 
       if (ksp_schema_lookup_kind (kind) == NULL)
         {
           g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
                        "%s: element %s has unknown kind «%s»", location (self), id, kind);
           sqlite3_reset (s);
-          return NULL;
+          goto failed;
         }
-      node = ksp_node_new (kind, id);
-      ksp_node_set_number (node, (const char *) sqlite3_column_text (s, 3));
-      ksp_node_set_src_line (node, sqlite3_column_int (s, 4));
-      g_hash_table_insert (by_id, (gpointer) ksp_node_get_id (node), node);
-      g_ptr_array_add (order, node);
-      g_strv_builder_add (parents, parent ? parent : "");
+      row.node = ksp_node_new (kind, id);
+      ksp_node_set_number (row.node, (const char *) sqlite3_column_text (s, 4));
+      ksp_node_set_src_line (row.node, sqlite3_column_int (s, 5));
+      g_array_append_val (rows, row);
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
     {
       fail (self, error, "reading elements");
-      return NULL;
+      goto failed;
     }
-  if (order->len == 0)
+  if (rows->len == 0)
     {
       g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
                    "%s: no tree %" G_GINT64_FORMAT " in this workspace", location (self), tree_id);
-      return NULL;
+      goto failed;
     }
 
-  parent_ids = g_strv_builder_end (parents);
-  for (guint i = 0; i < order->len; i++)
+  by_nid = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_insert (by_nid, &g_array_index (rows, LoadedNode, i).nid, &g_array_index (rows, LoadedNode, i));
+  for (guint i = 0; i < rows->len; i++)
     {
-      KspNode *node = g_ptr_array_index (order, i);
-      KspNode *parent;
+      LoadedNode *row = &g_array_index (rows, LoadedNode, i);
+      LoadedNode *parent;
 
-      if (parent_ids[i][0] == '\0')
+      if (row->parent == 0)
         {
           if (root != NULL)
             {
               g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
                            "%s: tree %" G_GINT64_FORMAT " has two roots", location (self), tree_id);
-              return NULL;
+              goto failed;
             }
-          root = node;
+          root = row->node;
           continue;
         }
-      parent = g_hash_table_lookup (by_id, parent_ids[i]);
-      if (parent == NULL || !ksp_kind_allows_child (ksp_node_get_kind_spec (parent), ksp_node_get_kind (node)))
+      parent = g_hash_table_lookup (by_nid, &row->parent);
+      if (parent == NULL || !ksp_kind_allows_child (ksp_node_get_kind_spec (parent->node), ksp_node_get_kind (row->node)))
         {
           g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
                        "%s: element %s (%s) has a missing or unfit parent %s", location (self),
-                       ksp_node_get_id (node), ksp_node_get_kind (node), parent_ids[i]);
-          return NULL;
+                       ksp_node_get_id (row->node), ksp_node_get_kind (row->node),
+                       parent ? ksp_node_get_id (parent->node) : "(none in its tree)");
+          goto failed;
         }
-      ksp_node_append_child (parent, node);
+      ksp_node_append_child (parent->node, row->node);
     }
   if (root == NULL)
     {
       g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
                    "%s: tree %" G_GINT64_FORMAT " has no root", location (self), tree_id);
-      return NULL;
+      goto failed;
     }
 
-  if (!(s = stmt (self, "SELECT node_id, field, lang, text FROM value WHERE tree_id = ?", error)))
-    return NULL;
+  if (!(s = stmt (self, "SELECT v.node, v.field, v.lang, v.text FROM node n JOIN value v ON v.node = n.nid"
+                        " WHERE n.tree_id = ?", error)))
+    goto failed;
   sqlite3_bind_int64 (s, 1, tree_id);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      const char *node_id = (const char *) sqlite3_column_text (s, 0);
+      gint64 nid = sqlite3_column_int64 (s, 0);
       const char *field = (const char *) sqlite3_column_text (s, 1);
       const char *lang_str = (const char *) sqlite3_column_text (s, 2);
-      KspNode *node = g_hash_table_lookup (by_id, node_id);
-      const KspFieldSpec *spec = node ? ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field) : NULL;
+      LoadedNode *row = g_hash_table_lookup (by_nid, &nid);
+      const KspFieldSpec *spec = row ? ksp_kind_lookup_field (ksp_node_get_kind_spec (row->node), field) : NULL;
       KspLang lang;
 
       if (spec == NULL || !ksp_lang_from_string (lang_str, &lang) ||
@@ -863,29 +921,64 @@ ksp_sqlite_store_load_tree (KspStore *store,
         {
           g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
                        "%s: value %s[%s] of element %s does not fit its kind", location (self),
-                       field, lang_str, node_id);
+                       field, lang_str, row ? ksp_node_get_id (row->node) : "?");
           sqlite3_reset (s);
-          return NULL;
+          goto failed;
         }
-      ksp_node_set_value (node, spec->name, lang, (const char *) sqlite3_column_text (s, 3));
+      ksp_node_set_value (row->node, spec->name, lang, (const char *) sqlite3_column_text (s, 3));
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
     {
       fail (self, error, "reading values");
-      return NULL;
+      goto failed;
     }
-  return g_object_ref (root);
+  root = g_object_ref (root);
+  for (guint i = 0; i < rows->len; i++)
+    g_object_unref (g_array_index (rows, LoadedNode, i).node);
+  return root;
+
+failed:
+  for (guint i = 0; i < rows->len; i++)
+    g_object_unref (g_array_index (rows, LoadedNode, i).node);
+  return NULL;
 }
 
 /* ---------------------------------------------------------------------------------------------- */
 /* writing                                                                                         */
 
+/* The row of element @id in @tree (node.nid), or 0 with KSP_STORE_ERROR_NOT_FOUND. */
+static gint64
+lookup_nid (KspSqliteStore *self,
+            gint64          tree,
+            const char     *id,
+            GError        **error)
+{
+  sqlite3_stmt *s;
+  gint64 nid = 0;
+  int rc;
+
+  if (!(s = stmt (self, "SELECT nid FROM node WHERE tree_id = ? AND id = ?", error)))
+    return 0;
+  sqlite3_bind_int64 (s, 1, tree);
+  bind_text (s, 2, id);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    nid = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
+                 "%s: no element %s in tree %" G_GINT64_FORMAT, location (self), id, tree);
+  else if (rc != SQLITE_ROW)
+    fail (self, error, "finding an element");
+  return nid;
+}
+
 typedef struct
 {
   KspSqliteStore *self;
   sqlite3_stmt   *insert;
-  gint64          tree;
+  gint64          nid;
   GError        **error;
   gboolean        ok;
 } ValueWriter;
@@ -902,53 +995,63 @@ write_one_value (KspNode    *node,
   if (!w->ok)
     return;
   sqlite3_reset (w->insert);
-  sqlite3_bind_int64 (w->insert, 1, w->tree);
-  bind_text (w->insert, 2, ksp_node_get_id (node));
-  bind_text (w->insert, 3, field);
-  bind_text (w->insert, 4, ksp_lang_to_string (lang));
-  bind_text (w->insert, 5, value);
+  sqlite3_bind_int64 (w->insert, 1, w->nid);
+  bind_text (w->insert, 2, field);
+  bind_text (w->insert, 3, ksp_lang_to_string (lang));
+  bind_text (w->insert, 4, value);
   w->ok = step_done (w->self, w->insert, w->error, "storing a value");
 }
 
+/* Writes @node (and, if @recursive, everything under it) under the row @parent_nid (0: look it up). */
 static gboolean
 write_node_rec (KspSqliteStore *self,
                 gint64          tree,
                 KspNode        *node,
+                gint64          parent_nid,
                 gboolean        recursive,
                 GError        **error)
 {
   KspNode *parent = ksp_node_get_parent (node);
   guint pos = 0;
   sqlite3_stmt *s;
-  ValueWriter w = { self, NULL, tree, error, TRUE };
+  ValueWriter w = { self, NULL, 0, error, TRUE };
+  int rc;
 
   if (parent)
-    ksp_node_find_child (parent, node, &pos);
+    {
+      ksp_node_find_child (parent, node, &pos);
+      if (parent_nid == 0 && (parent_nid = lookup_nid (self, tree, ksp_node_get_id (parent), error)) == 0)
+        return FALSE;
+    }
 
-  if (!(s = stmt (self, "INSERT INTO node (tree_id, id, parent_id, kind, pos, number, src_line)"
+  if (!(s = stmt (self, "INSERT INTO node (tree_id, id, parent, kind, pos, number, src_line)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tree_id, id) DO UPDATE SET"
-                        " parent_id = excluded.parent_id, kind = excluded.kind, pos = excluded.pos,"
-                        " number = excluded.number, src_line = excluded.src_line", error)))
+                        " parent = excluded.parent, kind = excluded.kind, pos = excluded.pos,"
+                        " number = excluded.number, src_line = excluded.src_line RETURNING nid", error)))
     return FALSE;
   sqlite3_bind_int64 (s, 1, tree);
   bind_text (s, 2, ksp_node_get_id (node));
-  bind_text (s, 3, parent ? ksp_node_get_id (parent) : NULL);
+  if (parent)
+    sqlite3_bind_int64 (s, 3, parent_nid);
+  else
+    sqlite3_bind_null (s, 3);
   bind_text (s, 4, ksp_node_get_kind (node));
   sqlite3_bind_int (s, 5, pos);
   bind_text (s, 6, ksp_node_get_number (node));
   sqlite3_bind_int (s, 7, ksp_node_get_src_line (node));
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    w.nid = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE || w.nid == 0)
+    return fail (self, error, "storing an element");
+
+  if (!(s = stmt (self, "DELETE FROM value WHERE node = ?", error)))
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, w.nid);
   if (!step_done (self, s, error, "storing an element"))
     return FALSE;
 
-  if (!(s = stmt (self, "DELETE FROM value WHERE tree_id = ? AND node_id = ?", error)))
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, tree);
-  bind_text (s, 2, ksp_node_get_id (node));
-  if (!step_done (self, s, error, "storing an element"))
-    return FALSE;
-
-  if (!(w.insert = stmt (self, "INSERT INTO value (tree_id, node_id, field, lang, text) VALUES (?, ?, ?, ?, ?)",
-                         error)))
+  if (!(w.insert = stmt (self, "INSERT INTO value (node, field, lang, text) VALUES (?, ?, ?, ?)", error)))
     return FALSE;
   ksp_node_foreach_value (node, write_one_value, &w);
   if (!w.ok)
@@ -958,7 +1061,7 @@ write_node_rec (KspSqliteStore *self,
     {
       guint n = ksp_node_get_n_children (node);
       for (guint i = 0; i < n; i++)
-        if (!write_node_rec (self, tree, ksp_node_get_child (node, i), TRUE, error))
+        if (!write_node_rec (self, tree, ksp_node_get_child (node, i), w.nid, TRUE, error))
           return FALSE;
     }
   return TRUE;
@@ -971,7 +1074,7 @@ ksp_sqlite_store_write_node (KspStore *store,
                              gboolean  recursive,
                              GError  **error)
 {
-  return write_node_rec (KSP_SQLITE_STORE (store), tree, node, recursive, error);
+  return write_node_rec (KSP_SQLITE_STORE (store), tree, node, 0, recursive, error);
 }
 
 static gboolean
@@ -984,21 +1087,23 @@ ksp_sqlite_store_write_value (KspStore   *store,
                               GError    **error)
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  gint64 nid = lookup_nid (self, tree, node_id, error);
   sqlite3_stmt *s;
 
+  if (nid == 0)
+    return FALSE;
   if (value == NULL)
-    s = stmt (self, "DELETE FROM value WHERE tree_id = ? AND node_id = ? AND field = ? AND lang = ?", error);
+    s = stmt (self, "DELETE FROM value WHERE node = ? AND field = ? AND lang = ?", error);
   else
-    s = stmt (self, "INSERT OR REPLACE INTO value (tree_id, node_id, field, lang, text) VALUES (?, ?, ?, ?, ?)",
-              error);
+    s = stmt (self, "INSERT INTO value (node, field, lang, text) VALUES (?, ?, ?, ?)"
+                    " ON CONFLICT (node, field, lang) DO UPDATE SET text = excluded.text", error);
   if (s == NULL)
     return FALSE;
-  sqlite3_bind_int64 (s, 1, tree);
-  bind_text (s, 2, node_id);
-  bind_text (s, 3, field);
-  bind_text (s, 4, ksp_lang_to_string (lang));
+  sqlite3_bind_int64 (s, 1, nid);
+  bind_text (s, 2, field);
+  bind_text (s, 3, ksp_lang_to_string (lang));
   if (value)
-    bind_text (s, 5, value);
+    bind_text (s, 4, value);
   return step_done (self, s, error, "storing a value");
 }
 
@@ -1162,7 +1267,7 @@ ksp_sqlite_store_add_standard (KspStore   *store,
     goto failed;
   tree = sqlite3_last_insert_rowid (self->db);
 
-  if (!write_node_rec (self, tree, root, TRUE, error))
+  if (!write_node_rec (self, tree, root, 0, TRUE, error))
     goto failed;
   entry.user = (char *) user;
   entry.node_id = (char *) ksp_node_get_id (root);
@@ -1187,7 +1292,7 @@ ksp_sqlite_store_create_edition (KspStore             *store,
   g_autofree char *now = now_iso ();
   g_autofree char *summary = NULL;
   sqlite3_stmt *s;
-  gint64 draft = 0, tree;
+  gint64 draft = 0, tree, shift = 0;
   int number = info->number;
   KspAuditEntry entry = { 0 };
 
@@ -1228,17 +1333,34 @@ ksp_sqlite_store_create_edition (KspStore             *store,
     goto failed;
   tree = sqlite3_last_insert_rowid (self->db);
 
-  if (!(s = stmt (self, "INSERT INTO node (tree_id, id, parent_id, kind, pos, number, src_line)"
-                        " SELECT ?, id, parent_id, kind, pos, number, src_line FROM node WHERE tree_id = ?", error)))
+  /* The copy's rows are the draft's, numbered from past the last row: row + shift, parent + shift. */
+  if (!(s = stmt (self, "SELECT (SELECT coalesce(max(nid), 0) FROM node) + 1 - min(nid) FROM node WHERE tree_id = ?",
+                  error)))
     goto failed;
-  sqlite3_bind_int64 (s, 1, tree);
-  sqlite3_bind_int64 (s, 2, draft);
+  sqlite3_bind_int64 (s, 1, draft);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    shift = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  if (shift <= 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT, "%s: the draft of %s has no elements",
+                   location (self), info->standard_id);
+      goto failed;
+    }
+  if (!(s = stmt (self, "INSERT INTO node (nid, tree_id, id, parent, kind, pos, number, src_line)"
+                        " SELECT nid + ?1, ?2, id, parent + ?1, kind, pos, number, src_line FROM node"
+                        " WHERE tree_id = ?3 ORDER BY nid", error)))
+    goto failed;
+  sqlite3_bind_int64 (s, 1, shift);
+  sqlite3_bind_int64 (s, 2, tree);
+  sqlite3_bind_int64 (s, 3, draft);
   if (!step_done (self, s, error, "creating an edition"))
     goto failed;
-  if (!(s = stmt (self, "INSERT INTO value (tree_id, node_id, field, lang, text)"
-                        " SELECT ?, node_id, field, lang, text FROM value WHERE tree_id = ?", error)))
+  if (!(s = stmt (self, "INSERT INTO value (node, field, lang, text)"
+                        " SELECT v.node + ?1, v.field, v.lang, v.text FROM node n JOIN value v ON v.node = n.nid"
+                        " WHERE n.tree_id = ?2 ORDER BY v.node, v.field, v.lang", error)))
     goto failed;
-  sqlite3_bind_int64 (s, 1, tree);
+  sqlite3_bind_int64 (s, 1, shift);
   sqlite3_bind_int64 (s, 2, draft);
   if (!step_done (self, s, error, "creating an edition"))
     goto failed;

@@ -241,11 +241,14 @@ compare_documents (gconstpointer a,
   return (int) x->index - (int) y->index;
 }
 
-/* Gives each standard its handle (ksp-standard-handle.h): the code, else a slug, made unique. */
+/* Gives each standard its handle (ksp-standard-handle.h): the code, else a slug, made unique with the
+ * first free suffix -2, -3, …; where the last search for a base stopped is kept, so that many standards
+ * with one title (copies, drafts of a new standard) do not try every suffix again. */
 static void
 assign_handles (GPtrArray *list)
 {
   g_autoptr (GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) next = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL); /* base → n */
 
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < list->len; i++)
@@ -262,10 +265,16 @@ assign_handles (GPtrArray *list)
         if (base == NULL)
           base = g_strndup (info->node_id ? info->node_id : info->standard_id, 8);
         handle = g_strdup (base);
-        for (guint n = 2; g_hash_table_contains (taken, handle); n++)
+        if (g_hash_table_contains (taken, handle))
           {
-            g_free (handle);
-            handle = g_strdup_printf ("%s-%u", base, n);
+            guint n = MAX (2u, GPOINTER_TO_UINT (g_hash_table_lookup (next, base)));
+            do
+              {
+                g_free (handle);
+                handle = g_strdup_printf ("%s-%u", base, n++);
+              }
+            while (g_hash_table_contains (taken, handle));
+            g_hash_table_insert (next, g_strdup (base), GUINT_TO_POINTER (n));
           }
         g_hash_table_add (taken, g_strdup (handle));
         info->handle = handle;

@@ -329,7 +329,7 @@ test_editions_immutable (Fixture       *f,
   /* Even raw SQL from another program cannot change it. */
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
   sqlite3_busy_timeout (db, 2000);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE value SET text = 'x' WHERE tree_id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE value SET text = 'x' WHERE node IN (SELECT nid FROM node WHERE tree_id = 2)", NULL, NULL, &errmsg), !=, SQLITE_OK);
   g_assert_nonnull (strstr (errmsg, "immutable"));
   sqlite3_free (errmsg);
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM tree WHERE id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
@@ -404,6 +404,212 @@ test_migration_from_v1 (Fixture       *f,
   g_assert_cmpstr ((const char *) sqlite3_column_text (s, 0), ==, "wal");
   sqlite3_finalize (s);
   sqlite3_close (db);
+}
+
+/* Format 4 (integer element rows, values in a rowid table, the catalog): a format-3 workspace with two
+ * standards in one document, an edition and an audit trail is upgraded, compacted, and keeps every ID,
+ * value, position, edition and audit entry; editions stay immutable and the catalog follows edits. */
+static void
+test_migration_from_v3 (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (GPtrArray) standards = NULL;
+  g_autoptr (GPtrArray) editions = NULL;
+  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (KspNode) draft = NULL;
+  g_autoptr (KspNode) frozen = NULL;
+  g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (GString) long_text = g_string_new (NULL);
+  KspStandardInfo *first, *second;
+  KspEditionInfo edition = { 0 };
+  KspNode *st1, *st2, *card, *function;
+  char *sql, *errmsg = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *s;
+
+  /* More than a page: it overflowed in format 3 and must come back whole. */
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (long_text, "Қазақша мәтін %u, «кавычки» 'it''s';\n", i);
+
+  g_assert_true (ksp_sqlite_store_create_at_version (f->path, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sql = sqlite3_mprintf (
+    "PRAGMA foreign_keys = ON;"
+    "INSERT INTO standard VALUES ('doc', '2025-01-01T00:00:00Z', 'old');"
+    "INSERT INTO tree (id, standard_id, is_draft, created_at, created_by) VALUES (1, 'doc', 1, '2025-01-01T00:00:00Z', 'old');"
+    "INSERT INTO tree (id, standard_id, is_draft, edition_number, edition_year, edition_date, note, created_at, created_by)"
+    "  VALUES (2, 'doc', 0, 1, 2024, '2024-04-30', 'приказ № 125', '2025-01-02T00:00:00Z', 'old');"
+    "INSERT INTO node VALUES (1, 'doc', NULL, 'document', 0, NULL, 0);"
+    "INSERT INTO node VALUES (1, 'o1', 'doc', 'order', 0, NULL, 1);"
+    "INSERT INTO node VALUES (1, 'st1', 'doc', 'standard', 1, NULL, 20);"
+    "INSERT INTO node VALUES (1, 'st2', 'doc', 'standard', 2, NULL, 90);"
+    "INSERT INTO node VALUES (1, 'c1', 'st1', 'card', 0, '9.', 30);"
+    "INSERT INTO node VALUES (1, 'c2', 'st2', 'card', 0, '1.', 95);"
+    "INSERT INTO node VALUES (1, 'f1', 'c1', 'function', 0, '1', 40);"
+    "INSERT INTO node VALUES (1, 'k1', 'f1', 'knowledge', 1, '2)', 42);"
+    "INSERT INTO node VALUES (1, 'k2', 'f1', 'knowledge', 0, '1)', 41);"
+    "INSERT INTO value VALUES (1, 'doc', 'language', '', 'ru');"
+    "INSERT INTO value VALUES (1, 'o1', 'title', 'ru', 'Об утверждении');"
+    "INSERT INTO value VALUES (1, 'st1', 'code', '', 'Q88100061');"
+    "INSERT INTO value VALUES (1, 'st1', 'name', 'ru', 'Социальная работа');"
+    "INSERT INTO value VALUES (1, 'st1', 'name', 'kk', '');"
+    "INSERT INTO value VALUES (1, 'st1', 'scope', 'ru', '-');"
+    "INSERT INTO value VALUES (1, 'st1', 'purpose', 'kk', %Q);"
+    "INSERT INTO value VALUES (1, 'st2', 'title', 'ru', 'Үйде әлеуметтік көмек');"
+    "INSERT INTO value VALUES (1, 'c1', 'occupation_code', '', '2635-0-001');"
+    "INSERT INTO value VALUES (1, 'c1', 'purpose', 'ru', '');"
+    "INSERT INTO value VALUES (1, 'f1', 'name', 'ru', 'Функция');"
+    "INSERT INTO value VALUES (1, 'k1', 'text', 'ru', 'второе');"
+    "INSERT INTO value VALUES (1, 'k2', 'text', 'ru', 'первое');"
+    "INSERT INTO node SELECT 2, id, parent_id, kind, pos, number, src_line FROM node WHERE tree_id = 1;"
+    "INSERT INTO value SELECT 2, node_id, field, lang, text FROM value WHERE tree_id = 1;"
+    "UPDATE tree SET frozen = 1 WHERE id = 2;"
+    "UPDATE value SET text = '2635-0-002' WHERE tree_id = 1 AND node_id = 'c1' AND field = 'occupation_code';"
+    "INSERT INTO audit (tree_id, at, user, action, node_id, summary) VALUES"
+    "  (1, '2025-01-01T00:00:00Z', 'old', 'import', 'doc', 'Социальная работа'),"
+    "  (1, '2025-01-02T00:00:00Z', 'old', 'edition', NULL, 'edition 1: приказ № 125'),"
+    "  (1, '2025-01-03T00:00:00Z', 'old', 'do', 'c1', 'occupation_code');"
+    "INSERT INTO reference VALUES ('ork', 'ork.txt', 'уровни', '2025-01-01T00:00:00Z', 'old');",
+    long_text->str);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, &errmsg), ==, SQLITE_OK);
+  sqlite3_free (sql);
+  sqlite3_close (db);
+
+  store = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
+
+  /* the file is format 4, with the new tables, compacted */
+  g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                           " (SELECT freelist_count FROM pragma_freelist_count),"
+                                           " (SELECT count(*) FROM sqlite_schema WHERE name IN ('node_kind', 'node_v3', 'value_v3')),"
+                                           " (SELECT count(*) FROM catalog), (SELECT count(*) FROM node),"
+                                           " (SELECT count(*) FROM value)", -1, &s, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (s, 0), ==, 4);
+  g_assert_cmpint (sqlite3_column_int (s, 1), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (s, 2), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (s, 3), ==, 4);  /* two standards, in the draft and the edition */
+  g_assert_cmpint (sqlite3_column_int (s, 4), ==, 18);
+  g_assert_cmpint (sqlite3_column_int (s, 5), ==, 26);
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+
+  /* the list, from the catalog */
+  standards = ksp_store_list_standards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (standards->len, ==, 2);
+  first = standards->pdata[0];
+  second = standards->pdata[1];
+  g_assert_cmpstr (first->standard_id, ==, "doc");
+  g_assert_cmpstr (first->node_id, ==, "st1");
+  g_assert_cmpstr (first->code, ==, "Q88100061");
+  g_assert_cmpstr (first->title_ru, ==, "Социальная работа");
+  g_assert_null (first->title_kk); /* an empty name, cleaned */
+  g_assert_cmpuint (first->n_editions, ==, 1);
+  g_assert_cmpuint (first->n_in_document, ==, 2);
+  g_assert_cmpstr (second->node_id, ==, "st2");
+  g_assert_null (second->code);
+  g_assert_cmpstr (second->title_ru, ==, "Үйде әлеуметтік көмек");
+  g_assert_cmpint (first->draft_tree, ==, 1);
+
+  /* the draft: IDs, order, numbers, lines and every state of value */
+  draft = ksp_store_load_tree (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_id (draft), ==, "doc");
+  g_assert_cmpuint (ksp_node_get_n_children (draft), ==, 3);
+  st1 = ksp_node_get_child (draft, 1);
+  st2 = ksp_node_get_child (draft, 2);
+  g_assert_cmpstr (ksp_node_get_id (st1), ==, "st1");
+  g_assert_cmpstr (ksp_node_get_id (st2), ==, "st2");
+  g_assert_cmpuint (ksp_node_get_src_line (st1), ==, 20);
+  g_assert_cmpstr (ksp_node_get_value (st1, "purpose", KSP_LANG_KK), ==, long_text->str);
+  g_assert_cmpstr (ksp_node_get_value (st1, "scope", KSP_LANG_RU), ==, "-");
+  g_assert_cmpstr (ksp_node_get_value (st1, "name", KSP_LANG_KK), ==, "");
+  g_assert_null (ksp_node_get_value (st1, "scope", KSP_LANG_KK));
+  card = ksp_node_get_child (st1, 0);
+  g_assert_cmpstr (ksp_node_get_number (card), ==, "9.");
+  g_assert_cmpstr (ksp_node_get_value (card, "occupation_code", KSP_LANG_NONE), ==, "2635-0-002");
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "");
+  function = ksp_node_get_child (card, 0);
+  g_assert_cmpstr (ksp_node_get_id (ksp_node_get_child (function, 0)), ==, "k2");
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_get_child (function, 1), "text", KSP_LANG_RU), ==, "второе");
+  g_assert_cmpstr (ksp_node_get_id (ksp_node_get_child (st2, 0)), ==, "c2");
+
+  /* the edition: the same elements with the old code, still immutable, even from the sqlite3 shell */
+  editions = ksp_store_list_editions (store, "doc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (editions->len, ==, 1);
+  g_assert_cmpint (((KspEditionInfo *) editions->pdata[0])->number, ==, 1);
+  g_assert_cmpstr (((KspEditionInfo *) editions->pdata[0])->note, ==, "приказ № 125");
+  frozen = ksp_store_load_tree (store, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (frozen, "c1"), "occupation_code", KSP_LANG_NONE),
+                   ==, "2635-0-001");
+  ksp_node_set_value (ksp_node_find_descendant (frozen, "c1"), "occupation_code", KSP_LANG_NONE, "2635-0-002");
+  assert_trees_equal (draft, frozen);
+  g_assert_false (ksp_store_write_value (store, 2, "c1", "occupation_code", KSP_LANG_NONE, "x", &error));
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+  g_assert_false (ksp_store_delete_node (store, 2, "k1", &error));
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_IMMUTABLE);
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 2000);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE value SET text = 'x' WHERE node IN (SELECT nid FROM node WHERE tree_id = 2)",
+                                 NULL, NULL, &errmsg), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (errmsg, "immutable"));
+  sqlite3_free (errmsg);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO value (node, field, lang, text)"
+                                     " SELECT nid, 'text', 'kk', 'x' FROM node WHERE tree_id = 2 AND id = 'k1'",
+                                 NULL, NULL, &errmsg), !=, SQLITE_OK);
+  g_assert_nonnull (strstr (errmsg, "immutable"));
+  sqlite3_free (errmsg);
+  sqlite3_close (db);
+
+  /* the audit trail goes on from where it was */
+  doc = ksp_document_open (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (ksp_document_set_value (doc, ksp_document_lookup (doc, "st1"), "code", KSP_LANG_NONE, "Q88100062",
+                                         &error));
+  g_assert_no_error (error);
+  audit = ksp_store_list_audit (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (audit->len, ==, 4);
+  g_assert_cmpstr (((KspAuditEntry *) audit->pdata[0])->action, ==, "import");
+  g_assert_cmpstr (((KspAuditEntry *) audit->pdata[2])->node_id, ==, "c1");
+  g_assert_cmpstr (((KspAuditEntry *) audit->pdata[3])->action, ==, "do");
+
+  /* the catalog follows edits; a new edition is a whole copy */
+  g_clear_pointer (&standards, g_ptr_array_unref);
+  standards = ksp_store_list_standards (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((KspStandardInfo *) standards->pdata[0])->code, ==, "Q88100062");
+  edition.standard_id = (char *) "doc";
+  edition.note = (char *) "приказ № 109";
+  g_assert_cmpint (ksp_store_create_edition (store, &edition, &error), >, 2);
+  g_assert_no_error (error);
+  g_clear_object (&frozen);
+  g_clear_pointer (&editions, g_ptr_array_unref);
+  editions = ksp_store_list_editions (store, "doc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (editions->len, ==, 2);
+  frozen = ksp_store_load_tree (store, ((KspEditionInfo *) editions->pdata[1])->tree_id, &error);
+  g_assert_no_error (error);
+  assert_trees_equal (ksp_document_get_root (doc), frozen);
+  g_clear_pointer (&standards, g_ptr_array_unref);
+  standards = ksp_store_list_standards (store, &error);
+  g_assert_cmpuint (((KspStandardInfo *) standards->pdata[1])->n_editions, ==, 2);
+  g_assert_cmpstr (((KspStandardInfo *) standards->pdata[0])->code, ==, "Q88100062");
+
+  /* the reference data is kept */
+  {
+    g_autofree char *ork = ksp_store_get_reference (store, KSP_REFERENCE_ORK, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (ork, ==, "уровни");
+  }
 }
 
 static void
@@ -934,6 +1140,7 @@ main (int    argc,
   ADD ("/store/roundtrip/sample", test_roundtrip_sample);
   ADD ("/store/editions-immutable", test_editions_immutable);
   ADD ("/store/migration-from-v1", test_migration_from_v1);
+  ADD ("/store/migration-from-v3", test_migration_from_v3);
   ADD ("/store/refuses-newer-and-foreign", test_refuses_newer_and_foreign);
   ADD ("/store/lock", test_lock);
   ADD ("/store/lock-wait", test_lock_wait);

@@ -339,6 +339,46 @@ ksp_document_delete_element (KspDocument *self,
   return ksp_document_execute (self, all, error);
 }
 
+static KspNode *
+add_child (KspNode    *parent,
+           const char *kind,
+           const char *number)
+{
+  KspNode *child = ksp_node_new (kind, NULL);
+
+  ksp_node_set_number (child, number);
+  ksp_node_append_child (parent, child);
+  g_object_unref (child); /* the parent holds it */
+  return child;
+}
+
+/**
+ * ksp_structure_new_element:
+ *
+ * Returns: (transfer full): a new, empty element of @kind as a drafter starts it: a card from the
+ *   template of the 2024 layout — after its own fields (the form lists them in order) its education, its
+ *   experience, a mandatory labour function «1» with a skill «1», and personal competencies; other kinds
+ *   empty
+ */
+KspNode *
+ksp_structure_new_element (const char *kind)
+{
+  KspNode *node = ksp_node_new (kind, NULL);
+
+  if (g_str_equal (kind, "card"))
+    {
+      KspNode *function;
+
+      add_child (node, "education", NULL);
+      add_child (node, "experience", NULL);
+      function = add_child (node, "function", "1");
+      ksp_node_set_value (function, "function_kind", KSP_LANG_NONE, "mandatory");
+      add_child (function, "skill", "1");
+      add_child (node, "competency", NULL);
+    }
+  return node;
+}
+
 static gboolean
 refuse_place (KspNode    *reference,
               KspPlace    place,
@@ -380,7 +420,7 @@ ksp_document_add_element (KspDocument *self,
       return NULL;
     }
   parent = target_of (reference, place, &position);
-  node = ksp_node_new (kind, NULL);
+  node = ksp_structure_new_element (kind);
   id = g_strdup (ksp_node_get_id (node));
   if (!insert_numbered (self, parent, position, node, "add", error))
     return NULL;

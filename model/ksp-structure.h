@@ -29,6 +29,7 @@ gboolean   ksp_structure_can_place      (KspNode      *reference,
                                          KspPlace      place,
                                          const char   *kind);
 KspNode   *ksp_structure_copy_new_ids   (KspNode      *node);
+KspNode   *ksp_structure_new_element    (const char   *kind);
 guint      ksp_structure_count          (KspNode      *node);
 
 KspNode   *ksp_document_add_element     (KspDocument  *self,

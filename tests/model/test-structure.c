@@ -78,12 +78,25 @@ test_build_card (void)
   card = ksp_document_add_element (doc, old_card, KSP_PLACE_AFTER, "card", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (count_kind (ksp_document_get_root (doc), "card"), ==, cards_before + 1);
+  /* from the 2024 template: education, experience, a mandatory function 1 with a skill 1, competencies */
+  g_assert_cmpuint (ksp_node_get_n_children (card), ==, 4);
+  g_assert_cmpstr (ksp_node_get_kind (ksp_node_get_child (card, 0)), ==, "education");
+  g_assert_cmpstr (ksp_node_get_kind (ksp_node_get_child (card, 1)), ==, "experience");
+  g_assert_cmpstr (ksp_node_get_kind (ksp_node_get_child (card, 2)), ==, "function");
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_get_child (card, 2), "function_kind", KSP_LANG_NONE), ==, "mandatory");
+  g_assert_cmpstr (ksp_node_get_number (ksp_node_get_child (card, 2)), ==, "1");
+  g_assert_cmpstr (ksp_node_get_kind (ksp_node_get_child (ksp_node_get_child (card, 2), 0)), ==, "skill");
+  g_assert_cmpstr (ksp_node_get_kind (ksp_node_get_child (card, 3)), ==, "competency");
+  /* one undo step takes the whole template away */
+  g_assert_true (ksp_document_undo (doc, &error));
+  g_assert_cmpuint (count_kind (ksp_document_get_root (doc), "card"), ==, cards_before);
+  g_assert_true (ksp_document_redo (doc, &error));
+  g_assert_true (ksp_node_get_parent (card) == ksp_node_get_parent (old_card)); /* the same element back */
   g_assert_true (ksp_document_set_value (doc, card, "title", KSP_LANG_RU, "Новая профессия", &error));
   g_assert_true (ksp_document_set_value (doc, card, "title", KSP_LANG_KK, "Жаңа кәсіп", &error));
-  f1 = ksp_document_add_element (doc, card, KSP_PLACE_CHILD, "function", &error);
-  g_assert_no_error (error);
+  f1 = ksp_node_get_child (card, 2); /* the template's function and skill */
   g_assert_true (ksp_document_set_value (doc, f1, "name", KSP_LANG_RU, "Первая функция", &error));
-  skill = ksp_document_add_element (doc, f1, KSP_PLACE_CHILD, "skill", &error);
+  skill = ksp_node_get_child (f1, 0);
   g_assert_true (ksp_document_set_value (doc, skill, "name", KSP_LANG_RU, "Навык один", &error));
   k1 = ksp_document_add_element (doc, skill, KSP_PLACE_CHILD, "knowledge", &error);
   g_assert_true (ksp_document_set_value (doc, k1, "text", KSP_LANG_KK, "Білім бір", &error));
@@ -100,7 +113,8 @@ test_build_card (void)
   f2 = ksp_document_duplicate_element (doc, f1, &error);
   g_assert_no_error (error);
   g_assert_true (ksp_node_get_parent (f2) == card);
-  g_assert_true (ksp_node_get_child (card, 1) == f2);
+  g_assert_true (ksp_node_get_child (card, 3) == f2);
+  g_assert_cmpstr (ksp_node_get_number (f2), ==, "2"); /* numbered after function 1 */
   g_assert_cmpuint (ksp_structure_count (f2), ==, ksp_structure_count (f1));
   g_assert_true (ids_disjoint (f1, f2));
   g_assert_cmpstr (ksp_node_get_value (f2, "name", KSP_LANG_RU), ==, "Первая функция");

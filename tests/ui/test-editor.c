@@ -156,20 +156,25 @@ test_author_card (Fixture       *fixture,
   ksp_field_editor_set_text (ksp_element_form_get_editor (ksp_window_get_form (window), "ork_level", KSP_LANG_NONE), "3");
   g_assert_cmpstr (ksp_node_get_value (card, "ork_level", KSP_LANG_NONE), ==, "3");
   name_both (window, "purpose", "Үйде әлеуметтік көмек көрсету", "Оказание социальной помощи на дому");
-  add (window, "add-child", "education");
+  /* The 2024 template: education, experience, mandatory function 1 with skill 1, competencies. */
+  g_assert_cmpuint (ksp_node_get_n_children (card), ==, 4);
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (ksp_node_get_child (card, 0))));
   name_both (window, "level", "Техникалық және кәсіптік білім", "Техническое и профессиональное образование");
-  add (window, "add-after", "experience");
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (ksp_node_get_child (card, 1))));
   name_both (window, "text", "Талап етілмейді", "Не требуется");
-  g_assert_true (ksp_window_select_element (window, new_id));
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (ksp_node_get_child (card, 3))));
+  name_both (window, "text", "Жауапкершілік, ұқыптылық", "Ответственность, аккуратность");
 
-  f1 = add (window, "add-child", "function");
+  f1 = ksp_node_get_child (card, 2);
+  g_assert_cmpstr (ksp_node_get_number (f1), ==, "1");
+  g_assert_cmpstr (ksp_node_get_value (f1, "function_kind", KSP_LANG_NONE), ==, "mandatory");
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (f1)));
   name_both (window, "name", "Күтімді ұйымдастыру", "Организация ухода");
   /* the entry in the list of functions follows the heading */
   g_assert_cmpstr (ksp_node_get_value (f1, "list_name", KSP_LANG_RU), ==, "Организация ухода");
   g_assert_cmpstr (ksp_node_get_value (f1, "list_name", KSP_LANG_KK), ==, "Күтімді ұйымдастыру");
-  ksp_field_editor_set_text (ksp_element_form_get_editor (ksp_window_get_form (window), "function_kind", KSP_LANG_NONE),
-                             "mandatory");
-  s11 = add (window, "add-child", "skill");
+  s11 = ksp_node_get_child (f1, 0);
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (s11)));
   name_both (window, "name", "Күтім жоспарын құру", "Составление плана ухода");
   add (window, "add-child", "ability");
   name_both (window, "text", "Жоспар құра білу", "Составлять план");
@@ -183,6 +188,7 @@ test_author_card (Fixture       *fixture,
 
   g_assert_true (ksp_window_select_element (window, ksp_node_get_id (f1)));
   f2 = add (window, "add-sibling", NULL);
+  g_assert_cmpstr (ksp_node_get_number (f2), ==, "2");
   name_both (window, "name", "Тұрмыстық көмек", "Бытовая помощь");
   ksp_field_editor_set_text (ksp_element_form_get_editor (ksp_window_get_form (window), "function_kind", KSP_LANG_NONE),
                              "additional");
@@ -190,14 +196,17 @@ test_author_card (Fixture       *fixture,
   name_both (window, "name", "Үй жинау", "Уборка помещений");
   add (window, "add-child", "ability");
   name_both (window, "text", "Жинай білу", "Убирать помещения");
-  g_assert_cmpuint (ksp_node_get_n_children (card), ==, 4); /* education, experience, two functions */
+  /* education, experience, two functions, competencies */
+  g_assert_cmpuint (ksp_node_get_n_children (card), ==, 5);
   g_assert_true (ksp_node_get_child (card, 3) == f2);
-  g_assert_cmpuint (ksp_structure_count (card), ==, 1 + 2 + 2 + 3 + 2 + 2);
+  g_assert_cmpuint (ksp_structure_count (card), ==, 1 + 3 + 2 + 3 + 2 + 2);
 
   /* Duplicate the first function: a deep copy with new IDs, after it. */
   g_assert_true (ksp_window_select_element (window, ksp_node_get_id (f1)));
   copy = add (window, "duplicate", NULL);
   g_assert_true (ksp_node_get_child (card, 3) == copy);
+  g_assert_cmpstr (ksp_node_get_number (copy), ==, "2");
+  g_assert_cmpstr (ksp_node_get_number (f2), ==, "3"); /* the functions after it follow */
   g_assert_cmpuint (ksp_structure_count (copy), ==, ksp_structure_count (f1));
 
   /* Keyboard (Alt+Down's action): the knowledge item of skill 1.1 moves down past the end of its skill
@@ -288,7 +297,7 @@ test_author_card (Fixture       *fixture,
     back_card = ksp_node_find_descendant (back, new_id);
     g_assert_nonnull (back_card);
     g_assert_cmpstr (ksp_node_get_value (back_card, "title", KSP_LANG_RU), ==, "Помощник социального работника");
-    g_assert_cmpuint (ksp_node_get_n_children (back_card), ==, 4);
+    g_assert_cmpuint (ksp_node_get_n_children (back_card), ==, 5);
     g_assert_cmpuint (ksp_structure_count (back_card), ==, ksp_structure_count (card));
     g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (back, ksp_node_get_id (k12)), "text", KSP_LANG_RU),
                      ==, "Методов контроля");

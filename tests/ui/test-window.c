@@ -312,8 +312,10 @@ test_structure_editing (Fixture       *fixture,
   type_into (window, "title", KSP_LANG_KK, "Жаңа кәсіп");
   type_into (window, "occupation_code", KSP_LANG_NONE, "5320-2-003");
 
-  element_action (window, "add-child", "function");
-  function = selected_node (window);
+  /* The template's function: the 2024 card starts with education, experience, function 1, competencies. */
+  g_assert_cmpuint (ksp_node_get_n_children (card), ==, 4);
+  function = ksp_node_get_child (card, 2);
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (function)));
   g_assert_true (ksp_node_get_parent (function) == card);
   type_into (window, "name", KSP_LANG_RU, "Оказание помощи");
   type_into (window, "name", KSP_LANG_KK, "Көмек көрсету");
@@ -331,13 +333,15 @@ test_structure_editing (Fixture       *fixture,
     g_assert_cmpstr (ksp_node_get_value (function, "function_kind", KSP_LANG_NONE), ==, "additional");
     g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, 2);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpstr (ksp_node_get_value (function, "function_kind", KSP_LANG_NONE), ==, "mandatory"); /* the template's */
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, 1);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 0);
     g_assert_null (ksp_node_get_value (function, "function_kind", KSP_LANG_NONE));
-    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (kind)), ==, 0);
     gtk_drop_down_set_selected (GTK_DROP_DOWN (kind), 1);
     g_assert_cmpstr (ksp_node_get_value (function, "function_kind", KSP_LANG_NONE), ==, "mandatory");
   }
-  element_action (window, "add-child", "skill");
-  skill = selected_node (window);
+  skill = ksp_node_get_child (function, 0); /* the template's skill */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (skill)));
   type_into (window, "name", KSP_LANG_RU, "Навык помощи");
   type_into (window, "name", KSP_LANG_KK, "Көмек дағдысы");
   element_action (window, "add-child", "ability");
@@ -354,7 +358,7 @@ test_structure_editing (Fixture       *fixture,
   element_action (window, "duplicate", NULL);
   copy = selected_node (window);
   g_assert_true (copy != function);
-  g_assert_true (ksp_node_get_child (card, 1) == copy);
+  g_assert_true (ksp_node_get_child (card, 3) == copy);
   g_assert_cmpstr (ksp_node_get_value (copy, "name", KSP_LANG_KK), ==, "Көмек көрсету");
   g_assert_cmpuint (ksp_node_get_n_children (ksp_node_get_child (copy, 0)), ==, 2);
   g_assert_cmpstr (ksp_node_get_id (ksp_node_get_child (copy, 0)), !=, ksp_node_get_id (skill));
@@ -376,7 +380,7 @@ test_structure_editing (Fixture       *fixture,
     g_assert_true (ksp_window_select_element (window, copy_id));
     element_action (window, "delete", NULL);
     g_assert_null (ksp_document_lookup (doc, copy_id));
-    g_assert_cmpuint (ksp_node_get_n_children (card), ==, 1);
+    g_assert_cmpuint (ksp_node_get_n_children (card), ==, 4);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
     g_assert_nonnull (ksp_document_lookup (doc, copy_id));
     g_assert_cmpuint (ksp_structure_count (ksp_document_lookup (doc, copy_id)), ==, 4);

@@ -34,6 +34,7 @@ gboolean   ksp_outline_view_search_step   (KspOutlineView *self,
                                            gboolean        backwards);
 void       ksp_outline_view_start_search  (KspOutlineView *self);
 GtkWidget *ksp_outline_view_get_search_entry (KspOutlineView *self);
+const char *ksp_outline_view_row_tooltip  (GtkWidget     *label);
 int        ksp_outline_view_drop_place    (KspNode        *node,
                                            KspNode        *target,
                                            double          y,

@@ -1204,6 +1204,9 @@ test_outline_language (Fixture       *fixture,
   g_assert_cmpstr (ksp_kind_label (card_kind, KSP_LANG_KK), !=, ksp_kind_label (card_kind, KSP_LANG_RU));
   g_assert_true (has_label (GTK_WIDGET (outline), ksp_kind_label (card_kind, KSP_LANG_KK)));
   g_assert_false (has_label (GTK_WIDGET (outline), ksp_kind_label (card_kind, KSP_LANG_RU)));
+  /* the other language is the tooltip (asked for when shown) */
+  g_assert_cmpstr (ksp_outline_view_row_tooltip (find_label (GTK_WIDGET (outline), ksp_kind_label (card_kind, KSP_LANG_KK))),
+                   ==, ksp_kind_label (card_kind, KSP_LANG_RU));
   /* The card has no Kazakh name in the sample: the Russian one stands in. */
   g_assert_null (ksp_node_get_value (card, "title", KSP_LANG_KK));
   g_assert_true (has_label (GTK_WIDGET (outline), ru_label));

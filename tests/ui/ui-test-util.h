@@ -18,6 +18,8 @@ KspNode   *find_kind              (KspNode    *node,
                                    const char *kind);
 gboolean   has_label              (GtkWidget  *widget,
                                    const char *text);
+GtkWidget *find_label             (GtkWidget  *widget,
+                                   const char *text);
 gboolean   has_label_prefix       (GtkWidget  *widget,
                                    const char *prefix);
 void       activate_entry         (GtkWidget  *entry);

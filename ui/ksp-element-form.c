@@ -35,6 +35,7 @@ struct _KspElementForm
   KspDocument  *document;
   KspNode      *node;
   GPtrArray    *editors; /* KspFieldEditor, owned */
+  GPtrArray    *shown;   /* the KspFieldSpec of the rows shown, in order */
   gulong        number_id;
   gboolean      editable;
   GPtrArray    *findings; /* KspFinding of the whole document (a reference), or NULL */
@@ -318,30 +319,63 @@ on_findings_button_clicked (KspElementForm *self)
     gtk_adjustment_set_value (adj, p.y - 12);
 }
 
+/* The fields a form of @node shows: the kind's, but those of the 2013 and 2019 layouts only when the
+ * element has them. */
+static GPtrArray *
+fields_shown (KspNode *node)
+{
+  const KspKindSpec *kind = ksp_node_get_kind_spec (node);
+  GPtrArray *fields = g_ptr_array_new ();
+
+  for (guint i = 0; i < kind->n_fields; i++)
+    {
+      const KspFieldSpec *field = &kind->fields[i];
+      if ((field->flags & KSP_FIELD_LEGACY) && !ksp_node_get_value (node, field->name, KSP_LANG_NONE) &&
+          !ksp_node_get_value (node, field->name, KSP_LANG_KK) &&
+          !ksp_node_get_value (node, field->name, KSP_LANG_RU))
+        continue;
+      g_ptr_array_add (fields, (gpointer) field);
+    }
+  return fields;
+}
+
+/* Whether the rows shown fit @node too (the same fields): then its editors only follow @node. */
+static gboolean
+rows_fit (KspElementForm *self,
+          KspNode        *node)
+{
+  g_autoptr (GPtrArray) fields = NULL;
+
+  if (self->shown == NULL || self->editors->len == 0 || node == NULL)
+    return FALSE;
+  fields = fields_shown (node);
+  if (fields->len != self->shown->len)
+    return FALSE;
+  for (guint i = 0; i < fields->len; i++)
+    if (g_ptr_array_index (fields, i) != g_ptr_array_index (self->shown, i))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 rebuild (KspElementForm *self)
 {
-  const KspKindSpec *kind;
   gboolean any_bilingual = FALSE;
 
   clear_rows (self);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   if (self->node == NULL || self->document == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
 
-  kind = ksp_node_get_kind_spec (self->node);
   update_heading (self);
-  for (guint i = 0, row = 1; i < kind->n_fields; i++)
+  self->shown = fields_shown (self->node);
+  for (guint i = 0; i < self->shown->len; i++)
     {
-      const KspFieldSpec *field = &kind->fields[i];
-      /* Fields of the 2013 and 2019 layouts only: shown when the element has them. */
-      if ((field->flags & KSP_FIELD_LEGACY) && !ksp_node_get_value (self->node, field->name, KSP_LANG_NONE) &&
-          !ksp_node_get_value (self->node, field->name, KSP_LANG_KK) &&
-          !ksp_node_get_value (self->node, field->name, KSP_LANG_RU))
-        continue;
-      add_row (self, field, row++);
+      const KspFieldSpec *field = g_ptr_array_index (self->shown, i);
+      add_row (self, field, i + 1);
       any_bilingual |= ksp_field_is_bilingual (field);
     }
   gtk_widget_set_visible (self->column_headers, any_bilingual);
@@ -361,6 +395,7 @@ ksp_element_form_dispose (GObject *object)
   g_clear_object (&self->node);
   g_clear_object (&self->document);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->classifiers);
   g_clear_object (&self->builtin);
@@ -462,10 +497,22 @@ ksp_element_form_set_node (KspElementForm *self,
   ksp_element_form_commit (self);
   if (self->node)
     g_clear_signal_handler (&self->number_id, self->node);
-  g_set_object (&self->node, node);
+  if (self->document && rows_fit (self, node))
+    {
+      /* Another element of the same kind: the editors follow it, no widget is built. */
+      g_set_object (&self->node, node);
+      for (guint i = 0; i < self->editors->len; i++)
+        ksp_field_editor_set_node (g_ptr_array_index (self->editors, i), node);
+      update_heading (self);
+      update_findings (self);
+    }
+  else
+    {
+      g_set_object (&self->node, node);
+      rebuild (self);
+    }
   if (node)
     self->number_id = g_signal_connect_swapped (node, "notify::number", G_CALLBACK (on_number_changed), self);
-  rebuild (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 

@@ -583,3 +583,30 @@ ksp_field_editor_set_editable (KspFieldEditor *self,
   else
     gtk_widget_add_css_class (GTK_WIDGET (self), "read-only");
 }
+
+/**
+ * ksp_field_editor_set_node:
+ * @node: another element of the same kind, in the same document
+ *
+ * Commits what is typed for the element shown, then edits the same field of @node (the form reuses its
+ * editors when the next element selected is of the same kind: a card switch builds no widgets).
+ */
+void
+ksp_field_editor_set_node (KspFieldEditor *self,
+                           KspNode        *node)
+{
+  g_autofree char *detailed = NULL;
+
+  g_return_if_fail (KSP_IS_FIELD_EDITOR (self));
+  g_return_if_fail (KSP_IS_NODE (node));
+
+  if (self->node == node)
+    return;
+  ksp_field_editor_commit (self);
+  if (self->node)
+    g_clear_signal_handler (&self->value_changed_id, self->node);
+  g_set_object (&self->node, node);
+  detailed = g_strconcat ("value-changed::", self->field->name, NULL);
+  self->value_changed_id = g_signal_connect (node, detailed, G_CALLBACK (on_value_changed), self);
+  load_from_model (self);
+}

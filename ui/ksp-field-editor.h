@@ -27,6 +27,8 @@ GtkWidget          *ksp_field_editor_new         (KspDocument        *document,
                                                   KspLang             lang,
                                                   KspLang             label_lang);
 KspNode            *ksp_field_editor_get_node    (KspFieldEditor     *self);
+void                ksp_field_editor_set_node    (KspFieldEditor     *self,
+                                                  KspNode            *node);
 const KspFieldSpec *ksp_field_editor_get_field   (KspFieldEditor     *self);
 KspLang             ksp_field_editor_get_lang    (KspFieldEditor     *self);
 GtkWidget          *ksp_field_editor_get_input   (KspFieldEditor     *self);

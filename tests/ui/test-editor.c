@@ -642,6 +642,45 @@ test_session (Fixture       *fixture,
   g_assert_cmpint (height, ==, 666);
 }
 
+/* Issue 13.7: switching to an element of the same kind reuses the form's editors (no widget built), and
+ * what was typed goes to the element it was typed for. */
+static void
+test_switch_reuses_editors (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspNode *skill = find_kind (ksp_document_get_root (ksp_window_get_document (window)), "skill");
+  KspNode *a1 = ksp_node_get_child (skill, 0), *a2 = ksp_node_get_child (skill, 1);
+  g_autofree char *a2_text = g_strdup (ksp_node_get_value (a2, "text", KSP_LANG_RU));
+  GtkWidget *input;
+
+  g_assert_cmpstr (ksp_node_get_kind (a1), ==, ksp_node_get_kind (a2));
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (a1)));
+  input = editor_input (window, "text", KSP_LANG_RU);
+  set_input (input, "Набрано для первого"); /* typed, not yet committed */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (a2)));
+  g_assert_true (editor_input (window, "text", KSP_LANG_RU) == input); /* the same widget */
+  g_assert_cmpstr (ksp_node_get_value (a1, "text", KSP_LANG_RU), ==, "Набрано для первого");
+  {
+    g_autofree char *shown = input_text (input);
+    g_assert_cmpstr (shown, ==, a2_text);
+  }
+  set_input (input, "Для второго");
+  g_assert_true (ksp_element_form_commit (ksp_window_get_form (window)));
+  g_assert_cmpstr (ksp_node_get_value (a2, "text", KSP_LANG_RU), ==, "Для второго");
+  g_assert_cmpstr (ksp_node_get_value (a1, "text", KSP_LANG_RU), ==, "Набрано для первого");
+  /* an undo in the first shows in the editor only when it shows the first */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (ksp_node_get_value (a2, "text", KSP_LANG_RU), ==, a2_text);
+  {
+    g_autofree char *shown = input_text (editor_input (window, "text", KSP_LANG_RU));
+    g_assert_cmpstr (shown, ==, a2_text);
+  }
+  /* another kind: another form */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (skill)));
+  g_assert_null (ksp_element_form_get_editor (ksp_window_get_form (window), "text", KSP_LANG_RU));
+}
+
 /* Issue 13.3: an OKED picker beside the subclass code: the whole chain follows the subclass chosen. */
 static void
 test_oked_picker (Fixture       *fixture,
@@ -953,6 +992,8 @@ main (int    argc,
   g_test_add ("/ui/editor/session", Fixture, NULL, fixture_set_up, test_session, fixture_tear_down);
   g_test_add_func ("/ui/editor/kazakh", test_kazakh);
   g_test_add_func ("/ui/editor/new-and-import", test_new_and_import);
+  g_test_add ("/ui/editor/switch-reuses-editors", Fixture, NULL, fixture_set_up, test_switch_reuses_editors,
+              fixture_tear_down);
   g_test_add ("/ui/editor/oked-picker", Fixture, NULL, fixture_set_up, test_oked_picker, fixture_tear_down);
   g_test_add ("/ui/editor/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/editor/accessible-names", Fixture, NULL, fixture_set_up, test_accessible_names, fixture_tear_down);

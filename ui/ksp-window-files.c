@@ -47,6 +47,24 @@ _ksp_window_file_chooser (KspWindow            *window,
   return native;
 }
 
+/**
+ * _ksp_window_chosen_path:
+ *
+ * Returns: (transfer full) (nullable): the local file a file chooser's @response accepted, %NULL when it
+ *   was cancelled (or the file is not local)
+ */
+char *
+_ksp_window_chosen_path (GtkNativeDialog *dialog,
+                         int              response)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  return file ? g_file_get_path (file) : NULL;
+}
+
 /* ---------------------------------------------------------------------------------------------- */
 /* new workspace                                                                                   */
 
@@ -85,22 +103,17 @@ on_new_response (GtkNativeDialog *dialog,
                  gpointer         user_data)
 {
   KspWindow *self = user_data;
+  g_autofree char *path = _ksp_window_chosen_path (dialog, response);
+  g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path && !g_str_has_suffix (path, ".kasip"))
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr (GError) error = NULL;
-
-      if (path && !g_str_has_suffix (path, ".kasip"))
-        {
-          char *with = g_strconcat (path, ".kasip", NULL);
-          g_free (path);
-          path = with;
-        }
-      if (path && !ksp_window_new_workspace (self, path, &error))
-        ksp_window_show_error (self, error->message);
+      char *with = g_strconcat (path, ".kasip", NULL);
+      g_free (path);
+      path = with;
     }
+  if (path && !ksp_window_new_workspace (self, path, &error))
+    ksp_window_show_error (self, error->message);
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
   g_object_unref (self);

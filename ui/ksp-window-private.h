@@ -40,6 +40,8 @@ char       *_ksp_window_recovery_message (KspStore    *store,
 void        _ksp_window_files_class_init (GtkWidgetClass *widget_class);
 void        _ksp_window_files_setup      (KspWindow      *window);
 void        _ksp_window_files_update     (KspWindow      *window);
+char       *_ksp_window_chosen_path      (GtkNativeDialog *dialog,
+                                          int              response);
 GtkFileChooserNative *_ksp_window_file_chooser (KspWindow            *window,
                                                 const char           *title,
                                                 GtkFileChooserAction  action,

@@ -616,18 +616,13 @@ on_open_response (GtkNativeDialog *dialog,
                   gpointer         user_data)
 {
   KspWindow *self = user_data;
+  g_autofree char *path = _ksp_window_chosen_path (dialog, response);
+  g_autoptr (GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (path && !ksp_window_open_workspace (self, path, &error))
     {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr (GError) error = NULL;
-
-      if (path && !ksp_window_open_workspace (self, path, &error))
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not open the workspace: %s"), error->message);
-          ksp_window_show_error (self, text);
-        }
+      g_autofree char *text = g_strdup_printf (_("Could not open the workspace: %s"), error->message);
+      ksp_window_show_error (self, text);
     }
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);

@@ -30,51 +30,8 @@
 #include "ksp-window.h"
 #include "ui-test-util.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  KspWindow *window;
-} Fixture;
 
-static void
-make_workspace (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, &error);
-  g_autoptr (KspNode) root = ksp_sample_new_document ();
 
-  g_assert_no_error (error);
-  g_assert_cmpint (ksp_store_add_standard (store, root, &error), >, 0);
-  g_assert_no_error (error);
-  ksp_store_close (store);
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kasip-editor-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.kasip", NULL);
-  make_workspace (fixture->path);
-  fixture->window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
-  g_assert_true (ksp_window_open_workspace (fixture->window, fixture->path, &error));
-  g_assert_no_error (error);
-  wait_for_window (fixture->window);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_for (50);
-  ksp_test_remove_dir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
 
 static KspNode *
 add (KspWindow  *window,
@@ -448,7 +405,7 @@ test_kill_after_typing (void)
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL); /* this test program */
 
   g_assert_nonnull (exe);
-  make_workspace (path);
+  make_sample_workspace (path);
   g_subprocess_launcher_setenv (launcher, "KASIP_TEST_CRASH_WORKSPACE", path, TRUE);
   child = g_subprocess_launcher_spawn (launcher, &error, exe, "-p", "/ui/editor/crash-child", NULL);
   g_assert_no_error (error);
@@ -575,7 +532,7 @@ test_kazakh (void)
   g_setenv ("LANGUAGE", "kk", TRUE);
   setlocale (LC_ALL, ""); /* gettext reads LANGUAGE again */
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Kazakh"), ==, "Қазақша"); /* the translations are found */
-  make_workspace (path);
+  make_sample_workspace (path);
   window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1024, "default-height", 600, NULL);
   g_assert_true (ksp_window_open_workspace (window, path, &error));
   g_assert_no_error (error);

@@ -25,48 +25,7 @@
 #include "ksp-window.h"
 #include "ui-test-util.h"
 
-typedef struct {
-  char      *dir;
-  char      *path;
-  KspWindow *window;
-} Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspNode) root = NULL;
-
-  fixture->dir = g_dir_make_tmp ("kasip-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "test.kasip", NULL);
-
-  store = ksp_store_open_uri (fixture->path, KSP_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  root = ksp_sample_new_document ();
-  g_assert_cmpint (ksp_store_add_standard (store, root, &error), >, 0);
-  g_assert_no_error (error);
-  ksp_store_close (store);
-
-  fixture->window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
-  g_assert_true (ksp_window_open_workspace (fixture->window, fixture->path, &error));
-  g_assert_no_error (error);
-  wait_for_window (fixture->window);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_for (50);
-  g_unlink (fixture->path);
-  g_rmdir (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
-}
 
 static const char *
 card_id (KspWindow *window)

@@ -6,6 +6,9 @@
 #include "ksp-outline-view.h"
 #include "ui-test-util.h"
 
+#include "ksp-sample.h"
+#include "ksp-store.h"
+
 #include <glib/gstdio.h>
 #include <dlfcn.h>
 #include <gdk/x11/gdkx.h>
@@ -485,4 +488,46 @@ find_label (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+/* A workspace at @path holding the sample standard (model/ksp-sample.c). */
+void
+make_sample_workspace (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, &error);
+  g_autoptr (KspNode) root = ksp_sample_new_document ();
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ksp_store_add_standard (store, root, &error), >, 0);
+  g_assert_no_error (error);
+  ksp_store_close (store);
+}
+
+/* A window on a new temporary workspace holding the sample. */
+void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kasip-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.kasip", NULL);
+  make_sample_workspace (fixture->path);
+  fixture->window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
+  g_assert_true (ksp_window_open_workspace (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  wait_for_window (fixture->window);
+}
+
+void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  iterate_for (50);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
 }

@@ -8,6 +8,19 @@
 
 G_BEGIN_DECLS
 
+/* A window on a temporary workspace holding the sample (fixture_set_up). */
+typedef struct {
+  char      *dir;
+  char      *path;
+  KspWindow *window;
+} Fixture;
+
+void       make_sample_workspace  (const char    *path);
+void       fixture_set_up         (Fixture       *fixture,
+                                   gconstpointer  data);
+void       fixture_tear_down      (Fixture       *fixture,
+                                   gconstpointer  data);
+
 void       iterate_for            (guint       ms);
 void       wait_for_window        (KspWindow  *window);
 void       save_widget_screenshot (GtkWidget  *widget,

@@ -25,6 +25,7 @@ void _ksp_window_search_dispose (KspWindow *window);
 /* ksp-window-session.c: size, panes and the place in each workspace, kept between sessions */
 void       _ksp_window_session_setup         (KspWindow *window);
 void       _ksp_window_session_save_place    (KspWindow *window);
+void       _ksp_window_session_place_changed (KspWindow *window);
 void       _ksp_window_session_restore_place (KspWindow *window);
 GSettings *_ksp_window_session_settings      (void);
 

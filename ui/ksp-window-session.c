@@ -14,11 +14,13 @@ typedef struct
 {
   KspWindow *window;   /* not a reference: this lives as the window's data */
   GSettings *settings;
+  guint      save_source; /* a selection to remember, after a pause */
 } Session;
 
 static void
 session_free (Session *se)
 {
+  g_clear_handle_id (&se->save_source, g_source_remove);
   g_clear_object (&se->settings);
   g_free (se);
 }
@@ -60,6 +62,8 @@ _ksp_window_session_save_place (KspWindow *window)
   GVariantIter iter;
   const char *key, *h, *id;
 
+  if (se)
+    g_clear_handle_id (&se->save_source, g_source_remove);
   if (se == NULL || se->settings == NULL || store == NULL || handle == NULL)
     return;
   g_variant_builder_init (&places, G_VARIANT_TYPE ("a{s(ss)}"));
@@ -72,6 +76,33 @@ _ksp_window_session_save_place (KspWindow *window)
                          node ? ksp_node_get_id (node) : "");
   g_settings_set_value (se->settings, "places", g_variant_builder_end (&places));
   g_settings_set_string (se->settings, "last-workspace", ksp_store_get_location (store));
+}
+
+static gboolean
+save_place_cb (gpointer user_data)
+{
+  Session *se = user_data;
+
+  se->save_source = 0;
+  _ksp_window_session_save_place (se->window);
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * _ksp_window_session_place_changed:
+ *
+ * The selection changed: it is remembered a second later (not at every click of a walk through the
+ * outline), so that it also survives a session that ends without closing.
+ */
+void
+_ksp_window_session_place_changed (KspWindow *window)
+{
+  Session *se = get (window);
+
+  if (se == NULL || se->settings == NULL)
+    return;
+  g_clear_handle_id (&se->save_source, g_source_remove);
+  se->save_source = g_timeout_add_seconds (1, save_place_cb, se);
 }
 
 /**

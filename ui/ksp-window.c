@@ -1115,7 +1115,7 @@ on_node_selected (KspWindow *self,
 {
   ksp_element_form_set_node (self->form, node);
   if (node && !self->opening)
-    _ksp_window_session_save_place (self); /* also kept when the session ends without closing */
+    _ksp_window_session_place_changed (self); /* also kept when the session ends without closing */
 }
 
 static void

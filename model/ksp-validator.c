@@ -53,6 +53,8 @@
  */
 #include "ksp-validator.h"
 
+#include "ksp-node-path.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -280,104 +282,6 @@ ksp_findings_count_rule (GPtrArray  *findings,
   return n;
 }
 
-/* Paths -------------------------------------------------------------------------------------------- */
-
-static guint
-position_among_kind (KspNode *node)
-{
-  KspNode *parent = ksp_node_get_parent (node);
-  guint k = 0;
-
-  if (parent == NULL)
-    return 1;
-  for (guint i = 0; i < ksp_node_get_n_children (parent); i++)
-    {
-      KspNode *c = ksp_node_get_child (parent, i);
-      gboolean same = strcmp (ksp_node_get_kind (c), ksp_node_get_kind (node)) == 0;
-      if (same)
-        k++;
-      if (c == node)
-        return k;
-    }
-  return k;
-}
-
-/* The number as written, or the position among siblings of the same kind. */
-static char *
-number_or_position (KspNode *node,
-                    gboolean strip_dot)
-{
-  const char *n = ksp_node_get_number (node);
-
-  if (n && *n)
-    {
-      char *s = g_strstrip (g_strdup (n));
-      gsize len = strlen (s);
-      if (strip_dot && len > 1 && (s[len - 1] == '.' || s[len - 1] == ')'))
-        s[len - 1] = '\0';
-      return s;
-    }
-  return g_strdup_printf ("%u", position_among_kind (node));
-}
-
-/* Which kinds a path numbers (the others are named by their label alone), and whether the number's
- * trailing dot or bracket goes: «Карточка 9», but «Знания 4.». The labels are in ksp-messages.c. */
-static gboolean
-segment_numbering (const char *kind,
-                   gboolean   *strip_dot)
-{
-  static const struct {
-    const char *kind;
-    gboolean    strip_dot;
-  } numbered_kinds[] = {
-    { "card", TRUE }, { "function", TRUE }, { "skill", TRUE }, { "ability", FALSE }, { "knowledge", FALSE },
-    { "education", TRUE }, { "experience", TRUE }, { "other_name", TRUE }, { "competency", TRUE },
-    { "tech_reg", TRUE }, { "ork_link", TRUE }, { "term", FALSE }, { "abbreviation", FALSE }, { "oked", TRUE },
-    { "card_list_entry", FALSE }, { "note", TRUE }, { "not_placed", TRUE }, { "order_item", FALSE },
-    { "subitem", FALSE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (numbered_kinds); i++)
-    if (strcmp (numbered_kinds[i].kind, kind) == 0)
-      {
-        *strip_dot = numbered_kinds[i].strip_dot;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-/* The path as segments "KIND\tNUMBER" (ksp-messages.h); the document and the standard are not named
- * unless the element is one of them. */
-static char **
-node_segments (KspNode *node)
-{
-  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
-  GPtrArray *segments = g_ptr_array_new ();
-
-  for (KspNode *n = node; n; n = ksp_node_get_parent (n))
-    g_ptr_array_add (chain, n);
-  for (guint i = chain->len; i > 0; i--)
-    {
-      KspNode *n = g_ptr_array_index (chain, i - 1);
-      const char *kind = ksp_node_get_kind (n);
-      gboolean strip_dot;
-
-      if (strcmp (kind, "document") == 0 || strcmp (kind, "standard") == 0)
-        continue;
-      if (segment_numbering (kind, &strip_dot))
-        {
-          g_autofree char *number = number_or_position (n, strip_dot);
-          g_ptr_array_add (segments, g_strconcat (kind, "\t", number, NULL));
-        }
-      else
-        g_ptr_array_add (segments, g_strconcat (kind, "\t", NULL));
-    }
-  if (segments->len == 0)
-    g_ptr_array_add (segments, g_strdup (strcmp (ksp_node_get_kind (node), "standard") == 0 ? "standard\t" : "document\t"));
-  g_ptr_array_add (segments, NULL);
-  return (char **) g_ptr_array_free (segments, FALSE);
-}
-
 /* A message's arguments, as data (A_TEXT, A_INT, A_CHAR), a term (A_TERM) or built already
  * (A_ARG: ksp_message_arg_term(), ksp_message_arg_list()); ARGS (…) ends the list. */
 typedef enum {
@@ -448,7 +352,7 @@ report (Ctx         *ctx,
         const char  *message_id,
         const Arg   *args)
 {
-  g_auto (GStrv) segments = node_segments (node);
+  g_auto (GStrv) segments = ksp_node_path_segments (node, KSP_NODE_PATH_DEFAULT);
   g_auto (GStrv) encoded = encode_args (args);
 
   g_ptr_array_add (ctx->findings,
@@ -699,7 +603,7 @@ card_level (KspNode *card,
 static char *
 card_number (KspNode *card)
 {
-  return number_or_position (card, TRUE);
+  return ksp_node_dup_number_or_position (card, TRUE);
 }
 
 /* V8: education text → mask of plausible levels (§2). */
@@ -1033,7 +937,7 @@ check_list (Ctx        *ctx,
           if (g_hash_table_contains (seen_sig, sig))
             {
               KspNode *first = g_hash_table_lookup (seen_sig, sig);
-              g_autofree char *where = number_or_position (first, FALSE);
+              g_autofree char *where = ksp_node_dup_number_or_position (first, FALSE);
               report (ctx, KSP_SEVERITY_WARNING, "D2", item, "d2.repeated-item",
                       ARGS (A_TEXT (where), A_INT (ksp_node_get_src_line (first))));
               g_free (sig);
@@ -1070,7 +974,7 @@ check_function (Ctx     *ctx,
 {
   const char *list_name = text_of (fn, "list_name");
   const char *name = text_of (fn, "name");
-  g_autofree char *no = number_or_position (fn, TRUE);
+  g_autofree char *no = ksp_node_dup_number_or_position (fn, TRUE);
   g_autoptr (GPtrArray) skills = children_of_kind (fn, "skill");
 
   if (list_name && name)
@@ -1096,7 +1000,7 @@ check_function (Ctx     *ctx,
       KspNode *skill = g_ptr_array_index (skills, i);
       g_autoptr (GPtrArray) abilities = children_of_kind (skill, "ability");
       g_autoptr (GPtrArray) knowledge = children_of_kind (skill, "knowledge");
-      g_autofree char *sno = number_or_position (skill, TRUE);
+      g_autofree char *sno = ksp_node_dup_number_or_position (skill, TRUE);
       guint n_text = 0;
 
       for (guint j = 0; j < abilities->len; j++)

@@ -9,10 +9,12 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "ksp-adilet-reader.h"
 #include "ksp-atomic-file.h"
 #include "ksp-cli.h"
+#include "ksp-diff-report.h"
 #include "ksp-docx-reader.h"
 #include "ksp-docx-writer.h"
 #include "ksp-xml-reader.h"
@@ -50,6 +52,7 @@ static int cmd_inspect (int argc, char **argv);
 static int cmd_import (int argc, char **argv);
 static int cmd_validate (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
+static int cmd_diff (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
@@ -68,6 +71,8 @@ static const Command commands[] = {
   { "edition", "--workspace W --standard CODE [--note TEXT] [--date YYYY-MM-DD]",
     N_("Freeze the working draft as a new, immutable edition"), cmd_edition },
   { "audit", "--workspace W --standard CODE", N_("Print who changed what, and when"), cmd_audit },
+  { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json] [--lang ru|kk|en] [--color auto|always|never]",
+    N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
 };
 
 gboolean
@@ -239,6 +244,28 @@ cmd_list (int    argc,
         }
     }
   return 0;
+}
+
+/* Splits "CODE@N" (edition N ≥ 1) or "CODE@draft" / "CODE" (the draft: 0) in place. */
+static gboolean
+split_edition (char *ref,
+               int  *out_edition)
+{
+  char *at = strchr (ref, '@');
+  char *end = NULL;
+  gint64 n;
+
+  *out_edition = 0;
+  if (at == NULL)
+    return TRUE;
+  *at = '\0';
+  if (g_str_equal (at + 1, "draft"))
+    return TRUE;
+  n = g_ascii_strtoll (at + 1, &end, 10);
+  if (end == at + 1 || *end != '\0' || n <= 0 || n > G_MAXINT)
+    return FALSE;
+  *out_edition = (int) n;
+  return TRUE;
 }
 
 /* Loads the draft of --standard, or its edition @edition when > 0; @out_info: which standard it is. */
@@ -800,15 +827,9 @@ cmd_export (int    argc,
     }
   else
     {
-      char *at = strchr (opt_standard, '@');
       int edition = 0;
-      if (at)
-        {
-          edition = atoi (at + 1);
-          *at = '\0';
-          if (edition <= 0)
-            return usage_error ("export", _("an edition is written CODE@N with N ≥ 1"));
-        }
+      if (!split_edition (opt_standard, &edition))
+        return usage_error ("export", _("an edition is written CODE@N with N ≥ 1"));
       g_autoptr (KspStandardInfo) info = NULL;
       if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
           !(doc = open_standard_info (store, opt_standard, edition, &info)))
@@ -841,6 +862,96 @@ cmd_export (int    argc,
     return report (error);
   g_print ("%s\n", output);
   return 0;
+}
+
+/* The tree @ref names: a file, or with @store a standard's draft or edition. NULL (after a message)
+ * when it cannot be read. */
+static KspNode *
+diff_side (KspStore   *store,
+           const char *ref)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (store == NULL)
+    {
+      KspNode *root = ksp_read_any_file (ref, NULL, &error);
+      if (root == NULL)
+        g_printerr ("kasip: %s\n", error->message);
+      return root;
+    }
+  else
+    {
+      g_autofree char *code = g_strdup (ref);
+      g_autoptr (KspStandardInfo) info = NULL;
+      g_autoptr (KspDocument) doc = NULL;
+      int edition = 0;
+
+      if (!split_edition (code, &edition))
+        {
+          usage_error ("diff", _("an edition is written CODE@N with N ≥ 1, the draft CODE or CODE@draft"));
+          return NULL;
+        }
+      if (!(doc = open_standard_info (store, code, edition, &info)))
+        return NULL;
+      return standard_root (doc, info);
+    }
+}
+
+static int
+cmd_diff (int    argc,
+          char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *lang_str = NULL;
+  g_autofree char *color_str = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace,
+      N_("Compare standards of this workspace: CODE@N is edition N, CODE or CODE@draft the draft"), "W" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the changes as JSON"), NULL },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str,
+      N_("Language of the paths and the report: ru, kk or en (default: the interface's)"), "LANG" },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &color_str, N_("Colour the report: auto (on a terminal), always or never"), "WHEN" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspNode) old_root = NULL;
+  g_autoptr (KspNode) new_root = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autofree char *out = NULL;
+  KspUiLang lang = ksp_ui_lang_default ();
+  gboolean color;
+
+  if (!parse (entries, "diff", &argc, &argv, &error))
+    return usage_error ("diff", error->message);
+  if (argc != 3)
+    return usage_error ("diff", _("give what to compare: two files, or --workspace and two references"));
+  if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
+    return usage_error ("diff", _("--lang must be ru, kk or en"));
+  if (color_str && !g_str_equal (color_str, "auto") && !g_str_equal (color_str, "always") &&
+      !g_str_equal (color_str, "never"))
+    return usage_error ("diff", _("--color must be auto, always or never"));
+  color = color_str && g_str_equal (color_str, "always");
+  if (color_str == NULL || g_str_equal (color_str, "auto"))
+    color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
+
+  if (opt_workspace && !(store = ksp_store_open_uri (opt_workspace, KSP_STORE_OPEN_READ_ONLY, &error)))
+    {
+      g_printerr ("kasip: %s\n", error->message);
+      return 2;
+    }
+  if (!(old_root = diff_side (store, argv[1])) || !(new_root = diff_side (store, argv[2])))
+    return 2;
+  if (!g_str_equal (ksp_node_get_kind (old_root), ksp_node_get_kind (new_root)))
+    {
+      g_printerr ("kasip: %s\n", _("the two sides are not of the same kind (a document and a standard)"));
+      return 2;
+    }
+  changes = ksp_diff_trees (old_root, new_root);
+  out = json ? ksp_diff_to_json (changes, lang) : ksp_diff_to_text (changes, lang, color);
+  fputs (out, stdout);
+  return changes->len ? 1 : 0;
 }
 
 int

@@ -1,6 +1,8 @@
 /* ksp-import-summary.c */
 #include "ksp-import-summary.h"
 
+#include "ksp-json.h"
+
 #include <string.h>
 
 void
@@ -27,33 +29,6 @@ ksp_counts_add_tree (KspCounts *counts,
     counts->knowledge++;
   for (guint i = 0; i < n; i++)
     ksp_counts_add_tree (counts, ksp_node_get_child (node, i));
-}
-
-static void
-json_string (GString    *out,
-             const char *s)
-{
-  g_autofree char *valid = g_utf8_make_valid (s ? s : "", -1); /* JSON is UTF-8, whatever the input was */
-
-  g_string_append_c (out, '"');
-  for (const char *p = valid; *p; p++)
-    {
-      unsigned char c = *p;
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
 }
 
 static const char *
@@ -101,14 +76,14 @@ ksp_import_summary_json (KspNode         *root,
     }
   ksp_counts_add_tree (&total, root);
   g_string_append (out, "\"title\": ");
-  json_string (out, first ? standard_title (first) : NULL);
+  ksp_json_append_string_or_empty (out, first ? standard_title (first) : NULL);
   g_string_append (out, ", \"code\": ");
   if (first && ksp_node_get_value (first, "code", KSP_LANG_NONE))
-    json_string (out, ksp_node_get_value (first, "code", KSP_LANG_NONE));
+    ksp_json_append_string_or_empty (out, ksp_node_get_value (first, "code", KSP_LANG_NONE));
   else
     g_string_append (out, "null");
   g_string_append (out, ", \"language\": ");
-  json_string (out, ksp_node_get_value (root, "language", KSP_LANG_NONE));
+  ksp_json_append_string_or_empty (out, ksp_node_get_value (root, "language", KSP_LANG_NONE));
   g_string_append (out, ", ");
   counts_json (out, &total);
   if (n_std > 1)
@@ -122,7 +97,7 @@ ksp_import_summary_json (KspNode         *root,
             continue;
           ksp_counts_add_tree (&one, c);
           g_string_append (out, k++ ? ", {\"title\": " : "{\"title\": ");
-          json_string (out, standard_title (c));
+          ksp_json_append_string_or_empty (out, standard_title (c));
           g_string_append (out, ", ");
           counts_json (out, &one);
           g_string_append (out, "}");
@@ -134,9 +109,9 @@ ksp_import_summary_json (KspNode         *root,
     {
       const KspImportWarning *w = ksp_import_report_get (report, i);
       g_string_append_printf (out, "%s{\"line\": %u, \"rule\": ", i ? ", " : "", w->line);
-      json_string (out, w->rule);
+      ksp_json_append_string_or_empty (out, w->rule);
       g_string_append (out, ", \"message\": ");
-      json_string (out, w->message);
+      ksp_json_append_string_or_empty (out, w->message);
       g_string_append (out, "}");
     }
   g_string_append (out, "]}\n");

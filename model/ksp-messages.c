@@ -439,6 +439,21 @@ static const KspMessage terms[] = {
   { "path.ork", "ОРК", "СБШ", "ORK" },
   { "path.ork_area", "{1}", "{1}", "{1}" },
   { "path.line", "строка {1}", "{1}-жол", "line {1}" },
+  /* the diff's report (ksp-diff-report.c) */
+  { "diff.added", "добавлено", "қосылды", "added" },
+  { "diff.removed", "удалено", "алынып тасталды", "removed" },
+  { "diff.changed", "изменено", "өзгертілді", "changed" },
+  { "diff.moved", "перемещено", "орны ауыстырылды", "moved" },
+  { "diff.reordered", "изменён порядок", "реті өзгертілді", "reordered" },
+  { "diff.moved-from", "было", "бұрын", "was" },
+  { "diff.renumbered", "перенумерованы", "нөмірлері өзгерді", "renumbered" },
+  { "diff.number", "номер", "нөмірі", "number" },
+  { "diff.stale", "текст на другом языке не изменён", "басқа тілдегі мәтін өзгертілмеген",
+    "the text in the other language did not change" },
+  { "diff.outside-cards", "Вне карточек профессий", "Кәсіп карточкаларынан тыс", "Outside the profession cards" },
+  { "diff.none", "Различий нет", "Айырмашылық жоқ", "No differences" },
+  { "diff.count", "Изменений: {1}", "Өзгерістер саны: {1}", "Changes: {1}" },
+  { "diff.stale-count", "из них без перевода: {1}", "оның ішінде аудармасыз: {1}", "of them without a translation: {1}" },
 };
 
 /* Languages ---------------------------------------------------------------------------------------- */

@@ -54,6 +54,7 @@
 #include "ksp-validator.h"
 
 #include "ksp-node-path.h"
+#include "ksp-json.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -191,28 +192,6 @@ ksp_finding_dup_path (const KspFinding *finding,
   return g_strdup (finding->path ? finding->path : "");
 }
 
-static void
-json_string (GString    *out,
-             const char *s)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = s ? s : ""; *p; p++)
-    {
-      guchar c = (guchar) *p;
-      if (c == '"' || c == '\\')
-        g_string_append_printf (out, "\\%c", c);
-      else if (c == '\n')
-        g_string_append (out, "\\n");
-      else if (c == '\t')
-        g_string_append (out, "\\t");
-      else if (c < 0x20)
-        g_string_append_printf (out, "\\u%04x", c);
-      else
-        g_string_append_c (out, (char) c);
-    }
-  g_string_append_c (out, '"');
-}
-
 /* Returns: (transfer full): one JSON object {"severity","rule","node_id","path","line","message",
  * "message_id","args"}: path and message in @lang, the message ID (or null) and its arguments. */
 char *
@@ -228,21 +207,21 @@ ksp_finding_to_json (const KspFinding *finding,
   out = g_string_new ("{\"severity\":");
   path = ksp_finding_dup_path (finding, lang);
   message = ksp_finding_dup_message (finding, lang);
-  json_string (out, ksp_finding_severity_to_string (finding));
+  ksp_json_append_string_or_empty (out, ksp_finding_severity_to_string (finding));
   g_string_append (out, ",\"rule\":");
-  json_string (out, finding->rule);
+  ksp_json_append_string_or_empty (out, finding->rule);
   g_string_append (out, ",\"node_id\":");
   if (finding->node_id)
-    json_string (out, finding->node_id);
+    ksp_json_append_string_or_empty (out, finding->node_id);
   else
     g_string_append (out, "null");
   g_string_append (out, ",\"path\":");
-  json_string (out, path);
+  ksp_json_append_string_or_empty (out, path);
   g_string_append_printf (out, ",\"line\":%u,\"message\":", finding->line);
-  json_string (out, message);
+  ksp_json_append_string_or_empty (out, message);
   g_string_append (out, ",\"message_id\":");
   if (finding->message_id)
-    json_string (out, finding->message_id);
+    ksp_json_append_string_or_empty (out, finding->message_id);
   else
     g_string_append (out, "null");
   g_string_append (out, ",\"args\":[");
@@ -250,7 +229,7 @@ ksp_finding_to_json (const KspFinding *finding,
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      json_string (out, finding->args[i]);
+      ksp_json_append_string_or_empty (out, finding->args[i]);
     }
   g_string_append (out, "]}");
   return g_string_free (out, FALSE);

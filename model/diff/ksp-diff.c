@@ -1018,7 +1018,18 @@ emit_pair (Emit *e,
         emit_removed_before (e, o, item_at (&e->d->old, m)->pos, &next_old);
       if (m < 0)
         {
-          KspChange *change = change_new (KSP_CHANGE_ADDED, NULL, node);
+          KspChange *change;
+
+          /* what was removed before the next element that stayed reads first: removed, then added */
+          guint bound = G_MAXUINT;
+          for (guint k = j + 1; k < b->n_kids && bound == G_MAXUINT; k++)
+            {
+              int mk = item_at (&e->d->new, b->kids[k])->match;
+              if (mk >= 0 && item_at (&e->d->old, mk)->parent == o)
+                bound = item_at (&e->d->old, mk)->pos;
+            }
+          emit_removed_before (e, o, bound, &next_old);
+          change = change_new (KSP_CHANGE_ADDED, NULL, node);
           g_ptr_array_add (e->changes, change);
           note_structural (e, o, change);
           continue;

@@ -68,7 +68,7 @@ static const Command commands[] = {
     N_("Print a standard's draft or one of its editions as text"), cmd_show },
   { "set", "--workspace W --standard CODE --element ID --field F [--lang ru|kk] (--value V | --absent)",
     N_("Change one field of one element (recorded in the audit trail)"), cmd_set },
-  { "edition", "--workspace W --standard CODE [--note TEXT] [--date YYYY-MM-DD]",
+  { "edition", "--workspace W --standard CODE [--note TEXT] [--date YYYY-MM-DD] [--act ACT]",
     N_("Freeze the working draft as a new, immutable edition"), cmd_edition },
   { "audit", "--workspace W --standard CODE", N_("Print who changed what, and when"), cmd_audit },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json] [--lang ru|kk|en] [--color auto|always|never]",
@@ -239,8 +239,8 @@ cmd_list (int    argc,
       for (guint j = 0; j < editions->len; j++)
         {
           KspEditionInfo *e = g_ptr_array_index (editions, j);
-          g_print ("\t%s %d\t%s\t%s\t%s\n", _("edition"), e->number, e->date ? e->date : "",
-                   e->created_by, e->note ? e->note : "");
+          g_print ("\t%s %d\t%s\t%s\t%s%s%s\n", _("edition"), e->number, e->date ? e->date : "",
+                   e->created_by, e->note ? e->note : "", e->act ? "\t" : "", e->act ? e->act : "");
         }
     }
   return 0;
@@ -444,11 +444,12 @@ cmd_edition (int    argc,
 {
   g_autofree char *opt_workspace = NULL;
   g_autofree char *opt_standard = NULL;
-  g_autofree char *note = NULL, *date = NULL;
+  g_autofree char *note = NULL, *date = NULL, *act = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note, N_("What this edition is"), "TEXT" },
+    { "act", 'a', 0, G_OPTION_ARG_STRING, &act, N_("The order that approved or amended it, e.g. «приказ от 31.03.2026 № 109»"), "ACT" },
     { "date", 'd', 0, G_OPTION_ARG_STRING, &date, N_("Date of the edition (default: today)"), "YYYY-MM-DD" },
     { NULL }
   };
@@ -474,6 +475,7 @@ cmd_edition (int    argc,
   edition.date = date ? date : today;
   edition.year = atoi (edition.date);
   edition.note = note;
+  edition.act = act;
   if (ksp_store_create_edition (store, &edition, &error) == 0)
     return report (error);
   g_print ("%s: %s\n", opt_standard, _("edition created"));

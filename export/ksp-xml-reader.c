@@ -667,10 +667,12 @@ read_edition (Reader      *r,
         edition->date = attribute_value (a);
       else if (a->ns == NULL && strcmp (name, "note") == 0)
         edition->note = attribute_value (a);
+      else if (a->ns == NULL && strcmp (name, "act") == 0)
+        edition->act = attribute_value (a);
       else
         {
           reader_error (r, error, el, KSP_IMPORT_ERROR_FORMAT,
-                        "unknown attribute %s on <%s>: expected number, year, date, note", name, KSP_XML_EDITION);
+                        "unknown attribute %s on <%s>: expected number, year, date, note, act", name, KSP_XML_EDITION);
           return NULL;
         }
     }

@@ -214,6 +214,7 @@ write_helper_types (xmlTextWriterPtr w)
   xs_attribute (w, "year", "xs:int", TRUE);
   xs_attribute (w, "date", "xs:string", FALSE);
   xs_attribute (w, "note", "xs:string", FALSE);
+  xs_attribute (w, "act", "xs:string", FALSE);
   end (w);
 
   xmlTextWriterWriteComment (w, BAD_CAST " A bilingual value: absent language = no element; text kept exactly ");

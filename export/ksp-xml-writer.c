@@ -178,6 +178,8 @@ write_edition (Writer               *wr,
     return FALSE;
   if (edition->note && !write_attribute (wr, NULL, "note", edition->note, error))
     return FALSE;
+  if (edition->act && !write_attribute (wr, NULL, "act", edition->act, error))
+    return FALSE;
   track (wr, xmlTextWriterEndElement (wr->w));
   return TRUE;
 }

@@ -233,7 +233,11 @@ static const char migration_4[] =
   "    (SELECT text FROM value WHERE node = n.nid AND field = 'title' AND lang = 'kk')\n"
   "  FROM node n WHERE n.kind = 'standard';\n";
 
-static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4 };
+/* Version 5: an edition names the act (order) that approved or amended the standard it freezes. */
+static const char migration_5[] =
+  "ALTER TABLE tree ADD COLUMN edition_act TEXT;\n";
+
+static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4, migration_5 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);
 

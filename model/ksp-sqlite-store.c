@@ -786,7 +786,7 @@ ksp_sqlite_store_list_editions (KspStore   *store,
   sqlite3_stmt *s;
   int rc;
 
-  if (!(s = stmt (self, "SELECT id, edition_number, edition_year, edition_date, note, created_by, created_at"
+  if (!(s = stmt (self, "SELECT id, edition_number, edition_year, edition_date, note, created_by, created_at, edition_act"
                         " FROM tree WHERE standard_id = ? AND is_draft = 0 ORDER BY edition_number", error)))
     return NULL;
   bind_text (s, 1, standard_id);
@@ -801,6 +801,7 @@ ksp_sqlite_store_list_editions (KspStore   *store,
       info->note = column_dup (s, 4);
       info->created_by = column_dup (s, 5);
       info->created_at = column_dup (s, 6);
+      info->act = column_dup (s, 7);
       g_ptr_array_add (list, info);
     }
   sqlite3_reset (s);
@@ -1319,7 +1320,7 @@ ksp_sqlite_store_create_edition (KspStore             *store,
     }
 
   if (!(s = stmt (self, "INSERT INTO tree (standard_id, is_draft, frozen, edition_number, edition_year,"
-                        " edition_date, note, created_at, created_by) VALUES (?, 0, 0, ?, ?, ?, ?, ?, ?)", error)))
+                        " edition_date, note, created_at, created_by, edition_act) VALUES (?, 0, 0, ?, ?, ?, ?, ?, ?, ?)", error)))
     goto failed;
   bind_text (s, 1, info->standard_id);
   sqlite3_bind_int (s, 2, number);
@@ -1329,6 +1330,7 @@ ksp_sqlite_store_create_edition (KspStore             *store,
   bind_text (s, 5, info->note);
   bind_text (s, 6, now);
   bind_text (s, 7, ksp_store_get_user (store));
+  bind_text (s, 8, info->act);
   if (!step_done (self, s, error, "creating an edition"))
     goto failed;
   tree = sqlite3_last_insert_rowid (self->db);

@@ -38,6 +38,7 @@ ksp_edition_info_free (KspEditionInfo *info)
   g_free (info->standard_id);
   g_free (info->date);
   g_free (info->note);
+  g_free (info->act);
   g_free (info->created_by);
   g_free (info->created_at);
   g_free (info);

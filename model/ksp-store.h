@@ -68,6 +68,8 @@ typedef struct {
   char   *note;
   char   *created_by;
   char   *created_at;
+  char   *act;        /* the order that approved or amended the standard, as written («приказ от 31.03.2026
+                       * № 109»); NULL when not said */
 } KspEditionInfo;
 
 typedef struct {

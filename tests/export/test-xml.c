@@ -126,6 +126,7 @@ test_file_and_edition (void)
   edition->year = 2025;
   edition->date = g_strdup ("2025-01-15");
   edition->note = g_strdup ("после «Ескерту»\nвторая строка\tс табуляцией &amp; <тег>");
+  edition->act = g_strdup ("приказ от 31.03.2026 № 109");
 
   g_assert_true (ksp_xml_writer_write_file (root, edition, path, &error));
   g_assert_no_error (error);
@@ -150,6 +151,7 @@ test_file_and_edition (void)
   g_assert_cmpint (edition_back->year, ==, 2025);
   g_assert_cmpstr (edition_back->date, ==, "2025-01-15");
   g_assert_cmpstr (edition_back->note, ==, edition->note);
+  g_assert_cmpstr (edition_back->act, ==, edition->act);
 
   /* Without an edition, none comes back. */
   g_clear_object (&back);

@@ -293,6 +293,7 @@ test_editions_immutable (Fixture       *f,
   info.date = (char *) "2024-04-30";
   info.year = 2024;
   info.note = (char *) "приказ № 125";
+  info.act = (char *) "приказ от 30 апреля 2024 года № 125";
   edition = ksp_store_create_edition (store, &info, &error);
   g_assert_no_error (error);
   g_assert_cmpint (edition, >, 0);
@@ -312,6 +313,7 @@ test_editions_immutable (Fixture       *f,
   g_assert_cmpint (e->number, ==, 1);
   g_assert_cmpstr (e->date, ==, "2024-04-30");
   g_assert_cmpstr (e->note, ==, "приказ № 125");
+  g_assert_cmpstr (e->act, ==, "приказ от 30 апреля 2024 года № 125");
 
   /* Editing the edition through a document fails in the store, and leaves the tree unchanged. */
   edition_doc = ksp_document_open (store, edition, &error);
@@ -335,6 +337,8 @@ test_editions_immutable (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM tree WHERE id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
   sqlite3_free (errmsg);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE tree SET note = 'x' WHERE id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
+  sqlite3_free (errmsg);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE tree SET edition_act = 'x' WHERE id = 2", NULL, NULL, &errmsg), !=, SQLITE_OK);
   sqlite3_free (errmsg);
   /* Deleting the whole standard does take its editions with it. */
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM standard", NULL, NULL, &errmsg), ==, SQLITE_OK);
@@ -480,7 +484,7 @@ test_migration_from_v3 (Fixture       *f,
 
   store = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
 
-  /* the file is format 4, with the new tables, compacted */
+  /* the file is at this build's format (4 and later), with the new tables, compacted */
   g_assert_cmpint (sqlite3_open_v2 (f->path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
                                            " (SELECT freelist_count FROM pragma_freelist_count),"
@@ -488,7 +492,7 @@ test_migration_from_v3 (Fixture       *f,
                                            " (SELECT count(*) FROM catalog), (SELECT count(*) FROM node),"
                                            " (SELECT count(*) FROM value)", -1, &s, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (s, 0), ==, 4);
+  g_assert_cmpint (sqlite3_column_int (s, 0), ==, KSP_SQLITE_SCHEMA_VERSION);
   g_assert_cmpint (sqlite3_column_int (s, 1), ==, 0);
   g_assert_cmpint (sqlite3_column_int (s, 2), ==, 0);
   g_assert_cmpint (sqlite3_column_int (s, 3), ==, 4);  /* two standards, in the draft and the edition */
@@ -510,6 +514,13 @@ test_migration_from_v3 (Fixture       *f,
   g_assert_null (first->title_kk); /* an empty name, cleaned */
   g_assert_cmpuint (first->n_editions, ==, 1);
   g_assert_cmpuint (first->n_in_document, ==, 2);
+  {
+    /* version 5: the edition made before it names no act */
+    g_autoptr (GPtrArray) editions = ksp_store_list_editions (store, "doc", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (editions->len, ==, 1);
+    g_assert_null (((KspEditionInfo *) editions->pdata[0])->act);
+  }
   g_assert_cmpstr (second->node_id, ==, "st2");
   g_assert_null (second->code);
   g_assert_cmpstr (second->title_ru, ==, "Үйде әлеуметтік көмек");

@@ -26,6 +26,7 @@
 #include "ksp-sample-workspace.h"
 #include "ksp-validator.h"
 #include "ksp-document.h"
+#include "ksp-editions.h"
 #include "ksp-sample.h"
 #include "ksp-sqlite-store.h"
 #include "ksp-store.h"
@@ -53,6 +54,7 @@ static int cmd_import (int argc, char **argv);
 static int cmd_validate (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_diff (int argc, char **argv);
+static int cmd_revert (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
@@ -70,6 +72,8 @@ static const Command commands[] = {
     N_("Change one field of one element (recorded in the audit trail)"), cmd_set },
   { "edition", "--workspace W --standard CODE [--note TEXT] [--date YYYY-MM-DD] [--act ACT]",
     N_("Freeze the working draft as a new, immutable edition"), cmd_edition },
+  { "revert", "--workspace W --standard CODE --edition N",
+    N_("Make the working draft the text of edition N again (one step in the audit trail)"), cmd_revert },
   { "audit", "--workspace W --standard CODE", N_("Print who changed what, and when"), cmd_audit },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json] [--lang ru|kk|en] [--color auto|always|never]",
     N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
@@ -456,28 +460,18 @@ cmd_edition (int    argc,
   g_autoptr (GError) error = NULL;
   g_autoptr (KspStore) store = NULL;
   g_autoptr (KspStandardInfo) info = NULL;
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
-  KspEditionInfo edition = { 0 };
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  int y, m, d;
 
   if (!parse (entries, "edition", &argc, &argv, &error))
     return usage_error ("edition", error->message);
   if (!opt_workspace || !opt_standard)
     return usage_error ("edition", _("--workspace and --standard are required"));
-  if (date && (sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y)))
-    return usage_error ("edition", _("--date must be a date written YYYY-MM-DD"));
   if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)))
     return 1;
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)))
     return report (error);
-  edition.standard_id = info->standard_id;
-  edition.date = date ? date : today;
-  edition.year = atoi (edition.date);
-  edition.note = note;
-  edition.act = act;
-  if (ksp_store_create_edition (store, &edition, &error) == 0)
-    return report (error);
+  if (ksp_editions_freeze (store, info->standard_id, date, act, note, &error) == 0)
+    return g_error_matches (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID)
+           ? usage_error ("edition", error->message) : report (error);
   g_print ("%s: %s\n", opt_standard, _("edition created"));
   return 0;
 }
@@ -863,6 +857,46 @@ cmd_export (int    argc,
   if (!ok)
     return report (error);
   g_print ("%s\n", output);
+  return 0;
+}
+
+static int
+cmd_revert (int    argc,
+            char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
+  int number = 0;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
+    { "edition", 'e', 0, G_OPTION_ARG_INT, &number, N_("The edition to go back to"), "N" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspStandardInfo) info = NULL;
+  g_autoptr (KspEditionInfo) edition = NULL;
+  g_autoptr (KspDocument) doc = NULL;
+  g_autoptr (KspNode) frozen = NULL;
+  g_autofree char *label = NULL;
+
+  if (!parse (entries, "revert", &argc, &argv, &error))
+    return usage_error ("revert", error->message);
+  if (!opt_workspace || !opt_standard || number <= 0)
+    return usage_error ("revert", _("--workspace, --standard and --edition are required"));
+  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)))
+    return 1;
+  if (!(info = ksp_store_find_standard (store, opt_standard, &error)) ||
+      !(edition = ksp_editions_find (store, info->standard_id, number, &error)) ||
+      !(frozen = ksp_store_load_tree (store, edition->tree_id, &error)) ||
+      !(doc = ksp_document_open (store, info->draft_tree, &error)))
+    return report (error);
+  /* TRANSLATORS: the audit trail's record of a revert */
+  label = g_strdup_printf (_("Revert to edition %d"), number);
+  if (!ksp_document_revert_to (doc, frozen, label, &error))
+    return report (error);
+  g_print ("%s: %s\n", opt_standard, label);
   return 0;
 }
 

@@ -322,6 +322,16 @@ expect('both languages revised: two changes, none stale', diff('--workspace', ws
 expect('edition 1 against edition 2', diff('--workspace', ws1, code + '@1', code + '@2'),
        [{'op': 'changed', 'field': 'text', 'lang': 'kk', 'old': None, 'new': KK1}])
 
+r = run('revert', '--workspace', ws1, '--standard', code, '--edition', '1', env=env)
+check('kasip revert to edition 1', r.returncode == 0, r.stderr)
+expect('after the revert, edition 1 against the draft', diff('--workspace', ws1, code + '@1', code), [])
+expect('after the revert, edition 2 against the draft: the Kazakh text is gone again',
+       diff('--workspace', ws1, code + '@2', code),
+       [{'op': 'changed', 'field': 'text', 'lang': 'kk', 'old': KK1, 'new': None}])
+audit = run('audit', '--workspace', ws1, '--standard', code).stdout.splitlines()
+check('the revert is one step of the audit trail', sum('Revert to edition 1' in line for line in audit) == 1,
+      '\n'.join(audit[-5:]))
+
 # Errors: exit 2 and a message naming what is wrong ------------------------------------------------------
 
 r = run('diff', SEED1, os.path.join(TMP, 'missing.txt'))

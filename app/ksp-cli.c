@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ksp-adilet-reader.h"
+#include "ksp-amendments.h"
 #include "ksp-atomic-file.h"
 #include "ksp-cli.h"
 #include "ksp-diff-report.h"
@@ -25,6 +26,8 @@
 #include "ksp-ork-reader.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-validator.h"
+#include "ksp-json.h"
+#include "ksp-node-path.h"
 #include "ksp-document.h"
 #include "ksp-editions.h"
 #include "ksp-sample.h"
@@ -55,6 +58,7 @@ static int cmd_validate (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_diff (int argc, char **argv);
 static int cmd_revert (int argc, char **argv);
+static int cmd_history (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
@@ -66,7 +70,7 @@ static const Command commands[] = {
     N_("Check a standard against the rules V1–V17 (exit 0 no errors, 1 errors, 2 unreadable)"), cmd_validate },
   { "sample", "WORKSPACE", N_("Create a workspace holding the bundled published standards (data/samples)"), cmd_sample },
   { "list", "--workspace W", N_("List the standards of a workspace and their editions"), cmd_list },
-  { "show", "--workspace W --standard CODE [--edition N] [--lang ru|kk] [--ids]",
+  { "show", "--workspace W --standard CODE [--edition N] [--lang ru|kk] [--ids] [--in-force-on YYYY-MM-DD]",
     N_("Print a standard's draft or one of its editions as text"), cmd_show },
   { "set", "--workspace W --standard CODE --element ID --field F [--lang ru|kk] (--value V | --absent)",
     N_("Change one field of one element (recorded in the audit trail)"), cmd_set },
@@ -75,6 +79,8 @@ static const Command commands[] = {
   { "revert", "--workspace W --standard CODE --edition N",
     N_("Make the working draft the text of edition N again (one step in the audit trail)"), cmd_revert },
   { "audit", "--workspace W --standard CODE", N_("Print who changed what, and when"), cmd_audit },
+  { "history", "(FILE | --workspace W --standard CODE[@N]) [--json] [--lang ru|kk|en]",
+    N_("Which act gave each amended point its wording, and from when (from the text's notes)"), cmd_history },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json] [--lang ru|kk|en] [--color auto|always|never]",
     N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
 };
@@ -360,12 +366,15 @@ cmd_show (int    argc,
   int edition = 0;
   gboolean ids = FALSE;
   g_autofree char *lang_str = NULL;
+  g_autofree char *in_force_on = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "edition", 'e', 0, G_OPTION_ARG_INT, &edition, N_("Edition number (default: the working draft)"), "N" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk (default: the standard's)"), "LANG" },
     { "ids", 0, 0, G_OPTION_ARG_NONE, &ids, N_("List element IDs instead of the text"), NULL },
+    { "in-force-on", 0, 0, G_OPTION_ARG_STRING, &in_force_on,
+      N_("The text as in force on this date, after the amendments its notes name"), "YYYY-MM-DD" },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -390,6 +399,24 @@ cmd_show (int    argc,
     ksp_lang_from_string (ksp_node_get_value (root, "language", KSP_LANG_NONE), &lang);
   if (lang == KSP_LANG_NONE)
     lang = KSP_LANG_RU;
+  if (in_force_on)
+    {
+      guint notices = 0;
+      KspNode *as_in_force = ksp_amendments_in_force_on (root, in_force_on,
+                                                         lang == KSP_LANG_KK ? KSP_UI_LANG_KK : KSP_UI_LANG_RU,
+                                                         &notices, &error);
+      if (as_in_force == NULL)
+        return usage_error ("show", error->message);
+      g_object_unref (root);
+      root = as_in_force;
+      if (notices)
+        {
+          /* TRANSLATORS: %s a date, %u a count */
+          g_autofree char *what = g_strdup_printf (_("on %s, %u parts of this text are not in force in its wording: "
+                                                     "a note stands in their place"), in_force_on, notices);
+          g_printerr ("kasip: %s\n", what);
+        }
+    }
   if (ids)
     {
       print_ids (root, 0);
@@ -903,8 +930,9 @@ cmd_revert (int    argc,
 /* The tree @ref names: a file, or with @store a standard's draft or edition. NULL (after a message)
  * when it cannot be read. */
 static KspNode *
-diff_side (KspStore   *store,
-           const char *ref)
+load_reference (KspStore   *store,
+                const char *ref,
+                const char *command)
 {
   g_autoptr (GError) error = NULL;
 
@@ -924,7 +952,7 @@ diff_side (KspStore   *store,
 
       if (!split_edition (code, &edition))
         {
-          usage_error ("diff", _("an edition is written CODE@N with N ≥ 1, the draft CODE or CODE@draft"));
+          usage_error (command, _("an edition is written CODE@N with N ≥ 1, the draft CODE or CODE@draft"));
           return NULL;
         }
       if (!(doc = open_standard_info (store, code, edition, &info)))
@@ -977,7 +1005,7 @@ cmd_diff (int    argc,
       g_printerr ("kasip: %s\n", error->message);
       return 2;
     }
-  if (!(old_root = diff_side (store, argv[1])) || !(new_root = diff_side (store, argv[2])))
+  if (!(old_root = load_reference (store, argv[1], "diff")) || !(new_root = load_reference (store, argv[2], "diff")))
     return 2;
   if (!g_str_equal (ksp_node_get_kind (old_root), ksp_node_get_kind (new_root)))
     {
@@ -988,6 +1016,149 @@ cmd_diff (int    argc,
   out = json ? ksp_diff_to_json (changes, lang) : ksp_diff_to_text (changes, lang, color);
   fputs (out, stdout);
   return changes->len ? 1 : 0;
+}
+
+static const char *
+term_text (const char *id,
+           KspUiLang   lang)
+{
+  const KspMessage *m = ksp_message_lookup_term (id);
+  return m ? ksp_message_get_text (m, lang) : id;
+}
+
+static char *
+term_with (const char *id,
+           const char *arg,
+           KspUiLang   lang)
+{
+  g_auto (GStrv) parts = g_strsplit (term_text (id, lang), "{1}", 2);
+  return g_strjoinv (arg, parts);
+}
+
+static char *
+dotted_date (const char *iso)
+{
+  int y, m, d;
+
+  if (iso && sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) == 3)
+    return g_strdup_printf ("%02d.%02d.%04d", d, m, y);
+  return g_strdup (iso ? iso : "?");
+}
+
+static void
+print_history_json (GPtrArray *histories,
+                    KspUiLang  lang)
+{
+  GString *out = g_string_new ("{\"points\":[");
+
+  for (guint i = 0; i < histories->len; i++)
+    {
+      KspPointHistory *h = g_ptr_array_index (histories, i);
+      g_autofree char *path = ksp_node_dup_path (h->element, KSP_NODE_PATH_CODES, lang);
+
+      g_string_append (out, i ? ",\n{\"path\":" : "\n{\"path\":");
+      ksp_json_append_string (out, path);
+      g_string_append (out, ",\"element_id\":");
+      ksp_json_append_string (out, ksp_node_get_id (h->element));
+      g_string_append (out, ",\"kind\":");
+      ksp_json_append_string (out, ksp_node_get_kind (h->element));
+      g_string_append (out, ",\"wordings\":[");
+      for (guint j = 0; j < h->wordings->len; j++)
+        {
+          KspWording *w = g_ptr_array_index (h->wordings, j);
+          g_string_append (out, j ? ",{\"act\":" : "{\"act\":");
+          ksp_json_append_string (out, w->act);
+          g_string_append (out, ",\"act_date\":");
+          ksp_json_append_string (out, w->act_date);
+          g_string_append (out, ",\"act_number\":");
+          ksp_json_append_string (out, w->act_number);
+          g_string_append (out, ",\"in_force_from\":");
+          ksp_json_append_string (out, w->in_force_from);
+          g_string_append (out, ",\"not_before\":");
+          ksp_json_append_string (out, ksp_wording_earliest (w));
+          g_string_append_printf (out, ",\"approving\":%s,\"repealed\":%s,\"current\":%s,\"note_id\":",
+                                  w->approving ? "true" : "false", w->repealed ? "true" : "false",
+                                  j + 1 == h->wordings->len ? "true" : "false");
+          ksp_json_append_string (out, w->note ? ksp_node_get_id (w->note) : NULL);
+          g_string_append_c (out, '}');
+        }
+      g_string_append (out, "]}");
+    }
+  g_string_append (out, "\n]}\n");
+  fputs (out->str, stdout);
+  g_string_free (out, TRUE);
+}
+
+static void
+print_history_text (GPtrArray *histories,
+                    KspUiLang  lang)
+{
+  if (histories->len == 0)
+    g_print ("%s\n", term_text ("history.none", lang));
+  for (guint i = 0; i < histories->len; i++)
+    {
+      KspPointHistory *h = g_ptr_array_index (histories, i);
+      g_autofree char *path = ksp_node_dup_path (h->element, KSP_NODE_PATH_CODES, lang);
+
+      g_print ("%s%s\n", i ? "\n" : "", path);
+      for (guint j = 0; j < h->wordings->len; j++)
+        {
+          KspWording *w = g_ptr_array_index (h->wordings, j);
+          g_autofree char *date = dotted_date (ksp_wording_earliest (w));
+          g_autofree char *when = term_with (w->in_force_from ? "history.from" : "history.not-before", date, lang);
+          const char *what = w->approving ? term_text ("history.approving", lang)
+                             : w->repealed ? term_text ("history.repeal", lang) : NULL;
+
+          g_print ("  %-22s %s%s%s%s%s\n", ksp_wording_earliest (w) ? when : "?", w->act ? w->act : "",
+                   what ? " (" : "", what ? what : "", what ? ")" : "",
+                   j + 1 == h->wordings->len ? "" : "");
+          if (j + 1 == h->wordings->len)
+            g_print ("  %-22s ↑ %s\n", "", term_text ("history.current", lang));
+        }
+    }
+}
+
+static int
+cmd_history (int    argc,
+             char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
+  g_autofree char *lang_str = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard,
+      N_("Standard: its handle, code or ID, with @N for edition N"), "CODE[@N]" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the history as JSON"), NULL },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language of the paths: ru, kk or en"), "LANG" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspNode) root = NULL;
+  g_autoptr (GPtrArray) histories = NULL;
+  KspUiLang lang = ksp_ui_lang_default ();
+
+  if (!parse (entries, "history", &argc, &argv, &error))
+    return usage_error ("history", error->message);
+  if ((argc == 2) == (opt_workspace != NULL) || (opt_workspace && !opt_standard))
+    return usage_error ("history", _("give a file, or --workspace and --standard"));
+  if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
+    return usage_error ("history", _("--lang must be ru, kk or en"));
+  if (opt_workspace && !(store = ksp_store_open_uri (opt_workspace, KSP_STORE_OPEN_READ_ONLY, &error)))
+    {
+      g_printerr ("kasip: %s\n", error->message);
+      return 2;
+    }
+  if (!(root = load_reference (store, store ? opt_standard : argv[1], "history")))
+    return 2;
+  histories = ksp_amendments_history (root);
+  if (json)
+    print_history_json (histories, lang);
+  else
+    print_history_text (histories, lang);
+  return 0;
 }
 
 int

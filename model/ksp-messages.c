@@ -356,6 +356,19 @@ static const KspMessage messages[] = {
     "ұлттық орган стандартты салалық кеңестен кейін қарауы керек",
     "The national body's conclusion ({1}) is dated before the sector council's approval ({2}); "
     "the national body is expected to review the standard after the sector council" },
+  /* the text as in force on a date (ksp-amendments.c) */
+  { "history.not-here",
+    "{1}: на {2} действует редакция, данная актом «{3}» (с {4}); её текст в этом документе не приводится. "
+    "Текст документа — редакция, данная актом «{5}», вводимая в действие с {6}.",
+    "{1}: {2} күні «{3}» актісімен берілген редакция қолданыста ({4} бастап); оның мәтіні бұл құжатта "
+    "келтірілмеген. Құжаттың мәтіні — «{5}» актісімен берілген, {6} бастап қолданысқа енгізілетін редакция.",
+    "{1}: on {2} the wording given by «{3}» is in force (from {4}); its text is not in this document. The "
+    "document's text is the wording given by «{5}», in force from {6}." },
+  { "history.repealed", "{1} утратил силу с {2} ({3}).", "{1} {2} бастап күші жойылды ({3}).",
+    "{1} was repealed from {2} ({3})." },
+  { "history.not-in-force", "На {1} приказ ещё не введён в действие (вводится в действие с {2}).",
+    "{1} күні бұйрық әлі қолданысқа енгізілмеген ({2} бастап енгізіледі).",
+    "On {1} the order is not yet in force (it is in force from {2})." },
   { "k1.after-order",
     "Дата «{1}» ({2}) позже даты приказа об утверждении ({3}); ожидается до утверждения",
     "«{1}» күні ({2}) бекіту туралы бұйрықтың күнінен ({3}) кейін; бекітілгенге дейін болуы керек",
@@ -439,6 +452,15 @@ static const KspMessage terms[] = {
   { "path.ork", "ОРК", "СБШ", "ORK" },
   { "path.ork_area", "{1}", "{1}", "{1}" },
   { "path.line", "строка {1}", "{1}-жол", "line {1}" },
+  { "history.date-unknown", "дата не указана", "күні көрсетілмеген", "date not given" },
+  /* the amendment history (kasip history) */
+  { "history.approving", "утверждение", "бекіту", "approval" },
+  { "history.current", "текст документа", "құжаттың мәтіні", "the text of this document" },
+  { "history.repeal", "утрата силы", "күшін жою", "repeal" },
+  { "history.from", "с {1}", "{1} бастап", "from {1}" },
+  { "history.not-before", "не ранее {1}", "{1} ерте емес", "not before {1}" },
+  { "history.none", "Изменений, отмеченных в тексте, нет", "Мәтінде белгіленген өзгерістер жоқ",
+    "The text notes no amendments" },
   /* the diff's report (ksp-diff-report.c) */
   { "diff.added", "добавлено", "қосылды", "added" },
   { "diff.removed", "удалено", "алынып тасталды", "removed" },

@@ -20,7 +20,7 @@ has() { # has NAME PATTERN: last output contains PATTERN
 
 check "--version" 0 "$kasip" --version;                 has "version printed" "kasip 0."
 check "--help" 0 "$kasip" --help
-for c in new sample list show set edition audit; do has "help lists $c" "  $c "; done
+for c in new sample list show set edition audit diff revert history; do has "help lists $c" "  $c "; done
 check "unknown subcommand" 2 "$kasip" frobnicate;      has "unknown named" "frobnicate"
 check "missing workspace" 1 "$kasip" list -w "$tmp/none.kasip"; has "missing named" "$tmp/none.kasip: no such workspace"
 printf 'not a workspace\0\1\2' > "$tmp/junk.kasip"
@@ -128,6 +128,18 @@ check "bad edition" 1 "$kasip" export -w "$ws" -s Q88100061@7 --format xml -o "$
 check "bad format" 2 "$kasip" export -w "$ws" -s Q88100061 --format pdf -o "$tmp/x.pdf"
 check "unwritable output" 1 "$kasip" export -w "$ws" -s Q88100061 --format docx -o /nonexistent/dir/x.docx
 has "output named" "/nonexistent/dir/x.docx"
+
+# The amendment history of seed 001 (order № 109 restates sub-point 9) and points 12–16 from 12.07.2026).
+check "history json" 0 "$kasip" history "$samples/001_efa396441f2b22fb.txt" --json --lang ru
+has "history: card 12" '"path":"Карточка 12 (3412-0-011)"'
+has "history: order 109 from 12.07.2026" '"act_number":"109","in_force_from":"2026-07-12"'
+check "history text" 0 "$kasip" history "$samples/001_efa396441f2b22fb.txt" --lang ru
+has "history: approving order first" "с 01.01.2025          Приказ Министра труда и социальной защиты населения Республики Казахстан от 30 апреля 2024 года № 125"
+check "show in force on 1 May 2026" 0 "$kasip" show -w "$ws" -s Q88100061 --in-force-on 2026-05-01 --lang ru
+has "in force: card 12 replaced by a note" "Карточка 12 (3412-0-011): на 01.05.2026 действует редакция, данная актом «Приказ Министра"
+has "in force: how many" "6 parts of this text are not in force"
+check "show in force: bad date" 2 "$kasip" show -w "$ws" -s Q88100061 --in-force-on 1.5.2026
+has "bad date named" "1.5.2026"
 
 . "$(dirname "$0")/test-cli-integrity.sh"
 

@@ -1161,34 +1161,40 @@ test_ui_lang (void)
   g_assert_cmpint (lang, ==, all_langs[G_N_ELEMENTS (all_langs) - 1]);
 }
 
-/* Every message the validator names is in the catalogue, and every message of the catalogue is used:
- * the string literals of ksp-validator.c that look like message or term IDs. */
+/* Every message the validator and the amendment history name is in the catalogue, and every message of
+ * the catalogue is used: the string literals of their files that look like message or term IDs. */
 static void
 test_validator_uses_catalogue (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "model", "ksp-validator.c", NULL);
-  g_autofree char *source = NULL;
-  g_autoptr (GError) error = NULL;
+  /* the files that render messages of the catalogue (terms are used by others too) */
+  static const char *const users[] = { "ksp-validator.c", "ksp-amendments.c" };
   g_autoptr (GRegex) re = g_regex_new ("\"([a-z][a-z0-9_]*\\.[a-z0-9_.-]+)\"", 0, 0, NULL);
-  g_autoptr (GMatchInfo) mi = NULL;
   g_autoptr (GHashTable) used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n_messages;
   const KspMessage *messages = ksp_messages_list (&n_messages);
 
-  g_assert_true (g_file_get_contents (path, &source, NULL, &error));
-  g_assert_no_error (error);
-  g_regex_match (re, source, 0, &mi);
-  while (g_match_info_matches (mi))
+  for (guint u = 0; u < G_N_ELEMENTS (users); u++)
     {
-      char *id = g_match_info_fetch (mi, 1);
-      if (ksp_message_lookup (id) == NULL && ksp_message_lookup_term (id) == NULL)
-        g_error ("ksp-validator.c names «%s», which the catalogue does not have", id);
-      g_hash_table_add (used, id);
-      g_match_info_next (mi, NULL);
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "model", users[u], NULL);
+      g_autofree char *source = NULL;
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GMatchInfo) mi = NULL;
+
+      g_assert_true (g_file_get_contents (path, &source, NULL, &error));
+      g_assert_no_error (error);
+      g_regex_match (re, source, 0, &mi);
+      while (g_match_info_matches (mi))
+        {
+          char *id = g_match_info_fetch (mi, 1);
+          if (ksp_message_lookup (id) == NULL && ksp_message_lookup_term (id) == NULL)
+            g_error ("%s names «%s», which the catalogue does not have", users[u], id);
+          g_hash_table_add (used, id);
+          g_match_info_next (mi, NULL);
+        }
     }
   for (guint i = 0; i < n_messages; i++)
     if (!g_hash_table_contains (used, messages[i].id))
-      g_error ("the catalogue's «%s» is not used by ksp-validator.c", messages[i].id);
+      g_error ("the catalogue's «%s» is used by none of its users", messages[i].id);
 }
 
 /* The seeds: every finding is data that renders in the three languages, and the Kazakh paths are

@@ -780,6 +780,7 @@ ksp_change_free (KspChange *change)
   g_free (change->new_value);
   g_clear_pointer (&change->spans, g_ptr_array_unref);
   g_clear_pointer (&change->renumbered, g_ptr_array_unref);
+  g_clear_object (&change->other_parent);
   g_free (change);
 }
 
@@ -991,6 +992,7 @@ emit_removed_before (Emit  *e,
       if (c->match < 0)
         {
           KspChange *change = change_new (KSP_CHANGE_REMOVED, c->node, NULL);
+          change->other_parent = g_object_ref (item_at (&e->d->new, a->match)->node);
           g_ptr_array_add (e->changes, change);
           note_structural (e, o, change);
         }
@@ -1030,6 +1032,7 @@ emit_pair (Emit *e,
             }
           emit_removed_before (e, o, bound, &next_old);
           change = change_new (KSP_CHANGE_ADDED, NULL, node);
+          change->other_parent = g_object_ref (item_at (&e->d->old, o)->node);
           g_ptr_array_add (e->changes, change);
           note_structural (e, o, change);
           continue;
@@ -1190,8 +1193,16 @@ ksp_change_dup_old_path (const KspChange *change,
 KspNode *
 ksp_change_get_card (const KspChange *change)
 {
+  KspNode *start;
+
   g_return_val_if_fail (change != NULL, NULL);
-  for (KspNode *n = change->new_node ? change->new_node : change->old_node; n; n = ksp_node_get_parent (n))
+  start = change->new_node ? change->new_node : change->other_parent;
+  if (start == NULL)
+    start = change->old_node;
+  /* a removed card is its own card, in the old tree */
+  if (change->op == KSP_CHANGE_REMOVED && strcmp (change->kind, "card") == 0)
+    return change->old_node;
+  for (KspNode *n = start; n; n = ksp_node_get_parent (n))
     if (strcmp (ksp_node_get_kind (n), "card") == 0)
       return n;
   return NULL;

@@ -68,6 +68,10 @@ typedef struct {
 
   /* ADDED, REMOVED, MOVED */
   GPtrArray   *renumbered;         /* (element-type KspRenumbering): numbers that followed this change */
+
+  /* REMOVED: the parent it was removed from, in the new tree; ADDED: the parent it was added to, in the
+   * old tree (where a side-by-side view shows the gap) */
+  KspNode     *other_parent;
 } KspChange;
 
 void         ksp_change_free             (KspChange       *change);
@@ -89,7 +93,8 @@ char        *ksp_change_dup_path         (const KspChange *change,
 char        *ksp_change_dup_old_path     (const KspChange *change,
                                           KspUiLang        lang);
 
-/* The card an element belongs to, on the side the path names (NULL outside cards). */
+/* The card an element belongs to, in the new tree (for a removed element: the card it was removed from);
+ * NULL outside cards. */
 KspNode     *ksp_change_get_card         (const KspChange *change);
 
 guint        ksp_changes_count_stale     (GPtrArray       *changes);

@@ -50,6 +50,9 @@ GtkFileChooserNative *_ksp_window_file_chooser (KspWindow            *window,
                                                 const char           *filter_name,
                                                 const char *const    *patterns);
 
+/* ksp-window-editions.c: Editions… (freeze, list, open read-only, revert) and the text in force on a date */
+void _ksp_window_editions_setup (KspWindow *window);
+
 /* ksp-window.c, for the aspects */
 GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);
 GtkPaned   *_ksp_window_get_checks_paned   (KspWindow  *window);
@@ -58,5 +61,11 @@ gboolean    _ksp_window_select_standard    (KspWindow  *window,
                                             const char *handle);
 gboolean    _ksp_window_select_standard_node (KspWindow  *window,
                                               const char *node_id);
+KspStandardInfo *_ksp_window_get_standard  (KspWindow  *window);
+void        _ksp_window_show_view          (KspWindow   *window,
+                                            KspDocument *view,
+                                            const char  *title);
+void        _ksp_window_show_draft         (KspWindow  *window);
+gboolean    _ksp_window_is_showing_view    (KspWindow  *window);
 
 G_END_DECLS

@@ -29,6 +29,7 @@ struct _KspWindow
   GtkLabel            *export_label;
   GMenu               *export_section;
   GtkLabel            *read_only_label;
+  GtkWidget           *back_to_draft_button;
   GtkWidget           *notice_bar;
   GtkLabel            *notice_label;
   GtkStack            *main_stack;
@@ -48,6 +49,8 @@ struct _KspWindow
   guint                heartbeat_source;
   gboolean             filling_selector;
   gboolean             opening;       /* a workspace is being opened: its place is not remembered yet */
+  char                *view_title;    /* a read-only view (an edition, the text in force on a date) is shown in
+                                       * place of the draft: what it is; NULL for the draft */
 
   KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
   gulong               changed_id;   /* the document's "changed": every edit, undo and redo re-runs the checks */
@@ -114,7 +117,10 @@ update_read_only (KspWindow *self)
       const char *reason = self->store ? ksp_store_get_read_only_reason (self->store) : NULL;
       g_autofree char *text = NULL;
 
-      if (reason)
+      if (self->view_title)
+        /* Translators: "%s" is what is shown, e.g. "Edition 2 of 31.03.2026" */
+        text = g_strdup_printf (_("%s: read-only. The draft is kept as it was."), self->view_title);
+      else if (reason)
         /* Translators: "%s" says why, e.g. who holds the workspace lock */
         text = g_strdup_printf (_("Read-only: %s. Changes cannot be saved."), reason);
       else
@@ -122,6 +128,7 @@ update_read_only (KspWindow *self)
       gtk_label_set_text (self->read_only_label, text);
     }
   gtk_widget_set_visible (self->read_only_bar, read_only);
+  gtk_widget_set_visible (self->back_to_draft_button, self->view_title != NULL);
   ksp_element_form_set_editable (self->form, !read_only);
 }
 
@@ -377,6 +384,12 @@ load_standard (KspWindow *self,
       return;
     }
   info = g_ptr_array_index (self->standards, index);
+  if (self->view_title)
+    {
+      /* a standard chosen while a view is shown: its draft */
+      g_clear_pointer (&self->view_title, g_free);
+      self->document_tree = 0;
+    }
   /* The standards of one order share a document: choosing another of them only moves the selection. */
   if (self->document == NULL || self->document_tree != info->draft_tree)
     {
@@ -426,6 +439,7 @@ close_workspace (KspWindow *self)
     ksp_element_form_commit (self->form);
   if (self->store && !ksp_store_is_read_only (self->store))
     _ksp_window_recovery_end (ksp_store_get_location (self->store));
+  g_clear_pointer (&self->view_title, g_free);
   set_document (self, NULL);
   self->document_tree = 0;
   g_clear_pointer (&self->standards, g_ptr_array_unref);
@@ -1181,6 +1195,7 @@ ksp_window_finalize (GObject *object)
   KspWindow *self = KSP_WINDOW (object);
 
   g_free (self->soffice);
+  g_free (self->view_title);
   g_free (self->export_dir);
   G_OBJECT_CLASS (ksp_window_parent_class)->finalize (object);
 }
@@ -1208,6 +1223,7 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, standard_dropdown);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_bar);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, back_to_draft_button);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, notice_bar);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, notice_label);
   gtk_widget_class_bind_template_callback (widget_class, on_notice_closed);
@@ -1301,6 +1317,7 @@ ksp_window_init (KspWindow *self)
   _ksp_window_keys_setup (self);
   _ksp_window_session_setup (self);
   _ksp_window_files_setup (self);
+  _ksp_window_editions_setup (self);
 }
 
 GtkPaned *
@@ -1355,6 +1372,66 @@ _ksp_window_select_standard (KspWindow  *self,
         }
     }
   return FALSE;
+}
+
+/* The standard chosen in the selector, or %NULL. */
+KspStandardInfo *
+_ksp_window_get_standard (KspWindow *self)
+{
+  return current_standard (self);
+}
+
+static char *
+selected_id (KspWindow *self)
+{
+  KspNode *node = ksp_outline_view_get_selected (self->outline);
+  return node ? g_strdup (ksp_node_get_id (node)) : NULL;
+}
+
+/**
+ * _ksp_window_show_view:
+ * @view: a read-only document: an edition, or a tree made from the draft (the text in force on a date)
+ * @title: what it is, for the read-only bar ("Edition 2 of 31.03.2026")
+ *
+ * Shows @view in place of the draft, on the element selected (the IDs are the same); the draft is
+ * committed first and kept as it is. win.back-to-draft goes back.
+ */
+void
+_ksp_window_show_view (KspWindow   *self,
+                       KspDocument *view,
+                       const char  *title)
+{
+  g_autofree char *id = selected_id (self);
+
+  if (self->document && !self->view_title)
+    ksp_element_form_commit (self->form);
+  g_free (self->view_title);
+  self->view_title = g_strdup (title);
+  self->document_tree = 0;
+  set_document (self, view);
+  if (id)
+    ksp_window_select_element (self, id);
+}
+
+/* The draft again, in place of a view (on the same element). */
+void
+_ksp_window_show_draft (KspWindow *self)
+{
+  g_autofree char *id = NULL;
+
+  if (self->view_title == NULL)
+    return;
+  id = selected_id (self);
+  load_standard (self, gtk_drop_down_get_selected (self->standard_dropdown));
+  if (id)
+    ksp_window_select_element (self, id);
+}
+
+/* Whether a view (not the draft) is shown. */
+gboolean
+_ksp_window_is_showing_view (KspWindow *self)
+{
+  return self->view_title != NULL;
 }
 
 KspWindow *

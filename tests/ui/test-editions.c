@@ -1,0 +1,269 @@
+/* test-editions.c: the editor's Editions dialog (issue 14.3–14.4), under Xvfb
+ *
+ * On seed 001 (with its amendment notes): freeze the draft as an edition with its act, see it listed,
+ * change the draft, open the edition read-only (the old text, nothing editable, "Back to the Draft"),
+ * revert the draft to the edition after a confirmation (one undo step brings the change back), and show
+ * the text as in force on 1 May 2026 (cards 12–16 replaced by notes). Screenshots: the dialog, an edition
+ * open, the text in force on a date. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "ksp-adilet-reader.h"
+#include "ksp-editions.h"
+#include "ksp-element-form.h"
+#include "ksp-outline-view.h"
+#include "ksp-window.h"
+#include "ui-test-util.h"
+
+#define SEED_001 SOURCE_DATADIR "/samples/001_efa396441f2b22fb.txt"
+
+static void
+seed_fixture_set_up (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspNode) root = NULL;
+
+  fixture->dir = g_dir_make_tmp ("kasip-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "test.kasip", NULL);
+  store = ksp_store_open_uri (fixture->path, KSP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  root = ksp_adilet_reader_read_file (SEED_001, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ksp_store_add_standard (store, root, &error), >, 0);
+  ksp_store_close (store);
+  fixture->window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
+  g_assert_true (ksp_window_open_workspace (fixture->window, fixture->path, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_window (fixture->window);
+}
+
+static GtkWindow *
+find_toplevel (GType       type,
+               const char *title_prefix)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_widget_get_visible (GTK_WIDGET (w)) &&
+          (title_prefix == NULL || g_str_has_prefix (gtk_window_get_title (w) ? gtk_window_get_title (w) : "",
+                                                     title_prefix)))
+        return w;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+open_dialog (KspWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "editions", NULL);
+  iterate_for (300);
+  dialog = find_toplevel (ADW_TYPE_WINDOW, "Editions of");
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  return GTK_WIDGET (dialog);
+}
+
+/* The first widget of @type under @widget whose accessible label or title is @name. */
+static GtkWidget *
+find_entry_row (GtkWidget  *widget,
+                const char *title)
+{
+  if (ADW_IS_ENTRY_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_entry_row (c, title);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_button_get_label (GTK_BUTTON (widget)) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate_for (300);
+}
+
+static KspNode *
+card_with_code (KspNode    *node,
+                const char *code)
+{
+  if (g_str_equal (ksp_node_get_kind (node), "card") &&
+      g_strcmp0 (ksp_node_get_value (node, "occupation_code", KSP_LANG_NONE), code) == 0)
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = card_with_code (ksp_node_get_child (node, i), code);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_editions (Fixture       *fixture,
+               gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspStore *store = ksp_window_get_store (window);
+  KspDocument *draft = ksp_window_get_document (window);
+  KspNode *card = card_with_code (ksp_document_get_root (draft), "5320-2-003");
+  g_autofree char *card_id = g_strdup (ksp_node_get_id (card));   /* the draft goes when a view is shown */
+  g_autofree char *old_purpose = g_strdup (ksp_node_get_value (card, "purpose", KSP_LANG_RU));
+  g_autoptr (GPtrArray) editions = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog;
+  AdwMessageDialog *confirm;
+  KspDocument *shown;
+  KspNode *shown_card;
+
+  g_assert_nonnull (old_purpose);
+  g_assert_true (ksp_window_select_element (window, card_id));
+  iterate_for (200);
+
+  /* Freeze, with the act that approved the standard. */
+  dialog = open_dialog (window);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, "Date (YYYY-MM-DD)")), "2024-04-30");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, "Act that approved or amended it")),
+                         "приказ от 30.04.2024 № 125");
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, "Note")), "утверждённая редакция");
+  click (find_button (dialog, "_Freeze as Edition 1"));
+  editions = ksp_store_list_editions (store, ksp_node_get_id (ksp_document_get_root (draft)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (editions->len, ==, 1);
+  g_assert_cmpstr (((KspEditionInfo *) editions->pdata[0])->act, ==, "приказ от 30.04.2024 № 125");
+  g_assert_cmpstr (((KspEditionInfo *) editions->pdata[0])->date, ==, "2024-04-30");
+  g_assert_true (has_label (dialog, "Edition 1 of 30.04.2024"));
+  g_assert_nonnull (find_button (dialog, "_Freeze as Edition 2"));
+  save_widget_screenshot (dialog, "kasip-editions-dialog.png");
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate_for (200);
+
+  /* The draft goes on. */
+  type_into (window, "purpose", KSP_LANG_RU, "Новая цель деятельности");
+  ksp_element_form_commit (ksp_window_get_form (window));
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "Новая цель деятельности");
+
+  /* Open edition 1: the old text, read-only, on the same card. */
+  dialog = open_dialog (window);
+  click (find_button (dialog, "_Open"));
+  shown = ksp_window_get_document (window);
+  g_assert_true (shown != draft);
+  g_assert_true (ksp_document_is_read_only (shown));
+  g_assert_true (ksp_window_is_read_only (window));
+  shown_card = ksp_document_lookup (shown, card_id);
+  g_assert_cmpstr (ksp_node_get_value (shown_card, "purpose", KSP_LANG_RU), ==, old_purpose);
+  g_assert_true (ksp_outline_view_get_selected (ksp_window_get_outline (window)) == shown_card);
+  g_assert_true (has_label_prefix (GTK_WIDGET (window), "Edition 1 of 30.04.2024: read-only."));
+  g_assert_nonnull (find_button (GTK_WIDGET (window), "_Back to the Draft"));
+  save_screenshot (window, "kasip-edition-open.png");
+
+  /* Back to the draft: the new text, editable. */
+  click (find_button (GTK_WIDGET (window), "_Back to the Draft"));
+  draft = ksp_window_get_document (window);
+  g_assert_false (ksp_window_is_read_only (window));
+  card = ksp_document_lookup (draft, card_id);
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "Новая цель деятельности");
+
+  /* Revert the draft to edition 1, after a confirmation; one undo brings the change back. */
+  dialog = open_dialog (window);
+  click (find_button (dialog, "_Revert Draft…"));
+  confirm = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_nonnull (confirm);
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirm), ==, "Revert the draft to edition 1?");
+  save_widget_screenshot (GTK_WIDGET (confirm), "kasip-editions-revert.png");
+  adw_message_dialog_response (confirm, "revert");
+  iterate_for (300);
+  draft = ksp_window_get_document (window);
+  card = ksp_document_lookup (draft, card_id);
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, old_purpose);
+  {
+    g_autoptr (KspNode) stored = ksp_store_load_tree (store, ksp_document_get_tree_id (draft), &error);
+    g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (stored, card_id), "purpose", KSP_LANG_RU), ==,
+                     old_purpose);
+  }
+  g_action_group_activate_action (G_ACTION_GROUP (window), "undo", NULL);
+  iterate_for (200);
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "Новая цель деятельности");
+
+  /* The text as in force on 1 May 2026: cards 12–16 are not in force in this text's wording. */
+  dialog = open_dialog (window);
+  gtk_editable_set_text (GTK_EDITABLE (find_entry_row (dialog, "In force on (YYYY-MM-DD)")), "2026-05-01");
+  click (find_button (dialog, "_Show"));
+  shown = ksp_window_get_document (window);
+  g_assert_true (shown != draft);
+  g_assert_true (ksp_document_is_read_only (shown));
+  g_assert_null (card_with_code (ksp_document_get_root (shown), "3412-0-011"));     /* card 12 */
+  g_assert_nonnull (card_with_code (ksp_document_get_root (shown), "5320-2-003"));  /* card 9 */
+  g_assert_true (has_label_prefix (GTK_WIDGET (window),
+                                   "The text as in force on 01.05.2026 (6 parts not in this wording): read-only."));
+  {
+    KspNode *standard = ksp_node_get_parent (card_with_code (ksp_document_get_root (shown), "5320-2-003"));
+    KspNode *note = NULL;
+    for (guint i = 0; i < ksp_node_get_n_children (standard) && !note; i++)
+      {
+        KspNode *c = ksp_node_get_child (standard, i);
+        const char *text = ksp_node_get_value (c, "text", KSP_LANG_RU);
+        if (g_str_equal (ksp_node_get_kind (c), "note") && text && g_str_has_prefix (text, "Карточка 12 (3412-0-011): на 01.05.2026"))
+          note = c;
+      }
+    g_assert_nonnull (note);
+    g_assert_true (ksp_window_select_element (window, ksp_node_get_id (note)));
+  }
+  save_screenshot (window, "kasip-in-force.png");
+  click (find_button (GTK_WIDGET (window), "_Back to the Draft"));
+  g_assert_false (ksp_window_is_read_only (window));
+  g_assert_nonnull (card_with_code (ksp_document_get_root (ksp_window_get_document (window)), "3412-0-011"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GtkCssProvider) css = NULL;
+  g_autofree char *home = NULL;
+  int status;
+
+  g_setenv ("KASIP_USER", "ui-test", TRUE);
+  home = isolate_user_dirs ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_test_add ("/ui/editions/freeze-open-revert-in-force", Fixture, NULL, seed_fixture_set_up, test_editions,
+              fixture_tear_down);
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
+}

@@ -10,6 +10,7 @@
 #include "ksp-interface-language.h"
 #include "ksp-occupation-picker.h"
 #include "ksp-pick.h"
+#include "ksp-scroller-layout.h"
 #include "ksp-validator.h"
 
 /* Width of the label column, in characters. */
@@ -35,7 +36,9 @@ struct _KspElementForm
   KspDocument  *document;
   KspNode      *node;
   GPtrArray    *editors; /* KspFieldEditor, owned */
-  GPtrArray    *shown;   /* the KspFieldSpec of the rows shown, in order */
+  const KspKindSpec *kind; /* whose rows the grid holds, or NULL */
+  GPtrArray    *row_labels;  /* per field of @kind (grid row = field + 1): its labels, or NULL if not built */
+  GPtrArray    *row_editors; /* per field of @kind: the box of its editors, or NULL (the grid owns both) */
   gulong        number_id;
   gboolean      editable;
   GPtrArray    *findings; /* KspFinding of the whole document (a reference), or NULL */
@@ -91,6 +94,11 @@ clear_rows (KspElementForm *self)
     }
   g_ptr_array_set_size (self->editors, 0);
   self->picker = NULL;
+  self->kind = NULL;
+  if (self->row_labels)
+    g_ptr_array_set_size (self->row_labels, 0);
+  if (self->row_editors)
+    g_ptr_array_set_size (self->row_editors, 0);
 
   child = gtk_widget_get_first_child (GTK_WIDGET (self->rows));
   while (child)
@@ -147,11 +155,13 @@ on_code_picked (KspOccupationPicker *picker,
     g_signal_emit (self, signals[ERROR], 0, error->message);
 }
 
+/* Builds the row of the kind's field @index: its labels, then its editors, in grid row @index + 1. */
 static void
-add_row (KspElementForm     *self,
-         const KspFieldSpec *field,
-         int                 row)
+add_row (KspElementForm *self,
+         guint           index)
 {
+  const KspFieldSpec *field = &self->kind->fields[index];
+  int row = index + 1;
   GtkWidget *labels, *ru, *kk, *editors, *main, *other;
 
   labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
@@ -214,6 +224,8 @@ add_row (KspElementForm     *self,
   else
     gtk_box_append (GTK_BOX (editors), add_editor (self, field, KSP_LANG_NONE));
   gtk_grid_attach (self->rows, editors, 1, row, 1, 1);
+  g_ptr_array_index (self->row_labels, index) = labels;
+  g_ptr_array_index (self->row_editors, index) = editors;
 }
 
 static void
@@ -319,51 +331,66 @@ on_findings_button_clicked (KspElementForm *self)
     gtk_adjustment_set_value (adj, p.y - 12);
 }
 
-/* The fields a form of @node shows: the kind's, but those of the 2013 and 2019 layouts only when the
- * element has them. */
-static GPtrArray *
-fields_shown (KspNode *node)
+/* Whether a form of @node shows @field: the kind's fields, but those of the 2013 and 2019 layouts only
+ * when the element has them. */
+static gboolean
+field_shown (KspNode            *node,
+             const KspFieldSpec *field)
 {
-  const KspKindSpec *kind = ksp_node_get_kind_spec (node);
-  GPtrArray *fields = g_ptr_array_new ();
-
-  for (guint i = 0; i < kind->n_fields; i++)
-    {
-      const KspFieldSpec *field = &kind->fields[i];
-      if ((field->flags & KSP_FIELD_LEGACY) && !ksp_node_get_value (node, field->name, KSP_LANG_NONE) &&
-          !ksp_node_get_value (node, field->name, KSP_LANG_KK) &&
-          !ksp_node_get_value (node, field->name, KSP_LANG_RU))
-        continue;
-      g_ptr_array_add (fields, (gpointer) field);
-    }
-  return fields;
+  return !(field->flags & KSP_FIELD_LEGACY) || ksp_node_get_value (node, field->name, KSP_LANG_NONE) ||
+         ksp_node_get_value (node, field->name, KSP_LANG_KK) || ksp_node_get_value (node, field->name, KSP_LANG_RU);
 }
 
-/* Whether the rows shown fit @node too (the same fields): then its editors only follow @node. */
+/* Whether the row of the kind's field @index is built and shown. */
 static gboolean
-rows_fit (KspElementForm *self,
-          KspNode        *node)
+row_shown (KspElementForm *self,
+           guint           index)
 {
-  g_autoptr (GPtrArray) fields = NULL;
+  GtkWidget *editors = index < self->row_editors->len ? g_ptr_array_index (self->row_editors, index) : NULL;
+  return editors && gtk_widget_get_visible (editors);
+}
 
-  if (self->shown == NULL || self->editors->len == 0 || node == NULL)
-    return FALSE;
-  fields = fields_shown (node);
-  if (fields->len != self->shown->len)
-    return FALSE;
-  for (guint i = 0; i < fields->len; i++)
-    if (g_ptr_array_index (fields, i) != g_ptr_array_index (self->shown, i))
-      return FALSE;
-  return TRUE;
+static gboolean
+editor_shown (KspElementForm *self,
+              KspFieldEditor *editor)
+{
+  return self->kind && row_shown (self, ksp_field_editor_get_field (editor) - self->kind->fields);
+}
+
+/* Makes the rows built for the kind fit self->node: the rows of its fields are shown (built the first
+ * time one is needed), the others hidden, and every editor follows the node. A switch to another element
+ * of the same kind builds no widget (unless it has a field of an older layout not shown before). */
+static void
+show_rows (KspElementForm *self)
+{
+  gboolean any_bilingual = FALSE;
+
+  for (guint i = 0; i < self->kind->n_fields; i++)
+    {
+      const KspFieldSpec *field = &self->kind->fields[i];
+      gboolean shown = field_shown (self->node, field);
+      GtkWidget *labels = g_ptr_array_index (self->row_labels, i);
+      GtkWidget *editors = g_ptr_array_index (self->row_editors, i);
+
+      if (shown && editors == NULL)
+        add_row (self, i); /* its editors are made for self->node */
+      else if (editors && gtk_widget_get_visible (editors) != shown)
+        {
+          gtk_widget_set_visible (labels, shown);
+          gtk_widget_set_visible (editors, shown);
+        }
+      any_bilingual |= shown && ksp_field_is_bilingual (field);
+    }
+  for (guint i = 0; i < self->editors->len; i++)
+    ksp_field_editor_set_node (g_ptr_array_index (self->editors, i), self->node);
+  if (gtk_widget_get_visible (self->column_headers) != any_bilingual)
+    gtk_widget_set_visible (self->column_headers, any_bilingual);
 }
 
 static void
 rebuild (KspElementForm *self)
 {
-  gboolean any_bilingual = FALSE;
-
   clear_rows (self);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
   if (self->node == NULL || self->document == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -371,14 +398,10 @@ rebuild (KspElementForm *self)
     }
 
   update_heading (self);
-  self->shown = fields_shown (self->node);
-  for (guint i = 0; i < self->shown->len; i++)
-    {
-      const KspFieldSpec *field = g_ptr_array_index (self->shown, i);
-      add_row (self, field, i + 1);
-      any_bilingual |= ksp_field_is_bilingual (field);
-    }
-  gtk_widget_set_visible (self->column_headers, any_bilingual);
+  self->kind = ksp_node_get_kind_spec (self->node);
+  g_ptr_array_set_size (self->row_labels, self->kind->n_fields);
+  g_ptr_array_set_size (self->row_editors, self->kind->n_fields);
+  show_rows (self);
   update_findings (self);
   gtk_stack_set_visible_child_name (self->stack, "form");
 }
@@ -395,7 +418,8 @@ ksp_element_form_dispose (GObject *object)
   g_clear_object (&self->node);
   g_clear_object (&self->document);
   g_clear_pointer (&self->editors, g_ptr_array_unref);
-  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_pointer (&self->row_labels, g_ptr_array_unref);
+  g_clear_pointer (&self->row_editors, g_ptr_array_unref);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->classifiers);
   g_clear_object (&self->builtin);
@@ -431,7 +455,7 @@ ksp_element_form_class_init (KspElementFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, findings_count);
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, scroller);
   gtk_widget_class_bind_template_callback (widget_class, on_findings_button_clicked);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, KSP_TYPE_SCROLLER_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ksp-element-form");
 }
 
@@ -443,6 +467,8 @@ ksp_element_form_init (KspElementForm *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->row_labels = g_ptr_array_new ();
+  self->row_editors = g_ptr_array_new ();
   self->editable = TRUE;
   self->lang = ksp_interface_data_language ();
 }
@@ -497,12 +523,11 @@ ksp_element_form_set_node (KspElementForm *self,
   ksp_element_form_commit (self);
   if (self->node)
     g_clear_signal_handler (&self->number_id, self->node);
-  if (self->document && rows_fit (self, node))
+  if (self->document && node && self->kind && self->kind == ksp_node_get_kind_spec (node))
     {
-      /* Another element of the same kind: the editors follow it, no widget is built. */
+      /* Another element of the same kind: the editors follow it. */
       g_set_object (&self->node, node);
-      for (guint i = 0; i < self->editors->len; i++)
-        ksp_field_editor_set_node (g_ptr_array_index (self->editors, i), node);
+      show_rows (self);
       update_heading (self);
       update_findings (self);
     }
@@ -604,7 +629,7 @@ ksp_element_form_get_editor (KspElementForm *self,
     {
       KspFieldEditor *editor = g_ptr_array_index (self->editors, i);
       if (g_str_equal (ksp_field_editor_get_field (editor)->name, field) &&
-          ksp_field_editor_get_lang (editor) == lang)
+          ksp_field_editor_get_lang (editor) == lang && editor_shown (self, editor))
         return editor;
     }
   return NULL;
@@ -621,7 +646,14 @@ ksp_element_form_focus_first (KspElementForm *self)
 {
   g_return_val_if_fail (KSP_IS_ELEMENT_FORM (self), FALSE);
 
-  if (self->editors->len == 0)
-    return FALSE;
-  return gtk_widget_grab_focus (ksp_field_editor_get_input (g_ptr_array_index (self->editors, 0)));
+  /* The first row shown: its first editor (the rows are in the grid in the kind's order, the editors in
+   * the order they were built). */
+  for (guint row = 0; self->kind && row < self->kind->n_fields; row++)
+    for (guint i = 0; row_shown (self, row) && i < self->editors->len; i++)
+      {
+        KspFieldEditor *editor = g_ptr_array_index (self->editors, i);
+        if (ksp_field_editor_get_field (editor) == &self->kind->fields[row])
+          return gtk_widget_grab_focus (ksp_field_editor_get_input (editor));
+      }
+  return FALSE;
 }

@@ -23,6 +23,8 @@ struct _KspFieldEditor
   KspLang             label_lang; /* the language of a choice's label */
 
   gulong              value_changed_id;
+  guint               follow_id; /* the text view's tick callback after a change of width, or 0 */
+  int                 width;     /* allocated last */
   guint               commit_source;
   guint               dirty : 1;    /* the text differs from what was loaded and is not committed */
   guint               updating : 1; /* the text is being set from the model */
@@ -359,9 +361,24 @@ ksp_field_editor_dispose (GObject *object)
   KspFieldEditor *self = KSP_FIELD_EDITOR (object);
 
   ksp_field_editor_detach (self);
+  if (self->follow_id && self->input)
+    gtk_widget_remove_tick_callback (self->input, self->follow_id);
+  self->follow_id = 0;
   g_clear_pointer (&self->child, gtk_widget_unparent);
   g_clear_pointer (&self->values, g_ptr_array_unref);
   G_OBJECT_CLASS (ksp_field_editor_parent_class)->dispose (object);
+}
+
+static void ksp_field_editor_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                                      int *natural, int *minimum_baseline, int *natural_baseline);
+static void ksp_field_editor_size_allocate (GtkWidget *widget, int width, int height, int baseline);
+
+static GtkSizeRequestMode
+ksp_field_editor_get_request_mode (GtkWidget *widget)
+{
+  KspFieldEditor *self = KSP_FIELD_EDITOR (widget);
+
+  return self->child ? gtk_widget_get_request_mode (self->child) : GTK_SIZE_REQUEST_CONSTANT_SIZE;
 }
 
 static void
@@ -379,7 +396,9 @@ ksp_field_editor_class_init (KspFieldEditorClass *klass)
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  widget_class->get_request_mode = ksp_field_editor_get_request_mode;
+  widget_class->measure = ksp_field_editor_measure;
+  widget_class->size_allocate = ksp_field_editor_size_allocate;
   gtk_widget_class_set_css_name (widget_class, "ksp-field-editor");
 }
 
@@ -400,22 +419,51 @@ build_entry (KspFieldEditor *self)
 }
 
 /* GtkTextView measures its height at the width it last had, not the one it is being given: when the
- * form's width changes (first layout, a window resize, a pane moved) it would stay cut or too tall until
- * the next edit. Ask for a new size whenever its width changed. */
+ * editor's width changes (first layout, a window resize, a pane moved) it would stay cut or too tall until
+ * the next edit. So when the width it is allocated changed, the view asks for a new size in the next frame
+ * (once: a tick callback kept on every frame would keep the frame clock running, and every other frame of
+ * the window waiting for its turn). */
 static gboolean
 follow_width (GtkWidget     *view,
               GdkFrameClock *clock,
               gpointer       user_data)
 {
-  int width = gtk_widget_get_width (view);
-  int last = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (view), "ksp-width"));
+  KspFieldEditor *self = user_data;
 
-  if (width != last)
-    {
-      g_object_set_data (G_OBJECT (view), "ksp-width", GINT_TO_POINTER (width));
-      gtk_widget_queue_resize (view);
-    }
-  return G_SOURCE_CONTINUE;
+  self->follow_id = 0;
+  gtk_widget_queue_resize (view);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+ksp_field_editor_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  KspFieldEditor *self = KSP_FIELD_EDITOR (widget);
+
+  if (self->child)
+    gtk_widget_measure (self->child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+ksp_field_editor_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  KspFieldEditor *self = KSP_FIELD_EDITOR (widget);
+
+  if (self->child == NULL)
+    return;
+  gtk_widget_allocate (self->child, width, height, baseline, NULL);
+  if (self->buffer && width != self->width && self->follow_id == 0)
+    self->follow_id = gtk_widget_add_tick_callback (self->input, follow_width, self, NULL);
+  self->width = width;
 }
 
 static void
@@ -443,7 +491,6 @@ build_text_view (KspFieldEditor *self)
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->input), 10);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->input), 10);
   gtk_widget_add_css_class (self->input, "ksp-text");
-  gtk_widget_add_tick_callback (self->input, follow_width, NULL, NULL);
   g_signal_connect_swapped (self->buffer, "changed", G_CALLBACK (on_text_changed), self);
   if (is_multiline (self))
     gtk_widget_set_size_request (self->input, -1, 72);

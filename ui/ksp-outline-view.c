@@ -8,6 +8,7 @@
 #include "ksp-search.h"
 #include "ksp-structure.h"
 #include "ksp-outline-view.h"
+#include "ksp-scroller-layout.h"
 
 struct _KspOutlineView
 {
@@ -504,7 +505,7 @@ ksp_outline_view_class_init (KspOutlineViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_previous);
   gtk_widget_class_bind_template_callback (widget_class, on_search_stop);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode);
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_layout_manager_type (widget_class, KSP_TYPE_SCROLLER_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ksp-outline-view");
 }
 

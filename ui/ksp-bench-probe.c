@@ -21,7 +21,12 @@
 
 /* Give the main loop this long between steps (idle handlers, the checks) before timing the next. */
 #define SETTLE_MS 250
+/* Before the peer frame: long enough for the animations a switch starts (the overlay scroll bars fade
+ * out) to end, so that its frame is not paced by theirs. */
+#define QUIET_MS 2500
 #define N_SWITCHES 6
+#define N_LABEL_FRAMES 6
+/* KASIP_BENCH_SWITCHES: how many card switches (for a profiler), else N_SWITCHES. */
 #define GIVE_UP_SECONDS 120
 
 typedef struct _Probe Probe;
@@ -33,6 +38,7 @@ struct _Probe
   KspWindow     *window;       /* the probe is its data: unowned */
   GdkFrameClock *clock;
   gulong         paint_id;
+  gulong         phase_ids[3];
   gulong         realize_id;
   ProbePainted   on_paint;     /* what the next after-paint completes, or NULL */
   ProbeStep      next;         /* what runs after SETTLE_MS */
@@ -49,14 +55,34 @@ struct _Probe
   double         open_call_ms; /* of which in the call that chose it (the model, the widgets made) */
   GArray        *switch_ms;    /* double */
   GArray        *switch_call_ms;
+  GArray        *switch_layout_ms; /* of the frame after the call: its update and layout phases */
+  GArray        *switch_paint_ms;  /* its paint phase (snapshot, rendering, to the X server) */
+  GArray        *switch_wait_ms;   /* from the end of the call to the frame's start (idles, the clock) */
+  GArray        *label_ms;     /* the peer: a frame of the same window where only a label changed */
+  GArray        *label_layout_ms;
+  GArray        *label_paint_ms;
+  guint          n_label_frames;
+  guint          max_switches;
+  gint64         call_end;     /* when the call of the step being timed returned */
+  gint64         frame_start;  /* the frame clock's before-paint, layout and paint of the frame awaited */
+  gint64         layout_end;
+  gint64         paint_end;
+  double         first_layout_ms;
+  double         first_paint_ms;
+  GtkLabel      *label;        /* the label the peer frame changes (the form's heading), unowned */
+  char          *label_text;
   double         stored_ms;
   double         commit_ms;
   gboolean       verified;
   guint          n_standards;
 
   char          *card_a;
-  char          *card_b;
+  char          *card_b;       /* the last card: far from the first in the outline (its rows are rebound) */
+  char          *card_next;    /* the second card: its row is beside the first's */
   guint          n_switches;
+  guint          n_next_switches;
+  GArray        *next_ms;      /* switches between the first card and the next, as a click beside it */
+  GArray        *next_call_ms;
 
   KspDocument   *typed_in;     /* the document whose ::changed is awaited (ref) */
   gulong         changed_id;
@@ -85,6 +111,9 @@ probe_free (gpointer data)
 
   if (probe->clock && probe->paint_id && g_signal_handler_is_connected (probe->clock, probe->paint_id))
     g_signal_handler_disconnect (probe->clock, probe->paint_id);
+  for (guint i = 0; probe->clock && i < G_N_ELEMENTS (probe->phase_ids); i++)
+    if (probe->phase_ids[i] && g_signal_handler_is_connected (probe->clock, probe->phase_ids[i]))
+      g_signal_handler_disconnect (probe->clock, probe->phase_ids[i]);
   g_clear_object (&probe->clock);
   g_clear_handle_id (&probe->step_source, g_source_remove);
   g_clear_handle_id (&probe->give_up_source, g_source_remove);
@@ -97,8 +126,18 @@ probe_free (gpointer data)
   g_clear_object (&probe->reader);
   g_array_unref (probe->switch_ms);
   g_array_unref (probe->switch_call_ms);
+  g_array_unref (probe->switch_layout_ms);
+  g_array_unref (probe->switch_paint_ms);
+  g_array_unref (probe->switch_wait_ms);
+  g_array_unref (probe->label_ms);
+  g_array_unref (probe->label_layout_ms);
+  g_array_unref (probe->label_paint_ms);
+  g_free (probe->label_text);
   g_free (probe->card_a);
   g_free (probe->card_b);
+  g_free (probe->card_next);
+  g_array_unref (probe->next_ms);
+  g_array_unref (probe->next_call_ms);
   g_free (probe->typed_node);
   g_free (probe->typed_text);
   g_free (probe);
@@ -120,12 +159,20 @@ step_cb (gpointer data)
 }
 
 static void
-then (Probe     *probe,
-      ProbeStep  next)
+then_after (Probe     *probe,
+            ProbeStep  next,
+            guint      ms)
 {
   probe->next = next;
   g_clear_handle_id (&probe->step_source, g_source_remove);
-  probe->step_source = g_timeout_add (SETTLE_MS, step_cb, probe);
+  probe->step_source = g_timeout_add (ms, step_cb, probe);
+}
+
+static void
+then (Probe     *probe,
+      ProbeStep  next)
+{
+  then_after (probe, next, SETTLE_MS);
 }
 
 /* Starts timing a step that ends with the next frame. */
@@ -135,6 +182,59 @@ time_to_frame (Probe        *probe,
 {
   probe->on_paint = painted;
   probe->t0 = g_get_monotonic_time ();
+  probe->call_end = probe->frame_start = probe->layout_end = probe->paint_end = 0;
+}
+
+/* The phases of the frame awaited. The probe's handlers run after the window's own (connected when it
+ * was realized): "layout" ends when the widgets are allocated, "paint" when the frame is drawn and sent. */
+static void
+on_before_paint (GdkFrameClock *clock,
+                 Probe         *probe)
+{
+  if (probe->on_paint && probe->frame_start == 0)
+    probe->frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_layout (GdkFrameClock *clock,
+           Probe         *probe)
+{
+  if (probe->on_paint && probe->frame_start)
+    probe->layout_end = g_get_monotonic_time ();
+}
+
+static void
+on_paint (GdkFrameClock *clock,
+          Probe         *probe)
+{
+  if (probe->on_paint && probe->frame_start)
+    probe->paint_end = g_get_monotonic_time ();
+}
+
+/* The layout (with the update phase before it) and paint phases of the frame just painted, or -1. */
+static double
+layout_ms (Probe *probe)
+{
+  return probe->frame_start && probe->layout_end ? ms_since (probe->frame_start, probe->layout_end) : -1;
+}
+
+static double
+paint_ms (Probe *probe)
+{
+  return probe->layout_end && probe->paint_end ? ms_since (probe->layout_end, probe->paint_end) : -1;
+}
+
+static double
+wait_ms (Probe *probe)
+{
+  return probe->call_end && probe->frame_start ? ms_since (probe->call_end, probe->frame_start) : -1;
+}
+
+static void
+append (GArray *array,
+        double  value)
+{
+  g_array_append_val (array, value);
 }
 
 static void
@@ -292,6 +392,9 @@ on_changed (KspDocument *document,
 static void
 type_text (Probe *probe)
 {
+  if (probe->label && probe->label_text)
+    gtk_label_set_text (probe->label, probe->label_text); /* as it was, whatever the peer left */
+
   KspDocument *document = ksp_window_get_document (probe->window);
   KspElementForm *form = ksp_window_get_form (probe->window);
   KspNode *node = ksp_element_form_get_node (form);
@@ -321,15 +424,94 @@ type_text (Probe *probe)
 }
 
 static void switch_card (Probe *probe);
+static void switch_next (Probe *probe);
+static void change_label (Probe *probe);
+static void type_text (Probe *probe);
+
+static void
+label_changed (Probe  *probe,
+               gint64  painted_at)
+{
+  append (probe->label_ms, ms_since (probe->t0, painted_at));
+  append (probe->label_layout_ms, layout_ms (probe));
+  append (probe->label_paint_ms, paint_ms (probe));
+  then (probe, ++probe->n_label_frames < N_LABEL_FRAMES ? change_label : type_text);
+}
+
+static GtkLabel *
+find_heading (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-2") && gtk_widget_get_mapped (widget))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_heading (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The peer of a card switch: a frame of the same window, the same card shown, where only the form's
+ * heading changes (a character more, then as it was): what any frame of this window costs. */
+static void
+change_label (Probe *probe)
+{
+  g_autofree char *text = NULL;
+
+  if (probe->label == NULL)
+    {
+      probe->label = find_heading (GTK_WIDGET (ksp_window_get_form (probe->window)));
+      if (probe->label == NULL)
+        {
+          then (probe, type_text); /* no heading shown: no peer figure */
+          return;
+        }
+      probe->label_text = g_strdup (gtk_label_get_text (probe->label));
+    }
+  text = probe->n_label_frames % 2 == 0 ? g_strconcat (probe->label_text, "·", NULL) : g_strdup (probe->label_text);
+  time_to_frame (probe, label_changed);
+  gtk_label_set_text (probe->label, text);
+  probe->call_end = g_get_monotonic_time ();
+}
 
 static void
 card_switched (Probe  *probe,
                gint64  painted_at)
 {
-  double ms = ms_since (probe->t0, painted_at);
+  append (probe->switch_ms, ms_since (probe->t0, painted_at));
+  append (probe->switch_layout_ms, layout_ms (probe));
+  append (probe->switch_paint_ms, paint_ms (probe));
+  append (probe->switch_wait_ms, wait_ms (probe));
+  then (probe, ++probe->n_switches < probe->max_switches ? switch_card : switch_next);
+}
 
-  g_array_append_val (probe->switch_ms, ms);
-  then (probe, ++probe->n_switches < N_SWITCHES ? switch_card : type_text);
+static void
+next_switched (Probe  *probe,
+               gint64  painted_at)
+{
+  append (probe->next_ms, ms_since (probe->t0, painted_at));
+  if (++probe->n_next_switches < N_SWITCHES)
+    then (probe, switch_next);
+  else
+    then_after (probe, change_label, QUIET_MS); /* after the scroll bars' fading, which keeps frames coming */
+}
+
+/* Between the first card and the one after it: both rows are shown, nothing in the outline scrolls. */
+static void
+switch_next (Probe *probe)
+{
+  const char *target = probe->n_next_switches % 2 == 0 ? probe->card_next : probe->card_a;
+
+  time_to_frame (probe, next_switched);
+  if (!ksp_window_select_element (probe->window, target))
+    {
+      fail (probe, "card switch (next)");
+      return;
+    }
+  probe->call_end = g_get_monotonic_time ();
+  append (probe->next_call_ms, ms_since (probe->t0, probe->call_end));
+  gtk_widget_queue_draw (GTK_WIDGET (probe->window));
 }
 
 static void
@@ -345,9 +527,11 @@ switch_card (Probe *probe)
       fail (probe, "card switch");
       return;
     }
-  call_ms = ms_since (probe->t0, g_get_monotonic_time ());
+  probe->call_end = g_get_monotonic_time ();
+  call_ms = ms_since (probe->t0, probe->call_end);
   g_array_append_val (probe->switch_call_ms, call_ms);
   gtk_widget_queue_draw (GTK_WIDGET (probe->window));
+
 }
 
 static void
@@ -372,6 +556,7 @@ choose_cards (Probe *probe)
     }
   probe->card_a = g_strdup (cards->pdata[0]);
   probe->card_b = g_strdup (cards->pdata[cards->len - 1]);
+  probe->card_next = g_strdup (cards->pdata[1]);
   time_to_frame (probe, first_card_shown);
   ksp_window_select_element (probe->window, probe->card_a);
   gtk_widget_queue_draw (GTK_WIDGET (probe->window));
@@ -415,6 +600,8 @@ first_frame (Probe  *probe,
              gint64  painted_at)
 {
   probe->first_frame_ms = ms_since (probe->start, painted_at);
+  probe->first_layout_ms = layout_ms (probe);
+  probe->first_paint_ms = paint_ms (probe);
   then (probe, open_standard);
 }
 
@@ -458,12 +645,22 @@ finish (Probe *probe)
   g_clear_handle_id (&probe->step_source, g_source_remove);
   probe->on_paint = NULL;
   if (probe->clock)
-    g_clear_signal_handler (&probe->paint_id, probe->clock);
-  printf ("bench: first-frame-ms=%.1f open-standard-ms=%.1f open-call-ms=%.1f card-switch-ms=%.1f"
-          " switch-call-ms=%.1f keystroke-to-stored-ms=%.1f commit-ms=%.1f vmhwm-kb=%" G_GINT64_FORMAT
+    {
+      g_clear_signal_handler (&probe->paint_id, probe->clock);
+      for (guint i = 0; i < G_N_ELEMENTS (probe->phase_ids); i++)
+        g_clear_signal_handler (&probe->phase_ids[i], probe->clock);
+    }
+  printf ("bench: first-frame-ms=%.1f first-layout-ms=%.1f first-paint-ms=%.1f open-standard-ms=%.1f"
+          " open-call-ms=%.1f card-switch-ms=%.1f switch-call-ms=%.1f switch-wait-ms=%.1f switch-layout-ms=%.1f"
+          " switch-paint-ms=%.1f"
+          " next-card-ms=%.1f next-call-ms=%.1f label-frame-ms=%.1f label-layout-ms=%.1f label-paint-ms=%.1f"
+          " keystroke-to-stored-ms=%.1f commit-ms=%.1f vmhwm-kb=%" G_GINT64_FORMAT
           " standards=%u verified=%s%s%s\n",
-          probe->first_frame_ms, probe->open_ms, probe->open_call_ms, median (probe->switch_ms),
-          median (probe->switch_call_ms), probe->stored_ms, probe->commit_ms, peak_rss_kb (),
+          probe->first_frame_ms, probe->first_layout_ms, probe->first_paint_ms, probe->open_ms,
+          probe->open_call_ms, median (probe->switch_ms), median (probe->switch_call_ms),
+          median (probe->switch_wait_ms), median (probe->switch_layout_ms), median (probe->switch_paint_ms), median (probe->next_ms), median (probe->next_call_ms), median (probe->label_ms),
+          median (probe->label_layout_ms), median (probe->label_paint_ms),
+          probe->stored_ms, probe->commit_ms, peak_rss_kb (),
           probe->n_standards, probe->verified ? "yes" : "no", probe->failed ? " failed=" : "",
           probe->failed ? probe->failed : "");
   fflush (stdout);
@@ -477,6 +674,9 @@ attach_clock (Probe *probe)
     return;
   g_object_ref (probe->clock);
   probe->paint_id = g_signal_connect (probe->clock, "after-paint", G_CALLBACK (after_paint), probe);
+  probe->phase_ids[0] = g_signal_connect (probe->clock, "before-paint", G_CALLBACK (on_before_paint), probe);
+  probe->phase_ids[1] = g_signal_connect (probe->clock, "layout", G_CALLBACK (on_layout), probe);
+  probe->phase_ids[2] = g_signal_connect (probe->clock, "paint", G_CALLBACK (on_paint), probe);
 }
 
 static void
@@ -508,7 +708,19 @@ ksp_bench_probe_install (KspWindow *window)
   probe->window = window;
   probe->switch_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe->switch_call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->switch_layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->switch_paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->switch_wait_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->next_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->next_call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->label_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->label_layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->label_paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe->first_frame_ms = probe->open_ms = probe->open_call_ms = probe->stored_ms = probe->commit_ms = -1;
+  probe->first_layout_ms = probe->first_paint_ms = -1;
+  probe->max_switches = N_SWITCHES;
+  if (g_getenv ("KASIP_BENCH_SWITCHES"))
+    probe->max_switches = MAX (2, g_ascii_strtoull (g_getenv ("KASIP_BENCH_SWITCHES"), NULL, 10));
   start = g_ascii_strtoll (env, &end, 10);
   /* The launch time, if it was given and is in the past; else now. */
   probe->start = end && end != env && *end == '\0' && start > 0 && start <= g_get_monotonic_time ()

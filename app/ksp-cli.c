@@ -961,6 +961,63 @@ load_reference (KspStore   *store,
     }
 }
 
+/* What a command leaves to the process's exit (a large tree is slow to free and the process ends anyway):
+ * held here, so that it stays reachable and leak checkers do not count it. */
+static void
+keep_until_exit (gpointer data)
+{
+  static GPtrArray *kept;
+
+  if (kept == NULL)
+    kept = g_ptr_array_new ();
+  g_ptr_array_add (kept, data);
+}
+
+/* The old side of a diff of two files, read in a thread while the main thread reads the new one (two
+ * cores: the reading is most of a diff's time). */
+typedef struct {
+  const char *path;
+  KspNode    *root;
+  GError     *error;
+} ReadJob;
+
+static gpointer
+read_job_run (gpointer data)
+{
+  ReadJob *job = data;
+
+  job->root = ksp_read_any_file (job->path, NULL, &job->error);
+  return NULL;
+}
+
+static gboolean
+read_both (const char  *old_path,
+           const char  *new_path,
+           KspNode    **out_old,
+           KspNode    **out_new)
+{
+  ReadJob job = { old_path, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  GThread *thread = g_thread_new ("kasip-read", read_job_run, &job);
+  KspNode *new_root = ksp_read_any_file (new_path, NULL, &error);
+
+  g_thread_join (thread);
+  if (job.root == NULL)
+    g_printerr ("kasip: %s\n", job.error->message);
+  if (new_root == NULL)
+    g_printerr ("kasip: %s\n", error->message);
+  g_clear_error (&job.error);
+  if (job.root == NULL || new_root == NULL)
+    {
+      g_clear_object (&job.root);
+      g_clear_object (&new_root);
+      return FALSE;
+    }
+  *out_old = job.root;
+  *out_new = new_root;
+  return TRUE;
+}
+
 static int
 cmd_diff (int    argc,
           char **argv)
@@ -986,6 +1043,7 @@ cmd_diff (int    argc,
   g_autofree char *out = NULL;
   KspUiLang lang = ksp_ui_lang_default ();
   gboolean color;
+  guint n_changes;
 
   if (!parse (entries, "diff", &argc, &argv, &error))
     return usage_error ("diff", error->message);
@@ -1005,7 +1063,12 @@ cmd_diff (int    argc,
       g_printerr ("kasip: %s\n", error->message);
       return 2;
     }
-  if (!(old_root = load_reference (store, argv[1], "diff")) || !(new_root = load_reference (store, argv[2], "diff")))
+  if (store == NULL)
+    {
+      if (!read_both (argv[1], argv[2], &old_root, &new_root))
+        return 2;
+    }
+  else if (!(old_root = load_reference (store, argv[1], "diff")) || !(new_root = load_reference (store, argv[2], "diff")))
     return 2;
   if (!g_str_equal (ksp_node_get_kind (old_root), ksp_node_get_kind (new_root)))
     {
@@ -1013,9 +1076,15 @@ cmd_diff (int    argc,
       return 2;
     }
   changes = ksp_diff_trees (old_root, new_root);
+  n_changes = changes->len;
   out = json ? ksp_diff_to_json (changes, lang) : ksp_diff_to_text (changes, lang, color);
   fputs (out, stdout);
-  return changes->len ? 1 : 0;
+  /* The process ends now: the two trees (and the changes that hold them) are left to the exit instead of
+   * freed element by element — a tenth of the time of a large diff. They stay reachable, not leaked. */
+  keep_until_exit (g_steal_pointer (&changes));
+  keep_until_exit (g_steal_pointer (&old_root));
+  keep_until_exit (g_steal_pointer (&new_root));
+  return n_changes ? 1 : 0;
 }
 
 static const char *

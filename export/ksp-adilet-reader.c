@@ -1822,14 +1822,26 @@ detect_language (KspSource *src)
 {
   guint kk = 0, total = 0;
 
-  for (const char *p = src->contents; *p; p = g_utf8_next_char (p))
+  for (const char *p = src->contents; *p;)
     {
-      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
+      gunichar c;
+
+      /* Cyrillic is D0–D3 + one byte: anything else is stepped over without decoding it */
+      if ((guchar) *p < 0xD0 || (guchar) *p > 0xD3)
+        {
+          p++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
+      p = g_utf8_next_char (p);
       if (c >= 0x0400 && c <= 0x04FF)
         {
+          /* Kazakh letters, either case: ә ғ қ ң ө ұ ү һ і */
+          gunichar l = (c >= 0x0410 && c <= 0x042F) ? c + 0x20 : (c >= 0x0400 && c <= 0x040F) ? c + 0x50
+                       : (c >= 0x0460 && (c & 1) == 0) ? c + 1 : c;
           total++;
-          kk += c == 0x04D9 || c == 0x0493 || c == 0x049B || c == 0x04A3 || c == 0x04E9 || c == 0x04B1 ||
-                c == 0x04AF || c == 0x04BB || c == 0x0456;
+          kk += l == 0x04D9 || l == 0x0493 || l == 0x049B || l == 0x04A3 || l == 0x04E9 || l == 0x04B1 ||
+                l == 0x04AF || l == 0x04BB || l == 0x0456;
         }
     }
   return total && kk * 100 / total >= 2 ? KSP_LANG_KK : KSP_LANG_RU;

@@ -38,9 +38,27 @@ count_words (const char *s)
   guint n = 0;
   gboolean in_word = FALSE;
 
-  for (const char *p = s; p && *p; p = g_utf8_next_char (p))
+  for (const char *p = s; p && *p;)
     {
-      gboolean w = g_unichar_isalnum (g_utf8_get_char (p));
+      guchar c = (guchar) *p;
+      gboolean w;
+
+      /* ASCII, and the Cyrillic block (D0–D3 + one byte: letters), without decoding */
+      if (c < 0x80)
+        {
+          w = g_ascii_isalnum (c);
+          p++;
+        }
+      else if (c >= 0xD0 && c <= 0xD3 && p[1])
+        {
+          w = TRUE;
+          p += 2;
+        }
+      else
+        {
+          w = g_unichar_isalnum (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+        }
       if (w && !in_word)
         n++;
       in_word = w;

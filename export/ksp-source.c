@@ -52,6 +52,15 @@ html_tag_end (const char *p)
  * @had_markup: (out) (optional): set when HTML tags or entities were removed
  * Returns: the cell without HTML leftovers, with U+00A0 and runs of blanks made single spaces, trimmed
  */
+/* '<', '&', an ASCII blank, or the first byte of a multi-byte blank: C2 (U+0085, U+00A0), E1/E2/E3
+ * (U+1680, U+2000–U+3000) or EF (U+FEFF). */
+static inline gboolean
+starts_markup_or_blank (guchar c)
+{
+  return c == '<' || c == '&' || (c < 0x80 && g_ascii_isspace (c)) || c == 0xC2 || c == 0xE1 || c == 0xE2 ||
+         c == 0xE3 || c == 0xEF;
+}
+
 char *
 ksp_source_clean_cell (const char *cell,
                        gboolean   *had_markup)
@@ -63,7 +72,21 @@ ksp_source_clean_cell (const char *cell,
   for (const char *p = cell; *p;)
     {
       gunichar c;
+      const char *run = p;
 
+      /* A run of plain bytes (no markup, no blank) is copied at once: continuation bytes (80–BF) are never
+       * one of the bytes that start a tag, an entity or a blank. */
+      while (*run && !starts_markup_or_blank ((guchar) *run))
+        run++;
+      if (run > p)
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_len (out, p, run - p);
+          p = run;
+          continue;
+        }
       if (*p == '<')
         {
           const char *end = html_tag_end (p);

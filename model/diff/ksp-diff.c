@@ -97,7 +97,10 @@ typedef struct {
   guint    rank;        /* position among the parent's children of its kind */
   int     *kids;        /* indexes of the children, in order */
   guint    n_kids;
-  char    *content;     /* normalised text of the element's own fields (lazy) */
+  guint64  own_hash;    /* of its kind and its own compared fields as written */
+  guint64  sub_hash;    /* of the same, its number and its children's sub_hash, in order */
+  gboolean same;        /* paired with an element whose subtree is the same: nothing to compare below */
+  char    *content;     /* its own fields, normalised (lazy) */
   GArray  *own;         /* sorted word hashes of its own fields (lazy) */
   GArray  *sub;         /* sorted word hashes of its subtree (lazy) */
 } Item;
@@ -113,6 +116,46 @@ item_at (Side *side,
   return &g_array_index (side->items, Item, i);
 }
 
+/* FNV-1a, 64 bits */
+static guint64
+hash_bytes (guint64     h,
+            const char *s)
+{
+  for (const guchar *p = (const guchar *) s; *p; p++)
+    h = (h ^ *p) * G_GUINT64_CONSTANT (1099511628211);
+  return (h ^ 0x1f) * G_GUINT64_CONSTANT (1099511628211);   /* a separator */
+}
+
+#define HASH_START G_GUINT64_CONSTANT (14695981039346656037)
+
+static const KspLang *field_langs (const KspFieldSpec *field, guint *n);
+static gboolean field_is_compared (const KspFieldSpec *field);
+static gboolean value_is_blank (const char *value);
+
+/* The hash of an element's kind and own compared fields, as written (blank values as none). */
+static guint64
+own_hash (KspNode *node)
+{
+  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
+  guint64 h = hash_bytes (HASH_START, ksp_node_get_kind (node));
+
+  for (guint f = 0; spec && f < spec->n_fields; f++)
+    {
+      guint n_langs;
+      const KspLang *langs;
+
+      if (!field_is_compared (&spec->fields[f]) || (spec->fields[f].flags & KSP_FIELD_DERIVED))
+        continue;
+      langs = field_langs (&spec->fields[f], &n_langs);
+      for (guint l = 0; l < n_langs; l++)
+        {
+          const char *v = ksp_node_get_value (node, spec->fields[f].name, langs[l]);
+          h = hash_bytes (h, value_is_blank (v) ? "" : v);
+        }
+    }
+  return h;
+}
+
 static int
 side_add (Side    *side,
           KspNode *node,
@@ -122,21 +165,35 @@ side_add (Side    *side,
 {
   int self = (int) side->items->len;
   guint n = ksp_node_get_n_children (node);
-  g_autoptr (GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
-  Item item = { node, parent, -1, pos, rank, n ? g_new (int, n) : NULL, n, NULL, NULL, NULL };
+  Item item = { node, parent, -1, pos, rank, n ? g_new (int, n) : NULL, n, 0, 0, FALSE, NULL, NULL, NULL };
+  /* the ranks by kind: a parent holds few kinds (kind names are the registry's strings) */
+  const char *kinds[32];
+  guint counts[32], n_kinds = 0;
+  guint64 h;
 
+  item.own_hash = own_hash (node);
   g_array_append_val (side->items, item);
+  h = hash_bytes (item.own_hash, ksp_node_get_number (node) ? ksp_node_get_number (node) : "");
   for (guint i = 0; i < n; i++)
     {
       KspNode *child = ksp_node_get_child (node, i);
       const char *kind = ksp_node_get_kind (child);
-      guint r = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, kind)) + 1;
+      guint k = 0, r;
       int c;
 
-      g_hash_table_insert (ranks, (gpointer) kind, GUINT_TO_POINTER (r));
+      while (k < n_kinds && kinds[k] != kind && strcmp (kinds[k], kind) != 0)
+        k++;
+      if (k == n_kinds && n_kinds < G_N_ELEMENTS (kinds))
+        {
+          kinds[n_kinds] = kind;
+          counts[n_kinds++] = 0;
+        }
+      r = k < n_kinds ? ++counts[k] : i + 1;
       c = side_add (side, child, self, i, r);
       item_at (side, self)->kids[i] = c;
+      h = (h ^ item_at (side, c)->sub_hash) * G_GUINT64_CONSTANT (1099511628211);
     }
+  item_at (side, self)->sub_hash = h;
   return self;
 }
 
@@ -212,6 +269,8 @@ field_langs (const KspFieldSpec *field,
   return neutral_lang;
 }
 
+/* The element's own fields with their noise removed: a key that pairs the elements whose text is the same
+ * but for noise. (Most elements of two versions of a standard pair as written, by own_hash, first.) */
 static const char *
 item_content (Item *it)
 {
@@ -521,34 +580,148 @@ assign (Diff   *d,
     }
 }
 
-/* Pairs the items whose text is the same, in order. */
-static void
-pair_equal_contents (Diff   *d,
-                     GArray *olds,
-                     GArray *news)
+/* Whether two elements' own compared fields are the same as written (what own_hash hashes). */
+static gboolean
+own_equal (KspNode *a,
+           KspNode *b)
 {
-  g_autoptr (GHashTable) by_content = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                             (GDestroyNotify) g_queue_free);
+  const KspKindSpec *spec = ksp_node_get_kind_spec (a);
+
+  if (strcmp (ksp_node_get_kind (a), ksp_node_get_kind (b)) != 0)
+    return FALSE;
+  for (guint f = 0; spec && f < spec->n_fields; f++)
+    {
+      guint n_langs;
+      const KspLang *langs;
+
+      if (!field_is_compared (&spec->fields[f]) || (spec->fields[f].flags & KSP_FIELD_DERIVED))
+        continue;
+      langs = field_langs (&spec->fields[f], &n_langs);
+      for (guint l = 0; l < n_langs; l++)
+        {
+          const char *x = ksp_node_get_value (a, spec->fields[f].name, langs[l]);
+          const char *y = ksp_node_get_value (b, spec->fields[f].name, langs[l]);
+          if (g_strcmp0 (x, y) != 0 && !(value_is_blank (x) && value_is_blank (y)))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Pairs the items whose text is the same, in order: as written (@normal FALSE: by own_hash, checked
+ * field by field), or once normalised. */
+static void
+pair_equal_contents (Diff     *d,
+                     GArray   *olds,
+                     GArray   *news,
+                     gboolean  normal)
+{
+  g_autoptr (GHashTable) by_key = normal
+    ? g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_queue_free)
+    : g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, (GDestroyNotify) g_queue_free);
 
   for (guint j = 0; j < news->len; j++)
     {
       int n = g_array_index (news, int, j);
-      const char *c = item_content (item_at (&d->new, n));
-      GQueue *q = g_hash_table_lookup (by_content, c);
-      if (q == NULL)
-        g_hash_table_insert (by_content, (gpointer) c, q = g_queue_new ());
+      Item *b = item_at (&d->new, n);
+      gconstpointer key;
+      GQueue *q;
+
+      if (b->match >= 0)
+        continue;
+      key = normal ? (gconstpointer) item_content (b) : (gconstpointer) &b->own_hash;
+      if ((q = g_hash_table_lookup (by_key, key)) == NULL)
+        g_hash_table_insert (by_key, (gpointer) key, q = g_queue_new ());
       g_queue_push_tail (q, GINT_TO_POINTER (n));
     }
   for (guint i = 0; i < olds->len; i++)
     {
       int o = g_array_index (olds, int, i);
-      GQueue *q = g_hash_table_lookup (by_content, item_content (item_at (&d->old, o)));
-      while (q && !g_queue_is_empty (q))
+      Item *a = item_at (&d->old, o);
+      GQueue *q;
+
+      if (a->match >= 0)
+        continue;
+      q = g_hash_table_lookup (by_key, normal ? (gconstpointer) item_content (a) : (gconstpointer) &a->own_hash);
+      for (GList *l = q ? q->head : NULL; l; l = l->next)
         {
-          int n = GPOINTER_TO_INT (g_queue_pop_head (q));
-          if (item_at (&d->new, n)->match < 0)
+          int n = GPOINTER_TO_INT (l->data);
+          if (item_at (&d->new, n)->match < 0 && (normal || own_equal (a->node, item_at (&d->new, n)->node)))
             {
               pair (d, o, n);
+              g_queue_delete_link (q, l);
+              break;
+            }
+        }
+    }
+}
+
+/* Whether two subtrees are the same as written: own fields, numbers, children in order. */
+static gboolean
+subtree_equal (Diff *d,
+               int   o,
+               int   n)
+{
+  Item *a = item_at (&d->old, o), *b = item_at (&d->new, n);
+
+  if (a->sub_hash != b->sub_hash || a->n_kids != b->n_kids || !own_equal (a->node, b->node) ||
+      g_strcmp0 (ksp_node_get_number (a->node), ksp_node_get_number (b->node)) != 0)
+    return FALSE;
+  for (guint i = 0; i < a->n_kids; i++)
+    if (!subtree_equal (d, a->kids[i], b->kids[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Pairs two subtrees that are the same, element by element: nothing below them is compared again. */
+static void
+pair_same (Diff *d,
+           int   o,
+           int   n)
+{
+  Item *a = item_at (&d->old, o), *b = item_at (&d->new, n);
+
+  a->match = n;
+  b->match = o;
+  a->same = b->same = TRUE;
+  for (guint i = 0; i < a->n_kids; i++)
+    pair_same (d, a->kids[i], b->kids[i]);
+}
+
+/* Pairs the unpaired children of @o and @n whose subtrees are the same (most of them, between two
+ * versions of a standard), in order. */
+static void
+pair_same_children (Diff *d,
+                    int   o,
+                    int   n)
+{
+  Item *a = item_at (&d->old, o), *b = item_at (&d->new, n);
+  g_autoptr (GHashTable) by_hash = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                          (GDestroyNotify) g_queue_free);
+
+  for (guint j = 0; j < b->n_kids; j++)
+    {
+      Item *c = item_at (&d->new, b->kids[j]);
+      GQueue *q;
+
+      if (c->match >= 0)
+        continue;
+      if ((q = g_hash_table_lookup (by_hash, &c->sub_hash)) == NULL)
+        g_hash_table_insert (by_hash, &c->sub_hash, q = g_queue_new ());
+      g_queue_push_tail (q, GINT_TO_POINTER (b->kids[j]));
+    }
+  for (guint i = 0; i < a->n_kids; i++)
+    {
+      Item *c = item_at (&d->old, a->kids[i]);
+      GQueue *q = c->match < 0 ? g_hash_table_lookup (by_hash, &c->sub_hash) : NULL;
+
+      for (GList *l = q ? q->head : NULL; l; l = l->next)
+        {
+          int m = GPOINTER_TO_INT (l->data);
+          if (item_at (&d->new, m)->match < 0 && subtree_equal (d, a->kids[i], m))
+            {
+              pair_same (d, a->kids[i], m);
+              g_queue_delete_link (q, l);
               break;
             }
         }
@@ -633,7 +806,8 @@ match_kind (Diff       *d,
             GArray     *news,
             double      threshold)
 {
-  pair_equal_contents (d, olds, news);
+  pair_equal_contents (d, olds, news, FALSE);
+  pair_equal_contents (d, olds, news, TRUE);
   if (strcmp (kind, "card") == 0)
     {
       pair_cards_by_key (d, olds, news, TRUE);
@@ -663,6 +837,8 @@ match_children (Diff *d,
   Item *a = item_at (&d->old, o);
   Item *b = item_at (&d->new, a->match);
   g_autoptr (GPtrArray) kinds = g_ptr_array_new ();
+
+  pair_same_children (d, o, a->match);
 
   for (guint i = 0; i < a->n_kids; i++)
     {
@@ -728,7 +904,8 @@ pair_moves (Diff *d)
       news = loose_items (&d->new, kinds[k]->name);
       if (news->len == 0)
         continue;
-      pair_equal_contents (d, olds, news);
+      pair_equal_contents (d, olds, news, FALSE);
+      pair_equal_contents (d, olds, news, TRUE);
       assign (d, olds, news, MOVE_THRESHOLD);
     }
   paired = g_queue_get_length (&d->queue) > before;
@@ -1005,9 +1182,12 @@ emit_pair (Emit *e,
            int   n)
 {
   Item *b = item_at (&e->d->new, n);
-  g_autofree gboolean *reordered = g_new (gboolean, MAX (b->n_kids, 1));
+  g_autofree gboolean *reordered = NULL;
   guint next_old = 0;
 
+  if (b->same)   /* the same subtree on both sides */
+    return;
+  reordered = g_new (gboolean, MAX (b->n_kids, 1));
   emit_fields (e, o, n);
   find_reordered (e, o, n, reordered);
   for (guint j = 0; j < b->n_kids; j++)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ksp-amendments.h"
+#include "ksp-compare-window.h"
 #include "ksp-editions.h"
 #include "ksp-interface-language.h"
 #include "ksp-window-private.h"
@@ -152,6 +153,47 @@ ask_revert (Editions *ed,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The edition against the draft, in the compare view. */
+static void
+compare_edition (Editions *ed,
+                 int       number)
+{
+  KspStore *store = ksp_window_get_store (ed->window);
+  KspStandardInfo *info = _ksp_window_get_standard (ed->window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspEditionInfo) e = NULL;
+  g_autoptr (KspNode) frozen = NULL;
+  g_autoptr (KspNode) draft = NULL;
+  g_autofree char *title = NULL;
+  KspCompareWindow *compare;
+
+  if (_ksp_window_is_showing_view (ed->window))
+    _ksp_window_show_draft (ed->window);
+  if (info == NULL || ksp_window_get_document (ed->window) == NULL ||
+      !(e = ksp_editions_find (store, info->standard_id, number, &error)) ||
+      !(frozen = ksp_store_load_tree (store, e->tree_id, &error)))
+    {
+      if (error)
+        ksp_window_show_error (ed->window, error->message);
+      return;
+    }
+  ksp_element_form_commit (ksp_window_get_form (ed->window));
+  /* a copy: the diff runs in a worker while the draft may be edited */
+  draft = ksp_node_copy (ksp_document_get_root (ksp_window_get_document (ed->window)));
+  title = edition_title (e);
+  compare = ksp_compare_window_new (ed->window, frozen, draft, title, _("Draft"), TRUE);
+  if (ed->dialog)
+    gtk_window_close (GTK_WINDOW (ed->dialog));
+  gtk_window_present (GTK_WINDOW (compare));
+}
+
+static void
+on_compare_clicked (GtkButton *button,
+                    Editions  *ed)
+{
+  compare_edition (ed, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "ksp-edition")));
+}
+
 static void
 on_open_clicked (GtkButton *button,
                  Editions  *ed)
@@ -216,7 +258,7 @@ fill_list (Editions *ed)
       KspEditionInfo *e = g_ptr_array_index (editions, i);
       g_autofree char *title = edition_title (e);
       g_autoptr (GString) subtitle = g_string_new (NULL);
-      g_autofree char *open_name = NULL, *revert_name = NULL;
+      g_autofree char *open_name = NULL, *revert_name = NULL, *compare_name = NULL;
       GtkWidget *row = adw_action_row_new ();
 
       if (e->act)
@@ -231,6 +273,10 @@ fill_list (Editions *ed)
       /* Translators: accessible names of the buttons of an edition's row; %s is "Edition 2 of 31.03.2026" */
       open_name = g_strdup_printf (_("Open %s read-only"), title);
       revert_name = g_strdup_printf (_("Revert the draft to %s"), title);
+      compare_name = g_strdup_printf (_("Compare %s with the draft"), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 row_button (ed, _("_Compare"), compare_name, e->number,
+                                             G_CALLBACK (on_compare_clicked)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  row_button (ed, _("_Open"), open_name, e->number, G_CALLBACK (on_open_clicked)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),

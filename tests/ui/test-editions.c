@@ -10,6 +10,8 @@
 #include <adwaita.h>
 
 #include "ksp-adilet-reader.h"
+#include "ksp-compare-window.h"
+#include "ksp-structure.h"
 #include "ksp-editions.h"
 #include "ksp-element-form.h"
 #include "ksp-outline-view.h"
@@ -245,6 +247,121 @@ test_editions (Fixture       *fixture,
   g_assert_nonnull (card_with_code (ksp_document_get_root (ksp_window_get_document (window)), "3412-0-011"));
 }
 
+static KspNode *
+first_of (KspNode    *node,
+          const char *kind)
+{
+  if (g_str_equal (ksp_node_get_kind (node), kind))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = first_of (ksp_node_get_child (node, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The compare view: edition 1 against the draft after four edits. */
+static void
+test_compare (Fixture       *fixture,
+              gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspDocument *draft = ksp_window_get_document (window);
+  KspNode *root = ksp_document_get_root (draft);
+  KspNode *card9 = card_with_code (root, "5320-2-003");
+  KspNode *card10 = card_with_code (root, "5320-9-006");
+  KspNode *skill = first_of (card9, "skill");
+  KspNode *first = ksp_node_get_child (skill, 0);   /* ability 1 */
+  KspNode *knowledge = first_of (skill, "knowledge");
+  KspNode *second_knowledge = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *removed_id = NULL;
+  KspCompareWindow *compare = NULL;
+  GtkWidget *dialog;
+  KspChange *c;
+
+  for (guint i = 0; i < ksp_node_get_n_children (skill); i++)
+    if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (skill, i)), "knowledge") &&
+        ksp_node_get_child (skill, i) != knowledge && second_knowledge == NULL)
+      second_knowledge = ksp_node_get_child (skill, i);
+  g_assert_nonnull (second_knowledge);
+  /* the first ability has a Kazakh text in the edition */
+  g_assert_true (ksp_document_set_value (draft, first, "text", KSP_LANG_KK, "ЛСИ-ді қауіпсіз тасымалдауды қамтамасыз ету.", &error));
+  g_assert_cmpint (ksp_editions_freeze (ksp_window_get_store (window), ksp_node_get_id (root), "2024-04-30",
+                                        "приказ от 30.04.2024 № 125", NULL, &error), >, 0);
+  /* four edits: a skill reworded, a knowledge item deleted, card 10 re-levelled, the Russian of the
+   * first ability revised (its Kazakh stays: a stale translation) */
+  g_assert_true (ksp_document_set_value (draft, skill, "name", KSP_LANG_RU,
+                                         "осуществление базовых и дополнительных услуг при передвижении.", &error));
+  removed_id = g_strdup (ksp_node_get_id (second_knowledge));
+  g_assert_true (ksp_document_delete_element (draft, second_knowledge, &error));
+  g_assert_true (ksp_document_set_value (draft, card10, "ork_level", KSP_LANG_NONE, "3", &error));
+  g_assert_true (ksp_document_set_value (draft, first, "text", KSP_LANG_RU,
+                                         "Обеспечивать безопасную транспортировку ЛСИ на общественном и личном транспорте.", &error));
+  g_assert_no_error (error);
+
+  dialog = open_dialog (window);
+  click (find_button (dialog, "_Compare"));
+  for (guint i = 0; i < 100 && compare == NULL; i++)
+    {
+      compare = KSP_COMPARE_WINDOW (find_toplevel (KSP_TYPE_COMPARE_WINDOW, NULL));
+      iterate_for (20);
+    }
+  g_assert_nonnull (compare);
+  for (guint i = 0; i < 200 && !ksp_compare_window_is_ready (compare); i++)
+    iterate_for (20);
+  g_assert_true (ksp_compare_window_is_ready (compare));
+  iterate_for (300);
+  g_assert_cmpuint (ksp_compare_window_get_n_changes (compare), ==, 4);
+  g_assert_cmpuint (ksp_compare_window_get_n_shown (compare), ==, 4);
+  g_assert_true (has_label_prefix (GTK_WIDGET (compare), "4 changes: 3 changed, 0 added, 1 removed, 0 moved"));
+  g_assert_true (has_label (GTK_WIDGET (compare), "Card 9 (5320-2-003) (3)"));
+  g_assert_true (has_label (GTK_WIDGET (compare), "Card 10 (5320-9-006) (1)"));
+
+  /* the first change is selected: next with Alt+Down (real keys), back with Shift+F7 */
+  c = ksp_compare_window_get_selected (compare);
+  g_assert_nonnull (c);
+  g_assert_cmpstr (c->field, ==, "name");
+  press_keys (compare, GDK_KEY_Down, GDK_ALT_MASK);
+  iterate_for (200);
+  c = ksp_compare_window_get_selected (compare);
+  g_assert_true (c->op == KSP_CHANGE_CHANGED && g_str_equal (c->field, "text") && c->lang == KSP_LANG_RU);
+  g_assert_true (c->stale_translation);
+  save_widget_screenshot (GTK_WIDGET (compare), "kasip-compare-view.png");
+  press_keys (compare, GDK_KEY_F7, GDK_SHIFT_MASK);
+  iterate_for (200);
+  g_assert_cmpstr (ksp_compare_window_get_selected (compare)->field, ==, "name");
+  g_assert_true (ksp_compare_window_step (compare, 1));
+  g_assert_true (ksp_compare_window_step (compare, 1));
+  g_assert_cmpint (ksp_compare_window_get_selected (compare)->op, ==, KSP_CHANGE_REMOVED);
+  g_assert_cmpstr (ksp_node_get_id (ksp_compare_window_get_selected (compare)->old_node), ==, removed_id);
+
+  /* filters: removals only; stale translations only; Russian only */
+  ksp_compare_window_set_filter (compare, KSP_COMPARE_SHOW_REMOVED, KSP_LANG_NONE, FALSE);
+  g_assert_cmpuint (ksp_compare_window_get_n_shown (compare), ==, 1);
+  ksp_compare_window_set_filter (compare, KSP_COMPARE_SHOW_ALL, KSP_LANG_NONE, TRUE);
+  g_assert_cmpuint (ksp_compare_window_get_n_shown (compare), ==, 1);
+  g_assert_true (ksp_compare_window_get_selected (compare)->stale_translation);
+  ksp_compare_window_set_filter (compare, KSP_COMPARE_SHOW_ALL, KSP_LANG_RU, FALSE);
+  g_assert_cmpuint (ksp_compare_window_get_n_shown (compare), ==, 2);
+  ksp_compare_window_set_filter (compare, KSP_COMPARE_SHOW_CHANGED, KSP_LANG_NONE, FALSE);
+  g_assert_cmpuint (ksp_compare_window_get_n_shown (compare), ==, 3);
+
+  /* open the re-levelled card in the form */
+  g_assert_true (ksp_compare_window_step (compare, 1));
+  g_assert_true (ksp_compare_window_step (compare, 1));
+  c = ksp_compare_window_get_selected (compare);
+  g_assert_cmpstr (c->field, ==, "ork_level");
+  g_assert_true (ksp_compare_window_open_selected (compare));
+  iterate_for (200);
+  g_assert_true (ksp_outline_view_get_selected (ksp_window_get_outline (window)) ==
+                 ksp_document_lookup (ksp_window_get_document (window), ksp_node_get_id (card10)));
+  gtk_window_close (GTK_WINDOW (compare));
+  iterate_for (200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,6 +380,7 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_test_add ("/ui/editions/freeze-open-revert-in-force", Fixture, NULL, seed_fixture_set_up, test_editions,
               fixture_tear_down);
+  g_test_add ("/ui/editions/compare", Fixture, NULL, seed_fixture_set_up, test_compare, fixture_tear_down);
   status = g_test_run ();
   remove_tree (home);
   return status;

@@ -430,7 +430,7 @@ drag_row (KspWindow  *window,
  * manager to give it).
  */
 void
-press_keys (KspWindow       *window,
+press_keys (gpointer         window,   /* any GtkWindow: the editor's, or one of its dialogs */
             guint            keyval,
             GdkModifierType  mods)
 {

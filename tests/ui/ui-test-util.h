@@ -63,7 +63,7 @@ void       drag_row               (KspWindow  *window,
                                    KspNode    *target,
                                    double      fy,
                                    const char *screenshot);
-void       press_keys             (KspWindow       *window,
+void       press_keys             (gpointer         window,
                                    guint            keyval,
                                    GdkModifierType  mods);
 

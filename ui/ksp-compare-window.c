@@ -1,0 +1,926 @@
+/* ksp-compare-window.c: the compare view (see ksp-compare-window.h) */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ksp-compare-window.h"
+#include "ksp-interface-language.h"
+#include "ksp-node-path.h"
+#include "ksp-window-private.h"
+
+/* One row of the list: a card's heading (with its count) or a change. ------------------------------ */
+
+#define KSP_TYPE_COMPARE_ITEM (ksp_compare_item_get_type ())
+G_DECLARE_FINAL_TYPE (KspCompareItem, ksp_compare_item, KSP, COMPARE_ITEM, GObject)
+
+struct _KspCompareItem
+{
+  GObject    parent_instance;
+  KspChange *change;    /* NULL for a heading; owned by the window's list of changes */
+  char      *text;      /* what the row says */
+  char      *detail;    /* its second line */
+};
+
+G_DEFINE_FINAL_TYPE (KspCompareItem, ksp_compare_item, G_TYPE_OBJECT)
+
+static void
+ksp_compare_item_finalize (GObject *object)
+{
+  KspCompareItem *self = KSP_COMPARE_ITEM (object);
+
+  g_free (self->text);
+  g_free (self->detail);
+  G_OBJECT_CLASS (ksp_compare_item_parent_class)->finalize (object);
+}
+
+static void
+ksp_compare_item_class_init (KspCompareItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ksp_compare_item_finalize;
+}
+
+static void
+ksp_compare_item_init (KspCompareItem *self)
+{
+}
+
+static KspCompareItem *
+item_new (KspChange  *change,
+          char       *text,
+          char       *detail)
+{
+  KspCompareItem *item = g_object_new (KSP_TYPE_COMPARE_ITEM, NULL);
+
+  item->change = change;
+  item->text = text;
+  item->detail = detail;
+  return item;
+}
+
+/* The window ---------------------------------------------------------------------------------------- */
+
+struct _KspCompareWindow
+{
+  AdwWindow       parent_instance;
+
+  KspWindow      *parent;        /* weak */
+  KspNode        *old_root;
+  KspNode        *new_root;
+  gboolean        new_is_draft;
+  GPtrArray      *changes;       /* KspChange, all; NULL until the diff is done */
+
+  GListStore     *store;         /* KspCompareItem: what the filters let through */
+  GtkSingleSelection *selection;
+  GtkWidget      *list_view;
+  GtkWidget      *stack;         /* "working" | "changes" | "none" */
+  GtkWidget      *summary;       /* counts per kind */
+  GtkWidget      *show_dropdown;
+  GtkWidget      *lang_dropdown;
+  GtkWidget      *stale_toggle;
+  GtkWidget      *detail_box;    /* the selected change */
+  GtkWidget      *open_button;
+
+  KspCompareShow  show;
+  KspLang         lang;
+  gboolean        stale_only;
+  gboolean        setting_filter;   /* the controls are being set to the filter: their handlers wait */
+  guint           n_shown;
+  KspUiLang       ui_lang;
+};
+
+G_DEFINE_FINAL_TYPE (KspCompareWindow, ksp_compare_window, ADW_TYPE_WINDOW)
+
+static const char *
+op_label (const KspChange *c)
+{
+  switch (c->op)
+    {
+    case KSP_CHANGE_ADDED:
+      return _("Added");
+    case KSP_CHANGE_REMOVED:
+      return _("Removed");
+    case KSP_CHANGE_MOVED:
+      return c->reordered ? _("Reordered") : _("Moved");
+    case KSP_CHANGE_CHANGED:
+    default:
+      return _("Changed");
+    }
+}
+
+static const char *
+op_icon (const KspChange *c)
+{
+  switch (c->op)
+    {
+    case KSP_CHANGE_ADDED:
+      return "list-add-symbolic";
+    case KSP_CHANGE_REMOVED:
+      return "list-remove-symbolic";
+    case KSP_CHANGE_MOVED:
+      return "object-flip-vertical-symbolic";
+    case KSP_CHANGE_CHANGED:
+    default:
+      return "document-edit-symbolic";
+    }
+}
+
+static KspLang
+shown_data_lang (KspCompareWindow *self)
+{
+  return self->ui_lang == KSP_UI_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU;
+}
+
+static gboolean
+passes (KspCompareWindow *self,
+        const KspChange  *c)
+{
+  static const KspChangeOp ops[] = {
+    [KSP_COMPARE_SHOW_CHANGED] = KSP_CHANGE_CHANGED, [KSP_COMPARE_SHOW_ADDED] = KSP_CHANGE_ADDED,
+    [KSP_COMPARE_SHOW_REMOVED] = KSP_CHANGE_REMOVED, [KSP_COMPARE_SHOW_MOVED] = KSP_CHANGE_MOVED,
+  };
+
+  if (self->show != KSP_COMPARE_SHOW_ALL && c->op != ops[self->show])
+    return FALSE;
+  if (self->lang != KSP_LANG_NONE && (c->op != KSP_CHANGE_CHANGED || c->lang != self->lang))
+    return FALSE;
+  if (self->stale_only && !c->stale_translation)
+    return FALSE;
+  return TRUE;
+}
+
+/* The row's words for a change: its path below the card, and what happened. */
+/* The change's path below its card (the card is the heading above it); NULL for the card itself. */
+static char *
+path_in_card (KspCompareWindow *self,
+              KspChange        *c)
+{
+  KspNode *node = c->new_node ? c->new_node : c->old_node;
+  g_auto (GStrv) segments = ksp_node_path_segments (node, KSP_NODE_PATH_CODES);
+  KspNode *card = ksp_change_get_card (c);
+  guint skip = card && g_str_has_prefix (segments[0], "card\t") && !(c->op != KSP_CHANGE_CHANGED && card == node)
+               ? 1 : 0;
+
+  if (skip && segments[1] == NULL)
+    return NULL;
+  return ksp_message_render_path ((const char *const *) segments + skip, self->ui_lang);
+}
+
+static KspCompareItem *
+change_item (KspCompareWindow *self,
+             KspChange        *c)
+{
+  g_autofree char *path = path_in_card (self, c);
+  g_autoptr (GString) detail = g_string_new (op_label (c));
+  KspNode *node = c->new_node ? c->new_node : c->old_node;
+  g_autofree char *label = ksp_node_dup_label (node, shown_data_lang (self));
+
+  if (c->op == KSP_CHANGE_CHANGED)
+    {
+      const KspKindSpec *spec = ksp_schema_lookup_kind (c->kind);
+      const KspFieldSpec *field = spec ? ksp_kind_lookup_field (spec, c->field) : NULL;
+      g_autofree char *name = g_strdup (field ? ksp_field_label (field, shown_data_lang (self)) : c->field);
+      gsize len = strlen (name);
+      while (len > 0 && name[len - 1] == ':')
+        name[--len] = '\0';
+      g_string_append_printf (detail, ": %s", name);
+      if (c->lang != KSP_LANG_NONE)
+        g_string_append_printf (detail, " (%s)", c->lang == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
+      if (c->stale_translation)
+        g_string_append_printf (detail, " · %s", _("the other language was not updated"));
+    }
+  if (c->renumbered && c->renumbered->len)
+    /* Translators: how many numbers followed a change */
+    g_string_append_printf (detail, " · %s %u", _("renumbered:"), c->renumbered->len);
+  if (path == NULL)   /* a field of the card itself */
+    return item_new (c, g_strdup (_("The card")), g_string_free (g_steal_pointer (&detail), FALSE));
+  if (label && *label && c->kind && !g_str_equal (c->kind, "card"))
+    {
+      g_autofree char *both = g_strdup_printf ("%s — %s", path, label);
+      return item_new (c, g_steal_pointer (&both), g_string_free (g_steal_pointer (&detail), FALSE));
+    }
+  return item_new (c, g_steal_pointer (&path), g_string_free (g_steal_pointer (&detail), FALSE));
+}
+
+/* Fills the list with the changes the filters let through, a heading before each card's. */
+static void
+fill_list (KspCompareWindow *self)
+{
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  KspNode *card = NULL;
+  guint heading_at = 0, in_card = 0, counts[4] = { 0 };
+  g_autofree char *summary = NULL;
+
+  self->n_shown = 0;
+  for (guint i = 0; self->changes && i < self->changes->len; i++)
+    {
+      KspChange *c = g_ptr_array_index (self->changes, i);
+      KspNode *this_card = ksp_change_get_card (c);
+
+      counts[c->op]++;
+      if (!passes (self, c))
+        continue;
+      if (this_card != card || items->len == 0)
+        {
+          if (items->len && in_card)
+            {
+              KspCompareItem *h = g_ptr_array_index (items, heading_at);
+              char *t = g_strdup_printf ("%s (%u)", h->text, in_card);
+              g_free (h->text);
+              h->text = t;
+            }
+          card = this_card;
+          heading_at = items->len;
+          in_card = 0;
+          g_ptr_array_add (items, item_new (NULL,
+                                            card ? ksp_node_dup_path (card, KSP_NODE_PATH_CODES, self->ui_lang)
+                                                 : g_strdup (_("Outside the profession cards")),
+                                            card ? g_strdup (ksp_node_get_value (card, "profession_name",
+                                                                                 shown_data_lang (self)))
+                                                 : NULL));
+        }
+      g_ptr_array_add (items, change_item (self, c));
+      in_card++;
+      self->n_shown++;
+    }
+  if (items->len && in_card)
+    {
+      KspCompareItem *h = g_ptr_array_index (items, heading_at);
+      char *t = g_strdup_printf ("%s (%u)", h->text, in_card);
+      g_free (h->text);
+      h->text = t;
+    }
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
+                       items->len);
+  /* Translators: the compare view's counts: all changes, then per kind */
+  summary = g_strdup_printf (_("%u changes: %u changed, %u added, %u removed, %u moved · %u shown"),
+                             self->changes ? self->changes->len : 0, counts[KSP_CHANGE_CHANGED],
+                             counts[KSP_CHANGE_ADDED], counts[KSP_CHANGE_REMOVED], counts[KSP_CHANGE_MOVED],
+                             self->n_shown);
+  gtk_label_set_text (GTK_LABEL (self->summary), summary);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    self->changes && self->changes->len == 0 ? "none" : "changes");
+  /* the first change, selected */
+  if (items->len > 1)
+    gtk_single_selection_set_selected (self->selection, 1);
+}
+
+/* The detail ---------------------------------------------------------------------------------------- */
+
+/* The old or the new text of a change: a wrapping, selectable label; the changed words are marked. */
+static GtkWidget *
+text_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_margin_start (label, 8);
+  gtk_widget_set_margin_end (label, 8);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  return label;
+}
+
+#define DELETE_OPEN "<span background=\"#f6c8c8\" strikethrough=\"true\">"
+#define INSERT_OPEN "<span background=\"#c6efc6\" weight=\"bold\">"
+#define NONE_OPEN "<span style=\"italic\" foreground=\"#77767b\">"
+
+static void
+append_escaped (GString    *out,
+                const char *open,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  if (open)
+    g_string_append_printf (out, "%s%s</span>", open, escaped);
+  else
+    g_string_append (out, escaped);
+}
+
+/* Shows @spans in @label: on the old side the equal and deleted words, on the new the equal and inserted. */
+static void
+show_spans (GtkWidget *label,
+            GPtrArray *spans,
+            gboolean   old_side)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  for (guint i = 0; spans && i < spans->len; i++)
+    {
+      KspWordSpan *s = g_ptr_array_index (spans, i);
+      if (s->op == KSP_SPAN_EQUAL)
+        append_escaped (out, NULL, s->text);
+      else if (s->op == KSP_SPAN_DELETE && old_side)
+        append_escaped (out, DELETE_OPEN, s->text);
+      else if (s->op == KSP_SPAN_INSERT && !old_side)
+        append_escaped (out, INSERT_OPEN, s->text);
+    }
+  gtk_label_set_markup (GTK_LABEL (label), out->str);
+}
+
+/* @how: NULL plain, "delete" or "insert" marked whole */
+static void
+show_plain (GtkWidget  *label,
+            const char *text,
+            const char *how)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+
+  if (text && *text)
+    append_escaped (out, g_strcmp0 (how, "delete") == 0 ? DELETE_OPEN : g_strcmp0 (how, "insert") == 0 ? INSERT_OPEN : NULL,
+                    text);
+  else
+    append_escaped (out, NONE_OPEN, _("(none)"));
+  gtk_label_set_markup (GTK_LABEL (label), out->str);
+}
+
+/* An element's own text in @lang: its bilingual fields, one per line. */
+static char *
+element_text (KspNode *node,
+              KspLang  lang)
+{
+  const KspKindSpec *spec = node ? ksp_node_get_kind_spec (node) : NULL;
+  GString *out = g_string_new (NULL);
+
+  for (guint f = 0; spec && f < spec->n_fields; f++)
+    {
+      const char *v;
+
+      if (!ksp_field_is_bilingual (&spec->fields[f]) || (spec->fields[f].flags & KSP_FIELD_META))
+        continue;
+      v = ksp_node_get_value (node, spec->fields[f].name, lang);
+      if (v && *v)
+        g_string_append_printf (out, "%s%s", out->len ? "\n" : "", v);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+add_side_by_side (KspCompareWindow *self,
+                  const char       *heading,
+                  GtkWidget       **out_old,
+                  GtkWidget       **out_new)
+{
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *old_frame = gtk_frame_new (NULL), *new_frame = gtk_frame_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_box_append (GTK_BOX (self->detail_box), label);
+  *out_old = text_label ();
+  *out_new = text_label ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*out_old), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Old text"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (*out_new), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New text"), -1);
+  gtk_frame_set_child (GTK_FRAME (old_frame), *out_old);
+  gtk_frame_set_child (GTK_FRAME (new_frame), *out_new);
+  gtk_widget_set_hexpand (old_frame, TRUE);
+  gtk_widget_set_hexpand (new_frame, TRUE);
+  gtk_box_set_homogeneous (GTK_BOX (row), TRUE);
+  gtk_box_append (GTK_BOX (row), old_frame);
+  gtk_box_append (GTK_BOX (row), new_frame);
+  gtk_box_append (GTK_BOX (self->detail_box), row);
+}
+
+static void
+clear_detail (KspCompareWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->detail_box)))
+    gtk_box_remove (GTK_BOX (self->detail_box), child);
+}
+
+static void
+show_detail (KspCompareWindow *self,
+             KspChange        *c)
+{
+  static const KspLang langs[] = { KSP_LANG_KK, KSP_LANG_RU };
+  g_autofree char *path = NULL, *old_path = NULL;
+  GtkWidget *title, *what, *columns;
+
+  clear_detail (self);
+  gtk_widget_set_sensitive (self->open_button, c && self->new_is_draft && c->new_node);
+  if (c == NULL)
+    return;
+  path = ksp_change_dup_path (c, self->ui_lang);
+  title = gtk_label_new (path);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_selectable (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "title-3");
+  gtk_box_append (GTK_BOX (self->detail_box), title);
+  what = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (what), 0);
+  gtk_label_set_wrap (GTK_LABEL (what), TRUE);
+  if (c->op == KSP_CHANGE_MOVED)
+    {
+      g_autofree char *text = NULL;
+      old_path = ksp_change_dup_old_path (c, self->ui_lang);
+      /* Translators: a move: "Moved — it was: Card 9 › Skill 1 › Knowledge 3." */
+      text = g_strdup_printf (_("%s — it was: %s"), op_label (c), old_path);
+      gtk_label_set_text (GTK_LABEL (what), text);
+    }
+  else if (c->stale_translation)
+    {
+      /* Translators: a change whose other language stayed as it was */
+      g_autofree char *text = g_strdup_printf (_("%s — the %s text was not updated: ask for a translation"), op_label (c),
+                                               c->lang == KSP_LANG_RU ? _("Kazakh") : _("Russian"));
+      gtk_label_set_text (GTK_LABEL (what), text);
+      gtk_widget_add_css_class (what, "warning");
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (what), op_label (c));
+  gtk_box_append (GTK_BOX (self->detail_box), what);
+
+  /* the column headings, once */
+  columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (columns), TRUE);
+  gtk_widget_set_margin_top (columns, 12);
+  {
+    GtkWidget *l = gtk_label_new (g_object_get_data (G_OBJECT (self), "ksp-old-title"));
+    GtkWidget *r = gtk_label_new (g_object_get_data (G_OBJECT (self), "ksp-new-title"));
+    gtk_label_set_xalign (GTK_LABEL (l), 0);
+    gtk_label_set_xalign (GTK_LABEL (r), 0);
+    gtk_widget_add_css_class (l, "dim-label");
+    gtk_widget_add_css_class (r, "dim-label");
+    gtk_box_append (GTK_BOX (columns), l);
+    gtk_box_append (GTK_BOX (columns), r);
+  }
+  gtk_box_append (GTK_BOX (self->detail_box), columns);
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      GtkWidget *old_view, *new_view;
+      const char *heading = langs[l] == KSP_LANG_KK ? _("Kazakh") : _("Russian");
+
+      if (c->op == KSP_CHANGE_CHANGED)
+        {
+          const KspKindSpec *spec = ksp_schema_lookup_kind (c->kind);
+          const KspFieldSpec *field = spec ? ksp_kind_lookup_field (spec, c->field) : NULL;
+          gboolean bilingual = field && ksp_field_is_bilingual (field);
+          KspLang lang = bilingual ? langs[l] : KSP_LANG_NONE;
+          const char *ov, *nv;
+          g_autoptr (GPtrArray) spans = NULL;
+          g_autofree char *field_heading = NULL;
+
+          if (!bilingual && l > 0)
+            break;
+          ov = g_str_equal (c->field, "number") ? ksp_node_get_number (c->old_node)
+                                                : ksp_node_get_value (c->old_node, c->field, lang);
+          nv = g_str_equal (c->field, "number") ? ksp_node_get_number (c->new_node)
+                                                : ksp_node_get_value (c->new_node, c->field, lang);
+          field_heading = bilingual ? g_strdup_printf ("%s — %s", heading,
+                                                       ksp_field_label (field, langs[l]))
+                                    : g_strdup (field ? ksp_field_label (field, shown_data_lang (self)) : c->field);
+          add_side_by_side (self, field_heading, &old_view, &new_view);
+          if ((ov == NULL || *ov == '\0') && (nv == NULL || *nv == '\0'))
+            {
+              show_plain (old_view, NULL, NULL);
+              show_plain (new_view, NULL, NULL);
+              continue;
+            }
+          spans = ksp_word_diff (ov, nv);
+          if (ov && *ov)
+            show_spans (old_view, spans, TRUE);
+          else
+            show_plain (old_view, NULL, NULL);
+          if (nv && *nv)
+            show_spans (new_view, spans, FALSE);
+          else
+            show_plain (new_view, NULL, NULL);
+        }
+      else
+        {
+          g_autofree char *ot = c->op == KSP_CHANGE_ADDED ? NULL : element_text (c->old_node, langs[l]);
+          g_autofree char *nt = c->op == KSP_CHANGE_REMOVED ? NULL : element_text (c->new_node, langs[l]);
+
+          add_side_by_side (self, heading, &old_view, &new_view);
+          show_plain (old_view, ot, c->op == KSP_CHANGE_REMOVED ? "delete" : NULL);
+          show_plain (new_view, nt, c->op == KSP_CHANGE_ADDED ? "insert" : NULL);
+        }
+    }
+}
+
+static void
+on_selection_changed (KspCompareWindow *self)
+{
+  KspCompareItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  show_detail (self, item ? item->change : NULL);
+}
+
+/* The list's rows --------------------------------------------------------------------------------- */
+
+static void
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *text = gtk_label_new (NULL), *detail = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (detail, "dim-label");
+  gtk_widget_add_css_class (detail, "caption");
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (texts), text);
+  gtk_box_append (GTK_BOX (texts), detail);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+row_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item)
+{
+  KspCompareItem *item = gtk_list_item_get_item (list_item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *icon = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
+  GtkWidget *text = gtk_widget_get_first_child (texts);
+  GtkWidget *detail = gtk_widget_get_next_sibling (text);
+
+  gtk_label_set_text (GTK_LABEL (text), item->text);
+  gtk_label_set_text (GTK_LABEL (detail), item->detail ? item->detail : "");
+  gtk_widget_set_visible (detail, item->detail != NULL && *item->detail);
+  if (item->change)
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (icon), op_icon (item->change));
+      gtk_widget_remove_css_class (text, "heading");
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_tooltip_text (box, item->text);
+    }
+  else
+    {
+      gtk_image_clear (GTK_IMAGE (icon));
+      gtk_widget_add_css_class (text, "heading");
+      gtk_widget_set_margin_start (box, 0);
+      gtk_widget_set_tooltip_text (box, NULL);
+    }
+  gtk_list_item_set_selectable (list_item, item->change != NULL);
+}
+
+/* Steps ------------------------------------------------------------------------------------------- */
+
+gboolean
+ksp_compare_window_step (KspCompareWindow *self,
+                         int               direction)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  guint at = gtk_single_selection_get_selected (self->selection);
+  int i = at == GTK_INVALID_LIST_POSITION ? (direction > 0 ? -1 : (int) n) : (int) at;
+
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), FALSE);
+  for (i += direction; i >= 0 && i < (int) n; i += direction)
+    {
+      g_autoptr (KspCompareItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      if (item->change)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (self->list_view, "list.scroll-to-item", "u", (guint) i);
+          return TRUE;
+        }
+    }
+  gtk_widget_error_bell (GTK_WIDGET (self));
+  return FALSE;
+}
+
+static void
+next_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  ksp_compare_window_step (KSP_COMPARE_WINDOW (widget), 1);
+}
+
+static void
+previous_activated (GtkWidget  *widget,
+                    const char *action,
+                    GVariant   *param)
+{
+  ksp_compare_window_step (KSP_COMPARE_WINDOW (widget), -1);
+}
+
+gboolean
+ksp_compare_window_open_selected (KspCompareWindow *self)
+{
+  KspChange *c = ksp_compare_window_get_selected (self);
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), FALSE);
+  if (c == NULL || c->new_node == NULL || !self->new_is_draft || self->parent == NULL)
+    return FALSE;
+  id = g_strdup (ksp_node_get_id (c->new_node));
+  _ksp_window_show_draft (self->parent);
+  if (!ksp_window_select_element (self->parent, id))
+    return FALSE;
+  gtk_window_present (GTK_WINDOW (self->parent));
+  return TRUE;
+}
+
+static void
+open_activated (GtkWidget  *widget,
+                const char *action,
+                GVariant   *param)
+{
+  ksp_compare_window_open_selected (KSP_COMPARE_WINDOW (widget));
+}
+
+static void
+on_list_activate (KspCompareWindow *self,
+                  guint             position)
+{
+  ksp_compare_window_open_selected (self);
+}
+
+/* Filters ----------------------------------------------------------------------------------------- */
+
+void
+ksp_compare_window_set_filter (KspCompareWindow *self,
+                               KspCompareShow    show,
+                               KspLang           lang,
+                               gboolean          stale_only)
+{
+  g_return_if_fail (KSP_IS_COMPARE_WINDOW (self));
+  self->show = show;
+  self->lang = lang;
+  self->stale_only = stale_only;
+  /* the controls say the same */
+  self->setting_filter = TRUE;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->show_dropdown), show);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->lang_dropdown),
+                              lang == KSP_LANG_KK ? 1 : lang == KSP_LANG_RU ? 2 : 0);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->stale_toggle), stale_only);
+  self->setting_filter = FALSE;
+  fill_list (self);
+}
+
+static void
+on_filter_changed (KspCompareWindow *self)
+{
+  guint l = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->lang_dropdown));
+  KspCompareShow show = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->show_dropdown));
+  KspLang lang = l == 1 ? KSP_LANG_KK : l == 2 ? KSP_LANG_RU : KSP_LANG_NONE;
+  gboolean stale = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->stale_toggle));
+
+  if (self->setting_filter || (show == self->show && lang == self->lang && stale == self->stale_only))
+    return;
+  self->show = show;
+  self->lang = lang;
+  self->stale_only = stale;
+  if (self->changes)
+    fill_list (self);
+}
+
+/* The diff, off the main thread -------------------------------------------------------------------- */
+
+static void
+diff_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  KspCompareWindow *self = source;
+
+  g_task_return_pointer (task, ksp_diff_trees (self->old_root, self->new_root), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+diff_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  KspCompareWindow *self = KSP_COMPARE_WINDOW (source);
+
+  self->changes = g_task_propagate_pointer (G_TASK (result), NULL);
+  fill_list (self);
+  gtk_widget_grab_focus (self->list_view);
+}
+
+/* Building ---------------------------------------------------------------------------------------- */
+
+static GtkWidget *
+dropdown (const char *const *items,
+          const char        *accessible)
+{
+  GtkWidget *d = gtk_drop_down_new_from_strings (items);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  gtk_widget_set_valign (d, GTK_ALIGN_CENTER);
+  return d;
+}
+
+static void
+build (KspCompareWindow *self)
+{
+  const char *shows[] = { _("All changes"), _("Changed"), _("Added"), _("Removed"), _("Moved"), NULL };
+  const char *langs[] = { _("Both languages"), _("Kazakh"), _("Russian"), NULL };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  GtkWidget *list_scroll = gtk_scrolled_window_new ();
+  GtkWidget *detail_scroll = gtk_scrolled_window_new ();
+  GtkWidget *prev = gtk_button_new_from_icon_name ("go-up-symbolic");
+  GtkWidget *next = gtk_button_new_from_icon_name ("go-down-symbolic");
+  GtkWidget *working = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *spinner = gtk_spinner_new ();
+  GtkWidget *none = adw_status_page_new ();
+  g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  self->store = g_list_store_new (KSP_TYPE_COMPARE_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  g_signal_connect (factory, "setup", G_CALLBACK (row_setup), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bind), NULL);
+  self->list_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), g_object_ref (factory));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Changes"), -1);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect_swapped (self->list_view, "activate", G_CALLBACK (on_list_activate), self);
+
+  gtk_widget_set_tooltip_text (prev, _("Previous change (Alt+↑, Shift+F7)"));
+  gtk_widget_set_tooltip_text (next, _("Next change (Alt+↓, F7)"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (prev), "compare.previous");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "compare.next");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), prev);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), next);
+  self->open_button = gtk_button_new_with_mnemonic (_("_Open in the Draft"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "compare.open");
+  gtk_widget_add_css_class (self->open_button, "suggested-action");
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->open_button);
+  gtk_box_append (GTK_BOX (box), header);
+
+  /* the counts and the filters */
+  self->summary = gtk_label_new (_("Comparing…"));
+  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
+  gtk_widget_set_hexpand (self->summary, TRUE);
+  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
+  self->show_dropdown = dropdown (shows, _("Kind of change"));
+  self->lang_dropdown = dropdown (langs, _("Language"));
+  self->stale_toggle = gtk_check_button_new_with_mnemonic (_("_Stale translations only"));
+  g_signal_connect_swapped (self->show_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->lang_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
+  g_signal_connect_swapped (self->stale_toggle, "toggled", G_CALLBACK (on_filter_changed), self);
+  gtk_box_append (GTK_BOX (bar), self->summary);
+  gtk_box_append (GTK_BOX (bar), self->show_dropdown);
+  gtk_box_append (GTK_BOX (bar), self->lang_dropdown);
+  gtk_box_append (GTK_BOX (bar), self->stale_toggle);
+  gtk_widget_set_margin_start (bar, 12);
+  gtk_widget_set_margin_end (bar, 12);
+  gtk_widget_set_margin_top (bar, 6);
+  gtk_widget_set_margin_bottom (bar, 6);
+  gtk_box_append (GTK_BOX (box), bar);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (list_scroll), self->list_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (list_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  self->detail_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_widget_set_margin_start (self->detail_box, 18);
+  gtk_widget_set_margin_end (self->detail_box, 18);
+  gtk_widget_set_margin_top (self->detail_box, 12);
+  gtk_widget_set_margin_bottom (self->detail_box, 18);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (detail_scroll), self->detail_box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (detail_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_paned_set_start_child (GTK_PANED (paned), list_scroll);
+  gtk_paned_set_end_child (GTK_PANED (paned), detail_scroll);
+  gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_position (GTK_PANED (paned), 420);
+
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_valign (working, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (working), spinner);
+  adw_status_page_set_title (ADW_STATUS_PAGE (none), _("No Differences"));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (none), "emblem-ok-symbolic");
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->stack), working, "working");
+  gtk_stack_add_named (GTK_STACK (self->stack), paned, "changes");
+  gtk_stack_add_named (GTK_STACK (self->stack), none, "none");
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_box_append (GTK_BOX (box), self->stack);
+  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_window_set_default_size (GTK_WINDOW (self), 1180, 740);
+}
+
+static void
+ksp_compare_window_dispose (GObject *object)
+{
+  KspCompareWindow *self = KSP_COMPARE_WINDOW (object);
+
+  g_clear_weak_pointer (&self->parent);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_object (&self->old_root);
+  g_clear_object (&self->new_root);
+  G_OBJECT_CLASS (ksp_compare_window_parent_class)->dispose (object);
+}
+
+static void
+ksp_compare_window_class_init (KspCompareWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = ksp_compare_window_dispose;
+  gtk_widget_class_install_action (widget_class, "compare.next", NULL, next_activated);
+  gtk_widget_class_install_action (widget_class, "compare.previous", NULL, previous_activated);
+  gtk_widget_class_install_action (widget_class, "compare.open", NULL, open_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "compare.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, GDK_SHIFT_MASK, "compare.previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ksp_compare_window_init (KspCompareWindow *self)
+{
+  self->lang = KSP_LANG_NONE;
+  self->ui_lang = ksp_ui_lang_default ();
+  build (self);
+}
+
+KspCompareWindow *
+ksp_compare_window_new (KspWindow  *parent,
+                        KspNode    *old_root,
+                        KspNode    *new_root,
+                        const char *old_title,
+                        const char *new_title,
+                        gboolean    new_is_draft)
+{
+  KspCompareWindow *self = g_object_new (KSP_TYPE_COMPARE_WINDOW, NULL);
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *window_title;
+
+  g_set_weak_pointer (&self->parent, parent);
+  self->old_root = g_object_ref (old_root);
+  self->new_root = g_object_ref (new_root);
+  self->new_is_draft = new_is_draft;
+  g_object_set_data_full (G_OBJECT (self), "ksp-old-title", g_strdup (old_title), g_free);
+  g_object_set_data_full (G_OBJECT (self), "ksp-new-title", g_strdup (new_title), g_free);
+  /* Translators: the compare window's title: "Edition 1 of 30.04.2024 → Draft" */
+  title = g_strdup_printf (_("%s → %s"), old_title, new_title);
+  window_title = adw_window_title_new (_("Compare"), title);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (gtk_widget_get_first_child (
+                                     adw_window_get_content (ADW_WINDOW (self)))), window_title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (parent));
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
+  gtk_widget_set_visible (self->open_button, new_is_draft);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "working");
+
+  task = g_task_new (self, NULL, diff_done, NULL);
+  g_task_run_in_thread (task, diff_in_thread);
+  return self;
+}
+
+gboolean
+ksp_compare_window_is_ready (KspCompareWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), FALSE);
+  return self->changes != NULL;
+}
+
+guint
+ksp_compare_window_get_n_changes (KspCompareWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), 0);
+  return self->changes ? self->changes->len : 0;
+}
+
+guint
+ksp_compare_window_get_n_shown (KspCompareWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), 0);
+  return self->n_shown;
+}
+
+KspChange *
+ksp_compare_window_get_selected (KspCompareWindow *self)
+{
+  KspCompareItem *item;
+
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), NULL);
+  item = gtk_single_selection_get_selected_item (self->selection);
+  return item ? item->change : NULL;
+}

@@ -1,0 +1,51 @@
+/* ksp-compare-window.h: two editions of a standard (or an edition and the draft) side by side
+ *
+ * The changes of the structural diff (model/diff/ksp-diff.h), grouped by card with their counts, in a
+ * list built lazily (a GtkListView: a row widget only for the rows on screen, so a 1 000-card diff opens
+ * at once); beside it the selected change: its element's old and new text with the words that changed
+ * marked, Kazakh above Russian. Next / previous change with Alt+↓ / Alt+↑ or F7 / Shift+F7 (as Meld);
+ * filters by kind of change, by language and "stale translations only"; "Open in the Draft" selects the
+ * changed element in the editor's form. The diff runs in a worker thread on copies of the two trees.
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ksp-diff.h"
+#include "ksp-window.h"
+
+G_BEGIN_DECLS
+
+#define KSP_TYPE_COMPARE_WINDOW (ksp_compare_window_get_type ())
+G_DECLARE_FINAL_TYPE (KspCompareWindow, ksp_compare_window, KSP, COMPARE_WINDOW, AdwWindow)
+
+typedef enum {
+  KSP_COMPARE_SHOW_ALL     = 0,
+  KSP_COMPARE_SHOW_CHANGED = 1,
+  KSP_COMPARE_SHOW_ADDED   = 2,
+  KSP_COMPARE_SHOW_REMOVED = 3,
+  KSP_COMPARE_SHOW_MOVED   = 4,
+} KspCompareShow;
+
+/* @old_root, @new_root: the two trees (copies the window keeps); @new_is_draft: the new side is the
+ * window's draft, so a change can be opened in it. The diff starts at once, off the main thread. */
+KspCompareWindow *ksp_compare_window_new          (KspWindow        *parent,
+                                                   KspNode          *old_root,
+                                                   KspNode          *new_root,
+                                                   const char       *old_title,
+                                                   const char       *new_title,
+                                                   gboolean          new_is_draft);
+
+gboolean          ksp_compare_window_is_ready     (KspCompareWindow *self);
+guint             ksp_compare_window_get_n_changes (KspCompareWindow *self);   /* all, unfiltered */
+guint             ksp_compare_window_get_n_shown  (KspCompareWindow *self);    /* changes passing the filters */
+KspChange        *ksp_compare_window_get_selected (KspCompareWindow *self);    /* (nullable) */
+gboolean          ksp_compare_window_step         (KspCompareWindow *self,
+                                                   int               direction);
+void              ksp_compare_window_set_filter   (KspCompareWindow *self,
+                                                   KspCompareShow    show,
+                                                   KspLang           lang,        /* NONE: both */
+                                                   gboolean          stale_only);
+gboolean          ksp_compare_window_open_selected (KspCompareWindow *self);
+
+G_END_DECLS

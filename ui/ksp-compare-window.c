@@ -431,8 +431,10 @@ show_detail (KspCompareWindow *self,
   else if (c->stale_translation)
     {
       /* Translators: a change whose other language stayed as it was */
-      g_autofree char *text = g_strdup_printf (_("%s — the %s text was not updated: ask for a translation"), op_label (c),
-                                               c->lang == KSP_LANG_RU ? _("Kazakh") : _("Russian"));
+      g_autofree char *text = g_strdup_printf ("%s — %s", op_label (c),
+                                               c->lang == KSP_LANG_RU
+                                               ? _("the Kazakh text was not updated: ask for a translation")
+                                               : _("the Russian text was not updated: ask for a translation"));
       gtk_label_set_text (GTK_LABEL (what), text);
       gtk_widget_add_css_class (what, "warning");
     }

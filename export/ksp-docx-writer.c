@@ -1,32 +1,19 @@
 /* ksp-docx-writer.c: the ministry's DOCX layout (see ksp-docx-writer.h) */
 #include "config.h"
 
-#include <errno.h>
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <libxml/parser.h>
-#include <libxml/xmlwriter.h>
 #include <string.h>
-#include <zip.h>
 
-#include "kasip-docx-resources.h"
-#include "ksp-atomic-file.h"
+#include "ksp-docx-builder.h"
 #include "ksp-docx-text.h"
 #include "ksp-docx-writer.h"
 #include "ksp-source.h"
 #include "ksp-xml-writer.h"
 
-#define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define R_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-/* A4 and the margins of the ministry's template, in twentieths of a point. */
-#define PAGE_W 11906
-#define PAGE_H 16838
-#define MARGIN_LEFT 1701   /* 30 mm */
-#define MARGIN_RIGHT 850   /* 15 mm */
-#define MARGIN_TOP 1134    /* 20 mm */
-#define MARGIN_BOTTOM 1134 /* 20 mm */
-#define TEXT_W (PAGE_W - MARGIN_LEFT - MARGIN_RIGHT)
+/* The ministry's A4 portrait page (ksp_docx_page_init_ministry): the width between its margins, in
+ * twentieths of a point, and the card table's columns. */
+#define TEXT_W (11906 - 1701 - 850)
 #define LABEL_W 3402       /* 6 cm */
 #define VALUE_W (TEXT_W - LABEL_W)
 
@@ -111,18 +98,16 @@ static const Labels labels_kk = {
 
 typedef struct
 {
-  xmlTextWriterPtr w;
+  KspDocxBuilder  *b;
   KspLang          lang;
   const Labels    *L;
   guint            para_no;     /* the standard's continuous paragraph numbering */
   gboolean         need_break;  /* the next standard starts on a new page */
   GHashTable      *done;        /* notes and loose elements already written */
-  GChecksum       *visible;     /* the visible text as ksp_docx_text_fingerprint() reads it back */
-  GString         *paragraph;   /* the text of the paragraph being written */
 } Docx;
 
 /* ---------------------------------------------------------------------------------------------- */
-/* WordprocessingML primitives, written in schema order                                             */
+/* the card table's rows (the building blocks are in ksp-docx-builder.c)                          */
 
 static const char *
 value (Docx       *d,
@@ -142,227 +127,33 @@ label (Docx       *d,
   return ksp_field_label (ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field), d->lang);
 }
 
-typedef enum {
-  P_NONE = 0,
-  P_BOLD = 1 << 0,
-  P_ITALIC = 1 << 1,
-  P_PAGE_BREAK = 1 << 2,
-  P_CENTER = 1 << 3,
-  P_RIGHT = 1 << 4,
-} ParaFlags;
-
-static void
-para_begin (Docx       *d,
-            const char *style,
-            ParaFlags   flags)
-{
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:p");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:pPr");
-  if (style)
-    {
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:pStyle");
-      xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST style);
-      xmlTextWriterEndElement (d->w);
-    }
-  if (flags & P_PAGE_BREAK)
-    {
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:pageBreakBefore");
-      xmlTextWriterEndElement (d->w);
-    }
-  if (flags & (P_CENTER | P_RIGHT))
-    {
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:jc");
-      xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST ((flags & P_CENTER) ? "center" : "right"));
-      xmlTextWriterEndElement (d->w);
-    }
-  xmlTextWriterEndElement (d->w); /* pPr */
-}
-
-static void
-run (Docx       *d,
-     const char *text,
-     ParaFlags   flags)
-{
-  if (text == NULL || *text == '\0')
-    return;
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:r");
-  if (flags & (P_BOLD | P_ITALIC))
-    {
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:rPr");
-      if (flags & P_BOLD)
-        {
-          xmlTextWriterStartElement (d->w, BAD_CAST "w:b");
-          xmlTextWriterEndElement (d->w);
-        }
-      if (flags & P_ITALIC)
-        {
-          xmlTextWriterStartElement (d->w, BAD_CAST "w:i");
-          xmlTextWriterEndElement (d->w);
-        }
-      xmlTextWriterEndElement (d->w);
-    }
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:t");
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "xml:space", BAD_CAST "preserve");
-  xmlTextWriterWriteString (d->w, BAD_CAST text);
-  g_string_append (d->paragraph, text);
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterEndElement (d->w);
-}
-
-static void
-para_end (Docx *d)
-{
-  xmlTextWriterEndElement (d->w);
-  /* The fingerprint is computed as the paragraphs are written, so the package is not parsed again;
-   * test-docx checks that the reader's fingerprint of the result is the same. */
-  if (d->paragraph->len)
-    {
-      g_checksum_update (d->visible, (const guchar *) d->paragraph->str, d->paragraph->len);
-      g_checksum_update (d->visible, (const guchar *) "\n", 1);
-      g_string_truncate (d->paragraph, 0);
-    }
-}
-
-/* One paragraph per line of @text (the reader joins lines of a value with newlines). */
-static void
-paras (Docx       *d,
-       const char *style,
-       ParaFlags   flags,
-       const char *prefix,
-       const char *text)
-{
-  g_auto (GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
-
-  for (guint i = 0; lines[i] || i == 0; i++)
-    {
-      para_begin (d, style, i == 0 ? flags : (flags & ~P_PAGE_BREAK));
-      if (i == 0 && prefix)
-        {
-          run (d, prefix, flags & (P_BOLD | P_ITALIC));
-          if (lines[0] && *lines[0])
-            run (d, " ", P_NONE);
-        }
-      run (d, lines[i], flags & (P_BOLD | P_ITALIC));
-      para_end (d);
-      if (lines[i] == NULL)
-        break;
-    }
-}
-
-static void
-table_begin (Docx      *d,
-             const char *style,
-             gboolean    borders)
-{
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tbl");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblPr");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblStyle");
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST style);
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblW");
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", TEXT_W);
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "dxa");
-  xmlTextWriterEndElement (d->w);
-  if (!borders)
-    {
-      static const char *const sides[] = { "w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV" };
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:tblBorders");
-      for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
-        {
-          xmlTextWriterStartElement (d->w, BAD_CAST sides[i]);
-          xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST "nil");
-          xmlTextWriterEndElement (d->w);
-        }
-      xmlTextWriterEndElement (d->w);
-    }
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblLayout");
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "fixed");
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterEndElement (d->w); /* tblPr */
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tblGrid");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:gridCol");
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", LABEL_W);
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:gridCol");
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", VALUE_W);
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterEndElement (d->w);
-}
-
-typedef enum { MERGE_NONE, MERGE_RESTART, MERGE_CONTINUE } Merge;
-
-static void
-cell_begin (Docx  *d,
-            int    width,
-            int    span,
-            Merge  merge)
-{
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tc");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tcPr");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tcW");
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", width);
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "dxa");
-  xmlTextWriterEndElement (d->w);
-  if (span > 1)
-    {
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:gridSpan");
-      xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:val", "%d", span);
-      xmlTextWriterEndElement (d->w);
-    }
-  if (merge != MERGE_NONE)
-    {
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:vMerge");
-      if (merge == MERGE_RESTART)
-        xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:val", BAD_CAST "restart");
-      xmlTextWriterEndElement (d->w);
-    }
-  xmlTextWriterEndElement (d->w); /* tcPr */
-}
-
-/* Every cell ends with a paragraph (Word requires it). */
-static void
-cell_end (Docx     *d,
-          gboolean  wrote_paragraph)
-{
-  if (!wrote_paragraph)
-    {
-      para_begin (d, "KspCell", P_NONE);
-      para_end (d);
-    }
-  xmlTextWriterEndElement (d->w);
-}
-
 /* A card row: label | value lines. */
 static void
 row (Docx       *d,
      const char *label_text,
      const char *text)
 {
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:trPr");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:cantSplit");
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterEndElement (d->w);
-  cell_begin (d, LABEL_W, 1, MERGE_NONE);
-  paras (d, "KspCellLabel", P_NONE, NULL, label_text);
-  cell_end (d, TRUE);
-  cell_begin (d, VALUE_W, 1, MERGE_NONE);
+  ksp_docx_builder_row_begin (d->b, KSP_DOCX_ROW_CANT_SPLIT);
+  ksp_docx_builder_cell_begin (d->b, LABEL_W, 1, KSP_DOCX_MERGE_NONE);
+  ksp_docx_builder_paras (d->b, "KspCellLabel", KSP_DOCX_NONE, NULL, label_text);
+  ksp_docx_builder_cell_end (d->b, TRUE);
+  ksp_docx_builder_cell_begin (d->b, VALUE_W, 1, KSP_DOCX_MERGE_NONE);
   if (text && *text)
-    paras (d, "KspCell", P_NONE, NULL, text);
-  cell_end (d, text && *text);
-  xmlTextWriterEndElement (d->w);
+    ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, text);
+  ksp_docx_builder_cell_end (d->b, text && *text);
+  ksp_docx_builder_row_end (d->b);
 }
 
 static void
 wide_row (Docx       *d,
           const char *text,
-          ParaFlags   flags)
+          KspDocxFlags   flags)
 {
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
-  cell_begin (d, TEXT_W, 2, MERGE_NONE);
-  paras (d, "KspCell", flags, NULL, text);
-  cell_end (d, TRUE);
-  xmlTextWriterEndElement (d->w);
+  ksp_docx_builder_row_begin (d->b, KSP_DOCX_ROW_NONE);
+  ksp_docx_builder_cell_begin (d->b, TEXT_W, 2, KSP_DOCX_MERGE_NONE);
+  ksp_docx_builder_paras (d->b, "KspCell", flags, NULL, text);
+  ksp_docx_builder_cell_end (d->b, TRUE);
+  ksp_docx_builder_row_end (d->b);
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -377,8 +168,8 @@ write_note (Docx    *d,
   g_hash_table_add (d->done, note);
   if (g_strcmp0 (kind, "izpi") == 0 || g_strcmp0 (kind, "future_wording") == 0 ||
       g_strcmp0 (kind, "effective_date") == 0)
-    paras (d, "KspNote", P_BOLD | P_ITALIC, NULL, d->L->izpi);
-  paras (d, "KspNote", P_ITALIC, NULL, value (d, note, "text"));
+    ksp_docx_builder_paras (d->b, "KspNote", KSP_DOCX_BOLD | KSP_DOCX_ITALIC, NULL, d->L->izpi);
+  ksp_docx_builder_paras (d->b, "KspNote", KSP_DOCX_ITALIC, NULL, value (d, note, "text"));
 }
 
 static void
@@ -386,7 +177,7 @@ write_not_placed (Docx    *d,
                   KspNode *node)
 {
   g_hash_table_add (d->done, node);
-  paras (d, "KspBody", P_NONE, NULL, value (d, node, "text"));
+  ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, NULL, value (d, node, "text"));
 }
 
 /* Notes and loose text that stand before @upto among @parent's children, not yet written. */
@@ -441,12 +232,13 @@ write_order (Docx    *d,
              KspNode *order)
 {
   guint n = ksp_node_get_n_children (order);
+  static const int columns[] = { LABEL_W, VALUE_W };
   const char *pos, *name, *header;
 
   if (value (d, order, "title"))
-    paras (d, "KspTitle", P_NONE, NULL, value (d, order, "title"));
+    ksp_docx_builder_paras (d->b, "KspTitle", KSP_DOCX_NONE, NULL, value (d, order, "title"));
   if (value (d, order, "act"))
-    paras (d, "Normal", P_CENTER, NULL, value (d, order, "act"));
+    ksp_docx_builder_paras (d->b, "Normal", KSP_DOCX_CENTER, NULL, value (d, order, "act"));
   for (guint i = 0; i < n; i++)
     {
       KspNode *c = ksp_node_get_child (order, i);
@@ -454,7 +246,7 @@ write_order (Docx    *d,
         write_note (d, c);
     }
   if (value (d, order, "preamble"))
-    paras (d, "KspBody", P_NONE, NULL, value (d, order, "preamble"));
+    ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, NULL, value (d, order, "preamble"));
   for (guint i = 0; i < n; i++)
     {
       KspNode *item = ksp_node_get_child (order, i);
@@ -462,11 +254,11 @@ write_order (Docx    *d,
         write_not_placed (d, item);
       if (!g_str_equal (ksp_node_get_kind (item), "order_item"))
         continue;
-      paras (d, "KspBody", P_NONE, ksp_node_get_number (item), value (d, item, "text"));
+      ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, ksp_node_get_number (item), value (d, item, "text"));
       for (guint j = 0; j < ksp_node_get_n_children (item); j++)
         {
           KspNode *sub = ksp_node_get_child (item, j);
-          paras (d, "KspBody", P_NONE, ksp_node_get_number (sub), value (d, sub, "text"));
+          ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, ksp_node_get_number (sub), value (d, sub, "text"));
         }
     }
 
@@ -475,23 +267,23 @@ write_order (Docx    *d,
   if (pos || name)
     {
       /* The signature: a borderless two-cell table, position left, name right, after a blank line. */
-      para_begin (d, "Normal", P_NONE);
-      para_end (d);
-      table_begin (d, "TableNormal", FALSE);
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
-      cell_begin (d, LABEL_W, 1, MERGE_NONE);
-      paras (d, "Normal", P_BOLD, NULL, pos ? pos : "");
-      cell_end (d, TRUE);
-      cell_begin (d, VALUE_W, 1, MERGE_NONE);
-      paras (d, "Normal", P_BOLD | P_RIGHT, NULL, name ? name : "");
-      cell_end (d, TRUE);
-      xmlTextWriterEndElement (d->w);
-      xmlTextWriterEndElement (d->w);
+      ksp_docx_builder_para_begin (d->b, "Normal", KSP_DOCX_NONE);
+      ksp_docx_builder_para_end (d->b);
+      ksp_docx_builder_table_begin (d->b, "TableNormal", FALSE, columns, G_N_ELEMENTS (columns));
+      ksp_docx_builder_row_begin (d->b, KSP_DOCX_ROW_NONE);
+      ksp_docx_builder_cell_begin (d->b, LABEL_W, 1, KSP_DOCX_MERGE_NONE);
+      ksp_docx_builder_paras (d->b, "Normal", KSP_DOCX_BOLD, NULL, pos ? pos : "");
+      ksp_docx_builder_cell_end (d->b, TRUE);
+      ksp_docx_builder_cell_begin (d->b, VALUE_W, 1, KSP_DOCX_MERGE_NONE);
+      ksp_docx_builder_paras (d->b, "Normal", KSP_DOCX_BOLD | KSP_DOCX_RIGHT, NULL, name ? name : "");
+      ksp_docx_builder_cell_end (d->b, TRUE);
+      ksp_docx_builder_row_end (d->b);
+      ksp_docx_builder_table_end (d->b);
     }
   header = value (d, order, "appendix_header");
   if (header)
     {
-      paras (d, "KspAppendixHeader", P_PAGE_BREAK, NULL, header);
+      ksp_docx_builder_paras (d->b, "KspAppendixHeader", KSP_DOCX_PAGE_BREAK, NULL, header);
       d->need_break = FALSE;
     }
   else
@@ -505,7 +297,7 @@ numbered (Docx       *d,
 {
   g_autofree char *no = g_strdup_printf ("%u.", d->para_no++);
   g_autofree char *head = g_strconcat (no, " ", label_text, NULL);
-  paras (d, "KspBody", P_NONE, head, text);
+  ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, head, text);
 }
 
 static guint
@@ -530,9 +322,9 @@ write_items (Docx       *d,
       if (!g_str_equal (ksp_node_get_kind (c), kind))
         continue;
       if (!any && heading)
-        paras (d, "KspCell", P_ITALIC, NULL, heading);
+        ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_ITALIC, NULL, heading);
       any = TRUE;
-      paras (d, "KspCell", P_NONE, ksp_node_get_number (c), value (d, c, "text"));
+      ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, ksp_node_get_number (c), value (d, c, "text"));
     }
 }
 
@@ -546,24 +338,24 @@ write_skill_block (Docx    *d,
   if (g_str_equal (ksp_node_get_kind (skill), "skill"))
     {
       g_autofree char *head = no ? g_strdup_printf (d->L->skill_format, no) : g_strdup (d->L->skill_plain);
-      paras (d, "KspCell", P_BOLD, NULL, head);
+      ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_BOLD, NULL, head);
       if (name && *name)
-        paras (d, "KspCell", P_NONE, NULL, name);
+        ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, name);
     }
   write_items (d, skill, "ability", d->L->abilities);
   write_items (d, skill, "knowledge", d->L->knowledge);
   write_items (d, skill, "competency", NULL);
   if (g_str_equal (ksp_node_get_kind (skill), "skill") && value (d, skill, "recognition"))
     {
-      paras (d, "KspCell", P_NONE, NULL, label (d, skill, "recognition"));
+      ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, label (d, skill, "recognition"));
       if (*value (d, skill, "recognition"))
-        paras (d, "KspCell", P_NONE, NULL, value (d, skill, "recognition"));
+        ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, value (d, skill, "recognition"));
     }
   for (guint i = 0; i < ksp_node_get_n_children (skill); i++)
     {
       KspNode *c = ksp_node_get_child (skill, i);
       if (g_str_equal (ksp_node_get_kind (c), "not_placed"))
-        paras (d, "KspCell", P_NONE, NULL, value (d, c, "text"));
+        ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, value (d, c, "text"));
     }
 }
 
@@ -591,33 +383,29 @@ write_function (Docx    *d,
   for (guint r = 0; r < rows; r++)
     {
       gboolean last = r + 1 == rows;
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:tr");
       /* A skill stays on one page (unless it is longer than a page). */
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:trPr");
-      xmlTextWriterStartElement (d->w, BAD_CAST "w:cantSplit");
-      xmlTextWriterEndElement (d->w);
-      xmlTextWriterEndElement (d->w);
-      cell_begin (d, LABEL_W, 1, rows > 1 ? (r == 0 ? MERGE_RESTART : MERGE_CONTINUE) : MERGE_NONE);
+      ksp_docx_builder_row_begin (d->b, KSP_DOCX_ROW_CANT_SPLIT);
+      ksp_docx_builder_cell_begin (d->b, LABEL_W, 1, rows > 1 ? (r == 0 ? KSP_DOCX_MERGE_RESTART : KSP_DOCX_MERGE_CONTINUE) : KSP_DOCX_MERGE_NONE);
       if (r == 0)
         {
-          paras (d, "KspCellLabel", P_NONE, NULL, head);
+          ksp_docx_builder_paras (d->b, "KspCellLabel", KSP_DOCX_NONE, NULL, head);
           if (value (d, fn, "name") && *value (d, fn, "name"))
-            paras (d, "KspCell", P_NONE, NULL, value (d, fn, "name"));
+            ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, value (d, fn, "name"));
         }
-      cell_end (d, r == 0);
-      cell_begin (d, VALUE_W, 1, MERGE_NONE);
+      ksp_docx_builder_cell_end (d->b, r == 0);
+      ksp_docx_builder_cell_begin (d->b, VALUE_W, 1, KSP_DOCX_MERGE_NONE);
       if (r < skills->len)
         write_skill_block (d, g_ptr_array_index (skills, r));
       else if (direct_items)
         write_skill_block (d, fn);
       if (last && value (d, fn, "recognition"))
         {
-          paras (d, "KspCell", P_NONE, NULL, label (d, fn, "recognition"));
+          ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, label (d, fn, "recognition"));
           if (*value (d, fn, "recognition"))
-            paras (d, "KspCell", P_NONE, NULL, value (d, fn, "recognition"));
+            ksp_docx_builder_paras (d->b, "KspCell", KSP_DOCX_NONE, NULL, value (d, fn, "recognition"));
         }
-      cell_end (d, r < skills->len || direct_items || (last && value (d, fn, "recognition")));
-      xmlTextWriterEndElement (d->w);
+      ksp_docx_builder_cell_end (d->b, r < skills->len || direct_items || (last && value (d, fn, "recognition")));
+      ksp_docx_builder_row_end (d->b);
     }
   g_ptr_array_unref (skills);
 }
@@ -747,13 +535,14 @@ write_card (Docx    *d,
   g_autofree char *heading = NULL;
   GString *tf_list = g_string_new (NULL);
   gboolean lists_done[2] = { FALSE, FALSE };
+  static const int columns[] = { LABEL_W, VALUE_W };
 
   write_loose_before (d, ksp_node_get_parent (card), card);
   heading = g_strdup_printf ("%s%s%s «%s»", ksp_node_get_number (card) ? ksp_node_get_number (card) : "",
                              ksp_node_get_number (card) ? " " : "", d->L->card, title ? title : "");
-  paras (d, "KspCardHeading", P_NONE, NULL, heading);
+  ksp_docx_builder_paras (d->b, "KspCardHeading", KSP_DOCX_NONE, NULL, heading);
 
-  table_begin (d, "KspCardTable", TRUE);
+  ksp_docx_builder_table_begin (d->b, "KspCardTable", TRUE, columns, G_N_ELEMENTS (columns));
   /* Fields in the order of the 2024 layout, with the lists that sit between them: education and
    * experience before the non-formal link, other names before the purpose. */
   for (guint f = 0; f <= spec->n_fields; f++)
@@ -805,7 +594,7 @@ write_card (Docx    *d,
     }
   if (tf_list->len)
     {
-      wide_row (d, d->L->tf_description, P_BOLD);
+      wide_row (d, d->L->tf_description, KSP_DOCX_BOLD);
       row (d, d->L->tf_list, tf_list->str);
     }
   g_string_free (tf_list, TRUE);
@@ -827,12 +616,12 @@ write_card (Docx    *d,
       KspNode *c = ksp_node_get_child (card, i);
       const char *kind = ksp_node_get_kind (c);
       if (g_str_equal (kind, "note") || g_str_equal (kind, "not_placed"))
-        wide_row (d, value (d, c, "text"), g_str_equal (kind, "note") ? P_ITALIC : P_NONE);
+        wide_row (d, value (d, c, "text"), g_str_equal (kind, "note") ? KSP_DOCX_ITALIC : KSP_DOCX_NONE);
     }
-  xmlTextWriterEndElement (d->w); /* tbl */
+  ksp_docx_builder_table_end (d->b);
   /* A table directly followed by another needs a paragraph between them. */
-  para_begin (d, "KspBody", P_NONE);
-  para_end (d);
+  ksp_docx_builder_para_begin (d->b, "KspBody", KSP_DOCX_NONE);
+  ksp_docx_builder_para_end (d->b);
 }
 
 static void
@@ -841,7 +630,7 @@ write_technical (Docx    *d,
 {
   const KspKindSpec *spec = ksp_node_get_kind_spec (tech);
 
-  paras (d, "KspChapter", P_NONE, NULL, d->L->chapter[3]);
+  ksp_docx_builder_paras (d->b, "KspChapter", KSP_DOCX_NONE, NULL, d->L->chapter[3]);
   for (guint f = 0; f < spec->n_fields; f++)
     {
       const char *name = spec->fields[f].name;
@@ -856,13 +645,13 @@ write_technical (Docx    *d,
           const char *ex = value (d, tech, "state_executors");
           g_autofree char *both = ex ? g_strconcat (v, "\n", ex, NULL) : g_strdup (v);
           numbered (d, ksp_field_label (&spec->fields[f], d->lang), NULL);
-          paras (d, "KspBody", P_NONE, NULL, both);
+          ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, NULL, both);
           continue;
         }
       if (strchr (v, '\n'))
         {
           numbered (d, ksp_field_label (&spec->fields[f], d->lang), NULL);
-          paras (d, "KspBody", P_NONE, NULL, v);
+          ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, NULL, v);
         }
       else
         numbered (d, ksp_field_label (&spec->fields[f], d->lang), v);
@@ -879,12 +668,12 @@ write_standard (Docx    *d,
   const char *last_kind = NULL;
   guint max_card = 0;
 
-  paras (d, "KspTitle", d->need_break ? P_PAGE_BREAK : P_NONE, NULL,
+  ksp_docx_builder_paras (d->b, "KspTitle", d->need_break ? KSP_DOCX_PAGE_BREAK : KSP_DOCX_NONE, NULL,
          title ? title : (value (d, std, "name") ? value (d, std, "name") : ""));
   d->need_break = TRUE;
   d->para_no = 1;
 
-#define CHAPTER(flag, i) G_STMT_START { if (!flag) { paras (d, "KspChapter", P_NONE, NULL, d->L->chapter[i]); flag = TRUE; } } G_STMT_END
+#define CHAPTER(flag, i) G_STMT_START { if (!flag) { ksp_docx_builder_paras (d->b, "KspChapter", KSP_DOCX_NONE, NULL, d->L->chapter[i]); flag = TRUE; } } G_STMT_END
 
   if (value (d, std, "scope"))
     {
@@ -908,7 +697,7 @@ write_standard (Docx    *d,
             const char *a = value (d, c, is_term ? "term" : "abbr");
             const char *b = value (d, c, is_term ? "definition" : "expansion");
             g_autofree char *line = b ? g_strdup_printf ("%s – %s", a ? a : "", b) : g_strdup (a ? a : "");
-            paras (d, "KspBody", P_NONE, ksp_node_get_number (c), line);
+            ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, ksp_node_get_number (c), line);
           }
           write_loose_after (d, c);
           last_kind = kind;
@@ -946,7 +735,7 @@ write_standard (Docx    *d,
             if (code || name)
               {
                 g_autofree char *line = g_strjoin (" ", code ? code : "", name ? name : "", NULL);
-                paras (d, "KspBody", P_NONE, NULL, line);
+                ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, NULL, line);
               }
           }
       }
@@ -981,12 +770,12 @@ write_standard (Docx    *d,
         const char *level = ksp_node_get_value (c, "ork_level", KSP_LANG_NONE);
         g_autofree char *lvl = level ? g_strdup_printf (d->L->level_format, level) : NULL;
         g_autofree char *line = lvl ? g_strdup_printf ("%s – %s;", name ? name : "", lvl) : g_strdup (name ? name : "");
-        paras (d, "KspBody", P_NONE, ksp_node_get_number (c), line);
+        ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, ksp_node_get_number (c), line);
       }
       write_loose_after (d, c);
     }
   if (value (d, std, "appendix_title"))
-    paras (d, "KspChapter", P_NONE, NULL, value (d, std, "appendix_title"));
+    ksp_docx_builder_paras (d->b, "KspChapter", KSP_DOCX_NONE, NULL, value (d, std, "appendix_title"));
 
   /* Chapter 3: the cards, and the provisions between them. */
   for (guint i = 0; i < n; i++)
@@ -1002,7 +791,7 @@ write_standard (Docx    *d,
       else if (g_str_equal (kind, "provision"))
         {
           write_loose_before (d, std, c);
-          paras (d, "KspBody", P_NONE, ksp_node_get_number (c), value (d, c, "text"));
+          ksp_docx_builder_paras (d->b, "KspBody", KSP_DOCX_NONE, ksp_node_get_number (c), value (d, c, "text"));
         }
     }
   if (max_card)
@@ -1020,56 +809,6 @@ write_standard (Docx    *d,
 #undef CHAPTER
 }
 
-static void
-write_section_properties (Docx *d)
-{
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:sectPr");
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:headerReference");
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:type", BAD_CAST "default");
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "r:id", BAD_CAST "rId4");
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:pgSz");
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:w", "%d", PAGE_W);
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:h", "%d", PAGE_H);
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterStartElement (d->w, BAD_CAST "w:pgMar");
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:top", "%d", MARGIN_TOP);
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:right", "%d", MARGIN_RIGHT);
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:bottom", "%d", MARGIN_BOTTOM);
-  xmlTextWriterWriteFormatAttribute (d->w, BAD_CAST "w:left", "%d", MARGIN_LEFT);
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:header", BAD_CAST "567");
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:footer", BAD_CAST "567");
-  xmlTextWriterWriteAttribute (d->w, BAD_CAST "w:gutter", BAD_CAST "0");
-  xmlTextWriterEndElement (d->w);
-  xmlTextWriterEndElement (d->w);
-}
-
-/* Control characters have no place in WordprocessingML text (libxml2 would write them as they are). */
-static gboolean
-check_text (KspNode  *node,
-            GError  **error)
-{
-  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
-
-  for (guint f = 0; f < spec->n_fields; f++)
-    for (guint l = 0; l < KSP_N_LANGS; l++)
-      {
-        const char *v = ksp_node_get_value (node, spec->fields[f].name, l);
-        for (const char *p = v; p && *p; p++)
-          if ((guchar) *p < 0x20 && *p != '\n' && *p != '\t')
-            {
-              g_set_error (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_NOT_TEXT,
-                           "element %s, field %s: control character 0x%02X cannot be exported",
-                           ksp_node_get_id (node), spec->fields[f].name, (guchar) *p);
-              return FALSE;
-            }
-      }
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    if (!check_text (ksp_node_get_child (node, i), error))
-      return FALSE;
-  return TRUE;
-}
-
 static char *
 document_xml (KspNode  *root,
               KspLang   lang,
@@ -1077,25 +816,18 @@ document_xml (KspNode  *root,
               char    **out_fingerprint,
               GError  **error)
 {
-  xmlBufferPtr buf;
   Docx d = { 0 };
+  KspDocxPage page;
   char *out;
 
-  if (!check_text (root, error))
+  if (!ksp_docx_check_tree_text (root, error))
     return NULL;
-  buf = xmlBufferCreate ();
-  d.w = xmlNewTextWriterMemory (buf, 0);
+  ksp_docx_page_init_ministry (&page, FALSE);
+  d.b = ksp_docx_builder_new (&page);
   d.lang = lang == KSP_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU;
   d.L = d.lang == KSP_LANG_KK ? &labels_kk : &labels_ru;
   d.done = g_hash_table_new (NULL, NULL);
-  d.visible = g_checksum_new (G_CHECKSUM_SHA256);
-  d.paragraph = g_string_new (NULL);
 
-  xmlTextWriterStartDocument (d.w, "1.0", "UTF-8", "yes");
-  xmlTextWriterStartElement (d.w, BAD_CAST "w:document");
-  xmlTextWriterWriteAttribute (d.w, BAD_CAST "xmlns:w", BAD_CAST W_NS);
-  xmlTextWriterWriteAttribute (d.w, BAD_CAST "xmlns:r", BAD_CAST R_NS);
-  xmlTextWriterStartElement (d.w, BAD_CAST "w:body");
   for (guint i = 0; i < ksp_node_get_n_children (root); i++)
     {
       KspNode *c = ksp_node_get_child (root, i);
@@ -1107,21 +839,11 @@ document_xml (KspNode  *root,
       else if (g_str_equal (kind, "not_placed"))
         write_not_placed (&d, c);
     }
-  write_section_properties (&d);
-  xmlTextWriterEndElement (d.w);
-  xmlTextWriterEndElement (d.w);
-  xmlTextWriterEndDocument (d.w);
-  xmlFreeTextWriter (d.w);
-  g_hash_table_unref (d.done);
+  out = ksp_docx_builder_finish (d.b, out_length);
   if (out_fingerprint)
-    *out_fingerprint = g_strdup (g_checksum_get_string (d.visible));
-  g_checksum_free (d.visible);
-  g_string_free (d.paragraph, TRUE);
-
-  out = g_strndup ((const char *) xmlBufferContent (buf), xmlBufferLength (buf));
-  if (out_length)
-    *out_length = xmlBufferLength (buf);
-  xmlBufferFree (buf);
+    *out_fingerprint = g_strdup (ksp_docx_builder_get_fingerprint (d.b));
+  ksp_docx_builder_free (d.b);
+  g_hash_table_unref (d.done);
   return out;
 }
 
@@ -1156,41 +878,17 @@ ksp_docx_writer_document_xml (KspNode  *root,
 /* ---------------------------------------------------------------------------------------------- */
 /* the package                                                                                     */
 
+/* The title of the package: the first standard's name. */
 static char *
 core_xml (KspNode *root,
           KspLang  lang)
 {
-  xmlBufferPtr buf = xmlBufferCreate ();
-  xmlTextWriterPtr w = xmlNewTextWriterMemory (buf, 0);
   KspNode *std = NULL;
-  char *out;
 
   for (guint i = 0; i < ksp_node_get_n_children (root) && !std; i++)
     if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (root, i)), "standard"))
       std = ksp_node_get_child (root, i);
-
-  xmlTextWriterStartDocument (w, "1.0", "UTF-8", "yes");
-  xmlTextWriterStartElement (w, BAD_CAST "cp:coreProperties");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:cp",
-                               BAD_CAST "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:dc", BAD_CAST "http://purl.org/dc/elements/1.1/");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:dcterms", BAD_CAST "http://purl.org/dc/terms/");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "xmlns:xsi", BAD_CAST "http://www.w3.org/2001/XMLSchema-instance");
-  xmlTextWriterWriteElement (w, BAD_CAST "dc:title",
-                             BAD_CAST (std && ksp_node_get_value (std, "name", lang) ? ksp_node_get_value (std, "name", lang) : "Kasip"));
-  xmlTextWriterWriteElement (w, BAD_CAST "dc:creator", BAD_CAST "Kasip");
-  xmlTextWriterWriteElement (w, BAD_CAST "dc:language", BAD_CAST (lang == KSP_LANG_KK ? "kk-KZ" : "ru-RU"));
-  /* Fixed, so that the same standard gives the same bytes. */
-  xmlTextWriterStartElement (w, BAD_CAST "dcterms:created");
-  xmlTextWriterWriteAttribute (w, BAD_CAST "xsi:type", BAD_CAST "dcterms:W3CDTF");
-  xmlTextWriterWriteString (w, BAD_CAST "2000-01-01T00:00:00Z");
-  xmlTextWriterEndElement (w);
-  xmlTextWriterEndElement (w);
-  xmlTextWriterEndDocument (w);
-  xmlFreeTextWriter (w);
-  out = g_strndup ((const char *) xmlBufferContent (buf), xmlBufferLength (buf));
-  xmlBufferFree (buf);
-  return out;
+  return ksp_docx_core_xml (std ? ksp_node_get_value (std, "name", lang) : NULL, lang);
 }
 
 typedef struct
@@ -1232,73 +930,20 @@ custom_xml (const char *kasip,
   return g_string_free (s, FALSE);
 }
 
-static gboolean
-add_entry (zip_t       *za,
-           const char  *name,
-           char        *data, /* transfers */
-           gsize        length,
-           GError     **error)
-{
-  zip_source_t *src = zip_source_buffer (za, data, length, 1);
-  zip_int64_t idx;
-
-  if (src == NULL || (idx = zip_file_add (za, name, src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE)) < 0)
-    {
-      if (src)
-        zip_source_free (src);
-      else
-        g_free (data);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot add %s to the package: %s", name, zip_strerror (za));
-      return FALSE;
-    }
-  /* 1980-01-01 00:00, the earliest zip time: byte-reproducible packages. */
-  /* 1980-01-01 00:00, the earliest zip time: byte-reproducible packages. Fast deflate: saving a
-   * 21-card standard stays a matter of milliseconds (the package is ~25% larger than at level 6). */
-  zip_file_set_dostime (za, idx, 0x0000, 0x0021, 0);
-  zip_set_file_compression (za, idx, ZIP_CM_DEFLATE, 1);
-  return TRUE;
-}
-
-static char *
-resource_copy (const char *name,
-               gsize      *length)
-{
-  g_autofree char *path = g_strconcat ("/kz/gov/enbek/Kasip/docx/", name, NULL);
-  g_autoptr (GBytes) bytes = g_resource_lookup_data (ksp_docx_get_resource (), path, 0, NULL);
-  gsize len = 0;
-  const char *data;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-  data = g_bytes_get_data (bytes, &len);
-  *length = len;
-  return g_memdup2 (data, len);
-}
-
 gboolean
 ksp_docx_writer_write_file (KspNode     *root,
                             KspLang      lang,
                             const char  *path,
                             GError     **error)
 {
-  static const struct { const char *entry; const char *resource; } parts[] = {
-    { "[Content_Types].xml", "content-types.xml" },
-    { "_rels/.rels", "rels.xml" },
-    { "word/_rels/document.xml.rels", "document-rels.xml" },
-    { "word/styles.xml", "styles.xml" },
-    { "word/settings.xml", "settings.xml" },
-    { "word/numbering.xml", "numbering.xml" },
-    { "word/header1.xml", "header1.xml" },
-    { "docProps/app.xml", "app.xml" },
-  };
   gsize doc_len = 0;
   g_autofree char *fingerprint = NULL;
   g_autofree char *doc = NULL;
+  g_autoptr (KspDocxPackage) package = NULL;
   ModelJob job = { root, NULL, NULL };
   GThread *thread;
   char *custom;
-  zip_t *za;
-  zip_source_t *zsrc;
-  zip_error_t zerror;
+  char *core;
 
   /* libxml2 sets up its globals on first use; two threads must not race to do it. */
   xmlInitParser ();
@@ -1318,72 +963,20 @@ ksp_docx_writer_write_file (KspNode     *root,
   custom = custom_xml (job.xml, fingerprint, lang);
   g_free (job.xml);
 
-  /* The package is built in memory and written in one step (ksp_atomic_file_write): a killed export
-   * leaves neither a half-written file nor a temporary one in the user's folder. */
-  zip_error_init (&zerror);
-  zsrc = zip_source_buffer_create (NULL, 0, 0, &zerror);
-  za = zsrc ? zip_open_from_source (zsrc, ZIP_TRUNCATE, &zerror) : NULL;
-  if (za == NULL)
+  if (!(package = ksp_docx_package_new (error)))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: %s", path, zip_error_strerror (&zerror));
-      if (zsrc)
-        zip_source_free (zsrc);
-      zip_error_fini (&zerror);
       g_free (custom);
       return FALSE;
     }
-  zip_source_keep (zsrc);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+  if (!ksp_docx_package_add_template (package, TRUE, error) ||
+      !(core = core_xml (root, lang)) ||
+      !ksp_docx_package_add (package, "docProps/core.xml", core, strlen (core), error))
     {
-      gsize len = 0;
-      char *data = resource_copy (parts[i].resource, &len);
-      if (!add_entry (za, parts[i].entry, data, len, error))
-        goto failed;
-    }
-  {
-    char *core = core_xml (root, lang);
-    if (!add_entry (za, "docProps/core.xml", core, strlen (core), error))
-      goto failed;
-  }
-  if (!add_entry (za, "word/document.xml", g_steal_pointer (&doc), doc_len, error) ||
-      !add_entry (za, "customXml/item1.xml", custom, strlen (custom), error))
-    {
-      custom = NULL;
-      goto failed;
-    }
-  if (zip_close (za) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: %s", path, zip_strerror (za));
-      zip_discard (za);
-      zip_source_free (zsrc);
+      g_free (custom);
       return FALSE;
     }
-  {
-    zip_stat_t st;
-    g_autofree char *bytes = NULL;
-    gboolean ok;
-
-    zip_stat_init (&st);
-    if (zip_source_stat (zsrc, &st) != 0 || zip_source_open (zsrc) != 0)
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: the package was not built", path);
-        zip_source_free (zsrc);
-        return FALSE;
-      }
-    bytes = g_malloc (st.size + 1);
-    ok = zip_source_read (zsrc, bytes, st.size) == (zip_int64_t) st.size;
-    zip_source_close (zsrc);
-    zip_source_free (zsrc);
-    if (!ok)
-      {
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot write: the package was not built", path);
-        return FALSE;
-      }
-    return ksp_atomic_file_write (path, bytes, st.size, error);
-  }
-
-failed:
-  zip_discard (za);
-  zip_source_free (zsrc);
-  return FALSE;
+  if (!ksp_docx_package_add (package, "word/document.xml", g_steal_pointer (&doc), doc_len, error) ||
+      !ksp_docx_package_add (package, "customXml/item1.xml", custom, strlen (custom), error))
+    return FALSE;
+  return ksp_docx_package_write_file (package, path, error);
 }

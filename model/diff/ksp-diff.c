@@ -1220,7 +1220,12 @@ emit_pair (Emit *e,
       if (item_at (&e->d->old, m)->parent != o || reordered[j])
         {
           KspChange *change = change_new (KSP_CHANGE_MOVED, item_at (&e->d->old, m)->node, node);
-          change->reordered = item_at (&e->d->old, m)->parent == o;
+          int old_parent = item_at (&e->d->old, m)->parent;
+
+          change->reordered = old_parent == o;
+          /* the parent it left, as it is in the new tree */
+          if (old_parent >= 0 && item_at (&e->d->old, old_parent)->match >= 0)
+            change->other_parent = g_object_ref (item_at (&e->d->new, item_at (&e->d->old, old_parent)->match)->node);
           g_ptr_array_add (e->changes, change);
           note_structural (e, o, change);
           if (!change->reordered)

@@ -70,7 +70,7 @@ typedef struct {
   GPtrArray   *renumbered;         /* (element-type KspRenumbering): numbers that followed this change */
 
   /* REMOVED: the parent it was removed from, in the new tree; ADDED: the parent it was added to, in the
-   * old tree (where a side-by-side view shows the gap) */
+   * old tree (where a side-by-side view shows the gap); MOVED: the parent it left, in the new tree */
   KspNode     *other_parent;
 } KspChange;
 

@@ -1,0 +1,377 @@
+/* ksp-amending-order.c: see ksp-amending-order.h */
+#include "ksp-amending-order.h"
+
+#include <string.h>
+
+#include "ksp-node-path.h"
+#include "ksp-text-writer.h"
+
+/* A restated text whose changed words are fewer than this is amended word for word. */
+#define REPLACE_WORDS_MAX 120
+
+void
+ksp_amendment_free (KspAmendment *amendment)
+{
+  if (amendment == NULL)
+    return;
+  g_clear_object (&amendment->unit);
+  g_free (amendment->number);
+  g_free (amendment->old_words);
+  g_free (amendment->new_words);
+  g_free (amendment);
+}
+
+static gboolean
+is_point (const char *kind)
+{
+  return strcmp (kind, "card") == 0 || strcmp (kind, "provision") == 0 || strcmp (kind, "order_item") == 0;
+}
+
+static gboolean
+is_sub_point (const char *kind)
+{
+  return strcmp (kind, "term") == 0 || strcmp (kind, "abbreviation") == 0 || strcmp (kind, "card_list_entry") == 0 ||
+         strcmp (kind, "oked") == 0 || strcmp (kind, "subitem") == 0;
+}
+
+static gboolean
+is_unit (KspNode *node)
+{
+  const char *kind = ksp_node_get_kind (node);
+  return is_point (kind) || is_sub_point (kind);
+}
+
+/* The point or sub-point @node is in (itself when it is one), or NULL. */
+static KspNode *
+unit_of (KspNode *node)
+{
+  for (KspNode *n = node; n; n = ksp_node_get_parent (n))
+    if (is_unit (n))
+      return n;
+  return NULL;
+}
+
+/* "12" for «12.», "9)" for «9)» */
+static char *
+unit_number (KspNode *unit)
+{
+  const char *n = ksp_node_get_number (unit);
+  char *s = g_strstrip (g_strdup (n ? n : ""));
+  gsize len = strlen (s);
+
+  while (len > 0 && s[len - 1] == '.')
+    s[--len] = '\0';
+  if (is_sub_point (ksp_node_get_kind (unit)) && len > 0 && s[len - 1] != ')')
+    {
+      char *b = g_strconcat (s, ")", NULL);
+      g_free (s);
+      return b;
+    }
+  return s;
+}
+
+/* An added unit takes the number after the one before it («12-1») when the units after it were renumbered
+ * by its insertion, so that their numbers stay as they are in the amended text. */
+static char *
+added_number (KspChange *change)
+{
+  KspNode *unit = change->new_node, *parent = ksp_node_get_parent (unit), *before = NULL;
+  guint at = 0;
+
+  if (change->renumbered == NULL || change->renumbered->len == 0 || parent == NULL ||
+      !ksp_node_find_child (parent, unit, &at))
+    return unit_number (unit);
+  for (guint i = at; i-- > 0;)
+    if (strcmp (ksp_node_get_kind (ksp_node_get_child (parent, i)), ksp_node_get_kind (unit)) == 0)
+      {
+        before = ksp_node_get_child (parent, i);
+        break;
+      }
+  if (before == NULL)
+    return unit_number (unit);
+  {
+    g_autofree char *b = unit_number (before);
+    gsize len = strlen (b);
+    gboolean bracket = len > 0 && b[len - 1] == ')';
+    if (bracket)
+      b[len - 1] = '\0';
+    return g_strdup_printf ("%s-1%s", b, bracket ? ")" : "");
+  }
+}
+
+static KspAmendment *
+amendment_new (KspAmendKind  kind,
+               KspNode      *unit,
+               char         *number)
+{
+  KspAmendment *a = g_new0 (KspAmendment, 1);
+
+  a->kind = kind;
+  a->unit = g_object_ref (unit);
+  a->sub_point = is_sub_point (ksp_node_get_kind (unit));
+  a->number = number;
+  return a;
+}
+
+/* The words a single text change replaced: from the first edited span to the last, on each side. */
+static gboolean
+changed_words (KspChange  *change,
+               char      **out_old,
+               char      **out_new)
+{
+  guint first = G_MAXUINT, last = 0;
+  GString *o, *n;
+
+  for (guint i = 0; change->spans && i < change->spans->len; i++)
+    if (((KspWordSpan *) change->spans->pdata[i])->op != KSP_SPAN_EQUAL)
+      {
+        first = MIN (first, i);
+        last = i;
+      }
+  if (first == G_MAXUINT)
+    return FALSE;
+  o = g_string_new (NULL);
+  n = g_string_new (NULL);
+  for (guint i = first; i <= last; i++)
+    {
+      KspWordSpan *s = change->spans->pdata[i];
+      if (s->op != KSP_SPAN_INSERT)
+        g_string_append (o, s->text);
+      if (s->op != KSP_SPAN_DELETE)
+        g_string_append (n, s->text);
+    }
+  *out_old = g_strstrip (g_string_free (o, FALSE));
+  *out_new = g_strstrip (g_string_free (n, FALSE));
+  return **out_old != '\0' && **out_new != '\0';
+}
+
+/* A unit of the new text is named by its number in the amended text: the number it had before the
+ * renumbering a change caused. */
+static char *
+amended_number (GHashTable *old_numbers,
+                KspNode    *unit)
+{
+  KspNode *old = g_hash_table_lookup (old_numbers, unit);
+  return unit_number (old ? old : unit);
+}
+
+GPtrArray *
+ksp_amending_order_plan (GPtrArray *changes)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_amendment_free);
+  g_autoptr (GHashTable) by_unit = g_hash_table_new (NULL, NULL);   /* unit → its amendment */
+  g_autoptr (GHashTable) old_numbers = g_hash_table_new (NULL, NULL);  /* renumbered unit → its old self */
+
+  g_return_val_if_fail (changes != NULL, plan);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      KspChange *c = g_ptr_array_index (changes, i);
+      for (guint r = 0; c->renumbered && r < c->renumbered->len; r++)
+        {
+          KspRenumbering *rn = g_ptr_array_index (c->renumbered, r);
+          g_hash_table_insert (old_numbers, rn->new_node, rn->old_node);
+        }
+      if (c->op == KSP_CHANGE_MOVED && c->new_node && c->old_node)
+        g_hash_table_insert (old_numbers, c->new_node, c->old_node);
+    }
+  for (guint i = 0; i < changes->len; i++)
+    {
+      KspChange *c = g_ptr_array_index (changes, i);
+      KspNode *units[2] = { NULL, NULL };
+
+      if (c->op == KSP_CHANGE_ADDED && is_unit (c->new_node))
+        {
+          g_ptr_array_add (plan, amendment_new (KSP_AMEND_ADD, c->new_node, added_number (c)));
+          g_hash_table_insert (by_unit, c->new_node, plan->pdata[plan->len - 1]);
+          continue;
+        }
+      if (c->op == KSP_CHANGE_REMOVED && is_unit (c->old_node))
+        {
+          g_ptr_array_add (plan, amendment_new (KSP_AMEND_REMOVE, c->old_node, unit_number (c->old_node)));
+          continue;
+        }
+      if (c->op == KSP_CHANGE_MOVED && is_unit (c->new_node))
+        units[0] = c->new_node;                      /* a point moved: restated where it stands now */
+      else if (c->op == KSP_CHANGE_REMOVED)
+        units[0] = unit_of (c->other_parent);        /* the point it was taken out of */
+      else
+        units[0] = unit_of (c->new_node);
+      if (c->op == KSP_CHANGE_MOVED && !c->reordered && c->other_parent)
+        units[1] = unit_of (c->other_parent);        /* and the point it left */
+      for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+        {
+          KspNode *unit = units[u];
+          KspAmendment *a;
+          g_autofree char *old_words = NULL, *new_words = NULL;
+
+          if (unit == NULL || (u == 1 && unit == units[0]))
+            continue;
+          a = g_hash_table_lookup (by_unit, unit);
+          if (a)
+            {
+              /* a second change in the same unit: restate it whole */
+              if (a->kind == KSP_AMEND_REPLACE_WORDS)
+                {
+                  a->kind = KSP_AMEND_RESTATE;
+                  g_clear_pointer (&a->old_words, g_free);
+                  g_clear_pointer (&a->new_words, g_free);
+                }
+              continue;
+            }
+          if (c->op == KSP_CHANGE_CHANGED && c->field && strcmp (c->field, "number") != 0 &&
+              changed_words (c, &old_words, &new_words) && strlen (old_words) < REPLACE_WORDS_MAX &&
+              strlen (new_words) < REPLACE_WORDS_MAX)
+            {
+              a = amendment_new (KSP_AMEND_REPLACE_WORDS, unit, amended_number (old_numbers, unit));
+              a->old_words = g_steal_pointer (&old_words);
+              a->new_words = g_steal_pointer (&new_words);
+            }
+          else
+            a = amendment_new (KSP_AMEND_RESTATE, unit, amended_number (old_numbers, unit));
+          g_ptr_array_add (plan, a);
+          g_hash_table_insert (by_unit, unit, a);
+        }
+    }
+  return plan;
+}
+
+/* The text -------------------------------------------------------------------------------------------- */
+
+static const char *
+text_of (KspNode    *node,
+         const char *field,
+         KspLang     lang)
+{
+  const char *v = ksp_node_get_value (node, field, lang);
+  return v && *v ? v : ksp_node_get_value (node, field, lang == KSP_LANG_KK ? KSP_LANG_RU : KSP_LANG_KK);
+}
+
+static KspNode *
+first_of_kind (KspNode    *node,
+               const char *kind)
+{
+  if (strcmp (ksp_node_get_kind (node), kind) == 0)
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = first_of_kind (ksp_node_get_child (node, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* «приказ Министра … от 30 апреля 2024 года № 125» from the act line «Приказ Министра … № 125.» */
+static char *
+act_phrase (KspNode *root,
+            KspLang  lang)
+{
+  KspNode *order = first_of_kind (root, "order");
+  const char *act = order ? text_of (order, "act", lang) : NULL;
+  g_autofree char *s = NULL;
+  gsize len;
+
+  if (act == NULL)
+    return g_strdup (lang == KSP_LANG_KK ? "бұйрық" : "приказ");
+  s = g_strstrip (g_strdup (act));
+  len = strlen (s);
+  while (len > 0 && s[len - 1] == '.')
+    s[--len] = '\0';
+  if (g_str_has_prefix (s, "Приказ"))
+    memcpy (s, "п", strlen ("п"));   /* «П» and «п» are both two bytes */
+  return g_steal_pointer (&s);
+}
+
+static void
+append_unit_text (GString *out,
+                  KspNode *unit,
+                  KspLang  lang)
+{
+  g_autofree char *text = ksp_text_writer_write (unit, lang);
+
+  g_string_append_printf (out, "«%s»", g_strstrip (text));
+}
+
+char *
+ksp_amending_order_to_text (GPtrArray *plan,
+                            KspNode   *old_root,
+                            KspLang    lang)
+{
+  GString *out = g_string_new (NULL);
+  gboolean kk = lang == KSP_LANG_KK;
+  g_autofree char *act = act_phrase (old_root, lang);
+  KspNode *order = first_of_kind (old_root, "order");
+  KspNode *standard = first_of_kind (old_root, "standard");
+  const char *order_title = order ? text_of (order, "title", lang) : NULL;
+  const char *name = standard ? text_of (standard, "name", lang) : NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  if (kk)
+    {
+      g_string_append_printf (out, "%s%s%s өзгерістер енгізу туралы\n\n", act,
+                              g_str_has_suffix (act, "бұйрығы") ? "на" : "", order_title ? "" : "");
+      g_string_append (out, "БҰЙЫРАМЫН:\n");
+      g_string_append_printf (out, "1. %s%s мынадай өзгерістер енгізілсін:\n", act,
+                              g_str_has_suffix (act, "бұйрығы") ? "на" : "");
+      if (name)
+        g_string_append_printf (out, "көрсетілген бұйрықпен бекітілген «%s» кәсіптік стандартында:\n", name);
+    }
+  else
+    {
+      g_string_append_printf (out, "О внесении изменений в %s%s%s%s\n\n", act, order_title ? " «" : "",
+                              order_title ? order_title : "", order_title ? "»" : "");
+      g_string_append (out, "ПРИКАЗЫВАЮ:\n");
+      g_string_append_printf (out, "1. Внести в %s следующие изменения:\n", act);
+      if (name)
+        g_string_append_printf (out, "в профессиональном стандарте «%s», утверждённом указанным приказом:\n", name);
+    }
+  for (guint i = 0; i < plan->len; i++)
+    {
+      KspAmendment *a = g_ptr_array_index (plan, i);
+      const char *unit_ru = a->sub_point ? "подпункт" : "пункт";
+
+      switch (a->kind)
+        {
+        case KSP_AMEND_RESTATE:
+          if (kk)
+            g_string_append_printf (out, "%s%s мынадай редакцияда жазылсын:\n", a->number,
+                                    a->sub_point ? " тармақша" : "-тармақ");
+          else
+            g_string_append_printf (out, "%s %s изложить в следующей редакции:\n", unit_ru, a->number);
+          append_unit_text (out, a->unit, lang);
+          break;
+        case KSP_AMEND_REPLACE_WORDS:
+          if (kk)
+            g_string_append_printf (out, "%s%s «%s» деген сөздер «%s» деген сөздермен ауыстырылсын", a->number,
+                                    a->sub_point ? " тармақшадағы" : "-тармақтағы", a->old_words, a->new_words);
+          else
+            g_string_append_printf (out, "в %s %s слова «%s» заменить словами «%s»",
+                                    a->sub_point ? "подпункте" : "пункте", a->number, a->old_words, a->new_words);
+          break;
+        case KSP_AMEND_ADD:
+          if (kk)
+            g_string_append_printf (out, "мынадай мазмұндағы %s%s толықтырылсын:\n", a->number,
+                                    a->sub_point ? " тармақшамен" : "-тармақпен");
+          else
+            g_string_append_printf (out, "дополнить %s %s следующего содержания:\n",
+                                    a->sub_point ? "подпунктом" : "пунктом", a->number);
+          append_unit_text (out, a->unit, lang);
+          break;
+        case KSP_AMEND_REMOVE:
+        default:
+          if (kk)
+            g_string_append_printf (out, "%s%s алып тасталсын", a->number, a->sub_point ? " тармақша" : "-тармақ");
+          else
+            g_string_append_printf (out, "%s %s исключить", unit_ru, a->number);
+          break;
+        }
+      g_string_append (out, i + 1 < plan->len ? ";\n" : ".\n");
+    }
+  if (kk)
+    g_string_append (out, "2. Осы бұйрық алғашқы ресми жарияланған күнінен кейін күнтізбелік он күн өткен соң "
+                          "қолданысқа енгізіледі.\n");
+  else
+    g_string_append (out, "2. Настоящий приказ вводится в действие по истечении десяти календарных дней после дня "
+                          "его первого официального опубликования.\n");
+  return g_string_free (out, FALSE);
+}

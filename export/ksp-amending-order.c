@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ksp-docx-builder.h"
 #include "ksp-node-path.h"
 #include "ksp-text-writer.h"
 
@@ -374,4 +375,55 @@ ksp_amending_order_to_text (GPtrArray *plan,
     g_string_append (out, "2. Настоящий приказ вводится в действие по истечении десяти календарных дней после дня "
                           "его первого официального опубликования.\n");
   return g_string_free (out, FALSE);
+}
+
+gboolean
+ksp_amending_order_write_file (GPtrArray   *plan,
+                               KspNode     *old_root,
+                               KspLang      lang,
+                               const char  *path,
+                               GError     **error)
+{
+  g_autofree char *text = ksp_amending_order_to_text (plan, old_root, lang);
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (KspDocxBuilder) builder = NULL;
+  g_autoptr (KspDocxPackage) package = NULL;
+  g_autofree char *core = NULL;
+  char *document;
+  gsize length = 0;
+  KspDocxPage page;
+
+  g_return_val_if_fail (plan != NULL, FALSE);
+  g_return_val_if_fail (KSP_IS_NODE (old_root), FALSE);
+  ksp_docx_page_init_ministry (&page, FALSE);
+  builder = ksp_docx_builder_new (&page);
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *line = lines[i];
+      gboolean title = i == 0;
+      gboolean order_word = g_str_equal (line, "ПРИКАЗЫВАЮ:") || g_str_equal (line, "БҰЙЫРАМЫН:");
+
+      if (*line == '\0' && (i == 0 || lines[i + 1] == NULL))
+        continue;
+      ksp_docx_builder_para_begin (builder, NULL, title ? KSP_DOCX_CENTER | KSP_DOCX_KEEP_NEXT : KSP_DOCX_NONE);
+      ksp_docx_builder_run (builder, line, title || order_word ? KSP_DOCX_BOLD : KSP_DOCX_NONE);
+      ksp_docx_builder_para_end (builder);
+    }
+  document = ksp_docx_builder_finish (builder, &length);
+  core = ksp_docx_core_xml (lines[0], lang);
+  if (!(package = ksp_docx_package_new (error)))
+    {
+      g_free (document);
+      return FALSE;
+    }
+  /* the entries in the order of the standard's DOCX (ksp-docx-writer.c) */
+  if (!ksp_docx_package_add_template (package, FALSE, error) ||
+      !ksp_docx_package_add (package, "docProps/core.xml", g_strdup (core), strlen (core), error))
+    {
+      g_free (document);
+      return FALSE;
+    }
+  if (!ksp_docx_package_add (package, "word/document.xml", document, length, error))
+    return FALSE;
+  return ksp_docx_package_write_file (package, path, error);
 }

@@ -47,4 +47,13 @@ char      *ksp_amending_order_to_text  (GPtrArray    *plan,
                                         KspNode      *old_root,
                                         KspLang       lang);
 
+/* Writes the draft order as a DOCX in the ministry's layout (A4, Times New Roman 14: ksp-docx-builder.h):
+ * the title bold and centred, «ПРИКАЗЫВАЮ:» / «БҰЙЫРАМЫН:», one paragraph per line of the text.
+ * Deterministic bytes for the same input. */
+gboolean   ksp_amending_order_write_file (GPtrArray  *plan,
+                                          KspNode    *old_root,
+                                          KspLang     lang,
+                                          const char *path,
+                                          GError    **error);
+
 G_END_DECLS

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "ksp-adilet-reader.h"
 #include "ksp-amending-order.h"
 #include "ksp-structure.h"
@@ -141,6 +143,26 @@ test_plan_and_text (void)
   g_assert_nonnull (strstr (kk, "мынадай мазмұндағы 10-1-тармақпен толықтырылсын:"));
   g_assert_nonnull (strstr (kk, "12-тармақтағы «Конституции» деген сөздер «Конституционного закона» деген сөздермен ауыстырылсын;"));
   g_assert_nonnull (strstr (kk, "18-тармақ алып тасталсын."));
+
+  /* the DOCX: written, the same bytes twice */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("kasip-amend-XXXXXX", &error);
+    g_autofree char *a = g_build_filename (dir, "a.docx", NULL), *b = g_build_filename (dir, "b.docx", NULL);
+    g_autofree char *da = NULL, *db = NULL;
+    gsize la = 0, lb = 0;
+
+    g_assert_true (ksp_amending_order_write_file (plan, old_root, KSP_LANG_RU, a, &error));
+    g_assert_no_error (error);
+    g_assert_true (ksp_amending_order_write_file (plan, old_root, KSP_LANG_RU, b, &error));
+    g_assert_true (g_file_get_contents (a, &da, &la, NULL));
+    g_assert_true (g_file_get_contents (b, &db, &lb, NULL));
+    g_assert_cmpuint (la, >, 1000);
+    g_assert_true (la == lb && memcmp (da, db, la) == 0);
+    g_assert_true (memcmp (da, "PK", 2) == 0);
+    g_remove (a);
+    g_remove (b);
+    g_rmdir (dir);
+  }
 }
 
 /* A sub-point: the abbreviation 9) restated. */

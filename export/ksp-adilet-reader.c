@@ -230,9 +230,27 @@ prefix_len (const char *text,
 
   while (*l)
     {
-      gunichar a = g_unichar_tolower (g_utf8_get_char (t));
-      gunichar b = g_unichar_tolower (g_utf8_get_char (l));
-      if (*t == '\0' || a != b)
+      gunichar a, b;
+
+      /* the same bytes: nothing to fold (labels are matched against every cell of a text) */
+      if (*t == *l)
+        {
+          t++;
+          l++;
+          continue;
+        }
+      if (*t == '\0')
+        return 0;
+      /* bytes differ: compare the characters they are in, case folded (the bytes before were the same,
+       * so both characters start at the same offset) */
+      while (t > text && ((guchar) *t & 0xC0) == 0x80)
+        {
+          t--;
+          l--;
+        }
+      a = g_unichar_tolower (g_utf8_get_char (t));
+      b = g_unichar_tolower (g_utf8_get_char (l));
+      if (a != b)
         return 0;
       t = g_utf8_next_char (t);
       l = g_utf8_next_char (l);
@@ -1832,8 +1850,13 @@ detect_language (KspSource *src)
           p++;
           continue;
         }
-      c = g_utf8_get_char (p);
-      p = g_utf8_next_char (p);
+      if (((guchar) p[1] & 0xC0) != 0x80)
+        {
+          p++;
+          continue;
+        }
+      c = (((guchar) p[0] & 0x1F) << 6) | ((guchar) p[1] & 0x3F);
+      p += 2;
       if (c >= 0x0400 && c <= 0x04FF)
         {
           /* Kazakh letters, either case: ә ғ қ ң ө ұ ү һ і */

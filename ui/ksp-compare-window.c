@@ -874,10 +874,11 @@ ksp_compare_window_new (KspWindow  *parent,
   g_autofree char *title = NULL;
   GtkWidget *window_title;
 
+  g_return_val_if_fail (parent == NULL || KSP_IS_WINDOW (parent), NULL);
   g_set_weak_pointer (&self->parent, parent);
   self->old_root = g_object_ref (old_root);
   self->new_root = g_object_ref (new_root);
-  self->new_is_draft = new_is_draft;
+  self->new_is_draft = new_is_draft && parent != NULL;
   g_object_set_data_full (G_OBJECT (self), "ksp-old-title", g_strdup (old_title), g_free);
   g_object_set_data_full (G_OBJECT (self), "ksp-new-title", g_strdup (new_title), g_free);
   /* Translators: the compare window's title: "Edition 1 of 30.04.2024 → Draft" */
@@ -886,9 +887,10 @@ ksp_compare_window_new (KspWindow  *parent,
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (gtk_widget_get_first_child (
                                      adw_window_get_content (ADW_WINDOW (self)))), window_title);
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (parent));
+  if (parent)
+    gtk_window_set_transient_for (GTK_WINDOW (self), GTK_WINDOW (parent));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
-  gtk_widget_set_visible (self->open_button, new_is_draft);
+  gtk_widget_set_visible (self->open_button, self->new_is_draft);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "working");
 
   task = g_task_new (self, NULL, diff_done, NULL);

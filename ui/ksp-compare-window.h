@@ -27,8 +27,9 @@ typedef enum {
   KSP_COMPARE_SHOW_MOVED   = 4,
 } KspCompareShow;
 
-/* @old_root, @new_root: the two trees (copies the window keeps); @new_is_draft: the new side is the
- * window's draft, so a change can be opened in it. The diff starts at once, off the main thread. */
+/* @parent: (nullable): the editor window (NULL: a compare view of its own, as the benchmark opens);
+ * @old_root, @new_root: the two trees (copies the window keeps); @new_is_draft: the new side is the
+ * parent's draft, so a change can be opened in it. The diff starts at once, off the main thread. */
 KspCompareWindow *ksp_compare_window_new          (KspWindow        *parent,
                                                    KspNode          *old_root,
                                                    KspNode          *new_root,

@@ -836,8 +836,18 @@ match_children (Diff *d,
 {
   Item *a = item_at (&d->old, o);
   Item *b = item_at (&d->new, a->match);
-  g_autoptr (GPtrArray) kinds = g_ptr_array_new ();
+  g_autoptr (GPtrArray) kinds = NULL;
+  guint loose_old = 0, loose_new = 0;
 
+  /* nothing to pair (the children were paired by ID, or there are none): the usual case of an edition
+   * against its draft */
+  for (guint i = 0; i < a->n_kids; i++)
+    loose_old += item_at (&d->old, a->kids[i])->match < 0;
+  for (guint i = 0; i < b->n_kids && loose_old; i++)
+    loose_new += item_at (&d->new, b->kids[i])->match < 0;
+  if (loose_old == 0 || loose_new == 0)
+    return;
+  kinds = g_ptr_array_new ();
   pair_same_children (d, o, a->match);
 
   for (guint i = 0; i < a->n_kids; i++)

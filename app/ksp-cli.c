@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ksp-adilet-reader.h"
+#include "ksp-amending-order.h"
 #include "ksp-amendments.h"
 #include "ksp-atomic-file.h"
 #include "ksp-cli.h"
@@ -58,6 +59,7 @@ static int cmd_import (int argc, char **argv);
 static int cmd_validate (int argc, char **argv);
 static int cmd_export (int argc, char **argv);
 static int cmd_diff (int argc, char **argv);
+static int cmd_amend (int argc, char **argv);
 static int cmd_revert (int argc, char **argv);
 static int cmd_history (int argc, char **argv);
 
@@ -84,6 +86,8 @@ static const Command commands[] = {
     N_("Which act gave each amended point its wording, and from when (from the text's notes)"), cmd_history },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json | --format docx -o OUT] [--lang ru|kk|en] [--color auto|always|never]",
     N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
+  { "amend", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [-o ORDER.docx] [--lang ru|kk]",
+    N_("Draft the order amending OLD into NEW: one item per amended point (text, or DOCX with -o)"), cmd_amend },
 };
 
 gboolean
@@ -1110,6 +1114,75 @@ cmd_diff (int    argc,
   keep_until_exit (g_steal_pointer (&old_root));
   keep_until_exit (g_steal_pointer (&new_root));
   return n_changes ? 1 : 0;
+}
+
+static int
+cmd_amend (int    argc,
+           char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *lang_str = NULL;
+  g_autofree char *output = NULL;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace,
+      N_("Compare standards of this workspace: CODE@N is edition N, CODE or CODE@draft the draft"), "W" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the order as DOCX to this file"), "OUT" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language of the order: ru or kk (default: the standard's)"),
+      "LANG" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspNode) old_root = NULL;
+  g_autoptr (KspNode) new_root = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GPtrArray) plan = NULL;
+  KspLang lang = KSP_LANG_NONE;
+
+  if (!parse (entries, "amend", &argc, &argv, &error))
+    return usage_error ("amend", error->message);
+  if (argc != 3)
+    return usage_error ("amend", _("give what to compare: two files, or --workspace and two references"));
+  if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
+    return usage_error ("amend", _("--lang must be ru or kk"));
+  if (opt_workspace && !(store = ksp_store_open_uri (opt_workspace, KSP_STORE_OPEN_READ_ONLY, &error)))
+    {
+      g_printerr ("kasip: %s\n", error->message);
+      return 2;
+    }
+  if (store == NULL)
+    {
+      if (!read_both (argv[1], argv[2], &old_root, &new_root))
+        return 2;
+    }
+  else if (!(old_root = load_reference (store, argv[1], "amend")) || !(new_root = load_reference (store, argv[2], "amend")))
+    return 2;
+  if (lang == KSP_LANG_NONE)   /* the language the amended standard was published in */
+    ksp_lang_from_string (ksp_node_get_value (old_root, "language", KSP_LANG_NONE), &lang);
+  if (lang == KSP_LANG_NONE)
+    lang = KSP_LANG_RU;
+  changes = ksp_diff_trees (old_root, new_root);
+  plan = ksp_amending_order_plan (changes);
+  if (plan->len == 0)
+    {
+      g_printerr ("kasip: %s\n", _("the two texts do not differ: there is nothing to amend"));
+      return 1;
+    }
+  if (output)
+    {
+      if (!ksp_amending_order_write_file (plan, old_root, lang, output, &error))
+        return report (error);
+      g_print ("%s\n", output);
+    }
+  else
+    {
+      g_autofree char *text = ksp_amending_order_to_text (plan, old_root, lang);
+      fputs (text, stdout);
+    }
+  keep_until_exit (g_steal_pointer (&changes));
+  keep_until_exit (g_steal_pointer (&old_root));
+  keep_until_exit (g_steal_pointer (&new_root));
+  return 0;
 }
 
 static const char *

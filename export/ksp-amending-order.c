@@ -283,6 +283,28 @@ act_phrase (KspNode *root,
   return g_steal_pointer (&s);
 }
 
+/* A name as quoted in the order: without the quotes and the closing dot it has in the published text. */
+static char *
+clean_name (const char *name)
+{
+  char *s;
+  gsize len;
+
+  if (name == NULL)
+    return NULL;
+  s = g_strstrip (g_strdup (name));
+  len = strlen (s);
+  while (len > 0 && (s[len - 1] == '.' || s[len - 1] == '"'))
+    s[--len] = '\0';
+  if (g_str_has_suffix (s, "»"))
+    s[len -= strlen ("»")] = '\0';
+  if (s[0] == '"')
+    memmove (s, s + 1, strlen (s));
+  else if (g_str_has_prefix (s, "«"))
+    memmove (s, s + strlen ("«"), strlen (s) - strlen ("«") + 1);
+  return s;
+}
+
 static void
 append_unit_text (GString *out,
                   KspNode *unit,
@@ -304,7 +326,7 @@ ksp_amending_order_to_text (GPtrArray *plan,
   KspNode *order = first_of_kind (old_root, "order");
   KspNode *standard = first_of_kind (old_root, "standard");
   const char *order_title = order ? text_of (order, "title", lang) : NULL;
-  const char *name = standard ? text_of (standard, "name", lang) : NULL;
+  g_autofree char *name = standard ? clean_name (text_of (standard, "name", lang)) : NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
   if (kk)

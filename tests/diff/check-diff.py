@@ -334,6 +334,41 @@ audit = run('audit', '--workspace', ws1, '--standard', code).stdout.splitlines()
 check('the revert is one step of the audit trail', sum('Revert to edition 1' in line for line in audit) == 1,
       '\n'.join(audit[-5:]))
 
+# The amending order: one item per amended point, named by its number in the amended text -------------------
+
+r = run('amend', SEED1, os.path.join(TMP, 'together.txt'), '--lang', 'ru')
+check('amend: exit 0', r.returncode == 0, r.stderr)
+check('amend: the title', r.stdout.startswith('О внесении изменений в приказ Министра труда и социальной защиты '
+                                              'населения Республики Казахстан от 30 апреля 2024 года № 125'), r.stdout[:300])
+check('amend: card 9 restated (three changes in it)', 'пункт 9 изложить в следующей редакции:\n«' in r.stdout, r.stdout[:2000])
+check('amend: the card added after 9 is 9-1 (the points after it keep their numbers)',
+      'дополнить пунктом 9-1 следующего содержания:\n«' in r.stdout, r.stdout[-3000:])
+check('amend: two items', r.stdout.count('изложить в следующей редакции') + r.stdout.count('дополнить пунктом') == 2,
+      r.stdout[:500])
+check('amend: the standard named without its quotes',
+      'в профессиональном стандарте «Социальная работа и другие профессии социальной сферы», утверждённом' in r.stdout,
+      r.stdout[:600])
+r = run('amend', SEED1, os.path.join(TMP, 'delete.txt'), '--lang', 'kk')
+check('amend in Kazakh: restated point', '9-тармақ мынадай редакцияда жазылсын:' in r.stdout, r.stdout[:800])
+order_docx = os.path.join(TMP, 'order.docx')
+r = run('amend', SEED1, os.path.join(TMP, 'together.txt'), '-o', order_docx)
+check('amend -o: written', r.returncode == 0 and os.path.exists(order_docx), r.stderr)
+if os.path.exists(order_docx):
+    import zipfile
+    with zipfile.ZipFile(order_docx) as z:
+        xml = z.read('word/document.xml').decode('utf-8')
+    check('amend -o: the DOCX holds the items', 'пункт 9 изложить в следующей редакции:' in xml and 'ПРИКАЗЫВАЮ:' in xml,
+          xml[:500])
+    try:
+        import docx  # python3-docx, as check-comparative-table uses it
+        paragraphs = [p.text for p in docx.Document(order_docx).paragraphs]
+        check('amend -o: python-docx reads the title first', paragraphs[0].startswith('О внесении изменений'),
+              str(paragraphs[:3]))
+    except ImportError:
+        pass
+r = run('amend', SEED1, SEED1)
+check('amend of equal texts: exit 1, says so', r.returncode == 1 and 'nothing to amend' in r.stderr, r.stderr)
+
 # Errors: exit 2 and a message naming what is wrong ------------------------------------------------------
 
 r = run('diff', SEED1, os.path.join(TMP, 'missing.txt'))

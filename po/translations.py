@@ -320,6 +320,15 @@ T = {
  '_Stale translations only': ('_Только устаревшие переводы', '_Тек ескірген аудармалар'),
  'renumbered:': ('перенумеровано:', 'нөмірі өзгерді:'),
  'the other language was not updated': ('второй язык не обновлён', 'екінші тіл жаңартылмаған'),
+ '--format docx needs -o OUT, and -o needs --format docx': ('для --format docx нужен -o ФАЙЛ, а для -o — --format docx', '--format docx үшін -o ФАЙЛ керек, ал -o үшін --format docx'),
+ '--format must be docx (the comparative table)': ('--format может быть только docx (сравнительная таблица)', '--format тек docx бола алады (салыстырмалы кесте)'),
+ '--json and --format docx do not go together': ('--json и --format docx несовместимы', '--json және --format docx бірге қолданылмайды'),
+ 'Draft the order amending OLD into NEW: one item per amended point (text, or DOCX with -o)': ('Составить проект приказа о внесении изменений из OLD в NEW: по подпункту на каждый изменённый пункт (текст или DOCX с -o)', 'OLD мәтінін NEW мәтініне өзгертетін бұйрық жобасын жасау: әр өзгертілген тармаққа бір тармақша (мәтін немесе -o арқылы DOCX)'),
+ "Language of the order: ru or kk (default: the standard's)": ('Язык приказа: ru или kk (по умолчанию — язык стандарта)', 'Бұйрықтың тілі: ru немесе kk (әдепкі — стандарттың тілі)'),
+ "The comparative table's file": ('Файл сравнительной таблицы', 'Салыстырмалы кестенің файлы'),
+ 'Write the order as DOCX to this file': ('Записать приказ в этот файл DOCX', 'Бұйрықты осы DOCX файлына жазу'),
+ "docx: write the comparative table (the ministry's layout) to the file given by -o": ('docx: записать сравнительную таблицу (по форме министерства) в файл, указанный в -o', 'docx: салыстырмалы кестені (министрлік үлгісімен) -o көрсеткен файлға жазу'),
+ 'the two texts do not differ: there is nothing to amend': ('тексты не различаются: изменять нечего', 'мәтіндер бірдей: өзгертетін ештеңе жоқ'),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

@@ -1023,6 +1023,36 @@ read_both (const char  *old_path,
   return TRUE;
 }
 
+/* The two sides of a diff or an amending order: two files (read in parallel), or two references of
+ * @workspace. Returns: 0, or the exit status (2) after a message. */
+static int
+load_two_sides (const char  *workspace,
+                const char  *old_ref,
+                const char  *new_ref,
+                const char  *command,
+                KspNode    **out_old,
+                KspNode    **out_new)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+
+  if (workspace == NULL)
+    return read_both (old_ref, new_ref, out_old, out_new) ? 0 : 2;
+  if (!(store = ksp_store_open_uri (workspace, KSP_STORE_OPEN_READ_ONLY, &error)))
+    {
+      g_printerr ("kasip: %s\n", error->message);
+      return 2;
+    }
+  if (!(*out_old = load_reference (store, old_ref, command)))
+    return 2;
+  if (!(*out_new = load_reference (store, new_ref, command)))
+    {
+      g_clear_object (out_old);
+      return 2;
+    }
+  return 0;
+}
+
 static int
 cmd_diff (int    argc,
           char **argv)
@@ -1046,7 +1076,6 @@ cmd_diff (int    argc,
     { NULL }
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = NULL;
   g_autoptr (KspNode) old_root = NULL;
   g_autoptr (KspNode) new_root = NULL;
   g_autoptr (GPtrArray) changes = NULL;
@@ -1054,6 +1083,7 @@ cmd_diff (int    argc,
   KspUiLang lang = ksp_ui_lang_default ();
   gboolean color;
   guint n_changes;
+  int status;
 
   if (!parse (entries, "diff", &argc, &argv, &error))
     return usage_error ("diff", error->message);
@@ -1074,18 +1104,8 @@ cmd_diff (int    argc,
   if (color_str == NULL || g_str_equal (color_str, "auto"))
     color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
 
-  if (opt_workspace && !(store = ksp_store_open_uri (opt_workspace, KSP_STORE_OPEN_READ_ONLY, &error)))
-    {
-      g_printerr ("kasip: %s\n", error->message);
-      return 2;
-    }
-  if (store == NULL)
-    {
-      if (!read_both (argv[1], argv[2], &old_root, &new_root))
-        return 2;
-    }
-  else if (!(old_root = load_reference (store, argv[1], "diff")) || !(new_root = load_reference (store, argv[2], "diff")))
-    return 2;
+  if ((status = load_two_sides (opt_workspace, argv[1], argv[2], "diff", &old_root, &new_root)))
+    return status;
   if (!g_str_equal (ksp_node_get_kind (old_root), ksp_node_get_kind (new_root)))
     {
       g_printerr ("kasip: %s\n", _("the two sides are not of the same kind (a document and a standard)"));
@@ -1132,12 +1152,12 @@ cmd_amend (int    argc,
     { NULL }
   };
   g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = NULL;
   g_autoptr (KspNode) old_root = NULL;
   g_autoptr (KspNode) new_root = NULL;
   g_autoptr (GPtrArray) changes = NULL;
   g_autoptr (GPtrArray) plan = NULL;
   KspLang lang = KSP_LANG_NONE;
+  int status;
 
   if (!parse (entries, "amend", &argc, &argv, &error))
     return usage_error ("amend", error->message);
@@ -1145,18 +1165,8 @@ cmd_amend (int    argc,
     return usage_error ("amend", _("give what to compare: two files, or --workspace and two references"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
     return usage_error ("amend", _("--lang must be ru or kk"));
-  if (opt_workspace && !(store = ksp_store_open_uri (opt_workspace, KSP_STORE_OPEN_READ_ONLY, &error)))
-    {
-      g_printerr ("kasip: %s\n", error->message);
-      return 2;
-    }
-  if (store == NULL)
-    {
-      if (!read_both (argv[1], argv[2], &old_root, &new_root))
-        return 2;
-    }
-  else if (!(old_root = load_reference (store, argv[1], "amend")) || !(new_root = load_reference (store, argv[2], "amend")))
-    return 2;
+  if ((status = load_two_sides (opt_workspace, argv[1], argv[2], "amend", &old_root, &new_root)))
+    return status;
   if (lang == KSP_LANG_NONE)   /* the language the amended standard was published in */
     ksp_lang_from_string (ksp_node_get_value (old_root, "language", KSP_LANG_NONE), &lang);
   if (lang == KSP_LANG_NONE)

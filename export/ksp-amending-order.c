@@ -247,27 +247,12 @@ text_of (KspNode    *node,
   return v && *v ? v : ksp_node_get_value (node, field, lang == KSP_LANG_KK ? KSP_LANG_RU : KSP_LANG_KK);
 }
 
-static KspNode *
-first_of_kind (KspNode    *node,
-               const char *kind)
-{
-  if (strcmp (ksp_node_get_kind (node), kind) == 0)
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of_kind (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* «приказ Министра … от 30 апреля 2024 года № 125» from the act line «Приказ Министра … № 125.» */
 static char *
 act_phrase (KspNode *root,
             KspLang  lang)
 {
-  KspNode *order = first_of_kind (root, "order");
+  KspNode *order = ksp_node_find_first_of_kind (root, "order");
   const char *act = order ? text_of (order, "act", lang) : NULL;
   g_autofree char *s = NULL;
   gsize len;
@@ -323,8 +308,8 @@ ksp_amending_order_to_text (GPtrArray *plan,
   GString *out = g_string_new (NULL);
   gboolean kk = lang == KSP_LANG_KK;
   g_autofree char *act = act_phrase (old_root, lang);
-  KspNode *order = first_of_kind (old_root, "order");
-  KspNode *standard = first_of_kind (old_root, "standard");
+  KspNode *order = ksp_node_find_first_of_kind (old_root, "order");
+  KspNode *standard = ksp_node_find_first_of_kind (old_root, "standard");
   const char *order_title = order ? text_of (order, "title", lang) : NULL;
   g_autofree char *name = standard ? clean_name (text_of (standard, "name", lang)) : NULL;
 

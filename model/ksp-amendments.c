@@ -62,21 +62,6 @@ has_number (KspNode    *node,
   return *n && strcmp (n, number) == 0 && strcmp (ksp_node_get_kind (node), "note") != 0;
 }
 
-static KspNode *
-first_of_kind (KspNode    *node,
-               const char *kind)
-{
-  if (strcmp (ksp_node_get_kind (node), kind) == 0)
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of_kind (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The element a note is about (see the header). */
 static KspNode *
 note_target (KspNode *root,
@@ -103,9 +88,9 @@ note_target (KspNode *root,
       return NULL;
     }
   if (text && (strstr (text, "Кіріспе") || strstr (text, "реамбула")))
-    return first_of_kind (root, "order");
+    return ksp_node_find_first_of_kind (root, "order");
   if (text && (strstr (text, "Қосымша") || strstr (text, "риложение")))
-    return first_of_kind (root, "standard");
+    return ksp_node_find_first_of_kind (root, "standard");
   return parent;
 }
 
@@ -184,7 +169,7 @@ collect_notes (KspNode   *node,
 static KspWording *
 approving_wording (KspNode *root)
 {
-  KspNode *order = first_of_kind (root, "order");
+  KspNode *order = ksp_node_find_first_of_kind (root, "order");
   KspWording *w = g_new0 (KspWording, 1);
 
   w->approving = TRUE;
@@ -425,7 +410,7 @@ ksp_amendments_in_force_on (KspNode    *root,
   approving = approving_wording (copy);
   if (ksp_wording_earliest (approving) && strcmp (ksp_wording_earliest (approving), date) > 0)
     {
-      KspNode *order = first_of_kind (copy, "order");
+      KspNode *order = ksp_node_find_first_of_kind (copy, "order");
       g_autofree char *from = shown_date (ksp_wording_earliest (approving), lang);
       const char *args[] = { when, from, NULL };
       g_autofree char *text = ksp_message_render ("history.not-in-force", args, lang);

@@ -577,3 +577,25 @@ ksp_node_equal (KspNode  *a,
   return TRUE;
 #undef DIFFER
 }
+
+/**
+ * ksp_node_find_first_of_kind:
+ * Returns: (transfer none) (nullable): @self or the first element of its subtree (in document order) of
+ *   @kind
+ */
+KspNode *
+ksp_node_find_first_of_kind (KspNode    *self,
+                             const char *kind)
+{
+  g_return_val_if_fail (KSP_IS_NODE (self), NULL);
+  g_return_val_if_fail (kind != NULL, NULL);
+  if (strcmp (ksp_node_get_kind (self), kind) == 0)
+    return self;
+  for (guint i = 0; i < ksp_node_get_n_children (self); i++)
+    {
+      KspNode *found = ksp_node_find_first_of_kind (ksp_node_get_child (self, i), kind);
+      if (found)
+        return found;
+    }
+  return NULL;
+}

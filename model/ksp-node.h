@@ -73,6 +73,8 @@ KspNode           *ksp_node_copy_one_standard (KspNode   *document,
                                               const char *standard_id);
 KspNode           *ksp_node_find_descendant  (KspNode    *self,
                                               const char *id);
+KspNode           *ksp_node_find_first_of_kind (KspNode  *self,
+                                              const char *kind);
 gboolean           ksp_node_equal            (KspNode    *a,
                                               KspNode    *b,
                                               char      **out_difference);

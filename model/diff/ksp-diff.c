@@ -132,12 +132,19 @@ static const KspLang *field_langs (const KspFieldSpec *field, guint *n);
 static gboolean field_is_compared (const KspFieldSpec *field);
 static gboolean value_is_blank (const char *value);
 
-/* The hash of an element's kind and own compared fields, as written (blank values as none). */
-static guint64
-own_hash (KspNode *node)
+typedef gboolean (*CompareValueFunc) (const KspFieldSpec *field,
+                                      KspLang             lang,
+                                      const char         *value,
+                                      gpointer            data);
+
+/* Calls @func with each of @node's own compared values (not the fields about the file, not the derived
+ * ones), field by field, language by language, until it returns FALSE. Returns: whether it went through. */
+static gboolean
+foreach_compared_value (KspNode          *node,
+                        CompareValueFunc  func,
+                        gpointer          data)
 {
   const KspKindSpec *spec = ksp_node_get_kind_spec (node);
-  guint64 h = hash_bytes (HASH_START, ksp_node_get_kind (node));
 
   for (guint f = 0; spec && f < spec->n_fields; f++)
     {
@@ -148,11 +155,31 @@ own_hash (KspNode *node)
         continue;
       langs = field_langs (&spec->fields[f], &n_langs);
       for (guint l = 0; l < n_langs; l++)
-        {
-          const char *v = ksp_node_get_value (node, spec->fields[f].name, langs[l]);
-          h = hash_bytes (h, value_is_blank (v) ? "" : v);
-        }
+        if (!func (&spec->fields[f], langs[l], ksp_node_get_value (node, spec->fields[f].name, langs[l]), data))
+          return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+hash_value (const KspFieldSpec *field,
+            KspLang             lang,
+            const char         *value,
+            gpointer            data)
+{
+  guint64 *h = data;
+
+  *h = hash_bytes (*h, value_is_blank (value) ? "" : value);
+  return TRUE;
+}
+
+/* The hash of an element's kind and own compared fields, as written (blank values as none). */
+static guint64
+own_hash (KspNode *node)
+{
+  guint64 h = hash_bytes (HASH_START, ksp_node_get_kind (node));
+
+  foreach_compared_value (node, hash_value, &h);
   return h;
 }
 
@@ -271,55 +298,49 @@ field_langs (const KspFieldSpec *field,
 
 /* The element's own fields with their noise removed: a key that pairs the elements whose text is the same
  * but for noise. (Most elements of two versions of a standard pair as written, by own_hash, first.) */
+static gboolean
+append_normal_value (const KspFieldSpec *field,
+                     KspLang             lang,
+                     const char         *value,
+                     gpointer            data)
+{
+  g_string_append_c (data, '\x1f');
+  if (!value_is_blank (value))
+    {
+      g_autofree char *norm = ksp_text_normalize (value);
+      g_string_append (data, norm);
+    }
+  return TRUE;
+}
+
 static const char *
 item_content (Item *it)
 {
   if (it->content == NULL)
     {
-      const KspKindSpec *spec = ksp_node_get_kind_spec (it->node);
       GString *s = g_string_new (ksp_node_get_kind (it->node));
 
-      for (guint f = 0; spec && f < spec->n_fields; f++)
-        {
-          guint n_langs;
-          const KspLang *langs;
-
-          if (!field_is_compared (&spec->fields[f]) || (spec->fields[f].flags & KSP_FIELD_DERIVED))
-            continue;
-          langs = field_langs (&spec->fields[f], &n_langs);
-          for (guint l = 0; l < n_langs; l++)
-            {
-              const char *v = ksp_node_get_value (it->node, spec->fields[f].name, langs[l]);
-              g_string_append_c (s, '\x1f');
-              if (!value_is_blank (v))
-                {
-                  g_autofree char *norm = ksp_text_normalize (v);
-                  g_string_append (s, norm);
-                }
-            }
-        }
+      foreach_compared_value (it->node, append_normal_value, s);
       it->content = g_string_free (s, FALSE);
     }
   return it->content;
+}
+
+static gboolean
+add_value_words (const KspFieldSpec *field,
+                 KspLang             lang,
+                 const char         *value,
+                 gpointer            data)
+{
+  bag_add_text (data, value);
+  return TRUE;
 }
 
 static void
 add_own_words (GArray  *bag,
                KspNode *node)
 {
-  const KspKindSpec *spec = ksp_node_get_kind_spec (node);
-
-  for (guint f = 0; spec && f < spec->n_fields; f++)
-    {
-      guint n_langs;
-      const KspLang *langs;
-
-      if (!field_is_compared (&spec->fields[f]) || (spec->fields[f].flags & KSP_FIELD_DERIVED))
-        continue;
-      langs = field_langs (&spec->fields[f], &n_langs);
-      for (guint l = 0; l < n_langs; l++)
-        bag_add_text (bag, ksp_node_get_value (node, spec->fields[f].name, langs[l]));
-    }
+  foreach_compared_value (node, add_value_words, bag);
 }
 
 static GArray *
@@ -580,32 +601,23 @@ assign (Diff   *d,
     }
 }
 
+static gboolean
+value_equal_in (const KspFieldSpec *field,
+                KspLang             lang,
+                const char         *value,
+                gpointer            other)
+{
+  const char *there = ksp_node_get_value (other, field->name, lang);
+
+  return g_strcmp0 (value, there) == 0 || (value_is_blank (value) && value_is_blank (there));
+}
+
 /* Whether two elements' own compared fields are the same as written (what own_hash hashes). */
 static gboolean
 own_equal (KspNode *a,
            KspNode *b)
 {
-  const KspKindSpec *spec = ksp_node_get_kind_spec (a);
-
-  if (strcmp (ksp_node_get_kind (a), ksp_node_get_kind (b)) != 0)
-    return FALSE;
-  for (guint f = 0; spec && f < spec->n_fields; f++)
-    {
-      guint n_langs;
-      const KspLang *langs;
-
-      if (!field_is_compared (&spec->fields[f]) || (spec->fields[f].flags & KSP_FIELD_DERIVED))
-        continue;
-      langs = field_langs (&spec->fields[f], &n_langs);
-      for (guint l = 0; l < n_langs; l++)
-        {
-          const char *x = ksp_node_get_value (a, spec->fields[f].name, langs[l]);
-          const char *y = ksp_node_get_value (b, spec->fields[f].name, langs[l]);
-          if (g_strcmp0 (x, y) != 0 && !(value_is_blank (x) && value_is_blank (y)))
-            return FALSE;
-        }
-    }
-  return TRUE;
+  return strcmp (ksp_node_get_kind (a), ksp_node_get_kind (b)) == 0 && foreach_compared_value (a, value_equal_in, b);
 }
 
 /* Pairs the items whose text is the same, in order: as written (@normal FALSE: by own_hash, checked

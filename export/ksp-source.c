@@ -257,51 +257,61 @@ ksp_source_new_from_data (const char       *name,
   p = line_start = self->contents;
   if (g_str_has_prefix (p, "\xEF\xBB\xBF"))
     p = line_start = p + 3;
-  for (;; p++)
+  for (;;)
     {
-      if (*p == '\n' || *p == '\0')
+      /* the next line end, found with strchr rather than byte by byte */
+      p = strchr (line_start, '\n');
+      if (p == NULL)
+        p = line_start + strlen (line_start);
+      gsize len = p - line_start;
+      g_autofree char *raw = g_strndup (line_start, len && line_start[len - 1] == '\r' ? len - 1 : len);
+      guint n_cells = 0;
+      char *cell = raw;
+
+      line_no++;
+      /* the cells, split at the tabs in place (each tab put back after its cell is read) */
+      for (guint c = 0; cell; c++)
         {
-          gsize len = p - line_start;
-          g_autofree char *raw = g_strndup (line_start, len && line_start[len - 1] == '\r' ? len - 1 : len);
-          g_auto (GStrv) cells = g_strsplit (raw, "\t", -1);
-          guint n_cells = 0;
+          gboolean markup = FALSE;
+          char *tab = strchr (cell, '\t');
+          char *clean;
 
-          line_no++;
-          for (guint c = 0; cells[c]; c++)
-            {
-              gboolean markup = FALSE;
-              char *clean = ksp_source_clean_cell (cells[c], &markup);
+          if (tab)
+            *tab = '\0';
+          clean = ksp_source_clean_cell (cell, &markup);
+          if (tab)
+            *tab = '\t';
+          cell = tab ? tab + 1 : NULL;
 
-              if (markup && !n_markup++)
-                first_markup = line_no;
-              if (is_rule (clean))
-                {
-                  if (!n_rules++)
-                    first_rule = line_no;
-                  g_free (clean);
-                  continue;
-                }
-              if (*clean == '\0')
-                {
-                  g_free (clean);
-                  continue;
-                }
-              {
-                KspSegment seg = { clean, line_no, c };
-                g_array_append_val (self->segments, seg);
-                n_cells++;
-              }
-            }
-          if (n_cells > 0)
+          if (markup && !n_markup++)
+            first_markup = line_no;
+          if (is_rule (clean))
             {
-              n_lines++;
-              n_tab_lines += n_cells > 1 || (n_cells == 1 && raw[0] == '\t');
+              if (!n_rules++)
+                first_rule = line_no;
+              g_free (clean);
+              continue;
             }
-          g_ptr_array_add (self->lines, g_steal_pointer (&raw));
-          if (*p == '\0')
-            break;
-          line_start = p + 1;
+          if (*clean == '\0')
+            {
+              g_free (clean);
+              continue;
+            }
+          {
+            KspSegment seg = { clean, line_no, c };
+            g_array_append_val (self->segments, seg);
+            n_cells++;
+          }
         }
+      if (n_cells > 0)
+        {
+          n_lines++;
+          n_tab_lines += n_cells > 1 || (n_cells == 1 && raw[0] == '\t');
+        }
+      g_ptr_array_add (self->lines, g_steal_pointer (&raw));
+      if (*p == '\0')
+        break;
+      line_start = p + 1;
     }
 
   if (self->segments->len == 0)

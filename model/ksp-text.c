@@ -79,12 +79,22 @@ ksp_id_new (void)
   /* A random (version 4) UUID, as g_uuid_string_random() makes, formatted here: an import makes one per
    * element, and printf was a tenth of reading a large standard. */
   static const char hex[] = "0123456789abcdef";
+  /* one generator per thread, seeded from GLib's: g_random_int() takes a lock that two readers working at
+   * once (kasip diff reads its two files in parallel) would contend for at every element */
+  static GPrivate rand_key = G_PRIVATE_INIT ((GDestroyNotify) g_rand_free);
+  GRand *rand = g_private_get (&rand_key);
   guint8 bytes[16];
   char *out = g_malloc (37), *o = out;
 
+  if (rand == NULL)
+    {
+      guint32 seed[4] = { g_random_int (), g_random_int (), g_random_int (), g_random_int () };
+      rand = g_rand_new_with_seed_array (seed, G_N_ELEMENTS (seed));
+      g_private_set (&rand_key, rand);
+    }
   for (guint i = 0; i < 16; i += 4)
     {
-      guint32 r = g_random_int ();
+      guint32 r = g_rand_int (rand);
       memcpy (bytes + i, &r, 4);
     }
   bytes[6] = (bytes[6] & 0x0f) | 0x40;   /* version 4 */

@@ -151,9 +151,9 @@ ksp_read_any_file (const char       *path,
   if (root == NULL)
     return NULL;
 
-  share = ksp_read_any_unplaced_share (root);
-  /* Whatever the source: a Kasip XML or DOCX model carries the "not placed" elements of its first import. */
-  if (share > KSP_READ_ANY_MAX_UNPLACED)
+  /* Whatever the source: a Kasip XML or DOCX model carries the "not placed" elements of its first import.
+   * (Counted only for a caller that reads the report: a second pass over every word of the tree.) */
+  if (out_report && (share = ksp_read_any_unplaced_share (root)) > KSP_READ_ANY_MAX_UNPLACED)
     ksp_import_report_add (report, 0, "many-not-placed",
                            "%.0f%% of the words were not placed in any element (more than %.0f%%): check the "
                            "«not placed» elements before relying on this import", share * 100,

@@ -329,6 +329,18 @@ T = {
  'Write the order as DOCX to this file': ('Записать приказ в этот файл DOCX', 'Бұйрықты осы DOCX файлына жазу'),
  "docx: write the comparative table (the ministry's layout) to the file given by -o": ('docx: записать сравнительную таблицу (по форме министерства) в файл, указанный в -o', 'docx: салыстырмалы кестені (министрлік үлгісімен) -o көрсеткен файлға жазу'),
  'the two texts do not differ: there is nothing to amend': ('тексты не различаются: изменять нечего', 'мәтіндер бірдей: өзгертетін ештеңе жоқ'),
+ 'Amending _Order (DOCX)…': ('_Приказ о внесении изменений (DOCX)…', 'Өзгерістер енгізу туралы _бұйрық (DOCX)…'),
+ 'Comparative _Table (DOCX)…': ('Сравнительная _таблица (DOCX)…', 'Салыстырмалы _кесте (DOCX)…'),
+ 'Could Not Export': ('Не удалось экспортировать', 'Экспорттау мүмкін болмады'),
+ 'Export the Amending Order': ('Экспорт приказа о внесении изменений', 'Өзгерістер енгізу туралы бұйрықты экспорттау'),
+ 'Export the Comparative Table': ('Экспорт сравнительной таблицы', 'Салыстырмалы кестені экспорттау'),
+ 'Export the comparative table or the amending order': ('Экспортировать сравнительную таблицу или приказ о внесении изменений', 'Салыстырмалы кестені немесе өзгерістер енгізу туралы бұйрықты экспорттау'),
+ 'The comparison is not done yet.': ('Сравнение ещё не завершено.', 'Салыстыру әлі аяқталған жоқ.'),
+ 'There is nothing to amend: no differences.': ('Изменять нечего: различий нет.', 'Өзгертетін ештеңе жоқ: айырмашылық жоқ.'),
+ 'Word documents': ('Документы Word', 'Word құжаттары'),
+ 'Written: %s': ('Записано: %s', 'Жазылды: %s'),
+ 'amending-order.docx': ('prikaz-o-vnesenii-izmenenij.docx', 'ozgerister-engizu-buiryk.docx'),
+ 'comparative-table.docx': ('sravnitelnaya-tablica.docx', 'salystyrmaly-keste.docx'),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

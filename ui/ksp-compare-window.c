@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ksp-amending-order.h"
+#include "ksp-comparative-table.h"
 #include "ksp-compare-window.h"
 #include "ksp-interface-language.h"
 #include "ksp-node-path.h"
@@ -654,6 +656,80 @@ on_list_activate (KspCompareWindow *self,
   ksp_compare_window_open_selected (self);
 }
 
+/* Documents made from the diff --------------------------------------------------------------------- */
+
+gboolean
+ksp_compare_window_export (KspCompareWindow  *self,
+                           KspCompareExport   what,
+                           const char        *path,
+                           GError           **error)
+{
+  KspLang lang = ksp_interface_data_language ();
+  g_autoptr (GPtrArray) plan = NULL;
+
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (self->changes == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("The comparison is not done yet."));
+      return FALSE;
+    }
+  if (what == KSP_COMPARE_EXPORT_TABLE)
+    return ksp_comparative_table_write_file (self->changes, self->old_root, self->new_root, lang, path, error);
+  plan = ksp_amending_order_plan (self->changes);
+  if (plan->len == 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("There is nothing to amend: no differences."));
+      return FALSE;
+    }
+  return ksp_amending_order_write_file (plan, self->old_root, lang, path, error);
+}
+
+static void
+on_export_response (GtkNativeDialog  *dialog,
+                    int               response,
+                    KspCompareWindow *self)
+{
+  g_autofree char *path = _ksp_window_chosen_path (dialog, response);
+  KspCompareExport what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ksp-export"));
+  g_autoptr (GError) error = NULL;
+
+  if (path && !ksp_compare_window_export (self, what, path, &error))
+    {
+      GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (message));
+    }
+  else if (path)
+    {
+      /* Translators: %s is the file written */
+      g_autofree char *done = g_strdup_printf (_("Written: %s"), path);
+      gtk_label_set_text (GTK_LABEL (self->summary), done);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  KspCompareWindow *self = KSP_COMPARE_WINDOW (widget);
+  KspCompareExport what = g_str_equal (g_variant_get_string (param, NULL), "order") ? KSP_COMPARE_EXPORT_ORDER
+                                                                                     : KSP_COMPARE_EXPORT_TABLE;
+  const char *patterns[] = { "*.docx", NULL };
+  GtkFileChooserNative *native =
+    _ksp_window_file_chooser (self, what == KSP_COMPARE_EXPORT_ORDER ? _("Export the Amending Order")
+                                                                     : _("Export the Comparative Table"),
+                              GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("Word documents"), patterns);
+
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), what == KSP_COMPARE_EXPORT_ORDER
+                                                                ? _("amending-order.docx") : _("comparative-table.docx"));
+  g_object_set_data (G_OBJECT (native), "ksp-export", GINT_TO_POINTER (what));
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* Filters ----------------------------------------------------------------------------------------- */
 
 void
@@ -765,6 +841,19 @@ build (KspCompareWindow *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (next), "compare.next");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), prev);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), next);
+  {
+    g_autoptr (GMenu) menu = g_menu_new ();
+    GtkWidget *export_button = gtk_menu_button_new ();
+
+    g_menu_append (menu, _("Comparative _Table (DOCX)…"), "compare.export::table");
+    g_menu_append (menu, _("Amending _Order (DOCX)…"), "compare.export::order");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (export_button), G_MENU_MODEL (menu));
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (export_button), "document-save-as-symbolic");
+    gtk_widget_set_tooltip_text (export_button, _("Export the comparative table or the amending order"));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (export_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Export the comparative table or the amending order"), -1);
+    adw_header_bar_pack_end (ADW_HEADER_BAR (header), export_button);
+  }
   self->open_button = gtk_button_new_with_mnemonic (_("_Open in the Draft"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "compare.open");
   gtk_widget_add_css_class (self->open_button, "suggested-action");
@@ -846,6 +935,7 @@ ksp_compare_window_class_init (KspCompareWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "compare.next", NULL, next_activated);
   gtk_widget_class_install_action (widget_class, "compare.previous", NULL, previous_activated);
   gtk_widget_class_install_action (widget_class, "compare.open", NULL, open_activated);
+  gtk_widget_class_install_action (widget_class, "compare.export", "s", export_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "compare.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, 0, "compare.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous", NULL);

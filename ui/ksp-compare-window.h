@@ -49,4 +49,16 @@ void              ksp_compare_window_set_filter   (KspCompareWindow *self,
                                                    gboolean          stale_only);
 gboolean          ksp_compare_window_open_selected (KspCompareWindow *self);
 
+typedef enum {
+  KSP_COMPARE_EXPORT_TABLE,   /* the comparative table (export/ksp-comparative-table.h) */
+  KSP_COMPARE_EXPORT_ORDER,   /* the amending order's draft (export/ksp-amending-order.h) */
+} KspCompareExport;
+
+/* Writes the document made from the diff shown (all its changes, whatever the filters), in the language
+ * of the interface's texts, to @path (DOCX). FALSE with @error before the diff is done or on failure. */
+gboolean          ksp_compare_window_export       (KspCompareWindow *self,
+                                                   KspCompareExport  what,
+                                                   const char       *path,
+                                                   GError          **error);
+
 G_END_DECLS

@@ -23,7 +23,7 @@ static guint import_finished_signal;
  * Returns: (transfer full): a modal native file chooser over @window with that filter and "All Files"
  */
 GtkFileChooserNative *
-_ksp_window_file_chooser (KspWindow            *window,
+_ksp_window_file_chooser (gpointer              window,
                           const char           *title,
                           GtkFileChooserAction  action,
                           const char           *accept,

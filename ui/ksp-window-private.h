@@ -43,7 +43,7 @@ void        _ksp_window_files_setup      (KspWindow      *window);
 void        _ksp_window_files_update     (KspWindow      *window);
 char       *_ksp_window_chosen_path      (GtkNativeDialog *dialog,
                                           int              response);
-GtkFileChooserNative *_ksp_window_file_chooser (KspWindow            *window,
+GtkFileChooserNative *_ksp_window_file_chooser (gpointer              window,   /* a GtkWindow: the editor's or a dialog */
                                                 const char           *title,
                                                 GtkFileChooserAction  action,
                                                 const char           *accept,

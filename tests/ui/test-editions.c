@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "ksp-adilet-reader.h"
 #include "ksp-compare-window.h"
@@ -358,6 +359,25 @@ test_compare (Fixture       *fixture,
   iterate_for (200);
   g_assert_true (ksp_outline_view_get_selected (ksp_window_get_outline (window)) ==
                  ksp_document_lookup (ksp_window_get_document (window), ksp_node_get_id (card10)));
+  /* the comparative table and the amending order, from the diff shown */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("kasip-ui-export-XXXXXX", &error);
+    g_autofree char *table = g_build_filename (dir, "table.docx", NULL);
+    g_autofree char *order = g_build_filename (dir, "order.docx", NULL);
+    g_autofree char *bytes = NULL;
+    gsize length = 0;
+
+    g_assert_true (ksp_compare_window_export (compare, KSP_COMPARE_EXPORT_TABLE, table, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (table, &bytes, &length, NULL));
+    g_assert_true (length > 2000 && memcmp (bytes, "PK", 2) == 0);
+    g_clear_pointer (&bytes, g_free);
+    g_assert_true (ksp_compare_window_export (compare, KSP_COMPARE_EXPORT_ORDER, order, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (order, &bytes, &length, NULL));
+    g_assert_true (length > 2000 && memcmp (bytes, "PK", 2) == 0);
+    remove_tree (dir);
+  }
   gtk_window_close (GTK_WINDOW (compare));
   iterate_for (200);
 }

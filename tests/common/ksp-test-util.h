@@ -28,13 +28,5 @@ static inline KspNode *
 ksp_test_first_of_kind (KspNode    *node,
                         const char *kind)
 {
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = ksp_test_first_of_kind (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return ksp_node_find_first_of_kind (node, kind);
 }

@@ -33,21 +33,6 @@ card (KspNode    *root,
   g_assert_not_reached ();
 }
 
-static KspNode *
-first_of (KspNode    *node,
-          const char *kind)
-{
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static KspAmendment *
 item (GPtrArray *plan,
       guint      i)
@@ -76,12 +61,12 @@ test_plan_and_text (void)
   standard = ksp_node_get_parent (card9);
 
   /* point 9: a skill reworded and a knowledge item deleted (two changes: restated) */
-  skill = first_of (card9, "skill");
+  skill = ksp_node_find_first_of_kind (card9, "skill");
   ksp_node_set_value (skill, "name", KSP_LANG_RU, "осуществление базовых и дополнительных услуг в передвижении.");
-  knowledge = first_of (skill, "knowledge");
+  knowledge = ksp_node_find_first_of_kind (skill, "knowledge");
   ksp_node_remove_child (skill, knowledge);
   /* point 12: one word of one knowledge item (word for word) */
-  knowledge = first_of (card12, "knowledge");
+  knowledge = ksp_node_find_first_of_kind (card12, "knowledge");
   {
     g_autofree char *text = g_strdup (ksp_node_get_value (knowledge, "text", KSP_LANG_RU));
     char *word = strstr (text, "Конституции");
@@ -176,7 +161,7 @@ test_sub_point (void)
   g_autofree char *ru = NULL;
   KspNode *abbr = NULL;
 
-  for (KspNode *n = first_of (new_root, "abbreviation"); n; n = NULL)
+  for (KspNode *n = ksp_node_find_first_of_kind (new_root, "abbreviation"); n; n = NULL)
     for (guint i = 0; i < ksp_node_get_n_children (ksp_node_get_parent (n)); i++)
       {
         KspNode *c = ksp_node_get_child (ksp_node_get_parent (n), i);

@@ -248,21 +248,6 @@ test_editions (Fixture       *fixture,
   g_assert_nonnull (card_with_code (ksp_document_get_root (ksp_window_get_document (window)), "3412-0-011"));
 }
 
-static KspNode *
-first_of (KspNode    *node,
-          const char *kind)
-{
-  if (g_str_equal (ksp_node_get_kind (node), kind))
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = first_of (ksp_node_get_child (node, i), kind);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The compare view: edition 1 against the draft after four edits. */
 static void
 test_compare (Fixture       *fixture,
@@ -273,9 +258,9 @@ test_compare (Fixture       *fixture,
   KspNode *root = ksp_document_get_root (draft);
   KspNode *card9 = card_with_code (root, "5320-2-003");
   KspNode *card10 = card_with_code (root, "5320-9-006");
-  KspNode *skill = first_of (card9, "skill");
+  KspNode *skill = ksp_node_find_first_of_kind (card9, "skill");
   KspNode *first = ksp_node_get_child (skill, 0);   /* ability 1 */
-  KspNode *knowledge = first_of (skill, "knowledge");
+  KspNode *knowledge = ksp_node_find_first_of_kind (skill, "knowledge");
   KspNode *second_knowledge = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *removed_id = NULL;

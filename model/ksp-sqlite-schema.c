@@ -237,7 +237,22 @@ static const char migration_4[] =
 static const char migration_5[] =
   "ALTER TABLE tree ADD COLUMN edition_act TEXT;\n";
 
-static const char *const migrations[] = { NULL, migration_1, migration_2, migration_3, migration_4, migration_5 };
+/* Version 6: the justification of a change («обоснование», the comparative table's fifth column), kept per
+ * standard, per change (its identity: ksp_change_dup_key, so that it survives running the diff again) and
+ * per language of the table. A note on the draft's changes, not on a tree: it is not frozen. */
+static const char migration_6[] =
+  "CREATE TABLE justification (\n"
+  "  standard_id TEXT NOT NULL REFERENCES standard(id) ON DELETE CASCADE,\n"
+  "  change_key TEXT NOT NULL,\n"
+  "  lang TEXT NOT NULL,\n"
+  "  text TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL,\n"
+  "  updated_at TEXT NOT NULL,\n"
+  "  PRIMARY KEY (standard_id, change_key, lang));\n";
+
+static const char *const migrations[] = {
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6
+};
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);
 

@@ -1435,6 +1435,81 @@ ksp_sqlite_store_get_reference (KspStore   *store,
   return content;
 }
 
+static gboolean
+ksp_sqlite_store_put_justification (KspStore   *store,
+                                    const char *standard_id,
+                                    const char *change_key,
+                                    KspLang     lang,
+                                    const char *text,
+                                    GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s;
+
+  if (text == NULL)
+    {
+      if (!(s = stmt (self, "DELETE FROM justification WHERE standard_id = ? AND change_key = ? AND lang = ?", error)))
+        return FALSE;
+      bind_text (s, 1, standard_id);
+      bind_text (s, 2, change_key);
+      bind_text (s, 3, ksp_lang_to_string (lang));
+      return step_done (self, s, error, "removing a justification");
+    }
+  if (!(s = stmt (self, "INSERT OR REPLACE INTO justification (standard_id, change_key, lang, text, author, updated_at)"
+                        " SELECT id, ?, ?, ?, ?, ? FROM standard WHERE id = ?", error)))
+    return FALSE;
+  bind_text (s, 1, change_key);
+  bind_text (s, 2, ksp_lang_to_string (lang));
+  bind_text (s, 3, text);
+  bind_text (s, 4, ksp_store_get_user (store));
+  bind_text (s, 5, now);
+  bind_text (s, 6, standard_id);
+  if (!step_done (self, s, error, "storing a justification"))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND,
+                   "%s: no standard %s in the workspace", ksp_store_get_location (store), standard_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GPtrArray *
+ksp_sqlite_store_list_justifications (KspStore   *store,
+                                      const char *standard_id,
+                                      GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_justification_free);
+  sqlite3_stmt *s;
+  int rc;
+
+  if (!(s = stmt (self, "SELECT change_key, lang, text, author, updated_at FROM justification"
+                        " WHERE standard_id = ? ORDER BY change_key, lang", error)))
+    return NULL;
+  bind_text (s, 1, standard_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      KspJustification *j = g_new0 (KspJustification, 1);
+      j->change_key = column_dup (s, 0);
+      if (!ksp_lang_from_string ((const char *) sqlite3_column_text (s, 1), &j->lang))
+        j->lang = KSP_LANG_NONE;
+      j->text = column_dup (s, 2);
+      j->author = column_dup (s, 3);
+      j->updated_at = column_dup (s, 4);
+      g_ptr_array_add (list, j);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      fail (self, error, "reading the justifications");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 /* ---------------------------------------------------------------------------------------------- */
 
 static void
@@ -1477,6 +1552,8 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->put_reference = ksp_sqlite_store_put_reference;
   store_class->in_transaction = ksp_sqlite_store_in_transaction;
   store_class->get_reference = ksp_sqlite_store_get_reference;
+  store_class->put_justification = ksp_sqlite_store_put_justification;
+  store_class->list_justifications = ksp_sqlite_store_list_justifications;
 }
 
 static void

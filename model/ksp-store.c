@@ -69,6 +69,18 @@ ksp_audit_entry_free (KspAuditEntry *entry)
   g_free (entry);
 }
 
+void
+ksp_justification_free (KspJustification *justification)
+{
+  if (justification == NULL)
+    return;
+  g_free (justification->change_key);
+  g_free (justification->text);
+  g_free (justification->author);
+  g_free (justification->updated_at);
+  g_free (justification);
+}
+
 static void
 ksp_store_finalize (GObject *object)
 {
@@ -583,4 +595,44 @@ ksp_store_get_reference (KspStore   *self,
                          GError    **error)
 {
   return KSP_STORE_GET_CLASS (self)->get_reference (self, kind, out_source, error);
+}
+
+/**
+ * ksp_store_put_justification:
+ * @standard_id: the document's ID (KspStandardInfo.standard_id)
+ * @change_key: the change's identity (ksp_change_dup_key)
+ * @lang: the language of the comparative table it is written for (KSP_LANG_KK or KSP_LANG_RU)
+ * @text: (nullable): the justification; %NULL or empty removes it
+ *
+ * Keeps the justification of a change, replacing the one there was, with this session's user and the time.
+ * Fails with KSP_STORE_ERROR_NOT_FOUND when the workspace has no such standard.
+ */
+gboolean
+ksp_store_put_justification (KspStore   *self,
+                             const char *standard_id,
+                             const char *change_key,
+                             KspLang     lang,
+                             const char *text,
+                             GError    **error)
+{
+  g_return_val_if_fail (standard_id != NULL && change_key != NULL, FALSE);
+  g_return_val_if_fail (lang == KSP_LANG_KK || lang == KSP_LANG_RU, FALSE);
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->put_justification (self, standard_id, change_key, lang,
+                                                         text && *text ? text : NULL, error);
+}
+
+/**
+ * ksp_store_list_justifications:
+ * Returns: (transfer full) (element-type KspJustification): the justifications kept for the standard, by
+ *   change key and language; %NULL with @error on failure
+ */
+GPtrArray *
+ksp_store_list_justifications (KspStore   *self,
+                               const char *standard_id,
+                               GError    **error)
+{
+  g_return_val_if_fail (standard_id != NULL, NULL);
+  return KSP_STORE_GET_CLASS (self)->list_justifications (self, standard_id, error);
 }

@@ -89,14 +89,26 @@ typedef struct {
   char   *summary;   /* the command's description */
 } KspAuditEntry;
 
+/* The justification of a change (the comparative table's «Обоснование»), written by a drafter: kept per
+ * standard, per change (ksp_change_dup_key, model/diff/ksp-diff.h) and per language of the table. */
+typedef struct {
+  char    *change_key;
+  KspLang  lang;
+  char    *text;
+  char    *author;
+  char    *updated_at;  /* ISO 8601 UTC */
+} KspJustification;
+
 void ksp_standard_info_free (KspStandardInfo *info);
 void ksp_edition_info_free  (KspEditionInfo  *info);
 void ksp_lock_info_free     (KspLockInfo     *info);
 void ksp_audit_entry_free   (KspAuditEntry   *entry);
+void ksp_justification_free (KspJustification *justification);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspStandardInfo, ksp_standard_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspEditionInfo, ksp_edition_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspLockInfo, ksp_lock_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspAuditEntry, ksp_audit_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspJustification, ksp_justification_free)
 
 #define KSP_TYPE_STORE (ksp_store_get_type ())
 G_DECLARE_DERIVABLE_TYPE (KspStore, ksp_store, KSP, STORE, GObject)
@@ -131,7 +143,11 @@ struct _KspStoreClass
 
   gboolean     (*in_transaction)  (KspStore *self);
 
-  gpointer padding[5];
+  gboolean     (*put_justification)   (KspStore *self, const char *standard_id, const char *change_key,
+                                       KspLang lang, const char *text, GError **error);
+  GPtrArray   *(*list_justifications) (KspStore *self, const char *standard_id, GError **error);
+
+  gpointer padding[3];
 };
 
 KspStore    *ksp_store_open_uri        (const char        *uri,
@@ -206,6 +222,16 @@ gboolean     ksp_store_put_reference   (KspStore          *self,
 char        *ksp_store_get_reference   (KspStore          *self,
                                         const char        *kind,
                                         char             **out_source,
+                                        GError           **error);
+
+gboolean     ksp_store_put_justification (KspStore        *self,
+                                        const char        *standard_id,
+                                        const char        *change_key,
+                                        KspLang            lang,
+                                        const char        *text,
+                                        GError           **error);
+GPtrArray   *ksp_store_list_justifications (KspStore      *self,
+                                        const char        *standard_id,
                                         GError           **error);
 
 /* Kinds of reference data. */

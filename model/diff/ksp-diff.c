@@ -1379,6 +1379,21 @@ ksp_diff_trees (KspNode *old_root,
   return e.changes;
 }
 
+/* Identity ------------------------------------------------------------------------------------------- */
+
+char *
+ksp_change_dup_key (const KspChange *change)
+{
+  KspNode *node = change->new_node ? change->new_node : change->old_node;
+  const char *id = ksp_node_get_id (node);
+
+  g_return_val_if_fail (id != NULL, NULL);
+  if (change->op == KSP_CHANGE_CHANGED)
+    return g_strdup_printf ("changed:%s:%s%s%s", id, change->field, change->lang == KSP_LANG_NONE ? "" : ":",
+                            change->lang == KSP_LANG_NONE ? "" : ksp_lang_to_string (change->lang));
+  return g_strdup_printf ("%s:%s", ksp_change_op_to_string (change->op), id);
+}
+
 /* Paths ---------------------------------------------------------------------------------------------- */
 
 char *

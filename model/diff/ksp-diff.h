@@ -85,6 +85,13 @@ const char  *ksp_change_op_to_string     (KspChangeOp      op);   /* "added", "r
 GPtrArray   *ksp_diff_trees              (KspNode         *old_root,
                                           KspNode         *new_root);
 
+/* The change's identity, stable while the change stays what it is: the element's stable ID with the kind
+ * of change and, for a changed field, the field and its language — "changed:ID:name:ru", "added:ID",
+ * "removed:ID", "moved:ID". The same element edited again keeps its key, so what is kept about a change
+ * (its justification, a review) survives running the diff again. Two trees that share no IDs (two files
+ * imported apart) give keys that hold only for that pair. */
+char        *ksp_change_dup_key          (const KspChange *change);
+
 /* The path of the element (the new side's, the old side's for a removed element), naming cards by
  * their occupation code: «Карточка 9 (5320-2-003) › Трудовая функция 1 › Навык 1». */
 char        *ksp_change_dup_path         (const KspChange *change,

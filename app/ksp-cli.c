@@ -29,6 +29,7 @@
 #include "ksp-sample-workspace.h"
 #include "ksp-validator.h"
 #include "ksp-json.h"
+#include "ksp-justifications.h"
 #include "ksp-node-path.h"
 #include "ksp-document.h"
 #include "ksp-editions.h"
@@ -62,6 +63,7 @@ static int cmd_diff (int argc, char **argv);
 static int cmd_amend (int argc, char **argv);
 static int cmd_revert (int argc, char **argv);
 static int cmd_history (int argc, char **argv);
+static int cmd_justify (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
@@ -86,6 +88,9 @@ static const Command commands[] = {
     N_("Which act gave each amended point its wording, and from when (from the text's notes)"), cmd_history },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json | --format docx -o OUT] [--lang ru|kk|en] [--color auto|always|never]",
     N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
+  { "justify", "--workspace W --standard CODE [--change KEY --lang ru|kk (--text T | --remove)]",
+    N_("List the justifications of a standard's changes, or write one (KEY: a change's \"key\" in diff --json)"),
+    cmd_justify },
   { "amend", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [-o ORDER.docx] [--lang ru|kk]",
     N_("Draft the order amending OLD into NEW: one item per amended point (text, or DOCX with -o)"), cmd_amend },
 };
@@ -932,12 +937,13 @@ cmd_revert (int    argc,
   return 0;
 }
 
-/* The tree @ref names: a file, or with @store a standard's draft or edition. NULL (after a message)
- * when it cannot be read. */
+/* The tree @ref names: a file, or with @store a standard's draft or edition (@out_standard_id: the
+ * document's ID). NULL (after a message) when it cannot be read. */
 static KspNode *
-load_reference (KspStore   *store,
-                const char *ref,
-                const char *command)
+load_reference (KspStore    *store,
+                const char  *ref,
+                const char  *command,
+                char       **out_standard_id)
 {
   g_autoptr (GError) error = NULL;
 
@@ -962,6 +968,8 @@ load_reference (KspStore   *store,
         }
       if (!(doc = open_standard_info (store, code, edition, &info)))
         return NULL;
+      if (out_standard_id)
+        *out_standard_id = g_strdup (info->standard_id);
       return standard_root (doc, info);
     }
 }
@@ -1024,17 +1032,20 @@ read_both (const char  *old_path,
 }
 
 /* The two sides of a diff or an amending order: two files (read in parallel), or two references of
- * @workspace. Returns: 0, or the exit status (2) after a message. */
+ * @workspace (then @out_notes, when given, gets the justifications of the new side's standard).
+ * Returns: 0, or the exit status (2) after a message. */
 static int
-load_two_sides (const char  *workspace,
-                const char  *old_ref,
-                const char  *new_ref,
-                const char  *command,
-                KspNode    **out_old,
-                KspNode    **out_new)
+load_two_sides (const char         *workspace,
+                const char         *old_ref,
+                const char         *new_ref,
+                const char         *command,
+                KspNode           **out_old,
+                KspNode           **out_new,
+                KspJustifications **out_notes)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (KspStore) store = NULL;
+  g_autofree char *standard_id = NULL;
 
   if (workspace == NULL)
     return read_both (old_ref, new_ref, out_old, out_new) ? 0 : 2;
@@ -1043,11 +1054,18 @@ load_two_sides (const char  *workspace,
       g_printerr ("kasip: %s\n", error->message);
       return 2;
     }
-  if (!(*out_old = load_reference (store, old_ref, command)))
+  if (!(*out_old = load_reference (store, old_ref, command, NULL)))
     return 2;
-  if (!(*out_new = load_reference (store, new_ref, command)))
+  if (!(*out_new = load_reference (store, new_ref, command, &standard_id)))
     {
       g_clear_object (out_old);
+      return 2;
+    }
+  if (out_notes && !(*out_notes = ksp_justifications_load (store, standard_id, &error)))
+    {
+      g_clear_object (out_old);
+      g_clear_object (out_new);
+      report (error);
       return 2;
     }
   return 0;
@@ -1079,6 +1097,7 @@ cmd_diff (int    argc,
   g_autoptr (KspNode) old_root = NULL;
   g_autoptr (KspNode) new_root = NULL;
   g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (KspJustifications) notes = NULL;
   g_autofree char *out = NULL;
   KspUiLang lang = ksp_ui_lang_default ();
   gboolean color;
@@ -1104,7 +1123,8 @@ cmd_diff (int    argc,
   if (color_str == NULL || g_str_equal (color_str, "auto"))
     color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
 
-  if ((status = load_two_sides (opt_workspace, argv[1], argv[2], "diff", &old_root, &new_root)))
+  if ((status = load_two_sides (opt_workspace, argv[1], argv[2], "diff", &old_root, &new_root,
+                                opt_workspace ? &notes : NULL)))
     return status;
   if (!g_str_equal (ksp_node_get_kind (old_root), ksp_node_get_kind (new_root)))
     {
@@ -1116,8 +1136,9 @@ cmd_diff (int    argc,
   if (format)
     {
       /* the document is in Russian or Kazakh: English falls back to Russian */
-      if (!ksp_comparative_table_write_file (changes, old_root, new_root,
-                                             lang == KSP_UI_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU, output, &error))
+      if (!ksp_comparative_table_write_file_full (changes, old_root, new_root,
+                                                  lang == KSP_UI_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU,
+                                                  notes ? ksp_justifications_justify : NULL, notes, output, &error))
         {
           g_printerr ("kasip: %s\n", error->message);
           return 2;
@@ -1125,7 +1146,7 @@ cmd_diff (int    argc,
     }
   else
     {
-      out = json ? ksp_diff_to_json (changes, lang) : ksp_diff_to_text (changes, lang, color);
+      out = json ? ksp_diff_to_json_full (changes, lang, notes) : ksp_diff_to_text (changes, lang, color);
       fputs (out, stdout);
     }
   /* The process ends now: the two trees (and the changes that hold them) are left to the exit instead of
@@ -1165,7 +1186,7 @@ cmd_amend (int    argc,
     return usage_error ("amend", _("give what to compare: two files, or --workspace and two references"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
     return usage_error ("amend", _("--lang must be ru or kk"));
-  if ((status = load_two_sides (opt_workspace, argv[1], argv[2], "amend", &old_root, &new_root)))
+  if ((status = load_two_sides (opt_workspace, argv[1], argv[2], "amend", &old_root, &new_root, NULL)))
     return status;
   if (lang == KSP_LANG_NONE)   /* the language the amended standard was published in */
     ksp_lang_from_string (ksp_node_get_value (old_root, "language", KSP_LANG_NONE), &lang);
@@ -1192,6 +1213,64 @@ cmd_amend (int    argc,
   keep_until_exit (g_steal_pointer (&changes));
   keep_until_exit (g_steal_pointer (&old_root));
   keep_until_exit (g_steal_pointer (&new_root));
+  return 0;
+}
+
+static int
+cmd_justify (int    argc,
+             char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *lang_str = NULL;
+  g_autofree char *text = NULL;
+  gboolean remove = FALSE;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard (code or handle)"), "CODE" },
+    { "change", 'c', 0, G_OPTION_ARG_STRING, &key, N_("The change's key (\"key\" in kasip diff --json)"), "KEY" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("The language of the comparative table: ru or kk"), "LANG" },
+    { "text", 't', 0, G_OPTION_ARG_STRING, &text, N_("The justification"), "TEXT" },
+    { "remove", 0, 0, G_OPTION_ARG_NONE, &remove, N_("Remove the justification"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspStandardInfo) info = NULL;
+  KspLang lang = KSP_LANG_NONE;
+
+  if (!parse (entries, "justify", &argc, &argv, &error))
+    return usage_error ("justify", error->message);
+  if (!opt_workspace || !opt_standard)
+    return usage_error ("justify", _("--workspace and --standard are required"));
+  if (key == NULL && (text || remove || lang_str))
+    return usage_error ("justify", _("--text, --remove and --lang need --change"));
+  if (key && ((text == NULL) == !remove || lang_str == NULL))
+    return usage_error ("justify", _("--change needs --lang and one of --text, --remove"));
+  if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
+    return usage_error ("justify", _("--lang must be ru or kk"));
+  if (!(store = open_workspace (opt_workspace, key ? KSP_STORE_OPEN_WAIT : KSP_STORE_OPEN_READ_ONLY)))
+    return 1;
+  if (!(info = ksp_store_find_standard (store, opt_standard, &error)))
+    return report (error);
+  if (key)
+    {
+      if (!ksp_store_put_justification (store, info->standard_id, key, lang, remove ? NULL : text, &error))
+        return report (error);
+      g_print ("%s [%s]: %s\n", key, ksp_lang_to_string (lang), remove ? _("justification removed") : _("justification kept"));
+    }
+  else
+    {
+      g_autoptr (GPtrArray) list = ksp_store_list_justifications (store, info->standard_id, &error);
+      if (list == NULL)
+        return report (error);
+      for (guint i = 0; i < list->len; i++)
+        {
+          KspJustification *j = g_ptr_array_index (list, i);
+          g_print ("%s [%s] %s %s\n  %s\n", j->change_key, ksp_lang_to_string (j->lang), j->author, j->updated_at, j->text);
+        }
+    }
   return 0;
 }
 
@@ -1328,7 +1407,7 @@ cmd_history (int    argc,
       g_printerr ("kasip: %s\n", error->message);
       return 2;
     }
-  if (!(root = load_reference (store, store ? opt_standard : argv[1], "history")))
+  if (!(root = load_reference (store, store ? opt_standard : argv[1], "history", NULL)))
     return 2;
   histories = ksp_amendments_history (root);
   if (json)

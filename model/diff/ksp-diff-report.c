@@ -36,13 +36,17 @@ append_id (GString *out,
 }
 
 static void
-append_change_json (GString         *out,
-                    const KspChange *c,
-                    KspUiLang        lang)
+append_change_json (GString           *out,
+                    const KspChange   *c,
+                    KspUiLang          lang,
+                    KspJustifications *notes)
 {
   g_autofree char *path = ksp_change_dup_path (c, lang);
+  g_autofree char *key = ksp_change_dup_key (c);
 
-  g_string_append (out, "{\"op\":");
+  g_string_append (out, "{\"key\":");
+  ksp_json_append_string (out, key);
+  g_string_append (out, ",\"op\":");
   ksp_json_append_string (out, ksp_change_op_to_string (c->op));
   g_string_append (out, ",\"kind\":");
   ksp_json_append_string (out, c->kind);
@@ -105,12 +109,29 @@ append_change_json (GString         *out,
       ksp_json_append_string (out, r->new_number);
       g_string_append_c (out, '}');
     }
-  g_string_append (out, "]}");
+  g_string_append_c (out, ']');
+  if (notes)
+    {
+      g_string_append (out, ",\"justification\":{\"kk\":");
+      ksp_json_append_string (out, ksp_justifications_get_by_key (notes, key, KSP_LANG_KK));
+      g_string_append (out, ",\"ru\":");
+      ksp_json_append_string (out, ksp_justifications_get_by_key (notes, key, KSP_LANG_RU));
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, '}');
 }
 
 char *
 ksp_diff_to_json (GPtrArray *changes,
                   KspUiLang  lang)
+{
+  return ksp_diff_to_json_full (changes, lang, NULL);
+}
+
+char *
+ksp_diff_to_json_full (GPtrArray         *changes,
+                       KspUiLang          lang,
+                       KspJustifications *notes)
 {
   GString *out = g_string_new ("{\"changes\":[");
 
@@ -121,7 +142,7 @@ ksp_diff_to_json (GPtrArray *changes,
         g_string_append (out, ",\n");
       else
         g_string_append_c (out, '\n');
-      append_change_json (out, g_ptr_array_index (changes, i), lang);
+      append_change_json (out, g_ptr_array_index (changes, i), lang, notes);
     }
   g_string_append_printf (out, "\n],\"count\":%u,\"stale_translations\":%u}\n", changes->len,
                           ksp_changes_count_stale (changes));

@@ -9,6 +9,8 @@ text in columns 3 and 4, exactly the deleted words struck through and the added 
 landscape, Times New Roman 14/12 pt; every part well-formed; the same bytes from two runs. LibreOffice
 converts it to PDF and pdftotext finds the texts; the first page is rendered to PNG in BUILD_DIR (its path
 printed). Without changes the table has no rows and says «Изменений нет»; Kazakh labels with --lang kk.
+From a workspace, the justification kept with `kasip justify` under the change's key fills the fifth
+column, and stays with the change when the same field is edited again.
 Uses Debian's /usr/bin/python3 with python3-docx; LibreOffice and poppler-utils (skipped when absent).
 """
 import json
@@ -141,7 +143,7 @@ for k, c in enumerate(changes):
     no, unit, old, new, reason = [cell.text for cell in cells]
     what = f'row {k + 1} ({c["op"]} {c["kind"]})'
     check(no == str(k + 1), what + ': its number', no)
-    check(reason == '', what + ': the justification is empty (the notes come later)')
+    check(reason == '', what + ': the justification is empty (two files: no notes)')
     if c['op'] == 'changed':
         want_unit = c['path'] + (' › Уровень квалификации по ОРК' if c['field'] == 'ork_level' else '')
         check(unit == want_unit, what + ': the path', unit)
@@ -214,6 +216,50 @@ r = kasip('diff', SEED1, EDITED, '--format', 'pdf', '-o', os.path.join(TMP, 'x.p
 check(r.returncode == 2, '--format pdf: exit 2')
 r = kasip('diff', SEED1, os.path.join(TMP, 'missing.txt'), '--format', 'docx', '-o', os.path.join(TMP, 'y.docx'))
 check(r.returncode == 2 and not os.path.exists(os.path.join(TMP, 'y.docx')), 'a missing file: exit 2, no table')
+
+# Justifications kept in the workspace (kasip justify), found again after a further edit ---------------------
+
+WS = os.path.join(TMP, 'ws.kasip')
+kasip('import', SEED1, '--workspace', WS)
+r = kasip('edition', '--workspace', WS, '--standard', 'Q88100061', '--date', '2025-01-01')
+check(r.returncode == 0, 'the workspace: edition 1 frozen', r.stderr)
+ids = kasip('show', '--workspace', WS, '--standard', 'Q88100061', '--ids').stdout
+skill_id = next(l.split('\t')[0] for l in ids.split('\n') if 'skill: 1 осуществление базовых услуг в передвижении.' in l)
+kasip('set', '--workspace', WS, '--standard', 'Q88100061', '--element', skill_id, '--field', 'name', '--lang', 'ru',
+      '--value', 'осуществление базовых и дополнительных услуг при передвижении.')
+r = kasip('diff', '--workspace', WS, 'Q88100061@1', 'Q88100061', '--json')
+ws_changes = json.loads(r.stdout)['changes']
+key = ws_changes[0]['key'] if ws_changes else None
+check(len(ws_changes) == 1 and key == f'changed:{skill_id}:name:ru' and
+      ws_changes[0]['justification'] == {'kk': None, 'ru': None},
+      'diff --workspace --json: the change\'s key, no justification yet', ws_changes)
+NOTE = 'Уточнён перечень услуг: «дополнительные» — по ОРК, уровень 2'
+r = kasip('justify', '--workspace', WS, '--standard', 'Q88100061', '--change', key, '--lang', 'ru', '--text', NOTE)
+check(r.returncode == 0, 'kasip justify keeps a note', r.stderr)
+r = kasip('justify', '--workspace', WS, '--standard', 'Q88100061', '--change', key, '--lang', 'kk',
+          '--text', 'Қызметтер тізбесі нақтыланды')
+r = kasip('justify', '--workspace', WS, '--standard', 'Q88100061')
+check(r.returncode == 0 and r.stdout.count(key) == 2 and NOTE in r.stdout and 'Қызметтер тізбесі нақтыланды' in r.stdout,
+      'kasip justify lists the two notes (ru, kk)', r.stdout)
+kasip('set', '--workspace', WS, '--standard', 'Q88100061', '--element', skill_id, '--field', 'name', '--lang', 'ru',
+      '--value', 'осуществление базовых и дополнительных услуг при передвижении по дому.')
+r = kasip('diff', '--workspace', WS, 'Q88100061@1', 'Q88100061', '--json')
+ws_changes = json.loads(r.stdout)['changes']
+check(len(ws_changes) == 1 and ws_changes[0]['key'] == key and
+      ws_changes[0]['justification'] == {'kk': 'Қызметтер тізбесі нақтыланды', 'ru': NOTE},
+      'edited again: the same key, the notes found again', ws_changes)
+WST = os.path.join(TMP, 'ws-table.docx')
+r = kasip('diff', '--workspace', WS, 'Q88100061@1', 'Q88100061', '--format', 'docx', '-o', WST, '--lang', 'ru')
+wrows = pydocx.Document(WST).tables[0].rows
+check(r.returncode == 1 and len(wrows) == 2 and wrows[1].cells[4].text == NOTE and
+      wrows[1].cells[3].text == 'осуществление базовых и дополнительных услуг при передвижении по дому.',
+      'the table from the workspace: the note in the justification column', [c.text for c in wrows[-1].cells])
+r = kasip('justify', '--workspace', WS, '--standard', 'Q88100061', '--change', key, '--lang', 'ru', '--remove')
+kasip('diff', '--workspace', WS, 'Q88100061@1', 'Q88100061', '--format', 'docx', '-o', WST, '--lang', 'ru')
+check(r.returncode == 0 and pydocx.Document(WST).tables[0].rows[1].cells[4].text == '',
+      'kasip justify --remove: the column is empty again')
+r = kasip('justify', '--workspace', WS, '--standard', 'Q88100061', '--change', key, '--text', 'x')
+check(r.returncode == 2 and '--lang' in r.stderr, 'kasip justify without --lang: exit 2', r.stderr)
 
 # LibreOffice: PDF, pdftotext, the first page as PNG --------------------------------------------------------
 

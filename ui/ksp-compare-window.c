@@ -7,7 +7,9 @@
 #include "ksp-amending-order.h"
 #include "ksp-comparative-table.h"
 #include "ksp-compare-window.h"
+#include "ksp-export.h"
 #include "ksp-interface-language.h"
+#include "ksp-justifications.h"
 #include "ksp-node-path.h"
 #include "ksp-window-private.h"
 
@@ -89,7 +91,26 @@ struct _KspCompareWindow
   gboolean        setting_filter;   /* the controls are being set to the filter: their handlers wait */
   guint           n_shown;
   KspUiLang       ui_lang;
+
+  KspJustifications *notes;      /* (nullable): the standard's justifications, written from the detail */
+  GPtrArray      *note_editors;  /* NoteEditor: the justification editors of the change shown */
+  gboolean        unjustified_only;
+  GtkWidget      *unjustified_toggle;
+  int             export_pending;   /* KspCompareExport + 1 to ask for once the diff is done; 0: none */
 };
+
+/* The editor of one justification of the change shown: stored 0.4 s after the last keystroke, when it
+ * loses the focus, and before another change is shown. */
+typedef struct {
+  KspCompareWindow *self;
+  GtkWidget        *view;
+  GtkWidget        *status;    /* what went wrong storing it, under the editor */
+  KspLang           lang;
+  char             *key;
+  guint             save_id;
+} NoteEditor;
+
+#define NOTE_SAVE_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (KspCompareWindow, ksp_compare_window, ADW_TYPE_WINDOW)
 
@@ -148,6 +169,9 @@ passes (KspCompareWindow *self,
     return FALSE;
   if (self->stale_only && !c->stale_translation)
     return FALSE;
+  if (self->unjustified_only && self->notes && ksp_comparative_table_has_row (c, shown_data_lang (self)) &&
+      ksp_justifications_get (self->notes, c, shown_data_lang (self)))
+    return FALSE;
   return TRUE;
 }
 
@@ -204,6 +228,49 @@ change_item (KspCompareWindow *self,
   return item_new (c, g_steal_pointer (&path), g_string_free (g_steal_pointer (&detail), FALSE));
 }
 
+static void ask_export (KspCompareWindow *self, KspCompareExport what);
+
+/* The number of the table's rows (in the language of the texts shown) that have a justification. */
+static void
+count_justified (KspCompareWindow *self,
+                 guint            *n_justified,
+                 guint            *n_rows)
+{
+  KspLang lang = shown_data_lang (self);
+
+  *n_justified = *n_rows = 0;
+  for (guint i = 0; self->changes && i < self->changes->len; i++)
+    {
+      KspChange *c = g_ptr_array_index (self->changes, i);
+      if (!ksp_comparative_table_has_row (c, lang))
+        continue;
+      (*n_rows)++;
+      if (self->notes && ksp_justifications_get (self->notes, c, lang))
+        (*n_justified)++;
+    }
+}
+
+/* The counts of the list, and how many changes are justified. */
+static void
+show_summary (KspCompareWindow *self)
+{
+  const char *counts = g_object_get_data (G_OBJECT (self->summary), "ksp-counts");
+  g_autofree char *text = NULL;
+  guint n_justified, n_rows;
+
+  if (counts == NULL)
+    return;
+  if (self->notes == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->summary), counts);
+      return;
+    }
+  count_justified (self, &n_justified, &n_rows);
+  /* Translators: after the counts: how many rows of the comparative table have a justification */
+  text = g_strdup_printf (_("%s · %u of %u justified"), counts, n_justified, n_rows);
+  gtk_label_set_text (GTK_LABEL (self->summary), text);
+}
+
 /* Fills the list with the changes the filters let through, a heading before each card's. */
 static void
 fill_list (KspCompareWindow *self)
@@ -255,16 +322,25 @@ fill_list (KspCompareWindow *self)
   g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)), items->pdata,
                        items->len);
   /* Translators: the compare view's counts: all changes, then per kind */
-  summary = g_strdup_printf (_("%u changes: %u changed, %u added, %u removed, %u moved · %u shown"),
+  summary = g_strdup_printf (ngettext ("%u change: %u changed, %u added, %u removed, %u moved · %u shown",
+                                       "%u changes: %u changed, %u added, %u removed, %u moved · %u shown",
+                                       self->changes ? self->changes->len : 0),
                              self->changes ? self->changes->len : 0, counts[KSP_CHANGE_CHANGED],
                              counts[KSP_CHANGE_ADDED], counts[KSP_CHANGE_REMOVED], counts[KSP_CHANGE_MOVED],
                              self->n_shown);
-  gtk_label_set_text (GTK_LABEL (self->summary), summary);
+  g_object_set_data_full (G_OBJECT (self->summary), "ksp-counts", g_strdup (summary), g_free);
+  show_summary (self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
                                     self->changes && self->changes->len == 0 ? "none" : "changes");
   /* the first change, selected */
   if (items->len > 1)
     gtk_single_selection_set_selected (self->selection, 1);
+  if (self->export_pending && self->changes)
+    {
+      KspCompareExport what = self->export_pending - 1;
+      self->export_pending = 0;
+      ask_export (self, what);
+    }
 }
 
 /* The detail ---------------------------------------------------------------------------------------- */
@@ -363,6 +439,206 @@ element_text (KspNode *node,
   return g_string_free (out, FALSE);
 }
 
+/* Justifications ------------------------------------------------------------------------------------ */
+
+static void on_selection_changed (KspCompareWindow *self);
+
+static void
+note_editor_free (NoteEditor *ed)
+{
+  g_clear_handle_id (&ed->save_id, g_source_remove);
+  g_free (ed->key);
+  g_free (ed);
+}
+
+static char *
+note_editor_text (NoteEditor *ed)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ed->view));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strdup (g_strstrip (text));
+}
+
+/* Stores what the editor holds; on failure the text stays in the editor and the reason is shown under it. */
+static void
+note_editor_save (NoteEditor *ed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = note_editor_text (ed);
+
+  g_clear_handle_id (&ed->save_id, g_source_remove);
+  if (ed->self->notes == NULL)
+    return;
+  if (!ksp_justifications_set_by_key (ed->self->notes, ed->key, ed->lang, text, &error))
+    {
+      /* Translators: %s is why the justification could not be stored */
+      g_autofree char *message = g_strdup_printf (_("Not stored: %s"), error->message);
+      gtk_label_set_text (GTK_LABEL (ed->status), message);
+      gtk_widget_set_visible (ed->status, TRUE);
+      return;
+    }
+  gtk_widget_set_visible (ed->status, FALSE);
+}
+
+static gboolean
+note_save_timeout (gpointer data)
+{
+  NoteEditor *ed = data;
+
+  ed->save_id = 0;
+  note_editor_save (ed);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_note_changed (GtkTextBuffer *buffer,
+                 NoteEditor    *ed)
+{
+  g_clear_handle_id (&ed->save_id, g_source_remove);
+  ed->save_id = g_timeout_add (NOTE_SAVE_DELAY_MS, note_save_timeout, ed);
+}
+
+static void
+on_note_leave (GtkEventControllerFocus *focus,
+               NoteEditor              *ed)
+{
+  if (ed->save_id)
+    note_editor_save (ed);
+}
+
+/* Stores what the editors of the change shown hold and was not stored yet. */
+static void
+save_pending_notes (KspCompareWindow *self)
+{
+  for (guint i = 0; self->note_editors && i < self->note_editors->len; i++)
+    {
+      NoteEditor *ed = g_ptr_array_index (self->note_editors, i);
+      if (ed->save_id)
+        note_editor_save (ed);
+    }
+}
+
+/* The same, before the editors go. */
+static void
+flush_notes (KspCompareWindow *self)
+{
+  save_pending_notes (self);
+  if (self->note_editors)
+    g_ptr_array_set_size (self->note_editors, 0);
+}
+
+/* The justification of @c for each table it has a row in: Kazakh above Russian. */
+static void
+add_note_editors (KspCompareWindow *self,
+                  KspChange        *c)
+{
+  static const KspLang langs[] = { KSP_LANG_KK, KSP_LANG_RU };
+  g_autofree char *key = NULL;
+  gboolean read_only;
+  GtkWidget *heading;
+
+  if (self->notes == NULL)
+    return;
+  key = ksp_change_dup_key (c);
+  read_only = ksp_justifications_is_read_only (self->notes);
+  heading = gtk_label_new (_("Justification"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "title-4");
+  gtk_widget_set_margin_top (heading, 18);
+  gtk_box_append (GTK_BOX (self->detail_box), heading);
+  if (read_only)
+    {
+      GtkWidget *why = gtk_label_new (_("The workspace is open read-only: the justifications cannot be changed."));
+      gtk_label_set_xalign (GTK_LABEL (why), 0);
+      gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+      gtk_widget_add_css_class (why, "dim-label");
+      gtk_box_append (GTK_BOX (self->detail_box), why);
+    }
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      NoteEditor *ed;
+      GtkWidget *label, *frame;
+      GtkTextBuffer *buffer;
+      GtkEventController *focus;
+      const char *text;
+      const char *name;
+
+      if (!ksp_comparative_table_has_row (c, langs[l]))
+        continue;
+      name = langs[l] == KSP_LANG_KK ? _("Justification in the Kazakh table") : _("Justification in the Russian table");
+      ed = g_new0 (NoteEditor, 1);
+      ed->self = self;
+      ed->lang = langs[l];
+      ed->key = g_strdup (key);
+      label = gtk_label_new (langs[l] == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_set_margin_top (label, 6);
+      ed->view = gtk_text_view_new ();
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (ed->view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (ed->view), FALSE);
+      gtk_text_view_set_editable (GTK_TEXT_VIEW (ed->view), !read_only);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (ed->view), 6);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (ed->view), 6);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (ed->view), 8);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (ed->view), 8);
+      gtk_widget_set_size_request (ed->view, -1, 64);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (ed->view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_widget_set_tooltip_text (ed->view, name);
+      buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (ed->view));
+      text = ksp_justifications_get_by_key (self->notes, key, langs[l]);
+      gtk_text_buffer_set_text (buffer, text ? text : "", -1);
+      g_signal_connect (buffer, "changed", G_CALLBACK (on_note_changed), ed);
+      focus = gtk_event_controller_focus_new ();
+      g_signal_connect (focus, "leave", G_CALLBACK (on_note_leave), ed);
+      gtk_widget_add_controller (ed->view, focus);
+      frame = gtk_frame_new (NULL);
+      gtk_frame_set_child (GTK_FRAME (frame), ed->view);
+      ed->status = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (ed->status), 0);
+      gtk_label_set_wrap (GTK_LABEL (ed->status), TRUE);
+      gtk_widget_add_css_class (ed->status, "error");
+      gtk_widget_set_visible (ed->status, FALSE);
+      gtk_box_append (GTK_BOX (self->detail_box), label);
+      gtk_box_append (GTK_BOX (self->detail_box), frame);
+      gtk_box_append (GTK_BOX (self->detail_box), ed->status);
+      g_ptr_array_add (self->note_editors, ed);
+    }
+}
+
+static void
+on_notes_changed (KspCompareWindow *self)
+{
+  show_summary (self);
+}
+
+void
+ksp_compare_window_set_justifications (KspCompareWindow  *self,
+                                       KspJustifications *notes)
+{
+  g_return_if_fail (KSP_IS_COMPARE_WINDOW (self));
+  g_return_if_fail (notes == NULL || KSP_IS_JUSTIFICATIONS (notes));
+  if (self->notes)
+    g_signal_handlers_disconnect_by_data (self->notes, self);
+  g_set_object (&self->notes, notes);
+  if (notes)
+    g_signal_connect_swapped (notes, "changed", G_CALLBACK (on_notes_changed), self);
+  gtk_widget_set_visible (self->unjustified_toggle, notes != NULL);
+  show_summary (self);
+  on_selection_changed (self);
+}
+
+KspJustifications *
+ksp_compare_window_get_justifications (KspCompareWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), NULL);
+  return self->notes;
+}
+
 static void
 add_side_by_side (KspCompareWindow *self,
                   const char       *heading,
@@ -396,6 +672,7 @@ clear_detail (KspCompareWindow *self)
 {
   GtkWidget *child;
 
+  flush_notes (self);
   while ((child = gtk_widget_get_first_child (self->detail_box)))
     gtk_box_remove (GTK_BOX (self->detail_box), child);
 }
@@ -511,6 +788,7 @@ show_detail (KspCompareWindow *self,
           show_plain (new_view, nt, c->op == KSP_CHANGE_ADDED ? "insert" : NULL);
         }
     }
+  add_note_editors (self, c);
 }
 
 static void
@@ -661,21 +939,28 @@ on_list_activate (KspCompareWindow *self,
 gboolean
 ksp_compare_window_export (KspCompareWindow  *self,
                            KspCompareExport   what,
+                           KspLang            lang,
                            const char        *path,
                            GError           **error)
 {
-  KspLang lang = ksp_interface_data_language ();
   g_autoptr (GPtrArray) plan = NULL;
 
   g_return_val_if_fail (KSP_IS_COMPARE_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  if (lang != KSP_LANG_KK && lang != KSP_LANG_RU)
+    lang = ksp_export_default_language (self->new_root);
   if (self->changes == NULL)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("The comparison is not done yet."));
       return FALSE;
     }
   if (what == KSP_COMPARE_EXPORT_TABLE)
-    return ksp_comparative_table_write_file (self->changes, self->old_root, self->new_root, lang, path, error);
+    {
+      save_pending_notes (self);
+      return ksp_comparative_table_write_file_full (self->changes, self->old_root, self->new_root, lang,
+                                                    self->notes ? ksp_justifications_justify : NULL, self->notes,
+                                                    path, error);
+    }
   plan = ksp_amending_order_plan (self->changes);
   if (plan->len == 0)
     {
@@ -692,9 +977,11 @@ on_export_response (GtkNativeDialog  *dialog,
 {
   g_autofree char *path = _ksp_window_chosen_path (dialog, response);
   KspCompareExport what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ksp-export"));
+  const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "lang");
+  KspLang lang = g_strcmp0 (choice, "kk") == 0 ? KSP_LANG_KK : KSP_LANG_RU;
   g_autoptr (GError) error = NULL;
 
-  if (path && !ksp_compare_window_export (self, what, path, &error))
+  if (path && !ksp_compare_window_export (self, what, lang, path, &error))
     {
       GtkWidget *message = adw_message_dialog_new (GTK_WINDOW (self), _("Could Not Export"), error->message);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
@@ -709,25 +996,48 @@ on_export_response (GtkNativeDialog  *dialog,
   g_object_unref (dialog);
 }
 
+/* Asks for the file (and the language) of the document, then writes it. */
 static void
-export_activated (GtkWidget  *widget,
-                  const char *action,
-                  GVariant   *param)
+ask_export (KspCompareWindow *self,
+            KspCompareExport  what)
 {
-  KspCompareWindow *self = KSP_COMPARE_WINDOW (widget);
-  KspCompareExport what = g_str_equal (g_variant_get_string (param, NULL), "order") ? KSP_COMPARE_EXPORT_ORDER
-                                                                                     : KSP_COMPARE_EXPORT_TABLE;
+  static const char *ids[] = { "kk", "ru", NULL };
+  const char *labels[] = { _("Kazakh"), _("Russian"), NULL };
   const char *patterns[] = { "*.docx", NULL };
   GtkFileChooserNative *native =
     _ksp_window_file_chooser (self, what == KSP_COMPARE_EXPORT_ORDER ? _("Export the Amending Order")
                                                                      : _("Export the Comparative Table"),
                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("Word documents"), patterns);
+  KspLang lang = ksp_export_default_language (self->new_root);
 
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), what == KSP_COMPARE_EXPORT_ORDER
                                                                 ? _("amending-order.docx") : _("comparative-table.docx"));
+  /* the language of the document: the interface's where the standard has text in it */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "lang", _("Language"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "lang", lang == KSP_LANG_KK ? "kk" : "ru");
   g_object_set_data (G_OBJECT (native), "ksp-export", GINT_TO_POINTER (what));
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action,
+                  GVariant   *param)
+{
+  ask_export (KSP_COMPARE_WINDOW (widget), g_str_equal (g_variant_get_string (param, NULL), "order")
+                                           ? KSP_COMPARE_EXPORT_ORDER : KSP_COMPARE_EXPORT_TABLE);
+}
+
+void
+ksp_compare_window_export_when_ready (KspCompareWindow *self,
+                                      KspCompareExport  what)
+{
+  g_return_if_fail (KSP_IS_COMPARE_WINDOW (self));
+  if (self->changes)
+    ask_export (self, what);
+  else
+    self->export_pending = what + 1;
 }
 
 /* Filters ----------------------------------------------------------------------------------------- */
@@ -759,12 +1069,15 @@ on_filter_changed (KspCompareWindow *self)
   KspCompareShow show = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->show_dropdown));
   KspLang lang = l == 1 ? KSP_LANG_KK : l == 2 ? KSP_LANG_RU : KSP_LANG_NONE;
   gboolean stale = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->stale_toggle));
+  gboolean unjustified = gtk_check_button_get_active (GTK_CHECK_BUTTON (self->unjustified_toggle));
 
-  if (self->setting_filter || (show == self->show && lang == self->lang && stale == self->stale_only))
+  if (self->setting_filter || (show == self->show && lang == self->lang && stale == self->stale_only &&
+                               unjustified == self->unjustified_only))
     return;
   self->show = show;
   self->lang = lang;
   self->stale_only = stale;
+  self->unjustified_only = unjustified;
   if (self->changes)
     fill_list (self);
 }
@@ -868,6 +1181,10 @@ build (KspCompareWindow *self)
   self->show_dropdown = dropdown (shows, _("Kind of change"));
   self->lang_dropdown = dropdown (langs, _("Language"));
   self->stale_toggle = gtk_check_button_new_with_mnemonic (_("_Stale translations only"));
+  self->unjustified_toggle = gtk_check_button_new_with_mnemonic (_("_Not justified only"));
+  gtk_widget_set_tooltip_text (self->unjustified_toggle, _("Only the changes whose justification is still empty"));
+  gtk_widget_set_visible (self->unjustified_toggle, FALSE);
+  g_signal_connect_swapped (self->unjustified_toggle, "toggled", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->show_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->lang_dropdown, "notify::selected", G_CALLBACK (on_filter_changed), self);
   g_signal_connect_swapped (self->stale_toggle, "toggled", G_CALLBACK (on_filter_changed), self);
@@ -875,6 +1192,7 @@ build (KspCompareWindow *self)
   gtk_box_append (GTK_BOX (bar), self->show_dropdown);
   gtk_box_append (GTK_BOX (bar), self->lang_dropdown);
   gtk_box_append (GTK_BOX (bar), self->stale_toggle);
+  gtk_box_append (GTK_BOX (bar), self->unjustified_toggle);
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
   gtk_widget_set_margin_top (bar, 6);
@@ -918,6 +1236,12 @@ ksp_compare_window_dispose (GObject *object)
   KspCompareWindow *self = KSP_COMPARE_WINDOW (object);
 
   g_clear_weak_pointer (&self->parent);
+  if (self->note_editors)
+    flush_notes (self);
+  g_clear_pointer (&self->note_editors, g_ptr_array_unref);
+  if (self->notes)
+    g_signal_handlers_disconnect_by_data (self->notes, self);
+  g_clear_object (&self->notes);
   g_clear_object (&self->selection);
   g_clear_object (&self->store);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
@@ -948,6 +1272,7 @@ ksp_compare_window_init (KspCompareWindow *self)
 {
   self->lang = KSP_LANG_NONE;
   self->ui_lang = ksp_ui_lang_default ();
+  self->note_editors = g_ptr_array_new_with_free_func ((GDestroyNotify) note_editor_free);
   build (self);
 }
 

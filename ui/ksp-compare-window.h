@@ -12,6 +12,7 @@
 #include <adwaita.h>
 
 #include "ksp-diff.h"
+#include "ksp-justifications.h"
 #include "ksp-window.h"
 
 G_BEGIN_DECLS
@@ -37,6 +38,14 @@ KspCompareWindow *ksp_compare_window_new          (KspWindow        *parent,
                                                    const char       *new_title,
                                                    gboolean          new_is_draft);
 
+/* The standard's justifications (nullable: none, e.g. two files): then the detail has an editor of the
+ * selected change's justification per table it has a row in (stored as it is typed), the counts say how
+ * many changes are justified, a filter shows the ones that are not, and the comparative table exported
+ * holds them. */
+void              ksp_compare_window_set_justifications (KspCompareWindow  *self,
+                                                   KspJustifications *notes);
+KspJustifications *ksp_compare_window_get_justifications (KspCompareWindow *self);
+
 gboolean          ksp_compare_window_is_ready     (KspCompareWindow *self);
 guint             ksp_compare_window_get_n_changes (KspCompareWindow *self);   /* all, unfiltered */
 guint             ksp_compare_window_get_n_shown  (KspCompareWindow *self);    /* changes passing the filters */
@@ -54,11 +63,17 @@ typedef enum {
   KSP_COMPARE_EXPORT_ORDER,   /* the amending order's draft (export/ksp-amending-order.h) */
 } KspCompareExport;
 
-/* Writes the document made from the diff shown (all its changes, whatever the filters), in the language
- * of the interface's texts, to @path (DOCX). FALSE with @error before the diff is done or on failure. */
+/* Writes the document made from the diff shown (all its changes, whatever the filters) in @lang
+ * (KSP_LANG_NONE: the interface's where the standard has text in it, ksp_export_default_language) to @path
+ * (DOCX); the comparative table holds the justifications. FALSE with @error before the diff is done or on
+ * failure. */
 gboolean          ksp_compare_window_export       (KspCompareWindow *self,
                                                    KspCompareExport  what,
+                                                   KspLang           lang,
                                                    const char       *path,
                                                    GError          **error);
+/* Asks for the file and the language of the document (a file chooser) as soon as the diff is done. */
+void              ksp_compare_window_export_when_ready (KspCompareWindow *self,
+                                                   KspCompareExport  what);
 
 G_END_DECLS

@@ -153,8 +153,27 @@ ask_revert (Editions *ed,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The edition against the draft, in the compare view. */
+/* The standard's justifications, written in the compare view (model/diff/ksp-justifications.h). */
 static void
+attach_justifications (Editions         *ed,
+                       KspCompareWindow *compare)
+{
+  KspStandardInfo *info = _ksp_window_get_standard (ed->window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspJustifications) notes = NULL;
+
+  if (info == NULL)
+    return;
+  if (!(notes = ksp_justifications_load (ksp_window_get_store (ed->window), info->standard_id, &error)))
+    {
+      ksp_window_show_error (ed->window, error->message);
+      return;
+    }
+  ksp_compare_window_set_justifications (compare, notes);
+}
+
+/* The edition against the draft, in the compare view. */
+static KspCompareWindow *
 compare_edition (Editions *ed,
                  int       number)
 {
@@ -175,23 +194,130 @@ compare_edition (Editions *ed,
     {
       if (error)
         ksp_window_show_error (ed->window, error->message);
-      return;
+      return NULL;
     }
   ksp_element_form_commit (ksp_window_get_form (ed->window));
   /* a copy: the diff runs in a worker while the draft may be edited */
   draft = ksp_node_copy (ksp_document_get_root (ksp_window_get_document (ed->window)));
   title = edition_title (e);
   compare = ksp_compare_window_new (ed->window, frozen, draft, title, _("Draft"), TRUE);
+  attach_justifications (ed, compare);
   if (ed->dialog)
     gtk_window_close (GTK_WINDOW (ed->dialog));
   gtk_window_present (GTK_WINDOW (compare));
+  return compare;
+}
+
+/* Two editions, the older on the left. */
+static KspCompareWindow *
+compare_two_editions (Editions *ed,
+                      int       old_number,
+                      int       new_number)
+{
+  KspStore *store = ksp_window_get_store (ed->window);
+  KspStandardInfo *info = _ksp_window_get_standard (ed->window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspEditionInfo) old_e = NULL;
+  g_autoptr (KspEditionInfo) new_e = NULL;
+  g_autoptr (KspNode) old_root = NULL;
+  g_autoptr (KspNode) new_root = NULL;
+  g_autofree char *old_title = NULL, *new_title = NULL;
+  KspCompareWindow *compare;
+
+  if (info == NULL ||
+      !(old_e = ksp_editions_find (store, info->standard_id, old_number, &error)) ||
+      !(new_e = ksp_editions_find (store, info->standard_id, new_number, &error)) ||
+      !(old_root = ksp_store_load_tree (store, old_e->tree_id, &error)) ||
+      !(new_root = ksp_store_load_tree (store, new_e->tree_id, &error)))
+    {
+      if (error)
+        ksp_window_show_error (ed->window, error->message);
+      return NULL;
+    }
+  old_title = edition_title (old_e);
+  new_title = edition_title (new_e);
+  compare = ksp_compare_window_new (ed->window, old_root, new_root, old_title, new_title, FALSE);
+  attach_justifications (ed, compare);
+  if (ed->dialog)
+    gtk_window_close (GTK_WINDOW (ed->dialog));
+  gtk_window_present (GTK_WINDOW (compare));
+  return compare;
+}
+
+/* @new_number: 0 for the draft. */
+static KspCompareWindow *
+compare_numbers (Editions *ed,
+                 int       old_number,
+                 int       new_number)
+{
+  if (new_number == 0)
+    return compare_edition (ed, old_number);
+  return compare_two_editions (ed, MIN (old_number, new_number), MAX (old_number, new_number));
+}
+
+/* The newest edition's number, 0 (after saying why) when the standard has none. */
+static int
+latest_edition (Editions *ed)
+{
+  KspStandardInfo *info = _ksp_window_get_standard (ed->window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) editions = NULL;
+  int latest = 0;
+
+  if (info == NULL)
+    return 0;
+  if (!(editions = ksp_store_list_editions (ksp_window_get_store (ed->window), info->standard_id, &error)))
+    {
+      ksp_window_show_error (ed->window, error->message);
+      return 0;
+    }
+  for (guint i = 0; i < editions->len; i++)
+    latest = MAX (latest, ((KspEditionInfo *) g_ptr_array_index (editions, i))->number);
+  if (latest == 0)
+    ksp_window_show_error (ed->window, _("The standard has no edition yet: freeze the text in force as an edition "
+                                         "first (File → Editions…), then the draft can be compared with it."));
+  return latest;
 }
 
 static void
-on_compare_clicked (GtkButton *button,
-                    Editions  *ed)
+compare_activated (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
 {
-  compare_edition (ed, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "ksp-edition")));
+  Editions *ed = user_data;
+  int old_number, new_number;
+
+  g_variant_get (param, "(ii)", &old_number, &new_number);
+  compare_numbers (ed, old_number, new_number);
+}
+
+static void
+compare_latest_activated (GSimpleAction *action,
+                          GVariant      *param,
+                          gpointer       user_data)
+{
+  Editions *ed = user_data;
+  int latest = latest_edition (ed);
+
+  if (latest > 0)
+    compare_edition (ed, latest);
+}
+
+/* File → Comparative Table… / Amending Order…: the newest edition against the draft, in the compare view,
+ * whose export asks for the file as soon as the diff is done (the changes are there to look at). */
+static void
+document_activated (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  Editions *ed = user_data;
+  int latest = latest_edition (ed);
+  KspCompareWindow *compare;
+
+  if (latest == 0 || !(compare = compare_edition (ed, latest)))
+    return;
+  ksp_compare_window_export_when_ready (compare, g_str_equal (g_action_get_name (G_ACTION (action)), "amending-order")
+                                                 ? KSP_COMPARE_EXPORT_ORDER : KSP_COMPARE_EXPORT_TABLE);
 }
 
 static void
@@ -223,6 +349,43 @@ row_button (Editions   *ed,
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   g_object_set_data (G_OBJECT (button), "ksp-edition", GINT_TO_POINTER (number));
   g_signal_connect (button, "clicked", callback, ed);
+  return button;
+}
+
+/* "Compare ▾": with the draft, or with any other edition. */
+static GtkWidget *
+compare_button (GPtrArray            *editions,
+                const KspEditionInfo *e,
+                const char           *accessible)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  {
+    g_autoptr (GMenuItem) item = g_menu_item_new (_("With the _Draft"), NULL);
+    g_menu_item_set_action_and_target (item, "win.compare", "(ii)", e->number, 0);
+    g_menu_append_item (menu, item);
+  }
+  for (guint i = editions->len; i-- > 0;)
+    {
+      KspEditionInfo *other = g_ptr_array_index (editions, i);
+      g_autofree char *title = NULL, *label = NULL;
+      g_autoptr (GMenuItem) item = NULL;
+
+      if (other->number == e->number)
+        continue;
+      title = edition_title (other);
+      /* Translators: an item of an edition's Compare menu: "With Edition 1 of 30.04.2024" */
+      label = g_strdup_printf (_("With %s"), title);
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.compare", "(ii)", e->number, other->number);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Compare"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
   return button;
 }
 
@@ -273,10 +436,8 @@ fill_list (Editions *ed)
       /* Translators: accessible names of the buttons of an edition's row; %s is "Edition 2 of 31.03.2026" */
       open_name = g_strdup_printf (_("Open %s read-only"), title);
       revert_name = g_strdup_printf (_("Revert the draft to %s"), title);
-      compare_name = g_strdup_printf (_("Compare %s with the draft"), title);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 row_button (ed, _("_Compare"), compare_name, e->number,
-                                             G_CALLBACK (on_compare_clicked)));
+      compare_name = g_strdup_printf (_("Compare %s with the draft or another edition"), title);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), compare_button (editions, e, compare_name));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  row_button (ed, _("_Open"), open_name, e->number, G_CALLBACK (on_open_clicked)));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
@@ -412,6 +573,8 @@ build_dialog (Editions *ed)
   gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 620);
+  /* the rows' menus act on the window: "win.compare" */
+  gtk_widget_insert_action_group (dialog, "win", G_ACTION_GROUP (ed->window));
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
   gtk_box_append (GTK_BOX (box), header);
   gtk_widget_set_vexpand (page, TRUE);
@@ -490,6 +653,10 @@ back_to_draft_activated (GSimpleAction *action,
 static const GActionEntry editions_actions[] = {
   { "editions", editions_activated },
   { "back-to-draft", back_to_draft_activated },
+  { "compare", compare_activated, "(ii)" },
+  { "compare-latest", compare_latest_activated },
+  { "comparative-table", document_activated },
+  { "amending-order", document_activated },
 };
 
 void

@@ -249,6 +249,81 @@ test_editions (Fixture       *fixture,
 }
 
 /* The compare view: edition 1 against the draft after four edits. */
+/* The Compare menu button of an edition's row (by its accessible name). */
+static GtkWidget *
+find_menu_button (GtkWidget  *widget,
+                  const char *accessible)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_autofree char *name = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible);
+      if (name == NULL)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_menu_button (c, accessible);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Does what choosing the item @label of the menu button does: activates its action with its target
+ * (read from the menu the button shows). Returns the number of items of the menu. */
+static guint
+activate_compare_item (GtkWidget  *dialog,
+                       const char *accessible,
+                       const char *label)
+{
+  GtkWidget *button = find_menu_button (dialog, accessible);
+  GMenuModel *menu;
+  gboolean found = FALSE;
+  guint n;
+
+  g_assert_nonnull (button);
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  n = (guint) g_menu_model_get_n_items (menu);
+  for (guint i = 0; i < n && !found; i++)
+    {
+      g_autofree char *item_label = NULL, *action = NULL;
+      g_autoptr (GVariant) target = NULL;
+      g_autoptr (GString) plain = g_string_new (NULL);
+
+      g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+      for (const char *p = item_label; *p; p++)
+        if (*p != '_')
+          g_string_append_c (plain, *p);
+      if (!g_str_equal (plain->str, label))
+        continue;
+      g_assert_true (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+      target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET, NULL);
+      g_assert_true (gtk_widget_activate_action_variant (button, action, target));
+      found = TRUE;
+    }
+  g_assert_true (found);
+  return n;
+}
+
+static KspCompareWindow *
+wait_for_compare (void)
+{
+  KspCompareWindow *compare = NULL;
+
+  for (guint i = 0; i < 100 && compare == NULL; i++)
+    {
+      compare = KSP_COMPARE_WINDOW (find_toplevel (KSP_TYPE_COMPARE_WINDOW, NULL));
+      iterate_for (20);
+    }
+  g_assert_nonnull (compare);
+  for (guint i = 0; i < 200 && !ksp_compare_window_is_ready (compare); i++)
+    iterate_for (20);
+  g_assert_true (ksp_compare_window_is_ready (compare));
+  iterate_for (300);
+  return compare;
+}
+
 static void
 test_compare (Fixture       *fixture,
               gconstpointer  data)
@@ -289,17 +364,9 @@ test_compare (Fixture       *fixture,
   g_assert_no_error (error);
 
   dialog = open_dialog (window);
-  click (find_button (dialog, "_Compare"));
-  for (guint i = 0; i < 100 && compare == NULL; i++)
-    {
-      compare = KSP_COMPARE_WINDOW (find_toplevel (KSP_TYPE_COMPARE_WINDOW, NULL));
-      iterate_for (20);
-    }
-  g_assert_nonnull (compare);
-  for (guint i = 0; i < 200 && !ksp_compare_window_is_ready (compare); i++)
-    iterate_for (20);
-  g_assert_true (ksp_compare_window_is_ready (compare));
-  iterate_for (300);
+  activate_compare_item (dialog, "Compare Edition 1 of 30.04.2024 with the draft or another edition",
+                         "With the Draft");
+  compare = wait_for_compare ();
   g_assert_cmpuint (ksp_compare_window_get_n_changes (compare), ==, 4);
   g_assert_cmpuint (ksp_compare_window_get_n_shown (compare), ==, 4);
   g_assert_true (has_label_prefix (GTK_WIDGET (compare), "4 changes: 3 changed, 0 added, 1 removed, 0 moved"));
@@ -352,17 +419,169 @@ test_compare (Fixture       *fixture,
     g_autofree char *bytes = NULL;
     gsize length = 0;
 
-    g_assert_true (ksp_compare_window_export (compare, KSP_COMPARE_EXPORT_TABLE, table, &error));
+    g_assert_true (ksp_compare_window_export (compare, KSP_COMPARE_EXPORT_TABLE, KSP_LANG_NONE, table, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (table, &bytes, &length, NULL));
     g_assert_true (length > 2000 && memcmp (bytes, "PK", 2) == 0);
     g_clear_pointer (&bytes, g_free);
-    g_assert_true (ksp_compare_window_export (compare, KSP_COMPARE_EXPORT_ORDER, order, &error));
+    g_assert_true (ksp_compare_window_export (compare, KSP_COMPARE_EXPORT_ORDER, KSP_LANG_NONE, order, &error));
     g_assert_no_error (error);
     g_assert_true (g_file_get_contents (order, &bytes, &length, NULL));
     g_assert_true (length > 2000 && memcmp (bytes, "PK", 2) == 0);
     remove_tree (dir);
   }
+  gtk_window_close (GTK_WINDOW (compare));
+  iterate_for (200);
+}
+
+/* The text view whose accessible name is @name. */
+static GtkWidget *
+find_text_view (GtkWidget  *widget,
+                const char *name)
+{
+  if (GTK_IS_TEXT_VIEW (widget) && gtk_widget_get_mapped (widget))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                     GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      if (differs == NULL)
+        return widget;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_text_view (c, name);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_check_button (GtkWidget  *widget,
+                   const char *label)
+{
+  if (GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_check_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* word/document.xml of a DOCX. */
+static char *
+docx_document (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GSubprocess) unzip = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "unzip", "-p", path,
+                                                    "word/document.xml", NULL);
+  char *out = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (unzip, NULL, NULL, &out, NULL, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+static void
+test_justify_and_two_editions (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspStore *store = ksp_window_get_store (window);
+  KspDocument *draft = ksp_window_get_document (window);
+  KspNode *root = ksp_document_get_root (draft);
+  KspNode *card9 = card_with_code (root, "5320-2-003");
+  KspNode *card10 = card_with_code (root, "5320-9-006");
+  KspNode *skill = ksp_node_find_first_of_kind (card9, "skill");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) notes = NULL;
+  const char *standard = ksp_node_get_id (root);
+  KspCompareWindow *compare;
+  GtkWidget *dialog, *view;
+  KspChange *c;
+
+  /* edition 1; the skill reworded, edition 2; card 10 re-levelled in the draft */
+  g_assert_cmpint (ksp_editions_freeze (store, standard, "2024-04-30", "приказ от 30.04.2024 № 125", NULL, &error), >, 0);
+  g_assert_true (ksp_document_set_value (draft, skill, "name", KSP_LANG_RU,
+                                         "осуществление базовых и дополнительных услуг при передвижении.", &error));
+  g_assert_cmpint (ksp_editions_freeze (store, standard, "2026-03-31", "приказ от 31.03.2026 № 109", NULL, &error), >, 0);
+  g_assert_true (ksp_document_set_value (draft, card10, "ork_level", KSP_LANG_NONE, "3", &error));
+  g_assert_no_error (error);
+
+  /* Compare ▾ of edition 2: the draft, or edition 1 */
+  dialog = open_dialog (window);
+  g_assert_cmpuint (activate_compare_item (dialog, "Compare Edition 2 of 31.03.2026 with the draft or another edition",
+                                           "With Edition 1 of 30.04.2024"), ==, 2);
+  compare = wait_for_compare ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (compare)), ==, "Edition 1 of 30.04.2024 → Edition 2 of 31.03.2026");
+  g_assert_cmpuint (ksp_compare_window_get_n_changes (compare), ==, 1);
+  c = ksp_compare_window_get_selected (compare);
+  g_assert_true (c->op == KSP_CHANGE_CHANGED && g_str_equal (c->field, "name") && c->lang == KSP_LANG_RU);
+  g_assert_true (find_label (GTK_WIDGET (compare), "Justification") != NULL);
+  /* a Russian text: a row in the Russian table only */
+  g_assert_null (find_text_view (GTK_WIDGET (compare), "Justification in the Kazakh table"));
+  view = find_text_view (GTK_WIDGET (compare), "Justification in the Russian table");
+  g_assert_nonnull (view);
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Уточнён перечень услуг", -1);
+  iterate_for (700);   /* stored 0.4 s after the last keystroke */
+  notes = ksp_store_list_justifications (store, standard, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (((KspJustification *) g_ptr_array_index (notes, 0))->text, ==, "Уточнён перечень услуг");
+  g_assert_cmpstr (((KspJustification *) g_ptr_array_index (notes, 0))->author, ==, "ui-test");
+  g_assert_true (has_label (GTK_WIDGET (compare), "1 change: 1 changed, 0 added, 0 removed, 0 moved · 1 shown · 1 of 1 justified"));
+  save_widget_screenshot (GTK_WIDGET (compare), "kasip-compare-justification.png");
+  gtk_window_close (GTK_WINDOW (compare));
+  iterate_for (200);
+
+  /* File → Compare with the Latest Edition: edition 2 against the draft; the card's level has no
+   * language, so it has a row in both tables: two editors */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "compare-latest", NULL);
+  compare = wait_for_compare ();
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (compare)), ==, "Edition 2 of 31.03.2026 → Draft");
+  g_assert_cmpuint (ksp_compare_window_get_n_changes (compare), ==, 1);
+  g_assert_cmpstr (ksp_compare_window_get_selected (compare)->field, ==, "ork_level");
+  g_assert_true (has_label (GTK_WIDGET (compare), "1 change: 1 changed, 0 added, 0 removed, 0 moved · 1 shown · 0 of 1 justified"));
+  view = find_text_view (GTK_WIDGET (compare), "Justification in the Kazakh table");
+  g_assert_nonnull (view);
+  g_assert_nonnull (find_text_view (GTK_WIDGET (compare), "Justification in the Russian table"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "ОБЖ бойынша деңгей көтерілді", -1);
+  /* not justified only (in the table in the interface's data language, Russian): still shown */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_check_button (GTK_WIDGET (compare), "_Not justified only")), TRUE);
+  iterate_for (100);
+  g_assert_cmpuint (ksp_compare_window_get_n_shown (compare), ==, 1);
+  /* the Kazakh table holds the note at once (what was typed is stored before the export) */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("kasip-ui-export-XXXXXX", &error);
+    g_autofree char *table = g_build_filename (dir, "table-kk.docx", NULL);
+    g_autofree char *xml = NULL;
+
+    g_assert_true (ksp_compare_window_export (compare, KSP_COMPARE_EXPORT_TABLE, KSP_LANG_KK, table, &error));
+    g_assert_no_error (error);
+    xml = docx_document (table);
+    g_assert_nonnull (strstr (xml, "Салыстырмалы кесте"));
+    g_assert_nonnull (strstr (xml, "ОБЖ бойынша деңгей көтерілді"));
+    remove_tree (dir);
+  }
+  gtk_window_close (GTK_WINDOW (compare));
+  iterate_for (200);
+
+  /* reopened: the note is there; the Russian one was never written */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "compare-latest", NULL);
+  compare = wait_for_compare ();
+  view = find_text_view (GTK_WIDGET (compare), "Justification in the Kazakh table");
+  g_assert_nonnull (view);
+  {
+    g_autofree char *text = text_view_text (view);
+    g_assert_cmpstr (text, ==, "ОБЖ бойынша деңгей көтерілді");
+  }
+  g_clear_pointer (&notes, g_ptr_array_unref);
+  notes = ksp_store_list_justifications (store, standard, &error);
+  g_assert_cmpuint (notes->len, ==, 2);
   gtk_window_close (GTK_WINDOW (compare));
   iterate_for (200);
 }
@@ -386,6 +605,8 @@ main (int    argc,
   g_test_add ("/ui/editions/freeze-open-revert-in-force", Fixture, NULL, seed_fixture_set_up, test_editions,
               fixture_tear_down);
   g_test_add ("/ui/editions/compare", Fixture, NULL, seed_fixture_set_up, test_compare, fixture_tear_down);
+  g_test_add ("/ui/editions/justify-and-two-editions", Fixture, NULL, seed_fixture_set_up,
+              test_justify_and_two_editions, fixture_tear_down);
   status = g_test_run ();
   remove_tree (home);
   return status;

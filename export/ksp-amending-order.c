@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ksp-docx-builder.h"
+#include "ksp-docx-writer.h"
 #include "ksp-node-path.h"
 #include "ksp-text-writer.h"
 
@@ -290,20 +291,34 @@ clean_name (const char *name)
   return s;
 }
 
+/* A line of the text that stands for a card the DOCX lays out as the standard does: CARD_MARK, then the
+ * plan's index of the item. */
+#define CARD_MARK '\001'
+
 static void
 append_unit_text (GString *out,
                   KspNode *unit,
-                  KspLang  lang)
+                  guint    index,
+                  KspLang  lang,
+                  gboolean mark_cards)
 {
-  g_autofree char *text = ksp_text_writer_write (unit, lang);
+  g_autofree char *text = NULL;
 
+  if (mark_cards && g_str_equal (ksp_node_get_kind (unit), "card"))
+    {
+      g_string_append_printf (out, "%c%u", CARD_MARK, index);
+      return;
+    }
+  text = ksp_text_writer_write (unit, lang);
   g_string_append_printf (out, "«%s»", g_strstrip (text));
 }
 
-char *
-ksp_amending_order_to_text (GPtrArray *plan,
-                            KspNode   *old_root,
-                            KspLang    lang)
+/* The text of the order; @mark_cards: a restated or added card as a CARD_MARK line (for the DOCX). */
+static char *
+order_text (GPtrArray *plan,
+            KspNode   *old_root,
+            KspLang    lang,
+            gboolean   mark_cards)
 {
   GString *out = g_string_new (NULL);
   gboolean kk = lang == KSP_LANG_KK;
@@ -346,7 +361,7 @@ ksp_amending_order_to_text (GPtrArray *plan,
                                     a->sub_point ? " тармақша" : "-тармақ");
           else
             g_string_append_printf (out, "%s %s изложить в следующей редакции:\n", unit_ru, a->number);
-          append_unit_text (out, a->unit, lang);
+          append_unit_text (out, a->unit, i, lang, mark_cards);
           break;
         case KSP_AMEND_REPLACE_WORDS:
           if (kk)
@@ -363,7 +378,7 @@ ksp_amending_order_to_text (GPtrArray *plan,
           else
             g_string_append_printf (out, "дополнить %s %s следующего содержания:\n",
                                     a->sub_point ? "подпунктом" : "пунктом", a->number);
-          append_unit_text (out, a->unit, lang);
+          append_unit_text (out, a->unit, i, lang, mark_cards);
           break;
         case KSP_AMEND_REMOVE:
         default:
@@ -384,6 +399,37 @@ ksp_amending_order_to_text (GPtrArray *plan,
   return g_string_free (out, FALSE);
 }
 
+char *
+ksp_amending_order_to_text (GPtrArray *plan,
+                            KspNode   *old_root,
+                            KspLang    lang)
+{
+  return order_text (plan, old_root, lang, FALSE);
+}
+
+/* A card the order restates or adds, in the standard's layout between the quotes: «, the card, then »
+ * with what ends the item (";" or "."). */
+static void
+write_card_item (KspDocxBuilder *builder,
+                 GPtrArray      *plan,
+                 const char     *line,
+                 KspLang         lang)
+{
+  char *end = NULL;
+  guint64 index = g_ascii_strtoull (line + 1, &end, 10);
+  KspAmendment *a = index < plan->len ? g_ptr_array_index (plan, index) : NULL;
+  g_autofree char *closing = g_strconcat ("»", end ? end : "", NULL);
+
+  g_return_if_fail (a != NULL);
+  ksp_docx_builder_para_begin (builder, NULL, KSP_DOCX_KEEP_NEXT);
+  ksp_docx_builder_run (builder, "«", KSP_DOCX_NONE);
+  ksp_docx_builder_para_end (builder);
+  ksp_docx_writer_write_element (builder, a->unit, lang);
+  ksp_docx_builder_para_begin (builder, NULL, KSP_DOCX_NONE);
+  ksp_docx_builder_run (builder, closing, KSP_DOCX_NONE);
+  ksp_docx_builder_para_end (builder);
+}
+
 gboolean
 ksp_amending_order_write_file (GPtrArray   *plan,
                                KspNode     *old_root,
@@ -391,7 +437,7 @@ ksp_amending_order_write_file (GPtrArray   *plan,
                                const char  *path,
                                GError     **error)
 {
-  g_autofree char *text = ksp_amending_order_to_text (plan, old_root, lang);
+  g_autofree char *text = order_text (plan, old_root, lang, TRUE);
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr (KspDocxBuilder) builder = NULL;
   g_autoptr (KspDocxPackage) package = NULL;
@@ -412,12 +458,17 @@ ksp_amending_order_write_file (GPtrArray   *plan,
 
       if (*line == '\0' && (i == 0 || lines[i + 1] == NULL))
         continue;
+      if (*line == CARD_MARK)
+        {
+          write_card_item (builder, plan, line, lang);
+          continue;
+        }
       ksp_docx_builder_para_begin (builder, NULL, title ? KSP_DOCX_CENTER | KSP_DOCX_KEEP_NEXT : KSP_DOCX_NONE);
       ksp_docx_builder_run (builder, line, title || order_word ? KSP_DOCX_BOLD : KSP_DOCX_NONE);
       ksp_docx_builder_para_end (builder);
     }
   document = ksp_docx_builder_finish (builder, &length);
-  core = ksp_docx_core_xml (lines[0], lang);
+  core = ksp_docx_core_xml (lines[0], lang);   /* the title: never a card */
   if (!(package = ksp_docx_package_new (error)))
     {
       g_free (document);

@@ -48,7 +48,9 @@ char      *ksp_amending_order_to_text  (GPtrArray    *plan,
                                         KspLang       lang);
 
 /* Writes the draft order as a DOCX in the ministry's layout (A4, Times New Roman 14: ksp-docx-builder.h):
- * the title bold and centred, «ПРИКАЗЫВАЮ:» / «БҰЙЫРАМЫН:», one paragraph per line of the text.
+ * the title bold and centred, «ПРИКАЗЫВАЮ:» / «БҰЙЫРАМЫН:», one paragraph per line of the text; a card
+ * restated or added is quoted in the standard's own layout (its heading and table, as the standard's
+ * DOCX has it: ksp_docx_writer_write_element), without the notes the database added to it.
  * Deterministic bytes for the same input. */
 gboolean   ksp_amending_order_write_file (GPtrArray  *plan,
                                           KspNode    *old_root,

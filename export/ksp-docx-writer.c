@@ -104,6 +104,8 @@ typedef struct
   guint            para_no;     /* the standard's continuous paragraph numbering */
   gboolean         need_break;  /* the next standard starts on a new page */
   GHashTable      *done;        /* notes and loose elements already written */
+  gboolean         text_only;   /* an element quoted on its own (an amending order): without the notes
+                                 * the database added to it */
 } Docx;
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -188,6 +190,8 @@ write_loose_before (Docx    *d,
 {
   guint n = ksp_node_get_n_children (parent);
 
+  if (d->text_only)
+    return;
   for (guint i = 0; i < n; i++)
     {
       KspNode *c = ksp_node_get_child (parent, i);
@@ -615,7 +619,7 @@ write_card (Docx    *d,
     {
       KspNode *c = ksp_node_get_child (card, i);
       const char *kind = ksp_node_get_kind (c);
-      if (g_str_equal (kind, "note") || g_str_equal (kind, "not_placed"))
+      if ((g_str_equal (kind, "note") && !d->text_only) || g_str_equal (kind, "not_placed"))
         wide_row (d, value (d, c, "text"), g_str_equal (kind, "note") ? KSP_DOCX_ITALIC : KSP_DOCX_NONE);
     }
   ksp_docx_builder_table_end (d->b);
@@ -845,6 +849,38 @@ document_xml (KspNode  *root,
   ksp_docx_builder_free (d.b);
   g_hash_table_unref (d.done);
   return out;
+}
+
+/**
+ * ksp_docx_writer_write_element:
+ * @builder: a document being built on the template of the standard's DOCX (its styles)
+ * @element: a profession card
+ *
+ * Writes @element as the standard's DOCX lays it out — a card as its heading and its two-column table
+ * with the labour functions, skills, abilities and knowledge — without the notes the database added to
+ * it, for a document that quotes it (the amending order restating a card).
+ *
+ * Returns: %FALSE (nothing written) for an element of a kind that has no layout of its own
+ */
+gboolean
+ksp_docx_writer_write_element (KspDocxBuilder *builder,
+                               KspNode        *element,
+                               KspLang         lang)
+{
+  Docx d = { 0 };
+
+  g_return_val_if_fail (builder != NULL, FALSE);
+  g_return_val_if_fail (KSP_IS_NODE (element), FALSE);
+  if (!g_str_equal (ksp_node_get_kind (element), "card"))
+    return FALSE;
+  d.b = builder;
+  d.lang = lang == KSP_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU;
+  d.L = d.lang == KSP_LANG_KK ? &labels_kk : &labels_ru;
+  d.done = g_hash_table_new (NULL, NULL);
+  d.text_only = TRUE;
+  write_card (&d, element);
+  g_hash_table_unref (d.done);
+  return TRUE;
 }
 
 /**

@@ -14,6 +14,7 @@
  */
 #pragma once
 
+#include "ksp-docx-builder.h"
 #include "ksp-node.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,11 @@ char    *ksp_docx_writer_document_xml (KspNode   *root,
                                        KspLang    lang,
                                        gsize     *out_length,
                                        GError   **error);
+
+/* One element in the standard's layout, into another document built on the same template (a card quoted
+ * by an amending order). FALSE for a kind without a layout of its own. */
+gboolean ksp_docx_writer_write_element (KspDocxBuilder *builder,
+                                        KspNode        *element,
+                                        KspLang         lang);
 
 G_END_DECLS

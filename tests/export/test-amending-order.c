@@ -150,6 +150,91 @@ test_plan_and_text (void)
   }
 }
 
+/* word/document.xml of a DOCX (unzip reads it: a second tool). */
+static char *
+document_xml (const char *path)
+{
+  g_autofree char *quoted = g_shell_quote (path);
+  g_autofree char *command = g_strdup_printf ("unzip -p %s word/document.xml", quoted);
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* A card with two changes is restated whole: in the DOCX, in the standard's own layout (its heading and
+ * table) between the quotes, without the note the database put before it; the plain text quotes it. */
+static void
+test_card_layout (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) old_root = ksp_adilet_reader_read_file (SEED_001, NULL, &error);
+  g_autoptr (KspNode) new_root = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GPtrArray) plan = NULL;
+  g_autofree char *ru = NULL, *dir = NULL, *path = NULL, *xml = NULL, *kk_path = NULL, *kk_xml = NULL;
+  KspNode *card13, *skill;
+  const char *heading;
+
+  g_assert_no_error (error);
+  new_root = ksp_node_copy (old_root);
+  card13 = card (new_root, "13");
+  ksp_node_set_value (card13, "ork_level", KSP_LANG_NONE, "6");
+  skill = ksp_node_find_first_of_kind (card13, "skill");
+  ksp_node_set_value (skill, "name", KSP_LANG_RU, "Организация социальной работы с семьёй в трудной жизненной ситуации");
+  changes = ksp_diff_trees (old_root, new_root);
+  plan = ksp_amending_order_plan (changes);
+  g_assert_cmpuint (plan->len, ==, 1);
+  g_assert_cmpint (item (plan, 0)->kind, ==, KSP_AMEND_RESTATE);
+  g_assert_cmpstr (item (plan, 0)->number, ==, "13");
+
+  ru = ksp_amending_order_to_text (plan, old_root, KSP_LANG_RU);
+  g_assert_nonnull (strstr (ru, "пункт 13 изложить в следующей редакции:\n«[Карточка профессии 13.]"));
+  g_assert_nonnull (strstr (ru, "Организация социальной работы с семьёй в трудной жизненной ситуации"));
+
+  dir = g_dir_make_tmp ("kasip-amend-XXXXXX", &error);
+  path = g_build_filename (dir, "card.docx", NULL);
+  g_assert_true (ksp_amending_order_write_file (plan, old_root, KSP_LANG_RU, path, &error));
+  g_assert_no_error (error);
+  xml = document_xml (path);
+  g_assert_cmpuint (count (xml, "<w:tblStyle w:val=\"KspCardTable\"/>"), ==, 1);
+  g_assert_cmpuint (count (xml, "<w:pStyle w:val=\"KspCardHeading\"/>"), ==, 1);
+  heading = strstr (xml, "13. Карточка профессии «Социальный работник»");
+  g_assert_nonnull (heading);
+  g_assert_nonnull (strstr (xml, "пункт 13 изложить в следующей редакции:"));
+  g_assert_nonnull (strstr (heading, "Организация социальной работы с семьёй в трудной жизненной ситуации"));
+  g_assert_nonnull (strstr (heading, "Навык 1"));
+  /* the quotes around the table, and what ends the item after them */
+  g_assert_nonnull (strstr (xml, ">«</w:t>"));
+  g_assert_nonnull (strstr (heading, ">».</w:t>"));
+  /* not the database's note, and not the card as plain text */
+  g_assert_null (strstr (xml, "Пункт 13 предусматривается"));
+  g_assert_null (strstr (xml, "ИЗПИ"));
+  g_assert_null (strstr (xml, "[Карточка профессии 13.]"));
+
+  kk_path = g_build_filename (dir, "card-kk.docx", NULL);
+  g_assert_true (ksp_amending_order_write_file (plan, old_root, KSP_LANG_KK, kk_path, &error));
+  kk_xml = document_xml (kk_path);
+  g_assert_nonnull (strstr (kk_xml, "13-тармақ мынадай редакцияда жазылсын:"));
+  g_assert_cmpuint (count (kk_xml, "<w:tblStyle w:val=\"KspCardTable\"/>"), ==, 1);
+  g_remove (path);
+  g_remove (kk_path);
+  g_rmdir (dir);
+}
+
 /* A sub-point: the abbreviation 9) restated. */
 static void
 test_sub_point (void)
@@ -187,5 +272,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/amending-order/plan-and-text", test_plan_and_text);
   g_test_add_func ("/amending-order/sub-point", test_sub_point);
+  g_test_add_func ("/amending-order/card-layout", test_card_layout);
   return g_test_run ();
 }

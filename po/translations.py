@@ -293,7 +293,6 @@ T = {
  'the Kazakh text was not updated: ask for a translation': ('казахский текст не обновлён: нужен перевод', 'қазақша мәтін жаңартылмаған: аударма қажет'),
  'the Russian text was not updated: ask for a translation': ('русский текст не обновлён: нужен перевод', 'орысша мәтін жаңартылмаған: аударма қажет'),
  '%s → %s': ('%s → %s', '%s → %s'),
- '%u changes: %u changed, %u added, %u removed, %u moved · %u shown': ('Изменений: %u — изменено %u, добавлено %u, удалено %u, перемещено %u · показано %u', 'Өзгерістер: %u — өзгертілді %u, қосылды %u, алынды %u, орны ауысты %u · көрсетілді %u'),
  '(none)': ('(нет)', '(жоқ)'),
  'Added': ('Добавлено', 'Қосылды'),
  'All changes': ('Все изменения', 'Барлық өзгерістер'),
@@ -341,6 +340,31 @@ T = {
  'Written: %s': ('Записано: %s', 'Жазылды: %s'),
  'amending-order.docx': ('prikaz-o-vnesenii-izmenenij.docx', 'ozgerister-engizu-buiryk.docx'),
  'comparative-table.docx': ('sravnitelnaya-tablica.docx', 'salystyrmaly-keste.docx'),
+ "List the justifications of a standard's changes, or write one (KEY: a change's \\\"key\\\" in diff --json)": ("Показать обоснования изменений стандарта или записать одно (KEY — \\\"key\\\" изменения в diff --json)", "Стандарт өзгерістерінің негіздемелерін көрсету немесе біреуін жазу (KEY — diff --json ішіндегі өзгерістің \\\"key\\\" мәні)"),
+ 'Standard (code or handle)': ('Стандарт (код или краткое имя)', 'Стандарт (коды немесе қысқа атауы)'),
+ "The change's key (\\\"key\\\" in kasip diff --json)": ("Ключ изменения (\\\"key\\\" в kasip diff --json)", "Өзгерістің кілті (kasip diff --json ішіндегі \\\"key\\\")"),
+ 'The language of the comparative table: ru or kk': ('Язык сравнительной таблицы: ru или kk', 'Салыстырмалы кестенің тілі: ru немесе kk'),
+ 'The justification': ('Обоснование', 'Негіздеме'),
+ 'Remove the justification': ('Удалить обоснование', 'Негіздемені алып тастау'),
+ '--text, --remove and --lang need --change': ('для --text, --remove и --lang нужен --change', '--text, --remove және --lang үшін --change қажет'),
+ '--change needs --lang and one of --text, --remove': ('для --change нужны --lang и одно из --text, --remove', '--change үшін --lang және --text, --remove біреуі қажет'),
+ 'justification removed': ('обоснование удалено', 'негіздеме алып тасталды'),
+ 'justification kept': ('обоснование сохранено', 'негіздеме сақталды'),
+ '_Compare with the Latest Edition': ('_Сравнить с последней редакцией', 'Соңғы редакциямен _салыстыру'),
+ 'Comparative _Table…': ('Сравнительная _таблица…', 'Салыстырмалы _кесте…'),
+ '_Amending Order…': ('Приказ о _внесении изменений…', 'Өзгерістер _енгізу туралы бұйрық…'),
+ 'The standard has no edition yet: freeze the text in force as an edition first (File → Editions…), then the draft can be compared with it.': ('У стандарта ещё нет редакций: сначала зафиксируйте действующий текст как редакцию (Файл → Редакции…), тогда черновик можно будет сравнить с ней.', 'Стандарттың әлі редакциясы жоқ: алдымен қолданыстағы мәтінді редакция ретінде бекітіңіз (Файл → Редакциялар…), содан кейін жобаны онымен салыстыруға болады.'),
+ 'With the _Draft': ('С _черновиком', '_Жобамен'),
+ 'With %s': ('С редакцией: %s', '%s редакциясымен'),
+ 'Compare %s with the draft or another edition': ('Сравнить %s с черновиком или другой редакцией', '%s редакциясын жобамен немесе басқа редакциямен салыстыру'),
+ '%s · %u of %u justified': ('%s · обосновано %u из %u', '%s · %u/%u негізделді'),
+ 'Not stored: %s': ('Не сохранено: %s', 'Сақталмады: %s'),
+ 'Justification': ('Обоснование', 'Негіздеме'),
+ 'The workspace is open read-only: the justifications cannot be changed.': ('Рабочая область открыта только для чтения: обоснования изменить нельзя.', 'Жұмыс кеңістігі тек оқу үшін ашық: негіздемелерді өзгертуге болмайды.'),
+ 'Justification in the Kazakh table': ('Обоснование в казахской таблице', 'Қазақша кестедегі негіздеме'),
+ 'Justification in the Russian table': ('Обоснование в русской таблице', 'Орысша кестедегі негіздеме'),
+ '_Not justified only': ('Только _без обоснования', 'Тек _негіздемесіздер'),
+ 'Only the changes whose justification is still empty': ('Только изменения, обоснование которых ещё пусто', 'Тек негіздемесі әлі бос өзгерістер'),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).
@@ -358,6 +382,8 @@ P = {
                                       ["Өткен жолы Kasip дұрыс жабылмады. Бұл стандарттағы %u өзгеріс сақталды", "Өткен жолы Kasip дұрыс жабылмады. Бұл стандарттағы %u өзгеріс сақталды"]),
  "The text as in force on %s (%u part not in this wording)": (["Текст, действующий на %s (%u часть не в этой редакции)", "Текст, действующий на %s (%u части не в этой редакции)", "Текст, действующий на %s (%u частей не в этой редакции)"],
                                                                 ["%s күнге қолданыстағы мәтін (%u бөлігі бұл редакцияда емес)", "%s күнге қолданыстағы мәтін (%u бөлігі бұл редакцияда емес)"]),
+ "%u change: %u changed, %u added, %u removed, %u moved · %u shown": (["%u изменение: изменено %u, добавлено %u, удалено %u, перемещено %u · показано %u", "%u изменения: изменено %u, добавлено %u, удалено %u, перемещено %u · показано %u", "%u изменений: изменено %u, добавлено %u, удалено %u, перемещено %u · показано %u"],
+                                                                        ["%u өзгеріс: өзгертілді %u, қосылды %u, алынды %u, орны ауысты %u · көрсетілді %u", "%u өзгеріс: өзгертілді %u, қосылды %u, алынды %u, орны ауысты %u · көрсетілді %u"]),
 }
 
 def entries(pot):

@@ -977,8 +977,7 @@ on_export_response (GtkNativeDialog  *dialog,
 {
   g_autofree char *path = _ksp_window_chosen_path (dialog, response);
   KspCompareExport what = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "ksp-export"));
-  const char *choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "lang");
-  KspLang lang = g_strcmp0 (choice, "kk") == 0 ? KSP_LANG_KK : KSP_LANG_RU;
+  KspLang lang = _ksp_window_chosen_lang (GTK_FILE_CHOOSER (dialog));
   g_autoptr (GError) error = NULL;
 
   if (path && !ksp_compare_window_export (self, what, lang, path, &error))
@@ -1001,8 +1000,6 @@ static void
 ask_export (KspCompareWindow *self,
             KspCompareExport  what)
 {
-  static const char *ids[] = { "kk", "ru", NULL };
-  const char *labels[] = { _("Kazakh"), _("Russian"), NULL };
   const char *patterns[] = { "*.docx", NULL };
   GtkFileChooserNative *native =
     _ksp_window_file_chooser (self, what == KSP_COMPARE_EXPORT_ORDER ? _("Export the Amending Order")
@@ -1013,8 +1010,7 @@ ask_export (KspCompareWindow *self,
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), what == KSP_COMPARE_EXPORT_ORDER
                                                                 ? _("amending-order.docx") : _("comparative-table.docx"));
   /* the language of the document: the interface's where the standard has text in it */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "lang", _("Language"), ids, labels);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "lang", lang == KSP_LANG_KK ? "kk" : "ru");
+  _ksp_window_add_language_choice (GTK_FILE_CHOOSER (native), lang);
   g_object_set_data (G_OBJECT (native), "ksp-export", GINT_TO_POINTER (what));
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -48,6 +48,38 @@ _ksp_window_file_chooser (gpointer              window,
 }
 
 /**
+ * _ksp_window_add_language_choice:
+ * @default_lang: KSP_LANG_KK or KSP_LANG_RU
+ *
+ * Adds the "lang" choice (Kazakh, Russian) of a document's language to @chooser, @default_lang chosen.
+ * The default is listed first: GTK 4.8's own file chooser (the fallback without a portal) ignores
+ * gtk_file_chooser_set_choice() on a choice with options and shows the first one.
+ */
+void
+_ksp_window_add_language_choice (GtkFileChooser *chooser,
+                                 KspLang         default_lang)
+{
+  static const char *kk_first[] = { "kk", "ru", NULL };
+  static const char *ru_first[] = { "ru", "kk", NULL };
+  const char *kk_labels[] = { _("Kazakh"), _("Russian"), NULL };
+  const char *ru_labels[] = { _("Russian"), _("Kazakh"), NULL };
+  gboolean kk = default_lang == KSP_LANG_KK;
+
+  gtk_file_chooser_add_choice (chooser, "lang", _("Language"), kk ? kk_first : ru_first, kk ? kk_labels : ru_labels);
+  gtk_file_chooser_set_choice (chooser, "lang", kk ? "kk" : "ru");
+}
+
+/**
+ * _ksp_window_chosen_lang:
+ * Returns: the language a chooser's "lang" choice holds: KSP_LANG_KK or KSP_LANG_RU
+ */
+KspLang
+_ksp_window_chosen_lang (GtkFileChooser *chooser)
+{
+  return g_strcmp0 (gtk_file_chooser_get_choice (chooser, "lang"), "kk") == 0 ? KSP_LANG_KK : KSP_LANG_RU;
+}
+
+/**
  * _ksp_window_chosen_path:
  *
  * Returns: (transfer full) (nullable): the local file a file chooser's @response accepted, %NULL when it

@@ -50,6 +50,10 @@ GtkFileChooserNative *_ksp_window_file_chooser (gpointer              window,   
                                                 const char           *filter_name,
                                                 const char *const    *patterns);
 
+void        _ksp_window_add_language_choice (GtkFileChooser *chooser,
+                                             KspLang         default_lang);
+KspLang     _ksp_window_chosen_lang      (GtkFileChooser  *chooser);
+
 /* ksp-window-editions.c: Editions… (freeze, list, open read-only, revert) and the text in force on a date */
 void _ksp_window_editions_setup (KspWindow *window);
 

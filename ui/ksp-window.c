@@ -1026,12 +1026,8 @@ export_activated (GSimpleAction *action,
   /* The language of the document (XML holds both): the interface's where the standard has text in it. */
   if (fmt != KSP_EXPORT_XML)
     {
-      static const char *ids[] = { "kk", "ru", NULL };
-      const char *labels[] = { _("Kazakh"), _("Russian"), NULL };
-      KspLang lang = ksp_export_default_language (ksp_document_get_root (self->document));
-
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "lang", _("Language"), ids, labels);
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "lang", lang == KSP_LANG_KK ? "kk" : "ru");
+      _ksp_window_add_language_choice (GTK_FILE_CHOOSER (native),
+                                       ksp_export_default_language (ksp_document_get_root (self->document)));
       g_object_set_data (G_OBJECT (native), "ksp-export-lang", GINT_TO_POINTER (TRUE));
     }
   g_object_set_data_full (G_OBJECT (native), "ksp-export-format", g_strdup (format), g_free);

@@ -470,6 +470,27 @@ find_check_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* Selects @label in the first drop-down under @widget that offers it. */
+static gboolean
+choose_in_dropdown (GtkWidget  *widget,
+                    const char *label)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    {
+      GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (widget));
+      for (guint i = 0; model && GTK_IS_STRING_LIST (model) && i < g_list_model_get_n_items (model); i++)
+        if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label))
+          {
+            gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), i);
+            return TRUE;
+          }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (choose_in_dropdown (c, label))
+      return TRUE;
+  return FALSE;
+}
+
 /* word/document.xml of a DOCX. */
 static char *
 docx_document (const char *path)
@@ -582,6 +603,42 @@ test_justify_and_two_editions (Fixture       *fixture,
   g_clear_pointer (&notes, g_ptr_array_unref);
   notes = ksp_store_list_justifications (store, standard, &error);
   g_assert_cmpuint (notes->len, ==, 2);
+  gtk_window_close (GTK_WINDOW (compare));
+  iterate_for (200);
+
+  /* File → Amending Order…: the latest edition against the draft, then the file and its language asked */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "amending-order", NULL);
+  compare = wait_for_compare ();
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    g_autofree char *dir = g_dir_make_tmp ("kasip-ui-order-XXXXXX", &error);
+    g_autofree char *order = g_build_filename (dir, "order.docx", NULL);
+    g_autofree char *xml = NULL;
+    g_autoptr (GFile) folder = g_file_new_for_path (dir);
+    GtkFileChooser *chooser = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !chooser; i++)
+      {
+        g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+        if (GTK_IS_FILE_CHOOSER (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (compare))
+          chooser = GTK_FILE_CHOOSER (w);
+      }
+    g_assert_nonnull (chooser);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export the Amending Order");
+    g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "lang"), ==, "ru");
+    /* as the user does: Kazakh in the chooser's drop-down (GTK 4.8 ignores set_choice there) */
+    choose_in_dropdown (GTK_WIDGET (chooser), "Kazakh");
+    g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "lang"), ==, "kk");
+    g_assert_true (gtk_file_chooser_set_current_folder (chooser, folder, NULL));
+    gtk_file_chooser_set_current_name (chooser, "order.docx");
+    iterate_for (200);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+    iterate_for (300);
+    xml = docx_document (order);
+    g_assert_nonnull (strstr (xml, "БҰЙЫРАМЫН:"));
+    g_assert_nonnull (strstr (xml, "10-тармақ"));
+    remove_tree (dir);
+  }
   gtk_window_close (GTK_WINDOW (compare));
   iterate_for (200);
 }

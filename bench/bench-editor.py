@@ -148,7 +148,10 @@ def main():
         print(f'  card switch (far)    {figure(timed, "card-switch-ms")}: in the call {median(timed, "switch-call-ms"):.1f} ms,'
               f' then the frame {frame:.1f} ms (wait {median(timed, "switch-wait-ms"):.1f}, layout '
               f'{median(timed, "switch-layout-ms"):.1f}, paint {median(timed, "switch-paint-ms"):.1f})')
-        print(f'  card switch (next)   {figure(timed, "next-card-ms")}: in the call {median(timed, "next-call-ms"):.1f} ms')
+        frame = median(timed, "next-card-ms") - median(timed, "next-call-ms")
+        print(f'  card switch (next)   {figure(timed, "next-card-ms")}: in the call {median(timed, "next-call-ms"):.1f} ms,'
+              f' then the frame {frame:.1f} ms (wait {median(timed, "next-wait-ms"):.1f}, layout '
+              f'{median(timed, "next-layout-ms"):.1f}, paint {median(timed, "next-paint-ms"):.1f})')
         print(f'  peer: a label frame  {figure(timed, "label-frame-ms")}: layout {median(timed, "label-layout-ms"):.1f} ms,'
               f' paint {median(timed, "label-paint-ms"):.1f} ms (the same window, only the form\'s heading changed)')
         print(f'  keystroke to stored  {figure(timed, "keystroke-to-stored-ms")}'

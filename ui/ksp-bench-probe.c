@@ -26,7 +26,10 @@
 #define QUIET_MS 2500
 #define N_SWITCHES 6
 #define N_LABEL_FRAMES 6
-/* KASIP_BENCH_SWITCHES: how many card switches (for a profiler), else N_SWITCHES. */
+/* KASIP_BENCH_SWITCHES, KASIP_BENCH_NEXT: how many card switches far and side by side (for a profiler),
+ * else N_SWITCHES each. KASIP_BENCH_TRACE: print when each step starts and when its frame's phases end
+ * (µs of CLOCK_MONOTONIC, as `perf record -k CLOCK_MONOTONIC` stamps its samples), to tell a profile's
+ * samples apart by phase. */
 #define GIVE_UP_SECONDS 120
 
 typedef struct _Probe Probe;
@@ -63,6 +66,8 @@ struct _Probe
   GArray        *label_paint_ms;
   guint          n_label_frames;
   guint          max_switches;
+  guint          max_next_switches;
+  gboolean       trace;        /* KASIP_BENCH_TRACE: each step's times on stderr (µs, CLOCK_MONOTONIC) */
   gint64         call_end;     /* when the call of the step being timed returned */
   gint64         frame_start;  /* the frame clock's before-paint, layout and paint of the frame awaited */
   gint64         layout_end;
@@ -83,6 +88,9 @@ struct _Probe
   guint          n_next_switches;
   GArray        *next_ms;      /* switches between the first card and the next, as a click beside it */
   GArray        *next_call_ms;
+  GArray        *next_wait_ms;
+  GArray        *next_layout_ms;
+  GArray        *next_paint_ms;
 
   KspDocument   *typed_in;     /* the document whose ::changed is awaited (ref) */
   gulong         changed_id;
@@ -138,6 +146,9 @@ probe_free (gpointer data)
   g_free (probe->card_next);
   g_array_unref (probe->next_ms);
   g_array_unref (probe->next_call_ms);
+  g_array_unref (probe->next_wait_ms);
+  g_array_unref (probe->next_layout_ms);
+  g_array_unref (probe->next_paint_ms);
   g_free (probe->typed_node);
   g_free (probe->typed_text);
   g_free (probe);
@@ -183,6 +194,8 @@ time_to_frame (Probe        *probe,
   probe->on_paint = painted;
   probe->t0 = g_get_monotonic_time ();
   probe->call_end = probe->frame_start = probe->layout_end = probe->paint_end = 0;
+  if (probe->trace)
+    g_printerr ("TRACE %" G_GINT64_FORMAT " step\n", probe->t0);
 }
 
 /* The phases of the frame awaited. The probe's handlers run after the window's own (connected when it
@@ -247,6 +260,10 @@ after_paint (GdkFrameClock *clock,
   if (painted == NULL)
     return;
   probe->on_paint = NULL;
+  if (probe->trace)
+    g_printerr ("TRACE %" G_GINT64_FORMAT " painted call_end=%" G_GINT64_FORMAT " frame_start=%" G_GINT64_FORMAT
+                " layout_end=%" G_GINT64_FORMAT "\n", g_get_monotonic_time (), probe->call_end, probe->frame_start,
+                probe->layout_end);
   painted (probe, g_get_monotonic_time ());
 }
 
@@ -491,7 +508,10 @@ next_switched (Probe  *probe,
                gint64  painted_at)
 {
   append (probe->next_ms, ms_since (probe->t0, painted_at));
-  if (++probe->n_next_switches < N_SWITCHES)
+  append (probe->next_wait_ms, wait_ms (probe));
+  append (probe->next_layout_ms, layout_ms (probe));
+  append (probe->next_paint_ms, paint_ms (probe));
+  if (++probe->n_next_switches < probe->max_next_switches)
     then (probe, switch_next);
   else
     then_after (probe, change_label, QUIET_MS); /* after the scroll bars' fading, which keeps frames coming */
@@ -653,12 +673,13 @@ finish (Probe *probe)
   printf ("bench: first-frame-ms=%.1f first-layout-ms=%.1f first-paint-ms=%.1f open-standard-ms=%.1f"
           " open-call-ms=%.1f card-switch-ms=%.1f switch-call-ms=%.1f switch-wait-ms=%.1f switch-layout-ms=%.1f"
           " switch-paint-ms=%.1f"
-          " next-card-ms=%.1f next-call-ms=%.1f label-frame-ms=%.1f label-layout-ms=%.1f label-paint-ms=%.1f"
+          " next-card-ms=%.1f next-call-ms=%.1f next-wait-ms=%.1f next-layout-ms=%.1f next-paint-ms=%.1f label-frame-ms=%.1f label-layout-ms=%.1f label-paint-ms=%.1f"
           " keystroke-to-stored-ms=%.1f commit-ms=%.1f vmhwm-kb=%" G_GINT64_FORMAT
           " standards=%u verified=%s%s%s\n",
           probe->first_frame_ms, probe->first_layout_ms, probe->first_paint_ms, probe->open_ms,
           probe->open_call_ms, median (probe->switch_ms), median (probe->switch_call_ms),
-          median (probe->switch_wait_ms), median (probe->switch_layout_ms), median (probe->switch_paint_ms), median (probe->next_ms), median (probe->next_call_ms), median (probe->label_ms),
+          median (probe->switch_wait_ms), median (probe->switch_layout_ms), median (probe->switch_paint_ms), median (probe->next_ms), median (probe->next_call_ms),
+          median (probe->next_wait_ms), median (probe->next_layout_ms), median (probe->next_paint_ms), median (probe->label_ms),
           median (probe->label_layout_ms), median (probe->label_paint_ms),
           probe->stored_ms, probe->commit_ms, peak_rss_kb (),
           probe->n_standards, probe->verified ? "yes" : "no", probe->failed ? " failed=" : "",
@@ -713,6 +734,9 @@ ksp_bench_probe_install (KspWindow *window)
   probe->switch_wait_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe->next_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe->next_call_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->next_wait_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->next_layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  probe->next_paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe->label_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe->label_layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
   probe->label_paint_ms = g_array_new (FALSE, FALSE, sizeof (double));
@@ -721,6 +745,10 @@ ksp_bench_probe_install (KspWindow *window)
   probe->max_switches = N_SWITCHES;
   if (g_getenv ("KASIP_BENCH_SWITCHES"))
     probe->max_switches = MAX (2, g_ascii_strtoull (g_getenv ("KASIP_BENCH_SWITCHES"), NULL, 10));
+  probe->max_next_switches = N_SWITCHES;
+  probe->trace = g_getenv ("KASIP_BENCH_TRACE") != NULL;
+  if (g_getenv ("KASIP_BENCH_NEXT"))
+    probe->max_next_switches = MAX (2, g_ascii_strtoull (g_getenv ("KASIP_BENCH_NEXT"), NULL, 10));
   start = g_ascii_strtoll (env, &end, 10);
   /* The launch time, if it was given and is in the past; else now. */
   probe->start = end && end != env && *end == '\0' && start > 0 && start <= g_get_monotonic_time ()

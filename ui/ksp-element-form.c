@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ksp-column.h"
 #include "ksp-element-form.h"
 #include "ksp-findings-view.h"
 #include "ksp-interface-language.h"
@@ -253,6 +254,59 @@ update_heading (KspElementForm *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->subheading), "ksp-other-language");
 }
 
+/* A row of the findings after the fields: the severity's icon, the message; the rule is the tooltip. */
+static GtkWidget *
+finding_row_new (void)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+  /* in a column: beside the icon, the label's width is not measured for the row's height (ksp-column.h) */
+  GtkWidget *column = ksp_column_new (0);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_hexpand (column, TRUE);
+  ksp_column_append (KSP_COLUMN (column), label);
+  gtk_box_append (GTK_BOX (row), column);
+  g_object_set_data (G_OBJECT (row), "ksp-label", label);
+  return row;
+}
+
+static void
+finding_row_show (GtkWidget        *row,
+                  const KspFinding *finding)
+{
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "ksp-icon");
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "ksp-label");
+  g_autofree char *message = ksp_finding_dup_message (finding, ksp_ui_lang_default ());
+  /* Translators: tooltip of a finding shown in the form; %s is the rule, e.g. "V1" */
+  g_autofree char *rule = g_strdup_printf (_("Rule %s"), finding->rule);
+
+  /* The icon is made anew only when the severity differs from the row's last one. */
+  if (icon == NULL || GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "ksp-severity")) != (int) finding->severity + 1)
+    {
+      if (icon)
+        gtk_box_remove (GTK_BOX (row), icon);
+      icon = ksp_finding_severity_icon_new (finding->severity);
+      gtk_widget_set_valign (icon, GTK_ALIGN_START);
+      gtk_box_prepend (GTK_BOX (row), icon);
+      g_object_set_data (G_OBJECT (row), "ksp-icon", icon);
+      g_object_set_data (G_OBJECT (row), "ksp-severity", GINT_TO_POINTER ((int) finding->severity + 1));
+    }
+  /* Hidden while its tooltip is set: GTK 4.8 asks the X server where the pointer is for every tooltip set
+   * on a visible widget. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (row), rule) != 0)
+    {
+      gtk_widget_set_visible (row, FALSE);
+      gtk_widget_set_tooltip_text (row, rule);
+    }
+  gtk_label_set_text (GTK_LABEL (label), message);
+  gtk_widget_set_visible (row, TRUE);
+}
+
 /* Shows the findings about this element (not its children: they have their own forms) after its fields,
  * and their count beside the heading: the fields never move when the checks run. */
 static void
@@ -263,43 +317,26 @@ update_findings (KspElementForm *self)
   KspSeverity worst = KSP_SEVERITY_INFO;
   guint n = 0;
 
-  child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_box));
-  while (child)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-      if (child != self->findings_heading)
-        gtk_box_remove (self->findings_box, child);
-      child = next;
-    }
+  /* The rows shown for the element before are reused, in order; those left over are hidden. */
+  child = gtk_widget_get_next_sibling (self->findings_heading);
   for (guint i = 0; id && self->findings && i < self->findings->len; i++)
     {
       const KspFinding *finding = g_ptr_array_index (self->findings, i);
-      GtkWidget *row, *icon, *label;
-      g_autofree char *text = NULL;
 
       if (g_strcmp0 (finding->node_id, id) != 0)
         continue;
-      row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      icon = ksp_finding_severity_icon_new (finding->severity);
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      {
-        g_autofree char *message = ksp_finding_dup_message (finding, ksp_ui_lang_default ());
-        label = gtk_label_new (message);
-      }
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_set_hexpand (label, TRUE);
-      /* Translators: tooltip of a finding shown in the form; %s is the rule, e.g. "V1" */
-      text = g_strdup_printf (_("Rule %s"), finding->rule);
-      gtk_widget_set_tooltip_text (row, text);
-      gtk_box_append (GTK_BOX (row), icon);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (self->findings_box, row);
+      if (child == NULL)
+        {
+          child = finding_row_new ();
+          gtk_box_append (self->findings_box, child);
+        }
+      finding_row_show (child, finding);
+      child = gtk_widget_get_next_sibling (child);
       worst = MAX (worst, finding->severity);
       n++;
     }
+  for (; child; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_visible (child, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->findings_box), n > 0);
   gtk_widget_set_visible (self->findings_button, n > 0);
   if (n > 0)
@@ -464,6 +501,7 @@ ksp_element_form_init (KspElementForm *self)
 {
   g_type_ensure (ADW_TYPE_STATUS_PAGE);
   g_type_ensure (ADW_TYPE_CLAMP);
+  g_type_ensure (KSP_TYPE_COLUMN);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->editors = g_ptr_array_new_with_free_func (g_object_unref);

@@ -261,6 +261,21 @@ fill_choices (KspFieldEditor *self,
         gtk_drop_down_set_selected (GTK_DROP_DOWN (self->input), selected);
       return;
     }
+  if (self->values->len >= 1 + n_choices && GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->input))))
+    {
+      /* Only the item of a value that is not a choice comes, goes or changes: that one item is replaced
+       * (a new model would make the drop-down build its list and button anew: a third of a card switch). */
+      GtkStringList *shown = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->input)));
+      const char *const add[] = { value, NULL };
+      guint had = self->values->len - (1 + n_choices);
+
+      gtk_string_list_splice (shown, 1 + n_choices, had, extra ? add : NULL);
+      g_ptr_array_set_size (self->values, 1 + n_choices);
+      if (extra)
+        g_ptr_array_add (self->values, g_strdup (value));
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->input), selected);
+      return;
+    }
 
   labels = gtk_string_list_new (NULL);
   g_ptr_array_set_size (self->values, 0);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ksp-column.h"
 #include "ksp-interface-language.h"
 #include "ksp-outline-group.h"
 #include "ksp-search.h"
@@ -224,7 +225,10 @@ setup_row (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  /* The title and caption in a column: the expander (a horizontal box) would otherwise measure their
+   * width for the row's height, laying the title out again and again (ksp-column.h); the column takes
+   * the width left beside the indentation and the arrow. */
+  GtkWidget *box = ksp_column_new (0);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *caption = gtk_label_new (NULL);
 
@@ -239,8 +243,9 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (caption, "caption");
   gtk_widget_add_css_class (caption, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), caption);
+  ksp_column_append (KSP_COLUMN (box), title);
+  ksp_column_append (KSP_COLUMN (box), caption);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
@@ -360,12 +365,14 @@ unbind_row (GtkSignalListItemFactory *factory,
 {
   GObject *object = g_object_get_data (G_OBJECT (item), "ksp-node");
   GtkWidget *title = g_object_get_data (G_OBJECT (item), "ksp-title");
-  GtkWidget *expander = gtk_list_item_get_child (item);
 
   if (object)
     g_signal_handlers_disconnect_by_func (object, update_title, title);
   g_object_set_data (G_OBJECT (item), "ksp-node", NULL);
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+  /* The expander keeps the row it showed until the next bind gives it another: given none, GTK 4.8's
+   * GtkTreeExpander unparents its indentation and its arrow, and the next bind builds them again (half of
+   * a card switch's time in the call, bench/bench-editor). A row widget GTK no longer needs is dropped
+   * with its expander. */
 }
 
 static void
@@ -685,6 +692,26 @@ row_holds (GObject *item,
   return FALSE;
 }
 
+/* Selects the row at @position. GTK 4.8's GtkSingleSelection reports a change of selection as one range
+ * from the row selected before to the new one, and the list view then unbinds and binds every row of that
+ * range (GtkSignalListItemFactory rebinds on any update): going from the first card to the last rebound
+ * nearly the whole outline. Unselecting first makes it two changes of one row each; the outline's
+ * ::node-selected is only emitted for the row selected at the end. */
+static void
+select_position (KspOutlineView *self,
+                 guint           position)
+{
+  guint old = gtk_single_selection_get_selected (self->selection);
+
+  if (old != GTK_INVALID_LIST_POSITION && old != position && (old > position ? old - position : position - old) > 1)
+    {
+      g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 /**
  * ksp_outline_view_select_node:
  *
@@ -711,7 +738,7 @@ ksp_outline_view_select_node (KspOutlineView *self,
 
       if (item == (GObject *) node)
         {
-          gtk_single_selection_set_selected (self->selection, i);
+          select_position (self, i);
           gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
           return TRUE;
         }

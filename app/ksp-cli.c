@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "ksp-adilet-reader.h"
@@ -83,7 +84,9 @@ static const Command commands[] = {
     N_("Freeze the working draft as a new, immutable edition"), cmd_edition },
   { "revert", "--workspace W --standard CODE --edition N",
     N_("Make the working draft the text of edition N again (one step in the audit trail)"), cmd_revert },
-  { "audit", "--workspace W --standard CODE", N_("Print who changed what, and when"), cmd_audit },
+  { "audit", "--workspace W --standard CODE [--lang ru|kk|en] | verify --workspace W",
+    N_("Print who changed what, and when; verify: check that the change log and the editions are as written"),
+    cmd_audit },
   { "history", "(FILE | --workspace W --standard CODE[@N]) [--json] [--lang ru|kk|en]",
     N_("Which act gave each amended point its wording, and from when (from the text's notes)"), cmd_history },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json | --format docx -o OUT] [--lang ru|kk|en] [--color auto|always|never]",
@@ -513,35 +516,143 @@ cmd_edition (int    argc,
   return 0;
 }
 
+/* The element a record names, as a path in the draft (it may have been removed since: then its kind and ID). */
+static char *
+record_element (const KspChangeRecord *r,
+                KspDocument           *draft,
+                KspUiLang              lang)
+{
+  KspNode *node = draft && r->element_id ? ksp_document_lookup (draft, r->element_id) : NULL;
+
+  if (node)
+    return ksp_node_dup_path (node, KSP_NODE_PATH_CODES, lang);
+  return g_strdup_printf ("%s %s", r->kind ? r->kind : "?", r->element_id ? r->element_id : "?");
+}
+
+static void
+print_record (const KspChangeRecord *r,
+              KspDocument           *draft,
+              KspUiLang              lang)
+{
+  g_autofree char *where = record_element (r, draft, lang);
+  KspLang data = lang == KSP_UI_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU;
+
+  switch (r->op)
+    {
+    case KSP_RECORD_SET:
+      {
+        const KspKindSpec *kind = r->kind ? ksp_schema_lookup_kind (r->kind) : NULL;
+        const KspFieldSpec *field = kind && r->field ? ksp_kind_lookup_field (kind, r->field) : NULL;
+        if (r->field == NULL)   /* an entry of the audit trail before format 7 */
+          {
+            g_print ("  %s\n", where);
+            return;
+          }
+        g_autofree char *name = g_strdup (field ? ksp_field_label (field, data) : r->field);
+        gsize len = strlen (name);
+        while (len > 0 && name[len - 1] == ':')
+          name[--len] = '\0';
+        g_print ("  %s · %s%s%s%s: «%s» → «%s»\n", where, name,
+                 r->lang != KSP_LANG_NONE ? " (" : "", r->lang != KSP_LANG_NONE ? ksp_lang_to_string (r->lang) : "",
+                 r->lang != KSP_LANG_NONE ? ")" : "", r->old_value ? r->old_value : "—", r->new_value ? r->new_value : "—");
+        return;
+      }
+    case KSP_RECORD_NUMBER:
+      /* TRANSLATORS: a change record: the number as written changed */
+      g_print ("  %s · %s: «%s» → «%s»\n", where, _("number"), r->old_value ? r->old_value : "—",
+               r->new_value ? r->new_value : "—");
+      return;
+    case KSP_RECORD_INSERT:
+      g_print ("  %s: %s\n", where, _("inserted"));
+      return;
+    case KSP_RECORD_DELETE:
+      g_print ("  %s: %s\n", where, _("deleted"));
+      return;
+    case KSP_RECORD_MOVE:
+      g_print ("  %s: %s\n", where, _("moved"));
+      return;
+    case KSP_RECORD_FREEZE:
+      g_print ("  %s %s (%s)\n", _("edition frozen:"), r->new_value, r->content_hash);
+      return;
+    case KSP_RECORD_CREATE:
+    default:
+      g_print ("  %s (%s)\n", _("created"), r->content_hash ? r->content_hash : "");
+      return;
+    }
+}
+
+/* kasip audit verify: the chain, the editions and the schema's protections. */
+static int
+audit_verify (KspStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStoreVerification) v = ksp_store_verify (store, &error);
+
+  if (v == NULL)
+    return report (error);
+  if (v->chain)
+    g_print ("%s: %s\n", _("change log"), v->chain->detail);
+  for (guint i = 0; i < v->schema->len; i++)
+    g_print ("%s: %s\n", _("schema"), (const char *) g_ptr_array_index (v->schema, i));
+  for (guint i = 0; i < v->editions->len; i++)
+    g_print ("%s: %s\n", _("edition"), (const char *) g_ptr_array_index (v->editions, i));
+  if (!ksp_store_verification_ok (v))
+    {
+      g_printerr ("kasip: %s: %s\n", ksp_store_get_location (store),
+                  _("the workspace was changed behind Kasip's back (see above)"));
+      return 1;
+    }
+  /* TRANSLATORS: kasip audit verify on a clean workspace */
+  g_print (_("%s: the change log holds (%u entries), %u editions as frozen, the protections in place\n"),
+           ksp_store_get_location (store), v->n_entries, v->n_editions);
+  return 0;
+}
+
 static int
 cmd_audit (int    argc,
            char **argv)
 {
   g_autofree char *opt_workspace = NULL;
   g_autofree char *opt_standard = NULL;
+  g_autofree char *lang_str = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language of the paths: ru, kk or en"), "LANG" },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (KspStore) store = NULL;
   g_autoptr (KspStandardInfo) info = NULL;
-  g_autoptr (GPtrArray) entries_list = NULL;
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (KspDocument) draft = NULL;
+  KspUiLang lang = ksp_ui_lang_default ();
+  gboolean verify;
 
   if (!parse (entries, "audit", &argc, &argv, &error))
     return usage_error ("audit", error->message);
-  if (!opt_workspace || !opt_standard)
-    return usage_error ("audit", _("--workspace and --standard are required"));
+  verify = argc == 2 && g_str_equal (argv[1], "verify");
+  if (argc > 2 || (argc == 2 && !verify))
+    return usage_error ("audit", _("the only subcommand is verify"));
+  if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
+    return usage_error ("audit", _("--lang must be ru, kk or en"));
+  if (!opt_workspace || (!opt_standard && !verify))
+    return usage_error ("audit", verify ? _("--workspace is required") : _("--workspace and --standard are required"));
   if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
     return 1;
+  if (verify)
+    return audit_verify (store);
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)) ||
-      !(entries_list = ksp_store_list_audit (store, info->draft_tree, &error)))
+      !(log = ksp_store_list_log (store, info->standard_id, &error)))
     return report (error);
-  for (guint i = 0; i < entries_list->len; i++)
+  draft = ksp_document_open (store, info->draft_tree, NULL);
+  for (guint i = 0; i < log->len; i++)
     {
-      KspAuditEntry *e = g_ptr_array_index (entries_list, i);
-      g_print ("%s\t%s\t%s\t%s\n", e->at, e->user, e->action, e->summary);
+      KspLogEntry *e = g_ptr_array_index (log, i);
+      g_print ("%s\t%s\t%s\t%s%s%s\n", e->at, e->author, e->action, e->command, e->label ? "\t" : "",
+               e->label ? e->label : "");
+      for (guint r = 0; r < e->records->len; r++)
+        print_record (g_ptr_array_index (e->records, r), draft, lang);
     }
   return 0;
 }

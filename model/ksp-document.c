@@ -1,5 +1,8 @@
 /* ksp-document.c: one standard's tree being edited */
 #include "ksp-document-private.h"
+
+#include <string.h>
+
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
 #include "ksp-remove-node-command.h"
@@ -15,6 +18,7 @@ struct _KspDocument
   gint64        tree_id;
   char         *user;
   char         *read_only_reason;
+  GPtrArray    *records;    /* KspChangeRecord: what the step being run changed, for the change log */
 };
 
 G_DEFINE_FINAL_TYPE (KspDocument, ksp_document, G_TYPE_OBJECT)
@@ -80,6 +84,7 @@ ksp_document_finalize (GObject *object)
   g_clear_object (&self->store);
   g_free (self->user);
   g_free (self->read_only_reason);
+  g_ptr_array_unref (self->records);
   G_OBJECT_CLASS (ksp_document_parent_class)->finalize (object);
 }
 
@@ -107,6 +112,7 @@ ksp_document_init (KspDocument *self)
   self->index = g_hash_table_new (g_str_hash, g_str_equal);
   self->undo_stack = ksp_undo_stack_new ();
   self->user = g_strdup (user && *user ? user : g_get_user_name ());
+  self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_record_free);
 }
 
 /**
@@ -266,8 +272,28 @@ _ksp_document_op_set_value (KspDocument *self,
   if (self->store &&
       !ksp_store_write_value (self->store, self->tree_id, ksp_node_get_id (node), spec->name, lang, value, error))
     return FALSE;
+  if (self->store && g_strcmp0 (ksp_node_get_value (node, spec->name, lang), value) != 0)
+    {
+      KspChangeRecord *r = ksp_change_record_new (KSP_RECORD_SET, node);
+      r->field = g_strdup (spec->name);
+      r->lang = lang;
+      r->old_value = g_strdup (ksp_node_get_value (node, spec->name, lang));
+      r->new_value = g_strdup (value);
+      g_ptr_array_add (self->records, r);
+    }
   ksp_node_set_value (node, spec->name, lang, value);
   return TRUE;
+}
+
+/* "PARENT-ID POSITION": where an element is, in a change record. */
+static char *
+place_of (KspNode *parent,
+          KspNode *node)
+{
+  guint position = 0;
+
+  ksp_node_find_child (parent, node, &position);
+  return g_strdup_printf ("%s %u", ksp_node_get_id (parent), position);
 }
 
 gboolean
@@ -283,6 +309,13 @@ _ksp_document_op_set_number (KspDocument *self,
     {
       ksp_node_set_number (node, old);
       return FALSE;
+    }
+  if (self->store && g_strcmp0 (old, number) != 0)
+    {
+      KspChangeRecord *r = ksp_change_record_new (KSP_RECORD_NUMBER, node);
+      r->old_value = g_steal_pointer (&old);
+      r->new_value = g_strdup (number);
+      g_ptr_array_add (self->records, r);
     }
   return TRUE;
 }
@@ -317,6 +350,13 @@ _ksp_document_op_insert (KspDocument *self,
       ksp_node_remove_child (parent, node);
       return FALSE;
     }
+  if (self->store)
+    {
+      KspChangeRecord *r = ksp_change_record_new (KSP_RECORD_INSERT, node);
+      r->new_value = place_of (parent, node);
+      r->subtree = ksp_node_to_text (node);
+      g_ptr_array_add (self->records, r);
+    }
   index_add (self, node);
   return TRUE;
 }
@@ -332,6 +372,13 @@ _ksp_document_op_remove (KspDocument *self,
 
   g_return_val_if_fail (parent != NULL, FALSE);
   ksp_node_find_child (parent, node, &position);
+  if (self->store)
+    {
+      KspChangeRecord *r = ksp_change_record_new (KSP_RECORD_DELETE, node);
+      r->old_value = place_of (parent, node);
+      r->subtree = ksp_node_to_text (node);
+      g_ptr_array_add (self->records, r);
+    }
   ksp_node_remove_child (parent, node);
   if (self->store &&
       (!ksp_store_delete_node (self->store, self->tree_id, ksp_node_get_id (node), error) ||
@@ -379,6 +426,13 @@ _ksp_document_op_move (KspDocument *self,
       ksp_node_insert_child (old_parent, old_position, node);
       return FALSE;
     }
+  if (self->store)
+    {
+      KspChangeRecord *r = ksp_change_record_new (KSP_RECORD_MOVE, node);
+      r->old_value = g_strdup_printf ("%s %u", ksp_node_get_id (old_parent), old_position);
+      r->new_value = place_of (new_parent, node);
+      g_ptr_array_add (self->records, r);
+    }
   return TRUE;
 }
 
@@ -398,7 +452,30 @@ check_writable (KspDocument *self,
 
 typedef gboolean (*StepFunc) (KspCommand *command, KspDocument *doc, GError **error);
 
-/* Runs one step (apply or revert) in a store transaction with its audit entry. */
+/* What a command is, as data: "KspSetValueCommand" → "set-value". */
+static char *
+command_kind (KspCommand *command)
+{
+  const char *name = G_OBJECT_TYPE_NAME (command);
+  GString *out = g_string_new (NULL);
+  gsize len;
+
+  if (g_str_has_prefix (name, "Ksp"))
+    name += 3;
+  len = strlen (name);
+  if (g_str_has_suffix (name, "Command"))
+    len -= strlen ("Command");
+  for (gsize i = 0; i < len; i++)
+    {
+      if (g_ascii_isupper (name[i]) && i > 0)
+        g_string_append_c (out, '-');
+      g_string_append_c (out, g_ascii_tolower (name[i]));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Runs one step (apply or revert) in a store transaction, with its entry in the change log: the records
+ * the step's operations made (see the _ksp_document_op_ functions). */
 static gboolean
 run_step (KspDocument *self,
           KspCommand  *command,
@@ -408,22 +485,28 @@ run_step (KspDocument *self,
 {
   if (self->store && !ksp_store_begin (self->store, error))
     return FALSE;
+  g_ptr_array_set_size (self->records, 0);
   if (!step (command, self, error))
     {
       if (self->store)
         ksp_store_rollback (self->store);
+      g_ptr_array_set_size (self->records, 0);
       return FALSE;
     }
   if (self->store)
     {
-      g_autofree char *summary = ksp_command_describe (command);
-      KspAuditEntry entry = { 0 };
+      g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
 
-      entry.user = self->user;
-      entry.action = (char *) action;
-      entry.node_id = (char *) ksp_command_get_node_id (command);
-      entry.summary = summary;
-      if (!ksp_store_write_audit (self->store, self->tree_id, &entry, error) ||
+      entry->standard_id = g_strdup (ksp_node_get_id (self->root));
+      entry->tree_id = self->tree_id;
+      entry->author = g_strdup (self->user);
+      entry->action = g_strdup (action);
+      entry->command = command_kind (command);
+      if (g_str_equal (entry->command, "group"))
+        entry->label = ksp_command_describe (command);
+      g_ptr_array_extend_and_steal (entry->records, g_steal_pointer (&self->records));
+      self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_record_free);
+      if (!ksp_store_append_log (self->store, entry, error) ||
           !ksp_store_commit (self->store, error))
         {
           ksp_store_rollback (self->store);

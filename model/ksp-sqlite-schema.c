@@ -250,8 +250,58 @@ static const char migration_6[] =
   "  updated_at TEXT NOT NULL,\n"
   "  PRIMARY KEY (standard_id, change_key, lang));\n";
 
+/* Version 7: the change log (model/ksp-change-log.h) instead of the audit trail's free text. One entry per
+ * stored step with its structured records, chained by SHA-256 (the hashes are made in C: the audit rows
+ * of before become the first entries, sealed when the workspace is opened after this migration). Entries
+ * name their standard by ID, not by a foreign key: nothing deletes them with a standard. Triggers refuse
+ * changing or deleting them; `kasip audit verify` checks the chain and that the triggers are there. */
+static const char migration_7[] =
+  "CREATE TABLE log (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  standard_id TEXT NOT NULL,\n"
+  "  tree_id INTEGER NOT NULL,\n"
+  "  at TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL,\n"
+  "  action TEXT NOT NULL,\n"
+  "  command TEXT NOT NULL,\n"
+  "  label TEXT,\n"
+  "  change_set INTEGER NOT NULL DEFAULT 0,\n"
+  "  prev_hash TEXT NOT NULL,\n"
+  "  hash TEXT NOT NULL);\n"
+  "CREATE INDEX log_standard ON log(standard_id, id);\n"
+  "CREATE TABLE log_record (\n"
+  "  log_id INTEGER NOT NULL,\n"
+  "  seq INTEGER NOT NULL,\n"
+  "  op TEXT NOT NULL,\n"
+  "  element_id TEXT,\n"
+  "  kind TEXT,\n"
+  "  field TEXT,\n"
+  "  lang TEXT,\n"
+  "  old_value TEXT,\n"
+  "  new_value TEXT,\n"
+  "  subtree TEXT,\n"
+  "  content_hash TEXT,\n"
+  "  PRIMARY KEY (log_id, seq)) WITHOUT ROWID;\n"
+  "CREATE INDEX log_record_element ON log_record(element_id);\n"
+  "INSERT INTO log (id, standard_id, tree_id, at, author, action, command, label, prev_hash, hash)\n"
+  "  SELECT a.id, t.standard_id, a.tree_id, a.at, a.user, a.action, 'legacy', a.summary, '', ''\n"
+  "  FROM audit a JOIN tree t ON t.id = a.tree_id ORDER BY a.id;\n"
+  "INSERT INTO log_record (log_id, seq, op, element_id)\n"
+  "  SELECT id, 0, 'legacy', node_id FROM audit WHERE node_id IS NOT NULL;\n"
+  "DROP TABLE audit;\n"
+  "INSERT OR REPLACE INTO meta (key, value) VALUES ('log_sealed', '0');\n"
+  "CREATE TRIGGER log_no_update BEFORE UPDATE ON log\n"
+  "  WHEN OLD.hash <> ''\n"
+  "  BEGIN SELECT RAISE(ABORT, 'the change log cannot be changed'); END;\n"
+  "CREATE TRIGGER log_no_delete BEFORE DELETE ON log\n"
+  "  BEGIN SELECT RAISE(ABORT, 'the change log cannot be changed'); END;\n"
+  "CREATE TRIGGER log_record_no_update BEFORE UPDATE ON log_record\n"
+  "  BEGIN SELECT RAISE(ABORT, 'the change log cannot be changed'); END;\n"
+  "CREATE TRIGGER log_record_no_delete BEFORE DELETE ON log_record\n"
+  "  BEGIN SELECT RAISE(ABORT, 'the change log cannot be changed'); END;\n";
+
 static const char *const migrations[] = {
-  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <sqlite3.h>
+
+#include "ksp-change-log.h"
 #include "ksp-sqlite-store.h"
 
 G_BEGIN_DECLS
@@ -8,5 +11,38 @@ G_BEGIN_DECLS
 #define KSP_SQLITE_APPLICATION_ID 0x4B535031
 
 const char *_ksp_sqlite_migration (int version);
+
+/* ksp-sqlite-store.c: the helpers the backend's other files use */
+sqlite3      *_ksp_sqlite_db          (KspSqliteStore *self);
+gboolean      _ksp_sqlite_fail        (KspSqliteStore *self,
+                                       GError        **error,
+                                       const char     *what);
+sqlite3_stmt *_ksp_sqlite_stmt        (KspSqliteStore *self,
+                                       const char     *sql,
+                                       GError        **error);
+void          _ksp_sqlite_bind_text   (sqlite3_stmt   *s,
+                                       int             i,
+                                       const char     *text);
+gboolean      _ksp_sqlite_step_done   (KspSqliteStore *self,
+                                       sqlite3_stmt   *s,
+                                       GError        **error,
+                                       const char     *what);
+char         *_ksp_sqlite_column_dup  (sqlite3_stmt   *s,
+                                       int             i);
+
+/* ksp-sqlite-log.c: the change log's rows (model/ksp-change-log.h) */
+gboolean      _ksp_sqlite_log_append  (KspSqliteStore *self,
+                                       KspLogEntry    *entry,
+                                       GError        **error);
+GPtrArray    *_ksp_sqlite_log_list    (KspSqliteStore *self,
+                                       const char     *standard_id,
+                                       GError        **error);
+gboolean      _ksp_sqlite_log_head    (KspSqliteStore *self,
+                                       char          **out_hash,
+                                       gint64         *out_count,
+                                       GError        **error);
+gboolean      _ksp_sqlite_log_seal_legacy (KspSqliteStore *self,
+                                       GError        **error);
+GPtrArray    *_ksp_sqlite_integrity_problems (KspSqliteStore *self);
 
 G_END_DECLS

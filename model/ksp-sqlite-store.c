@@ -41,7 +41,7 @@ fail (KspSqliteStore *self,
   const char *msg = self->db ? sqlite3_errmsg (self->db) : "not open";
   int code = KSP_STORE_ERROR_FAILED;
 
-  if (strstr (msg, "edition is immutable") != NULL)
+  if (strstr (msg, "edition is immutable") != NULL || strstr (msg, "the change log cannot be changed") != NULL)
     code = KSP_STORE_ERROR_IMMUTABLE;
   else if (self->db && (sqlite3_errcode (self->db) == SQLITE_NOTADB))
     code = KSP_STORE_ERROR_NOT_A_WORKSPACE;
@@ -128,6 +128,53 @@ column_dup (sqlite3_stmt *s,
 {
   const unsigned char *t = sqlite3_column_text (s, i);
   return t ? g_strdup ((const char *) t) : NULL;
+}
+
+/* The same helpers for the backend's other files (ksp-sqlite-store-private.h). */
+sqlite3 *
+_ksp_sqlite_db (KspSqliteStore *self)
+{
+  return self->db;
+}
+
+gboolean
+_ksp_sqlite_fail (KspSqliteStore *self,
+                  GError        **error,
+                  const char     *what)
+{
+  return fail (self, error, what);
+}
+
+sqlite3_stmt *
+_ksp_sqlite_stmt (KspSqliteStore *self,
+                  const char     *sql,
+                  GError        **error)
+{
+  return stmt (self, sql, error);
+}
+
+void
+_ksp_sqlite_bind_text (sqlite3_stmt *s,
+                       int           i,
+                       const char   *text)
+{
+  bind_text (s, i, text);
+}
+
+gboolean
+_ksp_sqlite_step_done (KspSqliteStore *self,
+                       sqlite3_stmt   *s,
+                       GError        **error,
+                       const char     *what)
+{
+  return step_done (self, s, error, what);
+}
+
+char *
+_ksp_sqlite_column_dup (sqlite3_stmt *s,
+                        int           i)
+{
+  return column_dup (s, i);
 }
 
 static gint64
@@ -683,6 +730,17 @@ ksp_sqlite_store_open (KspStore          *store,
         }
       if (!migrate_to (self, (int) version, KSP_SQLITE_SCHEMA_VERSION, error))
         goto failed;
+      if (version < 7 && version > 0)
+        {
+          /* the audit trail of before becomes the first entries of the chain */
+          if (!exec (self, "BEGIN IMMEDIATE", error))
+            goto failed;
+          if (!_ksp_sqlite_log_seal_legacy (self, error) || !exec (self, "COMMIT", error))
+            {
+              sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+              goto failed;
+            }
+        }
     }
 
   if (flags & KSP_STORE_OPEN_READ_ONLY)
@@ -690,6 +748,17 @@ ksp_sqlite_store_open (KspStore          *store,
       _ksp_store_set_read_only (store, forced_read_only ? forced_read_only : "opened read-only");
       return TRUE;
     }
+  {
+    /* what keeps editions and the log as written must be there before anything is written */
+    g_autoptr (GPtrArray) problems = _ksp_sqlite_integrity_problems (self);
+    if (problems->len > 0)
+      {
+        g_autofree char *reason = g_strdup_printf ("its protection was tampered with (%s): run kasip audit verify",
+                                                   (const char *) g_ptr_array_index (problems, 0));
+        _ksp_store_set_read_only (store, reason);
+        return TRUE;
+      }
+  }
   if (!take_lock (self, flags, error))
     goto failed;
   return TRUE;
@@ -1150,67 +1219,34 @@ ksp_sqlite_store_write_order (KspStore *store,
 }
 
 static gboolean
-insert_audit (KspSqliteStore      *self,
-              gint64               tree,
-              const KspAuditEntry *entry,
-              GError             **error)
+ksp_sqlite_store_append_log (KspStore    *store,
+                             KspLogEntry *entry,
+                             GError     **error)
 {
-  g_autofree char *now = now_iso ();
-  sqlite3_stmt *s;
-
-  if (!(s = stmt (self, "INSERT INTO audit (tree_id, at, user, action, node_id, summary)"
-                        " VALUES (?, ?, ?, ?, ?, ?)", error)))
-    return FALSE;
-  sqlite3_bind_int64 (s, 1, tree);
-  bind_text (s, 2, entry->at ? entry->at : now);
-  bind_text (s, 3, entry->user ? entry->user : ksp_store_get_user (KSP_STORE (self)));
-  bind_text (s, 4, entry->action);
-  bind_text (s, 5, entry->node_id);
-  bind_text (s, 6, entry->summary ? entry->summary : "");
-  return step_done (self, s, error, "recording the audit trail");
-}
-
-static gboolean
-ksp_sqlite_store_write_audit (KspStore            *store,
-                              gint64               tree,
-                              const KspAuditEntry *entry,
-                              GError             **error)
-{
-  return insert_audit (KSP_SQLITE_STORE (store), tree, entry, error);
+  return _ksp_sqlite_log_append (KSP_SQLITE_STORE (store), entry, error);
 }
 
 static GPtrArray *
-ksp_sqlite_store_list_audit (KspStore *store,
-                             gint64    tree,
-                             GError  **error)
+ksp_sqlite_store_list_log (KspStore   *store,
+                           const char *standard_id,
+                           GError    **error)
 {
-  KspSqliteStore *self = KSP_SQLITE_STORE (store);
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_audit_entry_free);
-  sqlite3_stmt *s;
-  int rc;
+  return _ksp_sqlite_log_list (KSP_SQLITE_STORE (store), standard_id, error);
+}
 
-  if (!(s = stmt (self, "SELECT id, at, user, action, node_id, summary FROM audit WHERE tree_id = ? ORDER BY id",
-                  error)))
-    return NULL;
-  sqlite3_bind_int64 (s, 1, tree);
-  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      KspAuditEntry *e = g_new0 (KspAuditEntry, 1);
-      e->id = sqlite3_column_int64 (s, 0);
-      e->at = column_dup (s, 1);
-      e->user = column_dup (s, 2);
-      e->action = column_dup (s, 3);
-      e->node_id = column_dup (s, 4);
-      e->summary = column_dup (s, 5);
-      g_ptr_array_add (list, e);
-    }
-  sqlite3_reset (s);
-  if (rc != SQLITE_DONE)
-    {
-      fail (self, error, "reading the audit trail");
-      return NULL;
-    }
-  return g_steal_pointer (&list);
+static gboolean
+ksp_sqlite_store_get_log_head (KspStore *store,
+                               char    **out_hash,
+                               gint64   *out_count,
+                               GError  **error)
+{
+  return _ksp_sqlite_log_head (KSP_SQLITE_STORE (store), out_hash, out_count, error);
+}
+
+static GPtrArray *
+ksp_sqlite_store_dup_integrity_problems (KspStore *store)
+{
+  return _ksp_sqlite_integrity_problems (KSP_SQLITE_STORE (store));
 }
 
 static gint64
@@ -1221,7 +1257,8 @@ ksp_sqlite_store_add_standard (KspStore   *store,
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autofree char *now = now_iso ();
-  KspAuditEntry entry = { 0, NULL, NULL, (char *) "create", NULL, NULL };
+  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  KspChangeRecord *record;
   g_autofree char *label = NULL;
   sqlite3_stmt *s;
   gint64 tree;
@@ -1270,10 +1307,16 @@ ksp_sqlite_store_add_standard (KspStore   *store,
 
   if (!write_node_rec (self, tree, root, 0, TRUE, error))
     goto failed;
-  entry.user = (char *) user;
-  entry.node_id = (char *) ksp_node_get_id (root);
-  entry.summary = label;
-  if (!insert_audit (self, tree, &entry, error))
+  entry->standard_id = g_strdup (ksp_node_get_id (root));
+  entry->tree_id = tree;
+  entry->author = g_strdup (user ? user : ksp_store_get_user (store));
+  entry->action = g_strdup ("create");
+  entry->command = g_strdup ("create");
+  entry->label = g_strdup (label);
+  record = ksp_change_record_new (KSP_RECORD_CREATE, root);
+  record->content_hash = ksp_node_content_hash (root);
+  g_ptr_array_add (entry->records, record);
+  if (!_ksp_sqlite_log_append (self, entry, error))
     goto failed;
   if (!ksp_sqlite_store_commit (store, error))
     goto failed;
@@ -1295,7 +1338,9 @@ ksp_sqlite_store_create_edition (KspStore             *store,
   sqlite3_stmt *s;
   gint64 draft = 0, tree, shift = 0;
   int number = info->number;
-  KspAuditEntry entry = { 0 };
+  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  g_autoptr (KspNode) frozen = NULL;
+  KspChangeRecord *record;
 
   if (!ksp_sqlite_store_begin (store, error))
     return 0;
@@ -1372,10 +1417,21 @@ ksp_sqlite_store_create_edition (KspStore             *store,
   if (!step_done (self, s, error, "creating an edition"))
     goto failed;
 
-  summary = g_strdup_printf ("edition %d%s%s", number, info->note ? ": " : "", info->note ? info->note : "");
-  entry.action = (char *) "edition";
-  entry.summary = summary;
-  if (!insert_audit (self, draft, &entry, error))
+  /* the entry records the hash of the content frozen: a rewritten edition is found by it */
+  if (!(frozen = ksp_sqlite_store_load_tree (store, tree, error)))
+    goto failed;
+  summary = g_strdup_printf ("%d", number);
+  entry->standard_id = g_strdup (info->standard_id);
+  entry->tree_id = tree;
+  entry->author = g_strdup (ksp_store_get_user (store));
+  entry->action = g_strdup ("edition");
+  entry->command = g_strdup ("edition");
+  entry->label = g_strdup (info->note);
+  record = ksp_change_record_new (KSP_RECORD_FREEZE, frozen);
+  record->new_value = g_strdup (summary);
+  record->content_hash = ksp_node_content_hash (frozen);
+  g_ptr_array_add (entry->records, record);
+  if (!_ksp_sqlite_log_append (self, entry, error))
     goto failed;
   if (!ksp_sqlite_store_commit (store, error))
     goto failed;
@@ -1545,8 +1601,10 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->write_node = ksp_sqlite_store_write_node;
   store_class->delete_node = ksp_sqlite_store_delete_node;
   store_class->write_order = ksp_sqlite_store_write_order;
-  store_class->write_audit = ksp_sqlite_store_write_audit;
-  store_class->list_audit = ksp_sqlite_store_list_audit;
+  store_class->append_log = ksp_sqlite_store_append_log;
+  store_class->list_log = ksp_sqlite_store_list_log;
+  store_class->get_log_head = ksp_sqlite_store_get_log_head;
+  store_class->dup_integrity_problems = ksp_sqlite_store_dup_integrity_problems;
   store_class->dup_lock_holder = ksp_sqlite_store_dup_lock_holder;
   store_class->heartbeat = ksp_sqlite_store_heartbeat;
   store_class->put_reference = ksp_sqlite_store_put_reference;

@@ -57,19 +57,6 @@ ksp_lock_info_free (KspLockInfo *info)
 }
 
 void
-ksp_audit_entry_free (KspAuditEntry *entry)
-{
-  if (entry == NULL)
-    return;
-  g_free (entry->at);
-  g_free (entry->user);
-  g_free (entry->action);
-  g_free (entry->node_id);
-  g_free (entry->summary);
-  g_free (entry);
-}
-
-void
 ksp_justification_free (KspJustification *justification)
 {
   if (justification == NULL)
@@ -521,27 +508,109 @@ ksp_store_write_order (KspStore *self,
   return KSP_STORE_GET_CLASS (self)->write_order (self, tree, parent, error);
 }
 
+/**
+ * ksp_store_append_log:
+ * @entry: the entry to store; its id, prev_hash and hash are set
+ *
+ * Appends @entry to the workspace's change log, chained after the last entry, in the caller's transaction.
+ * The one call through which the log is written (KspDocument at the end of each step; the backend itself
+ * for an import or an edition).
+ */
 gboolean
-ksp_store_write_audit (KspStore            *self,
-                       gint64               tree,
-                       const KspAuditEntry *entry,
-                       GError             **error)
+ksp_store_append_log (KspStore    *self,
+                      KspLogEntry *entry,
+                      GError     **error)
 {
   if (!check_writable (self, error))
     return FALSE;
-  return KSP_STORE_GET_CLASS (self)->write_audit (self, tree, entry, error);
+  return KSP_STORE_GET_CLASS (self)->append_log (self, entry, error);
 }
 
 /**
- * ksp_store_list_audit:
- * Returns: (transfer container) (element-type KspAuditEntry): the audit trail of a tree, oldest first
+ * ksp_store_list_log:
+ * @standard_id: (nullable): one standard's entries, or %NULL for the whole workspace's
+ * Returns: (transfer full) (element-type KspLogEntry): the entries in the order of the chain
  */
 GPtrArray *
-ksp_store_list_audit (KspStore *self,
-                      gint64    tree,
-                      GError  **error)
+ksp_store_list_log (KspStore   *self,
+                    const char *standard_id,
+                    GError    **error)
 {
-  return KSP_STORE_GET_CLASS (self)->list_audit (self, tree, error);
+  return KSP_STORE_GET_CLASS (self)->list_log (self, standard_id, error);
+}
+
+void
+ksp_store_verification_free (KspStoreVerification *v)
+{
+  if (v == NULL)
+    return;
+  ksp_log_check_free (v->chain);
+  g_clear_pointer (&v->schema, g_ptr_array_unref);
+  g_clear_pointer (&v->editions, g_ptr_array_unref);
+  g_free (v);
+}
+
+gboolean
+ksp_store_verification_ok (const KspStoreVerification *v)
+{
+  return v->chain == NULL && v->schema->len == 0 && v->editions->len == 0;
+}
+
+/**
+ * ksp_store_verify:
+ *
+ * Checks that the workspace is as Kasip wrote it: every entry of the change log gives its hash and links
+ * to the one before, the chain ends at the head the store recorded, each frozen edition's content has the
+ * hash its entry recorded (so a rewritten edition is found even when the triggers were dropped and made
+ * again), and the schema objects that protect editions and the log are there, as made.
+ *
+ * Returns: (transfer full): what was found, or %NULL with @error when the workspace cannot be read
+ */
+KspStoreVerification *
+ksp_store_verify (KspStore *self,
+                  GError  **error)
+{
+  g_autoptr (KspStoreVerification) v = g_new0 (KspStoreVerification, 1);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autofree char *head = NULL;
+  gint64 count = 0;
+
+  g_return_val_if_fail (KSP_IS_STORE (self), NULL);
+  v->editions = g_ptr_array_new_with_free_func (g_free);
+  v->schema = KSP_STORE_GET_CLASS (self)->dup_integrity_problems (self);
+  if (!(entries = ksp_store_list_log (self, NULL, error)) ||
+      !KSP_STORE_GET_CLASS (self)->get_log_head (self, &head, &count, error))
+    return NULL;
+  v->n_entries = entries->len;
+  v->chain = ksp_change_log_verify (entries, head, count);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (entries, i);
+      for (guint r = 0; r < e->records->len; r++)
+        {
+          KspChangeRecord *rec = g_ptr_array_index (e->records, r);
+          g_autoptr (KspNode) frozen = NULL;
+          g_autoptr (GError) load_error = NULL;
+          g_autofree char *hash = NULL;
+
+          if (rec->op != KSP_RECORD_FREEZE)
+            continue;
+          v->n_editions++;
+          if (!(frozen = ksp_store_load_tree (self, e->tree_id, &load_error)))
+            {
+              g_ptr_array_add (v->editions, g_strdup_printf ("edition %s of %s (entry %" G_GINT64_FORMAT "): %s",
+                                                             rec->new_value, e->standard_id, e->id,
+                                                             load_error->message));
+              continue;
+            }
+          hash = ksp_node_content_hash (frozen);
+          if (g_strcmp0 (hash, rec->content_hash) != 0)
+            g_ptr_array_add (v->editions, g_strdup_printf ("edition %s of %s (entry %" G_GINT64_FORMAT "): its "
+                                                           "content is not what was frozen", rec->new_value,
+                                                           e->standard_id, e->id));
+        }
+    }
+  return g_steal_pointer (&v);
 }
 
 /**

@@ -12,6 +12,7 @@
 
 #include <gio/gio.h>
 
+#include "ksp-change-log.h"
 #include "ksp-node.h"
 
 G_BEGIN_DECLS
@@ -80,15 +81,6 @@ typedef struct {
   char   *heartbeat;
 } KspLockInfo;
 
-typedef struct {
-  gint64  id;
-  char   *at;        /* ISO 8601 UTC */
-  char   *user;
-  char   *action;    /* "do", "undo", "redo", "import", "edition" */
-  char   *node_id;
-  char   *summary;   /* the command's description */
-} KspAuditEntry;
-
 /* The justification of a change (the comparative table's «Обоснование»), written by a drafter: kept per
  * standard, per change (ksp_change_dup_key, model/diff/ksp-diff.h) and per language of the table. */
 typedef struct {
@@ -102,12 +94,10 @@ typedef struct {
 void ksp_standard_info_free (KspStandardInfo *info);
 void ksp_edition_info_free  (KspEditionInfo  *info);
 void ksp_lock_info_free     (KspLockInfo     *info);
-void ksp_audit_entry_free   (KspAuditEntry   *entry);
 void ksp_justification_free (KspJustification *justification);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspStandardInfo, ksp_standard_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspEditionInfo, ksp_edition_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspLockInfo, ksp_lock_info_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspAuditEntry, ksp_audit_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspJustification, ksp_justification_free)
 
 #define KSP_TYPE_STORE (ksp_store_get_type ())
@@ -133,8 +123,13 @@ struct _KspStoreClass
                                    GError **error);
   gboolean     (*delete_node)     (KspStore *self, gint64 tree, const char *node_id, GError **error);
   gboolean     (*write_order)     (KspStore *self, gint64 tree, KspNode *parent, GError **error);
-  gboolean     (*write_audit)     (KspStore *self, gint64 tree, const KspAuditEntry *entry, GError **error);
-  GPtrArray   *(*list_audit)      (KspStore *self, gint64 tree, GError **error);
+  /* the change log (ksp-change-log.h): append in the caller's transaction; list one standard's (or all,
+   * @standard_id NULL) in chain order; the head the store recorded; what is wrong with the schema objects
+   * that protect editions and the log (strings; empty when all hold) */
+  gboolean     (*append_log)      (KspStore *self, KspLogEntry *entry, GError **error);
+  GPtrArray   *(*list_log)        (KspStore *self, const char *standard_id, GError **error);
+  gboolean     (*get_log_head)    (KspStore *self, char **out_hash, gint64 *out_count, GError **error);
+  GPtrArray   *(*dup_integrity_problems) (KspStore *self);
   KspLockInfo *(*dup_lock_holder) (KspStore *self);
   gboolean     (*heartbeat)       (KspStore *self, GError **error);
   gboolean     (*put_reference)   (KspStore *self, const char *kind, const char *source, const char *content,
@@ -147,7 +142,7 @@ struct _KspStoreClass
                                        KspLang lang, const char *text, GError **error);
   GPtrArray   *(*list_justifications) (KspStore *self, const char *standard_id, GError **error);
 
-  gpointer padding[3];
+  gpointer padding[1];
 };
 
 KspStore    *ksp_store_open_uri        (const char        *uri,
@@ -203,12 +198,26 @@ gboolean     ksp_store_write_order     (KspStore          *self,
                                         gint64             tree,
                                         KspNode           *parent,
                                         GError           **error);
-gboolean     ksp_store_write_audit     (KspStore          *self,
-                                        gint64             tree,
-                                        const KspAuditEntry *entry,
+gboolean     ksp_store_append_log      (KspStore          *self,
+                                        KspLogEntry       *entry,
                                         GError           **error);
-GPtrArray   *ksp_store_list_audit      (KspStore          *self,
-                                        gint64             tree,
+GPtrArray   *ksp_store_list_log        (KspStore          *self,
+                                        const char        *standard_id,
+                                        GError           **error);
+
+/* What `kasip audit verify` reports. */
+typedef struct {
+  KspLogCheck *chain;       /* (nullable): the first entry that does not hold */
+  GPtrArray   *schema;      /* (element-type utf8): the protections missing or changed */
+  GPtrArray   *editions;    /* (element-type utf8): editions whose content is not what was frozen */
+  guint        n_entries;
+  guint        n_editions;
+} KspStoreVerification;
+
+void         ksp_store_verification_free (KspStoreVerification *v);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspStoreVerification, ksp_store_verification_free)
+gboolean     ksp_store_verification_ok  (const KspStoreVerification *v);
+KspStoreVerification *ksp_store_verify (KspStore          *self,
                                         GError           **error);
 KspLockInfo *ksp_store_dup_lock_holder (KspStore          *self);
 gboolean     ksp_store_heartbeat       (KspStore          *self,

@@ -41,7 +41,7 @@ check "show kk" 0 "$kasip" show -w "$ws" -s Q88100061 --lang kk; has "kazakh val
 check "draft changed" 0 "$kasip" show -w "$ws" -s Q88100061; has "new code" "5320-2-004"
 check "edition unchanged" 0 "$kasip" show -w "$ws" -s Q88100061 --edition 1; has "old code in edition" "5320-2-003"
 check "list editions" 0 "$kasip" list -w "$ws";         has "edition listed" "2024-04-30"
-check "audit" 0 "$kasip" audit -w "$ws" -s Q88100061;   has "audit names user" "drafter-1"; has "audit has edit" "occupation_code"
+check "audit" 0 "$kasip" audit -w "$ws" -s Q88100061;   has "audit names user" "drafter-1"; has "audit has edit" "«5320-2-003» → «5320-2-004»"; has "audit names the element" "(5320-2-004) · "
 check "bad field" 1 "$kasip" set -w "$ws" -s Q88100061 --element "$card" --field nope --value x; has "field named" "nope"
 check "neutral with lang" 1 "$kasip" set -w "$ws" -s Q88100061 --element "$card" --field occupation_code --lang ru --value x
 check "bad element" 1 "$kasip" set -w "$ws" -s Q88100061 --element 00000000 --field purpose --lang ru --value x

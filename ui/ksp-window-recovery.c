@@ -145,21 +145,23 @@ _ksp_window_recovery_message (KspStore    *store,
                               KspDocument *document,
                               const char  *since)
 {
-  g_autoptr (GPtrArray) audit = NULL;
+  g_autoptr (GPtrArray) log = NULL;
   g_autoptr (GDateTime) start = g_date_time_new_from_iso8601 (since, NULL);
-  const KspAuditEntry *last = NULL;
+  const KspLogEntry *last = NULL;
   gint64 last_at = 0;
   guint n = 0;
 
   if (document && start)
-    audit = ksp_store_list_audit (store, ksp_document_get_tree_id (document), NULL);
-  for (guint i = 0; audit && i < audit->len; i++)
+    log = ksp_store_list_log (store, ksp_node_get_id (ksp_document_get_root (document)), NULL);
+  for (guint i = 0; log && i < log->len; i++)
     {
-      const KspAuditEntry *e = g_ptr_array_index (audit, i);
+      const KspLogEntry *e = g_ptr_array_index (log, i);
       g_autoptr (GDateTime) at = g_date_time_new_from_iso8601 (e->at, NULL);
       /* whole seconds: the note says when to the second, the audit to the microsecond */
       gboolean edit = g_strcmp0 (e->action, "do") == 0 || g_strcmp0 (e->action, "undo") == 0 ||
                       g_strcmp0 (e->action, "redo") == 0; /* not the standard's creation or an edition */
+      if (e->tree_id != ksp_document_get_tree_id (document))
+        continue;
       if (at && edit && g_date_time_to_unix (at) >= g_date_time_to_unix (start))
         {
           n++;
@@ -170,7 +172,8 @@ _ksp_window_recovery_message (KspStore    *store,
   if (n == 0 || last == NULL)
     return g_strdup (_("Kasip was not closed properly last time. Nothing had been changed in this standard."));
   {
-    KspNode *node = last->node_id ? ksp_document_lookup (document, last->node_id) : NULL;
+    const KspChangeRecord *record = last->records->len ? g_ptr_array_index (last->records, 0) : NULL;
+    KspNode *node = record && record->element_id ? ksp_document_lookup (document, record->element_id) : NULL;
     g_autofree char *what = node ? ksp_node_dup_label (node, ksp_interface_data_language ()) : NULL;
     g_autoptr (GDateTime) utc = g_date_time_new_from_iso8601 (last->at, NULL);
     g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;

@@ -390,12 +390,20 @@ test_migration_from_v1 (Fixture       *f,
   g_assert_cmpstr (ksp_node_get_value (ksp_node_get_child (root, 0), "name", KSP_LANG_KK), ==, "");
   g_assert_null (ksp_node_get_value (ksp_node_get_child (root, 0), "scope", KSP_LANG_KK));
 
-  /* Version 2's audit trail works on the migrated file. */
+  /* The change log works on the migrated file. */
   g_assert_true (ksp_document_set_value (doc, ksp_node_get_child (root, 0), "scope", KSP_LANG_RU, "область", &error));
   g_assert_no_error (error);
-  audit = ksp_store_list_audit (store, 1, &error);
+  audit = ksp_store_list_log (store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 1);
+  {
+    KspLogEntry *e = g_ptr_array_index (audit, 0);
+    KspChangeRecord *r = g_ptr_array_index (e->records, 0);
+    g_assert_cmpuint (e->records->len, ==, 1);
+    g_assert_true (r->op == KSP_RECORD_SET && g_str_equal (r->field, "scope") && r->lang == KSP_LANG_RU);
+    g_assert_null (r->old_value);
+    g_assert_cmpstr (r->new_value, ==, "область");
+  }
 
   ksp_store_close (store);
   g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
@@ -586,12 +594,23 @@ test_migration_from_v3 (Fixture       *f,
   g_assert_true (ksp_document_set_value (doc, ksp_document_lookup (doc, "st1"), "code", KSP_LANG_NONE, "Q88100062",
                                          &error));
   g_assert_no_error (error);
-  audit = ksp_store_list_audit (store, 1, &error);
+  audit = ksp_store_list_log (store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, ==, 4);
-  g_assert_cmpstr (((KspAuditEntry *) audit->pdata[0])->action, ==, "import");
-  g_assert_cmpstr (((KspAuditEntry *) audit->pdata[2])->node_id, ==, "c1");
-  g_assert_cmpstr (((KspAuditEntry *) audit->pdata[3])->action, ==, "do");
+  g_assert_cmpstr (((KspLogEntry *) audit->pdata[0])->action, ==, "import");
+  g_assert_cmpstr (((KspLogEntry *) audit->pdata[0])->command, ==, "legacy");
+  g_assert_cmpstr (((KspChangeRecord *) ((KspLogEntry *) audit->pdata[2])->records->pdata[0])->element_id, ==, "c1");
+  g_assert_cmpstr (((KspLogEntry *) audit->pdata[3])->action, ==, "do");
+  g_assert_cmpstr (((KspLogEntry *) audit->pdata[3])->command, ==, "set-value");
+  /* the audit trail of before is sealed into the chain, and the chain holds */
+  {
+    g_autoptr (KspStoreVerification) v = ksp_store_verify (store, &error);
+    g_assert_no_error (error);
+    g_assert_true (ksp_store_verification_ok (v));
+    g_assert_cmpuint (v->n_entries, ==, 4);
+    g_assert_cmpstr (((KspLogEntry *) audit->pdata[0])->prev_hash, ==, KSP_LOG_GENESIS);
+    g_assert_cmpstr (((KspLogEntry *) audit->pdata[1])->prev_hash, ==, ((KspLogEntry *) audit->pdata[0])->hash);
+  }
 
   /* the catalog follows edits; a new edition is a whole copy */
   g_clear_pointer (&standards, g_ptr_array_unref);
@@ -933,17 +952,23 @@ test_undo_redo_every_edit (Fixture       *f,
   assert_stored (doc);
   g_assert_cmpuint (refused_changed, ==, 0);
 
-  /* Every step is in the audit trail with who did it. */
-  audit = ksp_store_list_audit (store, ksp_document_get_tree_id (doc), &error);
+  /* Every step is in the change log with who did it and what it changed. */
+  audit = ksp_store_list_log (store, ksp_node_get_id (root), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (audit->len, >=, 30);
   for (guint i = 1; i < audit->len; i++)
     {
-      KspAuditEntry *e = g_ptr_array_index (audit, i);
-      g_assert_cmpstr (e->user, ==, "reviewer-1");
+      KspLogEntry *e = g_ptr_array_index (audit, i);
+      g_assert_cmpstr (e->author, ==, "reviewer-1");
       g_assert_true (g_str_equal (e->action, "do") || g_str_equal (e->action, "undo") || g_str_equal (e->action, "redo"));
+      g_assert_cmpuint (e->records->len, >, 0);
     }
-  g_assert_nonnull (strstr (((KspAuditEntry *) audit->pdata[1])->summary, "purpose:kk"));
+  {
+    KspLogEntry *first = g_ptr_array_index (audit, 1);
+    KspChangeRecord *r = g_ptr_array_index (first->records, 0);
+    g_assert_cmpstr (first->command, ==, "set-value");
+    g_assert_true (r->op == KSP_RECORD_SET && g_str_equal (r->field, "purpose") && r->lang == KSP_LANG_KK);
+  }
 
   /* Reopening the workspace gives the same tree: nothing lived only in memory. */
   {

@@ -26,6 +26,7 @@
 #include "ksp-import-batch.h"
 #include "ksp-import-summary.h"
 #include "ksp-read-any.h"
+#include "ksp-review.h"
 #include "ksp-ork-reader.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-validator.h"
@@ -65,6 +66,8 @@ static int cmd_amend (int argc, char **argv);
 static int cmd_revert (int argc, char **argv);
 static int cmd_history (int argc, char **argv);
 static int cmd_justify (int argc, char **argv);
+static int cmd_review (int argc, char **argv);
+static int cmd_people (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
@@ -91,6 +94,11 @@ static const Command commands[] = {
     N_("Which act gave each amended point its wording, and from when (from the text's notes)"), cmd_history },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json | --format docx -o OUT] [--lang ru|kk|en] [--color auto|always|never]",
     N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
+  { "review", "(list | show | submit | approve | reject | revert) --workspace W [--standard CODE] [--change-set N] [--title T] [--reason R]",
+    N_("Change sets: list them, show one's changes, submit, approve, reject (a reason needed), revert a rejected one"),
+    cmd_review },
+  { "people", "--workspace W [--add ACCOUNT --roles drafter,reviewer,publisher,admin [--name NAME]]",
+    N_("The people of a workspace and their roles; --add records one (an administrator's task)"), cmd_people },
   { "justify", "--workspace W --standard CODE [--change KEY --lang ru|kk (--text T | --remove)]",
     N_("List the justifications of a standard's changes, or write one (KEY: a change's \"key\" in diff --json)"),
     cmd_justify },
@@ -129,7 +137,11 @@ usage_error (const char *command,
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (commands[i].name, command) == 0)
-      g_printerr ("kasip %s: %s\n%s: kasip %s %s\n", command, message, _("Usage"), command, commands[i].args);
+      {
+        g_printerr ("kasip %s: %s\n%s: kasip %s %s\n", command, message, _("Usage"), command, commands[i].args);
+        return 2;
+      }
+  g_printerr ("kasip: %s\n", message);
   return 2;
 }
 
@@ -1385,6 +1397,184 @@ cmd_justify (int    argc,
   return 0;
 }
 
+static void
+print_change_set (const KspChangeSet *c)
+{
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%s%s%s\n", c->id, c->status, c->author, c->n_entries,
+           c->title ? c->title : "", c->reason ? "\t" : "", c->reason ? c->reason : "");
+}
+
+static int
+cmd_review (int    argc,
+            char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *opt_standard = NULL;
+  g_autofree char *title = NULL, *reason = NULL;
+  gint64 id = 0;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
+    { "change-set", 'c', 0, G_OPTION_ARG_INT64, &id, N_("The change set (its number in review list)"), "N" },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("A title for the change set submitted"), "T" },
+    { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason, N_("Why it is rejected"), "R" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("List as JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  const char *what;
+  gboolean ok;
+
+  if (!parse (entries, "review", &argc, &argv, &error))
+    return usage_error ("review", error->message);
+  if (argc != 2 || !opt_workspace)
+    return usage_error ("review", _("give what to do (list, show, submit, approve, reject) and --workspace"));
+  what = argv[1];
+  if (!g_str_equal (what, "list") && !g_str_equal (what, "show") && !g_str_equal (what, "submit") &&
+      !g_str_equal (what, "approve") && !g_str_equal (what, "reject") && !g_str_equal (what, "revert"))
+    return usage_error ("review", _("review does list, show, submit, approve, reject or revert"));
+  if (!g_str_equal (what, "list") && id <= 0)
+    return usage_error ("review", _("--change-set N is required"));
+  if (!(store = open_workspace (opt_workspace, g_str_equal (what, "list") || g_str_equal (what, "show")
+                                               ? KSP_STORE_OPEN_READ_ONLY : KSP_STORE_OPEN_WAIT)))
+    return 1;
+  if (g_str_equal (what, "list"))
+    {
+      g_autoptr (KspStandardInfo) info = opt_standard ? ksp_store_find_standard (store, opt_standard, &error) : NULL;
+      g_autoptr (GPtrArray) sets = NULL;
+      if ((opt_standard && info == NULL) ||
+          !(sets = ksp_store_list_change_sets (store, info ? info->standard_id : NULL, &error)))
+        return report (error);
+      if (json)
+        {
+          GString *out = g_string_new ("{\"change_sets\":[");
+          for (guint i = 0; i < sets->len; i++)
+            {
+              KspChangeSet *c = g_ptr_array_index (sets, i);
+              g_string_append_printf (out, "%s{\"id\":%" G_GINT64_FORMAT ",\"status\":", i ? "," : "", c->id);
+              ksp_json_append_string (out, c->status);
+              g_string_append (out, ",\"author\":");
+              ksp_json_append_string (out, c->author);
+              g_string_append (out, ",\"standard_id\":");
+              ksp_json_append_string (out, c->standard_id);
+              g_string_append (out, ",\"title\":");
+              ksp_json_append_string (out, c->title);
+              g_string_append (out, ",\"reason\":");
+              ksp_json_append_string (out, c->reason);
+              g_string_append (out, ",\"reviewer\":");
+              ksp_json_append_string (out, c->reviewer);
+              g_string_append_printf (out, ",\"entries\":%u}", c->n_entries);
+            }
+          g_string_append (out, "]}\n");
+          fputs (out->str, stdout);
+          g_string_free (out, TRUE);
+        }
+      else
+        for (guint i = 0; i < sets->len; i++)
+          print_change_set (g_ptr_array_index (sets, i));
+      return 0;
+    }
+  if (g_str_equal (what, "show"))
+    {
+      g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
+      g_autoptr (GPtrArray) log = NULL;
+      g_autoptr (KspDocument) draft = NULL;
+      g_autoptr (GPtrArray) standards = NULL;
+      if (c == NULL || !(log = ksp_store_list_log (store, c->standard_id, &error)))
+        return report (error);
+      standards = ksp_store_list_standards (store, NULL);
+      for (guint i = 0; standards && i < standards->len && draft == NULL; i++)
+        {
+          KspStandardInfo *info = g_ptr_array_index (standards, i);
+          if (g_strcmp0 (info->standard_id, c->standard_id) == 0)
+            draft = ksp_document_open (store, info->draft_tree, NULL);
+        }
+      print_change_set (c);
+      for (guint i = 0; i < log->len; i++)
+        {
+          KspLogEntry *e = g_ptr_array_index (log, i);
+          if (e->change_set != c->id)
+            continue;
+          g_print ("%s\t%s\t%s\t%s\n", e->at, e->author, e->action, e->command);
+          for (guint r = 0; r < e->records->len; r++)
+            print_record (g_ptr_array_index (e->records, r), draft, ksp_ui_lang_default ());
+        }
+      return 0;
+    }
+  if (g_str_equal (what, "revert"))
+    {
+      g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
+      g_autoptr (GPtrArray) standards = c ? ksp_store_list_standards (store, &error) : NULL;
+      g_autoptr (KspDocument) draft = NULL;
+      for (guint i = 0; standards && i < standards->len && draft == NULL; i++)
+        {
+          KspStandardInfo *info = g_ptr_array_index (standards, i);
+          if (g_strcmp0 (info->standard_id, c->standard_id) == 0 &&
+              !(draft = ksp_document_open (store, info->draft_tree, &error)))
+            return report (error);
+        }
+      if (draft == NULL)
+        return error ? report (error) : 1;
+      ok = ksp_review_revert (store, draft, id, ksp_store_get_user (store), &error);
+    }
+  else if (g_str_equal (what, "submit"))
+    ok = ksp_review_submit (store, id, ksp_store_get_user (store), title, &error);
+  else if (g_str_equal (what, "approve"))
+    ok = ksp_review_approve (store, id, ksp_store_get_user (store), &error);
+  else
+    ok = ksp_review_reject (store, id, ksp_store_get_user (store), reason, &error);
+  if (!ok)
+    return report (error);
+  {
+    g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
+    if (c)
+      print_change_set (c);
+  }
+  return 0;
+}
+
+static int
+cmd_people (int    argc,
+            char **argv)
+{
+  g_autofree char *opt_workspace = NULL;
+  g_autofree char *account = NULL, *name = NULL, *roles_text = NULL;
+  GOptionEntry entries[] = {
+    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
+    { "add", 0, 0, G_OPTION_ARG_STRING, &account, N_("Record this account (or change its name and roles)"), "ACCOUNT" },
+    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The name shown"), "NAME" },
+    { "roles", 'r', 0, G_OPTION_ARG_STRING, &roles_text, N_("Roles: drafter, reviewer, publisher, admin"), "ROLES" },
+    { NULL }
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (GPtrArray) people = NULL;
+  KspRoles roles = 0;
+
+  if (!parse (entries, "people", &argc, &argv, &error))
+    return usage_error ("people", error->message);
+  if (!opt_workspace || (account == NULL) != (roles_text == NULL))
+    return usage_error ("people", _("--workspace is required, and --add goes with --roles"));
+  if (roles_text && !ksp_roles_parse (roles_text, &roles, &error))
+    return usage_error ("people", error->message);
+  if (!(store = open_workspace (opt_workspace, account ? KSP_STORE_OPEN_WAIT : KSP_STORE_OPEN_READ_ONLY)))
+    return 1;
+  if (account && !ksp_review_set_person (store, ksp_store_get_user (store), account, name, roles, &error))
+    return report (error);
+  if (!(people = ksp_store_list_people (store, &error)))
+    return report (error);
+  if (people->len == 0)
+    g_print ("%s\n", _("nobody is recorded: a workspace of one, where every role is everyone's"));
+  for (guint i = 0; i < people->len; i++)
+    {
+      KspPerson *p = g_ptr_array_index (people, i);
+      g_print ("%s\t%s\t%s\n", p->account, p->display_name, p->roles);
+    }
+  return 0;
+}
+
 static const char *
 term_text (const char *id,
            KspUiLang   lang)
@@ -1526,6 +1716,43 @@ cmd_history (int    argc,
   else
     print_history_text (histories, lang);
   return 0;
+}
+
+/**
+ * ksp_cli_take_as:
+ *
+ * Takes `--as ACCOUNT` (or `--as=ACCOUNT`) out of the arguments, wherever it is: who the command acts as.
+ * The SQLite workspace takes the OS account as its identity and lets a script name another; a shared
+ * workspace will take the database role. Returns: FALSE (after a message) when the account is missing.
+ */
+gboolean
+ksp_cli_take_as (int   *argc_inout,
+                 char **argv)
+{
+  int argc = *argc_inout;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *as = NULL;
+      int skip = 0;
+      if (g_str_equal (argv[i], "--as"))
+        as = i + 1 < argc ? argv[i + 1] : "", skip = i + 1 < argc ? 2 : 1;
+      else if (g_str_has_prefix (argv[i], "--as="))
+        as = argv[i] + strlen ("--as="), skip = 1;
+      if (skip == 0)
+        continue;
+      if (*as == '\0')
+        {
+          g_printerr ("kasip: %s\n", _("--as needs an account"));
+          return FALSE;
+        }
+      g_setenv ("KASIP_USER", as, TRUE);
+      memmove (argv + i, argv + i + skip, (gsize) (argc - i - skip + 1) * sizeof (char *));
+      argc -= skip;
+      i--;
+    }
+  *argc_inout = argc;
+  return TRUE;
 }
 
 int

@@ -9,5 +9,7 @@ gboolean ksp_cli_is_command (const char *name);
 int      ksp_cli_run        (int    argc,
                              char **argv);
 void     ksp_cli_print_help (FILE  *out);
+gboolean ksp_cli_take_as    (int   *argc,
+                             char **argv);
 
 G_END_DECLS

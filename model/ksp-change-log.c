@@ -13,6 +13,7 @@ static const char *const op_names[] = {
   [KSP_RECORD_MOVE] = "move",
   [KSP_RECORD_FREEZE] = "freeze",
   [KSP_RECORD_CREATE] = "create",
+  [KSP_RECORD_STATUS] = "status",
 };
 
 const char *

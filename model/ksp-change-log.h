@@ -30,6 +30,7 @@ typedef enum {
   KSP_RECORD_FREEZE,  /* an edition frozen: element = the tree's root, new = its number, subtree = NULL,
                        * content_hash = ksp_node_content_hash of the frozen tree */
   KSP_RECORD_CREATE,  /* a standard created (imported): element = its root, content_hash of the tree */
+  KSP_RECORD_STATUS,  /* a change set's status: field "status", old → new (the entry's change_set says which) */
 } KspRecordOp;
 
 typedef struct {

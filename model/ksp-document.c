@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "ksp-review.h"
+
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
 #include "ksp-remove-node-command.h"
@@ -483,6 +485,8 @@ run_step (KspDocument *self,
           const char  *action,
           GError     **error)
 {
+  if (self->store && !ksp_review_require (self->store, self->user, KSP_ROLE_DRAFTER, "edit the draft", error))
+    return FALSE;
   if (self->store && !ksp_store_begin (self->store, error))
     return FALSE;
   g_ptr_array_set_size (self->records, 0);
@@ -506,7 +510,9 @@ run_step (KspDocument *self,
         entry->label = ksp_command_describe (command);
       g_ptr_array_extend_and_steal (entry->records, g_steal_pointer (&self->records));
       self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_record_free);
-      if (!ksp_store_append_log (self->store, entry, error) ||
+      /* the author's open change set for the standard (made at their first edit) */
+      if (!(entry->change_set = ksp_store_current_change_set (self->store, entry->standard_id, self->user, error)) ||
+          !ksp_store_append_log (self->store, entry, error) ||
           !ksp_store_commit (self->store, error))
         {
           ksp_store_rollback (self->store);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "ksp-group-command.h"
+#include "ksp-review.h"
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
 #include "ksp-remove-node-command.h"
@@ -23,6 +24,7 @@ ksp_editions_freeze (KspStore    *store,
   g_autofree char *clean_act = act ? g_strstrip (g_strdup (act)) : NULL;
   g_autofree char *clean_note = note ? g_strstrip (g_strdup (note)) : NULL;
   KspEditionInfo edition = { 0 };
+  gint64 tree;
   int y, m, d;
 
   g_return_val_if_fail (KSP_IS_STORE (store), 0);
@@ -41,7 +43,13 @@ ksp_editions_freeze (KspStore    *store,
   edition.year = y;
   edition.act = clean_act && *clean_act ? clean_act : NULL;
   edition.note = clean_note && *clean_note ? clean_note : NULL;
-  return ksp_store_create_edition (store, &edition, error);
+  /* with review set up: a publisher, and nothing left to approve (ksp-review.h) */
+  if (!ksp_review_check_publishable (store, standard_id, ksp_store_get_user (store), error))
+    return 0;
+  tree = ksp_store_create_edition (store, &edition, error);
+  if (tree == 0 || !ksp_review_mark_published (store, standard_id, ksp_store_get_user (store), error))
+    return 0;
+  return tree;
 }
 
 KspEditionInfo *

@@ -300,8 +300,29 @@ static const char migration_7[] =
   "CREATE TRIGGER log_record_no_delete BEFORE DELETE ON log_record\n"
   "  BEGIN SELECT RAISE(ABORT, 'the change log cannot be changed'); END;\n";
 
+/* Version 8: people and their roles, and change sets (model/review/ksp-review.h). A person is an account
+ * of the store (for SQLite, the OS account) with the name shown; a change set groups one author's entries
+ * of the log for one standard and goes open → submitted → approved / rejected → published. */
+static const char migration_8[] =
+  "CREATE TABLE person (\n"
+  "  account TEXT PRIMARY KEY,\n"
+  "  display_name TEXT NOT NULL,\n"
+  "  roles TEXT NOT NULL DEFAULT '',\n"
+  "  created_at TEXT NOT NULL);\n"
+  "CREATE TABLE change_set (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  standard_id TEXT NOT NULL,\n"
+  "  author TEXT NOT NULL,\n"
+  "  title TEXT,\n"
+  "  status TEXT NOT NULL DEFAULT 'open',\n"
+  "  reason TEXT,\n"
+  "  reviewer TEXT,\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  updated_at TEXT NOT NULL);\n"
+  "CREATE INDEX change_set_standard ON change_set(standard_id, status);\n";
+
 static const char *const migrations[] = {
-  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7, migration_8
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);

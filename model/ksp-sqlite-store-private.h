@@ -45,4 +45,21 @@ gboolean      _ksp_sqlite_log_seal_legacy (KspSqliteStore *self,
                                        GError        **error);
 GPtrArray    *_ksp_sqlite_integrity_problems (KspSqliteStore *self);
 
+/* ksp-sqlite-review.c: people and change sets (the class's vfuncs) */
+GPtrArray    *_ksp_sqlite_list_change_sets   (KspStore       *store,
+                                              const char     *standard_id,
+                                              GError        **error);
+gint64        _ksp_sqlite_current_change_set (KspStore       *store,
+                                              const char     *standard_id,
+                                              const char     *author,
+                                              GError        **error);
+gboolean      _ksp_sqlite_write_change_set   (KspStore       *store,
+                                              const KspChangeSet *change_set,
+                                              GError        **error);
+GPtrArray    *_ksp_sqlite_list_people        (KspStore       *store,
+                                              GError        **error);
+gboolean      _ksp_sqlite_write_person       (KspStore       *store,
+                                              const KspPerson *person,
+                                              GError        **error);
+
 G_END_DECLS

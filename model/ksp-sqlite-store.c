@@ -1605,6 +1605,11 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->list_log = ksp_sqlite_store_list_log;
   store_class->get_log_head = ksp_sqlite_store_get_log_head;
   store_class->dup_integrity_problems = ksp_sqlite_store_dup_integrity_problems;
+  store_class->list_change_sets = _ksp_sqlite_list_change_sets;
+  store_class->current_change_set = _ksp_sqlite_current_change_set;
+  store_class->write_change_set = _ksp_sqlite_write_change_set;
+  store_class->list_people = _ksp_sqlite_list_people;
+  store_class->write_person = _ksp_sqlite_write_person;
   store_class->dup_lock_holder = ksp_sqlite_store_dup_lock_holder;
   store_class->heartbeat = ksp_sqlite_store_heartbeat;
   store_class->put_reference = ksp_sqlite_store_put_reference;

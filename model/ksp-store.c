@@ -57,6 +57,34 @@ ksp_lock_info_free (KspLockInfo *info)
 }
 
 void
+ksp_change_set_free (KspChangeSet *change_set)
+{
+  if (change_set == NULL)
+    return;
+  g_free (change_set->standard_id);
+  g_free (change_set->author);
+  g_free (change_set->title);
+  g_free (change_set->status);
+  g_free (change_set->reason);
+  g_free (change_set->reviewer);
+  g_free (change_set->created_at);
+  g_free (change_set->updated_at);
+  g_free (change_set);
+}
+
+void
+ksp_person_free (KspPerson *person)
+{
+  if (person == NULL)
+    return;
+  g_free (person->account);
+  g_free (person->display_name);
+  g_free (person->roles);
+  g_free (person->created_at);
+  g_free (person);
+}
+
+void
 ksp_justification_free (KspJustification *justification)
 {
   if (justification == NULL)
@@ -704,4 +732,64 @@ ksp_store_list_justifications (KspStore   *self,
 {
   g_return_val_if_fail (standard_id != NULL, NULL);
   return KSP_STORE_GET_CLASS (self)->list_justifications (self, standard_id, error);
+}
+
+/**
+ * ksp_store_list_change_sets:
+ * @standard_id: (nullable): one standard's, or all
+ * Returns: (transfer full) (element-type KspChangeSet): the change sets, oldest first, with their number
+ *   of entries
+ */
+GPtrArray *
+ksp_store_list_change_sets (KspStore   *self,
+                            const char *standard_id,
+                            GError    **error)
+{
+  return KSP_STORE_GET_CLASS (self)->list_change_sets (self, standard_id, error);
+}
+
+/**
+ * ksp_store_current_change_set:
+ *
+ * Returns: the ID of @author's open change set for @standard_id, made now when there is none; 0 with
+ *   @error on failure. In the caller's transaction.
+ */
+gint64
+ksp_store_current_change_set (KspStore   *self,
+                              const char *standard_id,
+                              const char *author,
+                              GError    **error)
+{
+  if (!check_writable (self, error))
+    return 0;
+  return KSP_STORE_GET_CLASS (self)->current_change_set (self, standard_id, author, error);
+}
+
+/* Writes the status, title, reason and reviewer of an existing change set. */
+gboolean
+ksp_store_write_change_set (KspStore           *self,
+                            const KspChangeSet *change_set,
+                            GError            **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->write_change_set (self, change_set, error);
+}
+
+GPtrArray *
+ksp_store_list_people (KspStore *self,
+                       GError  **error)
+{
+  return KSP_STORE_GET_CLASS (self)->list_people (self, error);
+}
+
+/* Adds @person or replaces the name and roles of the one with that account. */
+gboolean
+ksp_store_write_person (KspStore        *self,
+                        const KspPerson *person,
+                        GError         **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->write_person (self, person, error);
 }

@@ -91,6 +91,34 @@ typedef struct {
   char    *updated_at;  /* ISO 8601 UTC */
 } KspJustification;
 
+/* A change set: one author's entries of the change log for one standard, reviewed together
+ * (model/review/ksp-review.h says the statuses and who may move them). */
+typedef struct {
+  gint64  id;
+  char   *standard_id;
+  char   *author;
+  char   *title;       /* (nullable) as the author named it */
+  char   *status;      /* "open", "submitted", "approved", "rejected", "reverted", "published" */
+  char   *reason;      /* (nullable) why it was rejected */
+  char   *reviewer;    /* (nullable) who approved or rejected it */
+  char   *created_at;
+  char   *updated_at;
+  guint   n_entries;   /* its entries in the change log */
+} KspChangeSet;
+
+/* A person of the workspace: an account of the store, the name shown, the roles held. */
+typedef struct {
+  char   *account;
+  char   *display_name;
+  char   *roles;       /* comma-separated: "drafter,reviewer" (ksp-review.h) */
+  char   *created_at;
+} KspPerson;
+
+void ksp_change_set_free    (KspChangeSet    *change_set);
+void ksp_person_free        (KspPerson       *person);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspChangeSet, ksp_change_set_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspPerson, ksp_person_free)
+
 void ksp_standard_info_free (KspStandardInfo *info);
 void ksp_edition_info_free  (KspEditionInfo  *info);
 void ksp_lock_info_free     (KspLockInfo     *info);
@@ -130,6 +158,13 @@ struct _KspStoreClass
   GPtrArray   *(*list_log)        (KspStore *self, const char *standard_id, GError **error);
   gboolean     (*get_log_head)    (KspStore *self, char **out_hash, gint64 *out_count, GError **error);
   GPtrArray   *(*dup_integrity_problems) (KspStore *self);
+
+  /* review (ksp-review.h holds the policy; these only read and write the rows) */
+  GPtrArray   *(*list_change_sets)   (KspStore *self, const char *standard_id, GError **error);
+  gint64       (*current_change_set) (KspStore *self, const char *standard_id, const char *author, GError **error);
+  gboolean     (*write_change_set)   (KspStore *self, const KspChangeSet *change_set, GError **error);
+  GPtrArray   *(*list_people)        (KspStore *self, GError **error);
+  gboolean     (*write_person)       (KspStore *self, const KspPerson *person, GError **error);
   KspLockInfo *(*dup_lock_holder) (KspStore *self);
   gboolean     (*heartbeat)       (KspStore *self, GError **error);
   gboolean     (*put_reference)   (KspStore *self, const char *kind, const char *source, const char *content,
@@ -204,6 +239,23 @@ gboolean     ksp_store_append_log      (KspStore          *self,
 GPtrArray   *ksp_store_list_log        (KspStore          *self,
                                         const char        *standard_id,
                                         GError           **error);
+
+/* Change sets and people (the rows; the rules are in model/review/ksp-review.h). */
+GPtrArray   *ksp_store_list_change_sets   (KspStore         *self,
+                                           const char       *standard_id,
+                                           GError          **error);
+gint64       ksp_store_current_change_set (KspStore         *self,
+                                           const char       *standard_id,
+                                           const char       *author,
+                                           GError          **error);
+gboolean     ksp_store_write_change_set   (KspStore         *self,
+                                           const KspChangeSet *change_set,
+                                           GError          **error);
+GPtrArray   *ksp_store_list_people        (KspStore         *self,
+                                           GError          **error);
+gboolean     ksp_store_write_person       (KspStore         *self,
+                                           const KspPerson  *person,
+                                           GError          **error);
 
 /* What `kasip audit verify` reports. */
 typedef struct {

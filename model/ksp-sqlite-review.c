@@ -1,0 +1,174 @@
+/* ksp-sqlite-review.c: the SQLite backend's people and change sets (tables person, change_set, format 8)
+ *
+ * Rows only: who may do what, and when a status may change, is model/review/ksp-review.c's.
+ */
+#include "config.h"
+
+#include "ksp-sqlite-store-private.h"
+
+static char *
+now_iso (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GPtrArray *
+_ksp_sqlite_list_change_sets (KspStore       *store,
+                              const char     *standard_id,
+                              GError        **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_set_free);
+  static const char sql[] =
+    "SELECT c.id, c.standard_id, c.author, c.title, c.status, c.reason, c.reviewer, c.created_at, c.updated_at,"
+    " (SELECT count(*) FROM log l WHERE l.change_set = c.id AND l.action <> 'review') FROM change_set c"
+    " WHERE ?1 IS NULL OR c.standard_id = ?1 ORDER BY c.id";
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, sql, error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  _ksp_sqlite_bind_text (s, 1, standard_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      KspChangeSet *c = g_new0 (KspChangeSet, 1);
+      c->id = sqlite3_column_int64 (s, 0);
+      c->standard_id = _ksp_sqlite_column_dup (s, 1);
+      c->author = _ksp_sqlite_column_dup (s, 2);
+      c->title = _ksp_sqlite_column_dup (s, 3);
+      c->status = _ksp_sqlite_column_dup (s, 4);
+      c->reason = _ksp_sqlite_column_dup (s, 5);
+      c->reviewer = _ksp_sqlite_column_dup (s, 6);
+      c->created_at = _ksp_sqlite_column_dup (s, 7);
+      c->updated_at = _ksp_sqlite_column_dup (s, 8);
+      c->n_entries = (guint) sqlite3_column_int (s, 9);
+      g_ptr_array_add (list, c);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      _ksp_sqlite_fail (self, error, "reading the change sets");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+_ksp_sqlite_current_change_set (KspStore       *store,
+                                const char     *standard_id,
+                                const char     *author,
+                                GError        **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "SELECT id FROM change_set WHERE standard_id = ? AND author = ?"
+                                            " AND status = 'open' ORDER BY id DESC LIMIT 1", error);
+  gint64 id = 0;
+  int rc;
+
+  if (s == NULL)
+    return 0;
+  _ksp_sqlite_bind_text (s, 1, standard_id);
+  _ksp_sqlite_bind_text (s, 2, author);
+  rc = sqlite3_step (s);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _ksp_sqlite_fail (self, error, "reading the change sets");
+      return 0;
+    }
+  if (id > 0)
+    return id;
+  if (!(s = _ksp_sqlite_stmt (self, "INSERT INTO change_set (standard_id, author, status, created_at, updated_at)"
+                                    " VALUES (?, ?, 'open', ?, ?)", error)))
+    return 0;
+  _ksp_sqlite_bind_text (s, 1, standard_id);
+  _ksp_sqlite_bind_text (s, 2, author);
+  _ksp_sqlite_bind_text (s, 3, now);
+  _ksp_sqlite_bind_text (s, 4, now);
+  if (!_ksp_sqlite_step_done (self, s, error, "opening a change set"))
+    return 0;
+  return sqlite3_last_insert_rowid (_ksp_sqlite_db (self));
+}
+
+gboolean
+_ksp_sqlite_write_change_set (KspStore       *store,
+                              const KspChangeSet *c,
+                              GError            **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "UPDATE change_set SET title = ?, status = ?, reason = ?, reviewer = ?,"
+                                            " updated_at = ? WHERE id = ?", error);
+
+  if (s == NULL)
+    return FALSE;
+  _ksp_sqlite_bind_text (s, 1, c->title);
+  _ksp_sqlite_bind_text (s, 2, c->status);
+  _ksp_sqlite_bind_text (s, 3, c->reason);
+  _ksp_sqlite_bind_text (s, 4, c->reviewer);
+  _ksp_sqlite_bind_text (s, 5, now);
+  sqlite3_bind_int64 (s, 6, c->id);
+  if (!_ksp_sqlite_step_done (self, s, error, "changing a change set"))
+    return FALSE;
+  if (sqlite3_changes (_ksp_sqlite_db (self)) == 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "%s: no change set %" G_GINT64_FORMAT,
+                   ksp_store_get_location (KSP_STORE (self)), c->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+GPtrArray *
+_ksp_sqlite_list_people (KspStore       *store,
+                         GError        **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_person_free);
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "SELECT account, display_name, roles, created_at FROM person"
+                                            " ORDER BY account", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      KspPerson *p = g_new0 (KspPerson, 1);
+      p->account = _ksp_sqlite_column_dup (s, 0);
+      p->display_name = _ksp_sqlite_column_dup (s, 1);
+      p->roles = _ksp_sqlite_column_dup (s, 2);
+      p->created_at = _ksp_sqlite_column_dup (s, 3);
+      g_ptr_array_add (list, p);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      _ksp_sqlite_fail (self, error, "reading the people of the workspace");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+_ksp_sqlite_write_person (KspStore       *store,
+                          const KspPerson *p,
+                          GError         **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "INSERT INTO person (account, display_name, roles, created_at)"
+                                            " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (account) DO UPDATE SET"
+                                            " display_name = ?2, roles = ?3", error);
+
+  if (s == NULL)
+    return FALSE;
+  _ksp_sqlite_bind_text (s, 1, p->account);
+  _ksp_sqlite_bind_text (s, 2, p->display_name ? p->display_name : p->account);
+  _ksp_sqlite_bind_text (s, 3, p->roles ? p->roles : "");
+  _ksp_sqlite_bind_text (s, 4, now);
+  return _ksp_sqlite_step_done (self, s, error, "recording a person");
+}

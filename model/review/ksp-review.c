@@ -1,0 +1,548 @@
+/* ksp-review.c: people, roles and change sets (see ksp-review.h) */
+#include "config.h"
+
+#include <string.h>
+
+#include "ksp-group-command.h"
+#include "ksp-insert-node-command.h"
+#include "ksp-move-node-command.h"
+#include "ksp-remove-node-command.h"
+#include "ksp-review.h"
+#include "ksp-set-number-command.h"
+#include "ksp-set-value-command.h"
+
+G_DEFINE_QUARK (ksp-review-error-quark, ksp_review_error)
+
+static const struct {
+  KspRoles    role;
+  const char *name;
+} role_names[] = {
+  { KSP_ROLE_DRAFTER, "drafter" },
+  { KSP_ROLE_REVIEWER, "reviewer" },
+  { KSP_ROLE_PUBLISHER, "publisher" },
+  { KSP_ROLE_ADMIN, "admin" },
+};
+
+gboolean
+ksp_roles_parse (const char *text,
+                 KspRoles   *out,
+                 GError    **error)
+{
+  g_auto (GStrv) parts = g_strsplit (text ? text : "", ",", -1);
+  KspRoles roles = 0;
+
+  for (guint i = 0; parts[i]; i++)
+    {
+      const char *p = g_strstrip (parts[i]);
+      gboolean known = FALSE;
+
+      if (*p == '\0')
+        continue;
+      for (guint r = 0; r < G_N_ELEMENTS (role_names); r++)
+        if (g_str_equal (p, role_names[r].name) || (role_names[r].role == KSP_ROLE_ADMIN && g_str_equal (p, "administrator")))
+          {
+            roles |= role_names[r].role;
+            known = TRUE;
+          }
+      if (!known)
+        {
+          g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID,
+                       "«%s» is not a role: the roles are drafter, reviewer, publisher and admin", p);
+          return FALSE;
+        }
+    }
+  *out = roles;
+  return TRUE;
+}
+
+char *
+ksp_roles_to_string (KspRoles roles)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint r = 0; r < G_N_ELEMENTS (role_names); r++)
+    if (roles & role_names[r].role)
+      g_string_append_printf (out, "%s%s", out->len ? "," : "", role_names[r].name);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ksp_review_is_set_up (KspStore *store,
+                      GError  **error)
+{
+  g_autoptr (GPtrArray) people = ksp_store_list_people (store, error);
+
+  return people && people->len > 0;
+}
+
+KspRoles
+ksp_review_roles_of (KspStore   *store,
+                     const char *account,
+                     GError    **error)
+{
+  g_autoptr (GPtrArray) people = ksp_store_list_people (store, error);
+  KspRoles roles = 0;
+
+  if (people == NULL)
+    return 0;
+  if (people->len == 0)
+    return KSP_ROLES_ALL;
+  for (guint i = 0; i < people->len; i++)
+    {
+      KspPerson *p = g_ptr_array_index (people, i);
+      if (g_strcmp0 (p->account, account) == 0)
+        ksp_roles_parse (p->roles, &roles, NULL);
+    }
+  return roles;
+}
+
+static const char *
+role_name (KspRoles role)
+{
+  for (guint r = 0; r < G_N_ELEMENTS (role_names); r++)
+    if (role_names[r].role == role)
+      return role_names[r].name;
+  return "?";
+}
+
+gboolean
+ksp_review_require (KspStore   *store,
+                    const char *account,
+                    KspRoles    role,
+                    const char *what,
+                    GError    **error)
+{
+  GError *local = NULL;
+  KspRoles roles = ksp_review_roles_of (store, account, &local);
+
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if ((roles & role) == role)
+    return TRUE;
+  {
+    g_autofree char *held = ksp_roles_to_string (roles);
+    g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN,
+                 "%s is not a %s in this workspace (roles: %s): cannot %s", account, role_name (role),
+                 *held ? held : "none", what);
+  }
+  return FALSE;
+}
+
+gboolean
+ksp_review_set_person (KspStore   *store,
+                       const char *by,
+                       const char *account,
+                       const char *display_name,
+                       KspRoles    roles,
+                       GError    **error)
+{
+  KspPerson person = { 0 };
+  g_autofree char *roles_text = NULL;
+  GError *local = NULL;
+  gboolean first = !ksp_review_is_set_up (store, &local);
+
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (!first && !ksp_review_require (store, by, KSP_ROLE_ADMIN, "record people and their roles", error))
+    return FALSE;
+  if (first)
+    roles |= KSP_ROLE_ADMIN;   /* somebody must be able to record the others */
+  roles_text = ksp_roles_to_string (roles);
+  person.account = (char *) account;
+  person.display_name = (char *) (display_name && *display_name ? display_name : account);
+  person.roles = roles_text;
+  return ksp_store_write_person (store, &person, error);
+}
+
+KspChangeSet *
+ksp_review_find (KspStore *store,
+                 gint64    id,
+                 GError  **error)
+{
+  g_autoptr (GPtrArray) sets = ksp_store_list_change_sets (store, NULL, error);
+
+  for (guint i = 0; sets && i < sets->len; i++)
+    {
+      KspChangeSet *c = g_ptr_array_index (sets, i);
+      if (c->id == id)
+        return g_ptr_array_steal_index (sets, i);
+    }
+  if (sets)
+    g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "there is no change set %" G_GINT64_FORMAT, id);
+  return NULL;
+}
+
+/* Moves @c to @status (with its reviewer and reason) and records it in the change log, in one transaction. */
+static gboolean
+move_to (KspStore     *store,
+         KspChangeSet *c,
+         const char   *status,
+         const char   *account,
+         GError      **error)
+{
+  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  KspChangeRecord *record = ksp_change_record_new (KSP_RECORD_STATUS, NULL);
+  g_autofree char *old = g_strdup (c->status);
+
+  record->field = g_strdup ("status");
+  record->old_value = g_strdup (old);
+  record->new_value = g_strdup (status);
+  g_ptr_array_add (entry->records, record);
+  entry->standard_id = g_strdup (c->standard_id);
+  entry->author = g_strdup (account);
+  entry->action = g_strdup ("review");
+  entry->command = g_strdup (status);
+  entry->label = g_strdup (g_str_equal (status, "rejected") ? c->reason : g_str_equal (status, "submitted") ? c->title : NULL);
+  entry->change_set = c->id;
+  g_free (c->status);
+  c->status = g_strdup (status);
+  if (!ksp_store_begin (store, error))
+    return FALSE;
+  if (!ksp_store_write_change_set (store, c, error) || !ksp_store_append_log (store, entry, error) ||
+      !ksp_store_commit (store, error))
+    {
+      ksp_store_rollback (store);
+      g_free (c->status);
+      c->status = g_steal_pointer (&old);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+require_status (KspChangeSet *c,
+                const char   *status,
+                const char   *what,
+                GError      **error)
+{
+  if (g_strcmp0 (c->status, status) == 0)
+    return TRUE;
+  g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
+               "change set %" G_GINT64_FORMAT " is %s: only a change set that is %s can be %s", c->id, c->status,
+               status, what);
+  return FALSE;
+}
+
+gboolean
+ksp_review_submit (KspStore   *store,
+                   gint64      id,
+                   const char *account,
+                   const char *title,
+                   GError    **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+
+  if (c == NULL || !require_status (c, "open", "submitted", error))
+    return FALSE;
+  if (g_strcmp0 (c->author, account) != 0)
+    {
+      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN,
+                   "change set %" G_GINT64_FORMAT " is %s's: only its author submits it", id, c->author);
+      return FALSE;
+    }
+  if (c->n_entries == 0)
+    {
+      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
+                   "change set %" G_GINT64_FORMAT " has no changes to submit", id);
+      return FALSE;
+    }
+  if (title && *title)
+    {
+      g_free (c->title);
+      c->title = g_strdup (title);
+    }
+  return move_to (store, c, "submitted", account, error);
+}
+
+/* A reviewer, and not the author. */
+static gboolean
+may_review (KspStore     *store,
+            KspChangeSet *c,
+            const char   *account,
+            const char   *what,
+            GError      **error)
+{
+  if (!ksp_review_require (store, account, KSP_ROLE_REVIEWER, what, error))
+    return FALSE;
+  if (g_strcmp0 (c->author, account) == 0)
+    {
+      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_OWN,
+                   "change set %" G_GINT64_FORMAT " is %s's own: a reviewer cannot %s a change set they authored",
+                   c->id, account, what);
+      return FALSE;
+    }
+  return require_status (c, "submitted", g_str_equal (what, "approve") ? "approved" : "rejected", error);
+}
+
+gboolean
+ksp_review_approve (KspStore   *store,
+                    gint64      id,
+                    const char *account,
+                    GError    **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+
+  if (c == NULL || !may_review (store, c, account, "approve", error))
+    return FALSE;
+  g_free (c->reviewer);
+  c->reviewer = g_strdup (account);
+  return move_to (store, c, "approved", account, error);
+}
+
+gboolean
+ksp_review_reject (KspStore   *store,
+                   gint64      id,
+                   const char *account,
+                   const char *reason,
+                   GError    **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autofree char *clean = reason ? g_strstrip (g_strdup (reason)) : NULL;
+
+  if (c == NULL || !may_review (store, c, account, "reject", error))
+    return FALSE;
+  if (clean == NULL || *clean == '\0')
+    {
+      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON,
+                   "a rejection needs a reason: say why change set %" G_GINT64_FORMAT " is rejected", id);
+      return FALSE;
+    }
+  g_free (c->reviewer);
+  c->reviewer = g_strdup (account);
+  g_free (c->reason);
+  c->reason = g_steal_pointer (&clean);
+  return move_to (store, c, "rejected", account, error);
+}
+
+gboolean
+ksp_review_check_publishable (KspStore   *store,
+                              const char *standard_id,
+                              const char *account,
+                              GError    **error)
+{
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autoptr (GString) pending = g_string_new (NULL);
+  GError *local = NULL;
+
+  if (!ksp_review_is_set_up (store, &local))
+    {
+      if (local)
+        g_propagate_error (error, local);
+      return local == NULL;
+    }
+  if (!ksp_review_require (store, account, KSP_ROLE_PUBLISHER, "freeze an edition", error) ||
+      !(sets = ksp_store_list_change_sets (store, standard_id, error)))
+    return FALSE;
+  for (guint i = 0; i < sets->len; i++)
+    {
+      KspChangeSet *c = g_ptr_array_index (sets, i);
+      if (c->n_entries == 0 || g_str_equal (c->status, "approved") || g_str_equal (c->status, "published") ||
+          g_str_equal (c->status, "reverted"))
+        continue;
+      g_string_append_printf (pending, "%s%" G_GINT64_FORMAT " (%s, %s)", pending->len ? ", " : "", c->id, c->author,
+                              c->status);
+    }
+  if (pending->len == 0)
+    return TRUE;
+  g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING,
+               "the standard has change sets not approved: %s; they must be approved (or reverted) before an edition "
+               "is frozen", pending->str);
+  return FALSE;
+}
+
+gboolean
+ksp_review_mark_published (KspStore   *store,
+                           const char *standard_id,
+                           const char *account,
+                           GError    **error)
+{
+  g_autoptr (GPtrArray) sets = ksp_store_list_change_sets (store, standard_id, error);
+
+  if (sets == NULL)
+    return FALSE;
+  for (guint i = 0; i < sets->len; i++)
+    {
+      KspChangeSet *c = g_ptr_array_index (sets, i);
+      if (g_str_equal (c->status, "approved") && !move_to (store, c, "published", account, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reverting a change set ------------------------------------------------------------------------------ */
+
+/* The inverse of each record, built against a copy of the draft that each is applied to as it is made, so
+ * that a record whose element was changed again since is found (a conflict) before anything is done. */
+typedef struct {
+  KspNode         *sim;
+  GHashTable      *by_id;   /* ID → element of the copy */
+  KspGroupCommand *group;
+} Undoing;
+
+static void
+index_all (GHashTable *by_id,
+           KspNode    *node,
+           gboolean    add)
+{
+  if (add)
+    g_hash_table_insert (by_id, (gpointer) ksp_node_get_id (node), node);
+  else
+    g_hash_table_remove (by_id, ksp_node_get_id (node));
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    index_all (by_id, ksp_node_get_child (node, i), add);
+}
+
+/* "PARENT-ID POSITION" */
+static gboolean
+parse_place (const char *text,
+             char      **out_parent,
+             guint      *out_position)
+{
+  const char *space = text ? strrchr (text, ' ') : NULL;
+
+  if (space == NULL)
+    return FALSE;
+  *out_parent = g_strndup (text, (gsize) (space - text));
+  *out_position = (guint) g_ascii_strtoull (space + 1, NULL, 10);
+  return TRUE;
+}
+
+static gboolean
+conflict (const KspChangeRecord *r,
+          const char            *why,
+          GError               **error)
+{
+  g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
+               "cannot revert: %s %s %s since (%s); revert or undo that first", r->kind ? r->kind : "element",
+               r->element_id ? r->element_id : "?", why, ksp_record_op_to_string (r->op));
+  return FALSE;
+}
+
+static gboolean
+undo_record (Undoing               *u,
+             const KspChangeRecord *r,
+             GError               **error)
+{
+  KspNode *node = r->element_id ? g_hash_table_lookup (u->by_id, r->element_id) : NULL;
+
+  switch (r->op)
+    {
+    case KSP_RECORD_SET:
+      if (node == NULL)
+        return conflict (r, "was removed", error);
+      if (g_strcmp0 (ksp_node_get_value (node, r->field, r->lang), r->new_value) != 0)
+        return conflict (r, "was changed again", error);
+      ksp_group_command_take (u->group, ksp_set_value_command_new (r->element_id, r->field, r->lang, r->old_value));
+      ksp_node_set_value (node, r->field, r->lang, r->old_value);
+      return TRUE;
+    case KSP_RECORD_NUMBER:
+      if (node == NULL)
+        return conflict (r, "was removed", error);
+      if (g_strcmp0 (ksp_node_get_number (node), r->new_value) != 0)
+        return conflict (r, "was renumbered again", error);
+      ksp_group_command_take (u->group, ksp_set_number_command_new (r->element_id, r->old_value));
+      ksp_node_set_number (node, r->old_value);
+      return TRUE;
+    case KSP_RECORD_INSERT:
+      if (node == NULL)
+        return conflict (r, "was removed", error);
+      ksp_group_command_take (u->group, ksp_remove_node_command_new (r->element_id));
+      index_all (u->by_id, node, FALSE);
+      ksp_node_remove_child (ksp_node_get_parent (node), node);
+      return TRUE;
+    case KSP_RECORD_DELETE:
+      {
+        g_autofree char *parent_id = NULL;
+        g_autoptr (KspNode) for_command = NULL;
+        g_autoptr (KspNode) for_copy = NULL;
+        KspNode *parent;
+        guint position = 0;
+
+        if (node != NULL)
+          return conflict (r, "was put back", error);
+        if (!parse_place (r->old_value, &parent_id, &position) || r->subtree == NULL ||
+            !(parent = g_hash_table_lookup (u->by_id, parent_id)))
+          return conflict (r, "lost the element it was in", error);
+        if (!(for_command = ksp_node_from_text (r->subtree, error)) || !(for_copy = ksp_node_from_text (r->subtree, error)))
+          return FALSE;
+        position = MIN (position, ksp_node_get_n_children (parent));
+        ksp_group_command_take (u->group, ksp_insert_node_command_new (parent_id, position, for_command));
+        ksp_node_insert_child (parent, position, for_copy);
+        index_all (u->by_id, for_copy, TRUE);
+        return TRUE;
+      }
+    case KSP_RECORD_MOVE:
+      {
+        g_autofree char *parent_id = NULL;
+        g_autoptr (KspNode) keep = NULL;
+        KspNode *parent;
+        guint position = 0;
+
+        if (node == NULL)
+          return conflict (r, "was removed", error);
+        if (!parse_place (r->old_value, &parent_id, &position) || !(parent = g_hash_table_lookup (u->by_id, parent_id)))
+          return conflict (r, "lost the element it was in", error);
+        keep = g_object_ref (node);
+        ksp_node_remove_child (ksp_node_get_parent (node), node);
+        position = MIN (position, ksp_node_get_n_children (parent));
+        ksp_group_command_take (u->group, ksp_move_node_command_new (r->element_id, parent_id, position));
+        ksp_node_insert_child (parent, position, node);
+        return TRUE;
+      }
+    default:
+      return TRUE;   /* statuses, editions, imports: nothing of the draft to undo */
+    }
+}
+
+gboolean
+ksp_review_revert (KspStore    *store,
+                   KspDocument *draft,
+                   gint64       id,
+                   const char  *account,
+                   GError     **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (KspNode) sim = NULL;
+  g_autoptr (GHashTable) by_id = NULL;
+  g_autoptr (KspCommand) group = NULL;
+  g_autofree char *label = NULL;
+  Undoing u;
+
+  if (c == NULL || !require_status (c, "rejected", "reverted", error) ||
+      !ksp_review_require (store, account, KSP_ROLE_DRAFTER, "revert a change set", error))
+    return FALSE;
+  if (g_strcmp0 (ksp_node_get_id (ksp_document_get_root (draft)), c->standard_id) != 0)
+    {
+      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
+                   "change set %" G_GINT64_FORMAT " is not of this standard", id);
+      return FALSE;
+    }
+  if (!(log = ksp_store_list_log (store, c->standard_id, error)))
+    return FALSE;
+  sim = ksp_node_copy (ksp_document_get_root (draft));
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  index_all (by_id, sim, TRUE);
+  /* Translators: the change log's label of a revert; %s is the change set's number */
+  label = g_strdup_printf ("revert change set %" G_GINT64_FORMAT, id);
+  group = ksp_group_command_new (label);
+  u = (Undoing) { sim, by_id, KSP_GROUP_COMMAND (group) };
+  for (guint i = log->len; i-- > 0;)
+    {
+      KspLogEntry *e = g_ptr_array_index (log, i);
+      if (e->change_set != id || g_strcmp0 (e->action, "review") == 0)
+        continue;
+      for (guint r = e->records->len; r-- > 0;)
+        if (!undo_record (&u, g_ptr_array_index (e->records, r), error))
+          return FALSE;
+    }
+  if (!ksp_document_execute (draft, group, error))
+    return FALSE;
+  return move_to (store, c, "reverted", account, error);
+}

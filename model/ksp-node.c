@@ -3,6 +3,13 @@
 
 #include <string.h>
 
+/* One field's value in each language. */
+typedef struct
+{
+  const char *field;                /* the schema's name (ksp-schema.c's string) */
+  char       *text[KSP_N_LANGS];
+} NodeValue;
+
 struct _KspNode
 {
   GObject            parent_instance;
@@ -13,7 +20,9 @@ struct _KspNode
   KspNode           *parent;   /* not owned */
   GPtrArray         *kids;     /* the children (owned); NULL while there are none */
   GListStore        *children; /* the same, as a GListModel for views: made when first asked for */
-  GHashTable        *values;   /* field name (interned) -> char *[KSP_N_LANGS] */
+  NodeValue         *values;   /* the fields set, in the order first set: an element has a few (a card a
+                                 * dozen), found by a look along them faster than by a hash; NULL while none */
+  guint              n_values;
 };
 
 G_DEFINE_FINAL_TYPE (KspNode, ksp_node, G_TYPE_OBJECT)
@@ -35,13 +44,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void
-values_free (gpointer data)
+/* The field's values, or NULL when none was ever set. Most callers pass the schema's own string. */
+static NodeValue *
+find_value (KspNode    *self,
+            const char *field)
 {
-  char **v = data;
-  for (guint i = 0; i < KSP_N_LANGS; i++)
-    g_free (v[i]);
-  g_free (v);
+  for (guint i = 0; i < self->n_values; i++)
+    if (self->values[i].field == field)
+      return &self->values[i];
+  for (guint i = 0; i < self->n_values; i++)
+    if (strcmp (self->values[i].field, field) == 0)
+      return &self->values[i];
+  return NULL;
 }
 
 static void
@@ -63,7 +77,10 @@ ksp_node_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->number);
-  g_hash_table_unref (self->values);
+  for (guint i = 0; i < self->n_values; i++)
+    for (guint l = 0; l < KSP_N_LANGS; l++)
+      g_free (self->values[i].text[l]);
+  g_free (self->values);
   G_OBJECT_CLASS (ksp_node_parent_class)->finalize (object);
 }
 
@@ -127,7 +144,6 @@ ksp_node_class_init (KspNodeClass *klass)
 static void
 ksp_node_init (KspNode *self)
 {
-  self->values = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, values_free);
 }
 
 /**
@@ -215,13 +231,13 @@ ksp_node_get_value (KspNode    *self,
                     const char *field,
                     KspLang     lang)
 {
-  char **v;
+  NodeValue *v;
 
   g_return_val_if_fail (KSP_IS_NODE (self), NULL);
   g_return_val_if_fail (lang < KSP_N_LANGS, NULL);
 
-  v = g_hash_table_lookup (self->values, field);
-  return v ? v[lang] : NULL;
+  v = find_value (self, field);
+  return v ? v->text[lang] : NULL;
 }
 
 /**
@@ -238,25 +254,27 @@ ksp_node_set_value (KspNode    *self,
                     const char *value)
 {
   const KspFieldSpec *spec;
-  char **v;
+  NodeValue *v;
 
   g_return_if_fail (KSP_IS_NODE (self));
   spec = ksp_kind_lookup_field (self->kind, field);
   g_return_if_fail (spec != NULL);
   g_return_if_fail (ksp_field_is_bilingual (spec) ? lang != KSP_LANG_NONE : lang == KSP_LANG_NONE);
 
-  v = g_hash_table_lookup (self->values, spec->name);
+  v = find_value (self, spec->name);
   if (v == NULL)
     {
       if (value == NULL)
         return;
-      v = g_new0 (char *, KSP_N_LANGS);
-      g_hash_table_insert (self->values, (gpointer) spec->name, v);
+      self->values = g_renew (NodeValue, self->values, self->n_values + 1);
+      v = &self->values[self->n_values++];
+      memset (v, 0, sizeof *v);
+      v->field = spec->name;
     }
-  if (g_strcmp0 (v[lang], value) == 0)
+  if (g_strcmp0 (v->text[lang], value) == 0)
     return;
-  g_free (v[lang]);
-  v[lang] = g_strdup (value);
+  g_free (v->text[lang]);
+  v->text[lang] = g_strdup (value);
 
   /* Loaders set thousands of values on elements nobody watches yet. */
   {
@@ -280,12 +298,12 @@ ksp_node_foreach_value (KspNode          *self,
   for (guint i = 0; i < self->kind->n_fields; i++)
     {
       const char *name = self->kind->fields[i].name;
-      char **v = g_hash_table_lookup (self->values, name);
+      NodeValue *v = find_value (self, name);
       if (v == NULL)
         continue;
       for (guint l = 0; l < KSP_N_LANGS; l++)
-        if (v[l] != NULL)
-          func (self, name, (KspLang) l, v[l], user_data);
+        if (v->text[l] != NULL)
+          func (self, name, (KspLang) l, v->text[l], user_data);
     }
 }
 
@@ -461,24 +479,29 @@ ksp_node_copy (KspNode *self)
   copy->id = g_strdup (self->id);
   copy->number = g_strdup (self->number);
   copy->src_line = self->src_line;
-  {
-    /* The values as they are (already checked when set), without a signal per value. */
-    GHashTableIter iter;
-    gpointer key, value;
-    g_hash_table_iter_init (&iter, self->values);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        char **from = value, **to = g_new0 (char *, KSP_N_LANGS);
-        for (guint l = 0; l < KSP_N_LANGS; l++)
-          to[l] = g_strdup (from[l]);
-        g_hash_table_insert (copy->values, key, to);
-      }
-  }
-  n = ksp_node_get_n_children (self);
-  for (guint i = 0; i < n; i++)
+  /* The values as they are (already checked when set), without a signal per value. */
+  if (self->n_values)
     {
-      g_autoptr (KspNode) child = ksp_node_copy (ksp_node_get_child (self, i));
-      ksp_node_append_child (copy, child);
+      copy->values = g_new (NodeValue, self->n_values);
+      copy->n_values = self->n_values;
+      for (guint i = 0; i < self->n_values; i++)
+        {
+          copy->values[i].field = self->values[i].field;
+          for (guint l = 0; l < KSP_N_LANGS; l++)
+            copy->values[i].text[l] = g_strdup (self->values[i].text[l]);
+        }
+    }
+  /* The children as they are (they fit their parent already), into an array made to their number. */
+  n = ksp_node_get_n_children (self);
+  if (n)
+    {
+      copy->kids = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        {
+          KspNode *child = ksp_node_copy (g_ptr_array_index (self->kids, i));
+          child->parent = copy;
+          g_ptr_array_add (copy->kids, child);
+        }
     }
   return copy;
 }

@@ -97,8 +97,9 @@ typedef struct {
   guint    rank;        /* position among the parent's children of its kind */
   int     *kids;        /* indexes of the children, in order */
   guint    n_kids;
-  guint64  own_hash;    /* of its kind and its own compared fields as written */
-  guint64  sub_hash;    /* of the same, its number and its children's sub_hash, in order */
+  guint64  own_hash;    /* of its kind and its own compared fields as written (lazy: item_hashed) */
+  guint64  sub_hash;    /* of the same, its number and its children's sub_hash, in order (lazy) */
+  gboolean hashed;      /* own_hash and sub_hash are made */
   gboolean same;        /* paired with an element whose subtree is the same: nothing to compare below */
   char    *content;     /* its own fields, normalised (lazy) */
   GArray  *own;         /* sorted word hashes of its own fields (lazy) */
@@ -183,6 +184,26 @@ own_hash (KspNode *node)
   return h;
 }
 
+/* The hashes are made when first asked for: between two versions of a standard that share their IDs
+ * (an edition and its draft) the IDs pair nearly every element and only the few left are hashed. */
+static Item *
+item_hashed (Side *side,
+             int   i)
+{
+  Item *it = item_at (side, i);
+  guint64 h;
+
+  if (it->hashed)
+    return it;
+  it->own_hash = own_hash (it->node);
+  h = hash_bytes (it->own_hash, ksp_node_get_number (it->node) ? ksp_node_get_number (it->node) : "");
+  for (guint k = 0; k < it->n_kids; k++)
+    h = (h ^ item_hashed (side, it->kids[k])->sub_hash) * G_GUINT64_CONSTANT (1099511628211);
+  it->sub_hash = h;
+  it->hashed = TRUE;
+  return it;
+}
+
 static int
 side_add (Side    *side,
           KspNode *node,
@@ -192,15 +213,12 @@ side_add (Side    *side,
 {
   int self = (int) side->items->len;
   guint n = ksp_node_get_n_children (node);
-  Item item = { node, parent, -1, pos, rank, n ? g_new (int, n) : NULL, n, 0, 0, FALSE, NULL, NULL, NULL };
+  Item item = { node, parent, -1, pos, rank, n ? g_new (int, n) : NULL, n, 0, 0, FALSE, FALSE, NULL, NULL, NULL };
   /* the ranks by kind: a parent holds few kinds (kind names are the registry's strings) */
   const char *kinds[32];
   guint counts[32], n_kinds = 0;
-  guint64 h;
 
-  item.own_hash = own_hash (node);
   g_array_append_val (side->items, item);
-  h = hash_bytes (item.own_hash, ksp_node_get_number (node) ? ksp_node_get_number (node) : "");
   for (guint i = 0; i < n; i++)
     {
       KspNode *child = ksp_node_get_child (node, i);
@@ -218,9 +236,7 @@ side_add (Side    *side,
       r = k < n_kinds ? ++counts[k] : i + 1;
       c = side_add (side, child, self, i, r);
       item_at (side, self)->kids[i] = c;
-      h = (h ^ item_at (side, c)->sub_hash) * G_GUINT64_CONSTANT (1099511628211);
     }
-  item_at (side, self)->sub_hash = h;
   return self;
 }
 
@@ -641,7 +657,7 @@ pair_equal_contents (Diff     *d,
 
       if (b->match >= 0)
         continue;
-      key = normal ? (gconstpointer) item_content (b) : (gconstpointer) &b->own_hash;
+      key = normal ? (gconstpointer) item_content (b) : (gconstpointer) &item_hashed (&d->new, n)->own_hash;
       if ((q = g_hash_table_lookup (by_key, key)) == NULL)
         g_hash_table_insert (by_key, (gpointer) key, q = g_queue_new ());
       g_queue_push_tail (q, GINT_TO_POINTER (n));
@@ -654,7 +670,8 @@ pair_equal_contents (Diff     *d,
 
       if (a->match >= 0)
         continue;
-      q = g_hash_table_lookup (by_key, normal ? (gconstpointer) item_content (a) : (gconstpointer) &a->own_hash);
+      q = g_hash_table_lookup (by_key, normal ? (gconstpointer) item_content (a)
+                                              : (gconstpointer) &item_hashed (&d->old, o)->own_hash);
       for (GList *l = q ? q->head : NULL; l; l = l->next)
         {
           int n = GPOINTER_TO_INT (l->data);
@@ -674,7 +691,7 @@ subtree_equal (Diff *d,
                int   o,
                int   n)
 {
-  Item *a = item_at (&d->old, o), *b = item_at (&d->new, n);
+  Item *a = item_hashed (&d->old, o), *b = item_hashed (&d->new, n);
 
   if (a->sub_hash != b->sub_hash || a->n_kids != b->n_kids || !own_equal (a->node, b->node) ||
       g_strcmp0 (ksp_node_get_number (a->node), ksp_node_get_number (b->node)) != 0)
@@ -718,6 +735,7 @@ pair_same_children (Diff *d,
 
       if (c->match >= 0)
         continue;
+      c = item_hashed (&d->new, b->kids[j]);
       if ((q = g_hash_table_lookup (by_hash, &c->sub_hash)) == NULL)
         g_hash_table_insert (by_hash, &c->sub_hash, q = g_queue_new ());
       g_queue_push_tail (q, GINT_TO_POINTER (b->kids[j]));
@@ -725,7 +743,7 @@ pair_same_children (Diff *d,
   for (guint i = 0; i < a->n_kids; i++)
     {
       Item *c = item_at (&d->old, a->kids[i]);
-      GQueue *q = c->match < 0 ? g_hash_table_lookup (by_hash, &c->sub_hash) : NULL;
+      GQueue *q = c->match < 0 ? g_hash_table_lookup (by_hash, &item_hashed (&d->old, a->kids[i])->sub_hash) : NULL;
 
       for (GList *l = q ? q->head : NULL; l; l = l->next)
         {
@@ -935,6 +953,59 @@ pair_moves (Diff *d)
   return paired;
 }
 
+/* Whether two elements' compared fields, the derived ones too, and numbers are the same as written: then
+ * emit_fields() finds nothing in them. */
+static gboolean
+fields_same (KspNode *a,
+             KspNode *b)
+{
+  const KspKindSpec *spec = ksp_node_get_kind_spec (a);
+
+  if (spec != ksp_node_get_kind_spec (b) || g_strcmp0 (ksp_node_get_number (a), ksp_node_get_number (b)) != 0)
+    return FALSE;
+  for (guint f = 0; f < spec->n_fields; f++)
+    {
+      guint n_langs;
+      const KspLang *langs;
+
+      if (!field_is_compared (&spec->fields[f]))
+        continue;
+      langs = field_langs (&spec->fields[f], &n_langs);
+      for (guint l = 0; l < n_langs; l++)
+        {
+          const char *va = ksp_node_get_value (a, spec->fields[f].name, langs[l]);
+          const char *vb = ksp_node_get_value (b, spec->fields[f].name, langs[l]);
+          if (g_strcmp0 (va, vb) != 0 && !(value_is_blank (va) && value_is_blank (vb)))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* After the pairing by IDs: marks the pairs whose subtrees are the same, each element paired with the one
+ * at the same place and the same as written (what pair_same() makes), so that nothing below them is
+ * compared again; between an edition and its draft, all but the few edited branches. Returns whether
+ * @o's subtree is one. */
+static gboolean
+mark_same_by_id (Diff *d,
+                 int   o)
+{
+  Item *a = item_at (&d->old, o);
+  Item *b = a->match >= 0 ? item_at (&d->new, a->match) : NULL;
+  gboolean same = b != NULL && a->n_kids == b->n_kids;
+
+  for (guint i = 0; i < a->n_kids; i++)
+    {
+      gboolean kid_same = mark_same_by_id (d, a->kids[i]);
+      same = same && kid_same && item_at (&d->old, a->kids[i])->match == b->kids[i];
+    }
+  if (same && !fields_same (a->node, b->node))
+    same = FALSE;
+  if (same)
+    a->same = b->same = TRUE;
+  return same;
+}
+
 static void
 match_trees (Diff *d)
 {
@@ -959,6 +1030,7 @@ match_trees (Diff *d)
           strcmp (ksp_node_get_kind (item_at (&d->old, o)->node), ksp_node_get_kind (b->node)) == 0)
         pair (d, o, (int) j);
     }
+  mark_same_by_id (d, 0);
   /* 2. inside paired parents; 3. moves across parents, until nothing more pairs */
   drain_queue (d);
   for (guint round = 0; round < 4 && pair_moves (d); round++)

@@ -428,6 +428,35 @@ ksp_store_load_tree (KspStore *self,
 }
 
 /**
+ * ksp_store_open_reader:
+ *
+ * Opens the same workspace again, read-only, in a connection of its own: for a worker thread that reads
+ * (a frozen edition, which never changes) while this store goes on being used on its thread. It takes no
+ * lock and sees what was committed. Close it (or let it go) in the thread that used it.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error
+ */
+KspStore *
+ksp_store_open_reader (KspStore *self,
+                       GError  **error)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+  g_autoptr (KspStore) reader = NULL;
+
+  g_return_val_if_fail (KSP_IS_STORE (self), NULL);
+  if (priv->location == NULL)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "workspace: not open");
+      return NULL;
+    }
+  reader = g_object_new (G_OBJECT_TYPE (self), NULL);
+  ksp_store_set_user (reader, priv->user);
+  if (!KSP_STORE_GET_CLASS (reader)->open (reader, priv->location, KSP_STORE_OPEN_READ_ONLY, error))
+    return NULL;
+  return g_steal_pointer (&reader);
+}
+
+/**
  * ksp_store_add_standard:
  * @root: a "document" node
  * Returns: the new draft tree's ID, or 0 on error

@@ -198,6 +198,8 @@ KspStandardInfo *ksp_store_find_standard (KspStore        *self,
 GPtrArray   *ksp_store_list_editions   (KspStore          *self,
                                         const char        *standard_id,
                                         GError           **error);
+KspStore    *ksp_store_open_reader     (KspStore          *self,
+                                        GError           **error);
 KspNode     *ksp_store_load_tree       (KspStore          *self,
                                         gint64             tree_id,
                                         GError           **error);

@@ -349,6 +349,116 @@ test_editions_immutable (Fixture       *f,
   g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
 }
 
+static guint
+count_elements (KspNode *node)
+{
+  guint n = 1;
+
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    n += count_elements (ksp_node_get_child (node, i));
+  return n;
+}
+
+typedef struct
+{
+  KspStore *reader;
+  gint64    tree;
+  KspNode  *loaded;
+  GError   *error;
+} ThreadLoad;
+
+static gpointer
+load_in_thread (gpointer data)
+{
+  ThreadLoad *job = data;
+
+  job->loaded = ksp_store_load_tree (job->reader, job->tree, &job->error);
+  ksp_store_close (job->reader);
+  return NULL;
+}
+
+/* A tree is read whole whatever the numbers of its rows: a draft whose elements added after many editions
+ * are numbered far from the others (read through the index of its tree), with children reordered (read in
+ * row order, sorted by position), and an edition (one run of numbers). And through a reader of the
+ * workspace (ksp_store_open_reader), in another thread, while this session holds the lock and is in the
+ * middle of a write: the reader sees what was committed. */
+static void
+test_load_scattered_and_reader (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) frozen = NULL;
+  g_autoptr (KspNode) loaded = NULL;
+  g_autoptr (KspNode) committed = NULL;
+  g_autoptr (KspNode) knowledge = ksp_node_new ("knowledge", NULL);
+  g_autoptr (KspLockInfo) holder = NULL;
+  KspNode *root = ksp_document_get_root (doc);
+  KspNode *skill = ksp_test_first_of_kind (root, "skill");
+  guint n = count_elements (root), copies;
+  KspEditionInfo info = { 0 };
+  ThreadLoad job = { 0 };
+  GThread *thread;
+  gint64 edition;
+
+  info.standard_id = (char *) ksp_node_get_id (root);
+  info.date = (char *) "2024-04-30";
+  info.year = 2024;
+  edition = ksp_store_create_edition (store, &info, &error);
+  g_assert_no_error (error);
+  /* more editions than the draft's rows four times over and some thousands: the element added next is
+   * numbered past them all, and the draft's rows are then too scattered to be read by their run */
+  copies = 5 + 4200 / n;
+  for (guint i = 0; i < copies; i++)
+    {
+      info.number = 0;
+      g_assert_cmpint (ksp_store_create_edition (store, &info, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  ksp_node_set_value (knowledge, "text", KSP_LANG_RU, "Основ оказания первой помощи.");
+  g_assert_true (ksp_document_insert_node (doc, skill, 0, knowledge, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ksp_node_get_n_children (skill), >=, 3);
+  g_assert_true (ksp_document_move_node (doc, ksp_node_get_child (skill, ksp_node_get_n_children (skill) - 1), skill,
+                                         0, &error));
+  g_assert_no_error (error);
+
+  loaded = ksp_store_load_tree (store, ksp_document_get_tree_id (doc), &error);
+  g_assert_no_error (error);
+  assert_trees_equal (root, loaded);
+  frozen = ksp_store_load_tree (store, edition, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_elements (frozen), ==, n);
+  g_assert_null (ksp_node_find_descendant (frozen, ksp_node_get_id (knowledge)));
+
+  /* a reader while this session is writing: the edition as it is, the draft as last committed */
+  holder = ksp_store_dup_lock_holder (store);
+  g_assert_null (holder);   /* this session holds the lock (no one else does) */
+  g_assert_false (ksp_store_is_read_only (store));
+  g_assert_true (ksp_store_begin (store, &error));
+  g_assert_true (ksp_store_write_value (store, ksp_document_get_tree_id (doc), ksp_node_get_id (knowledge), "text",
+                                        KSP_LANG_RU, "not committed", &error));
+  g_assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    {
+      job.reader = ksp_store_open_reader (store, &error);
+      g_assert_no_error (error);
+      g_assert_true (ksp_store_is_read_only (job.reader));
+      job.tree = k == 0 ? edition : ksp_document_get_tree_id (doc);
+      thread = g_thread_new ("reader", load_in_thread, &job);
+      g_thread_join (thread);
+      g_assert_no_error (job.error);
+      assert_trees_equal (k == 0 ? frozen : root, job.loaded);
+      g_clear_object (&job.loaded);
+      g_clear_object (&job.reader);
+    }
+  ksp_store_rollback (store);
+  committed = ksp_store_load_tree (store, ksp_document_get_tree_id (doc), &error);
+  g_assert_no_error (error);
+  assert_trees_equal (root, committed);
+}
+
 static void
 test_migration_from_v1 (Fixture       *f,
                         gconstpointer  data)
@@ -1175,6 +1285,7 @@ main (int    argc,
   ADD ("/store/roundtrip/every-field", test_roundtrip_every_field);
   ADD ("/store/roundtrip/sample", test_roundtrip_sample);
   ADD ("/store/editions-immutable", test_editions_immutable);
+  ADD ("/store/load-scattered-and-reader", test_load_scattered_and_reader);
   ADD ("/store/migration-from-v1", test_migration_from_v1);
   ADD ("/store/migration-from-v3", test_migration_from_v3);
   ADD ("/store/refuses-newer-and-foreign", test_refuses_newer_and_foreign);

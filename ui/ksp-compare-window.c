@@ -1080,15 +1080,71 @@ on_filter_changed (KspCompareWindow *self)
 
 /* The diff, off the main thread -------------------------------------------------------------------- */
 
+/* The worker's job: the two trees, or the old one to load first from a reader of the workspace (its own
+ * connection) while the main thread copies the new one. */
+typedef struct {
+  KspStore  *reader;      /* (nullable) the old tree is loaded from it, then it is closed */
+  gint64     old_tree;
+  KspNode   *old_root;    /* given, or loaded */
+  GMutex     lock;
+  GCond      cond;
+  KspNode   *new_root;    /* NULL until the main thread has copied it */
+  gboolean   new_ready;   /* the main thread is done with it (copied or not) */
+  GPtrArray *changes;
+} DiffJob;
+
+static void
+diff_job_free (DiffJob *job)
+{
+  if (job->reader)
+    ksp_store_close (job->reader);
+  g_clear_object (&job->reader);
+  g_clear_object (&job->old_root);
+  g_clear_object (&job->new_root);
+  g_clear_pointer (&job->changes, g_ptr_array_unref);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->cond);
+  g_free (job);
+}
+
+/* Hands the new tree (NULL: none, give up) to the worker. */
+static void
+diff_job_set_new (DiffJob *job,
+                  KspNode *new_root)
+{
+  g_mutex_lock (&job->lock);
+  job->new_root = new_root;
+  job->new_ready = TRUE;
+  g_cond_signal (&job->cond);
+  g_mutex_unlock (&job->lock);
+}
+
 static void
 diff_in_thread (GTask        *task,
                 gpointer      source,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  KspCompareWindow *self = source;
+  DiffJob *job = task_data;
+  GError *error = NULL;
 
-  g_task_return_pointer (task, ksp_diff_trees (self->old_root, self->new_root), (GDestroyNotify) g_ptr_array_unref);
+  if (job->old_root == NULL)
+    {
+      job->old_root = ksp_store_load_tree (job->reader, job->old_tree, &error);
+      ksp_store_close (job->reader);
+      g_clear_object (&job->reader);
+    }
+  g_mutex_lock (&job->lock);
+  while (!job->new_ready)
+    g_cond_wait (&job->cond, &job->lock);
+  g_mutex_unlock (&job->lock);
+  if (job->old_root == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->changes = ksp_diff_trees (job->old_root, job->new_root);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -1097,8 +1153,22 @@ diff_done (GObject      *source,
            gpointer      user_data)
 {
   KspCompareWindow *self = KSP_COMPARE_WINDOW (source);
+  DiffJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
 
-  self->changes = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* the edition could not be read: said in the editor, as when it could not be read before */
+      if (self->parent)
+        ksp_window_show_error (self->parent, error->message);
+      else
+        g_warning ("%s", error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  if (self->old_root == NULL)
+    self->old_root = g_steal_pointer (&job->old_root);
+  self->changes = g_steal_pointer (&job->changes);
   fill_list (self);
   gtk_widget_grab_focus (self->list_view);
 }
@@ -1272,23 +1342,22 @@ ksp_compare_window_init (KspCompareWindow *self)
   build (self);
 }
 
-KspCompareWindow *
-ksp_compare_window_new (KspWindow  *parent,
-                        KspNode    *old_root,
-                        KspNode    *new_root,
-                        const char *old_title,
-                        const char *new_title,
-                        gboolean    new_is_draft)
+/* The window (on its "working" page) with the worker started on @job. */
+static KspCompareWindow *
+compare_window_new (KspWindow  *parent,
+                    DiffJob    *job,
+                    const char *old_title,
+                    const char *new_title,
+                    gboolean    new_is_draft)
 {
   KspCompareWindow *self = g_object_new (KSP_TYPE_COMPARE_WINDOW, NULL);
   g_autoptr (GTask) task = NULL;
   g_autofree char *title = NULL;
   GtkWidget *window_title;
 
-  g_return_val_if_fail (parent == NULL || KSP_IS_WINDOW (parent), NULL);
   g_set_weak_pointer (&self->parent, parent);
-  self->old_root = g_object_ref (old_root);
-  self->new_root = g_object_ref (new_root);
+  if (job->old_root)
+    self->old_root = g_object_ref (job->old_root);
   self->new_is_draft = new_is_draft && parent != NULL;
   g_object_set_data_full (G_OBJECT (self), "ksp-old-title", g_strdup (old_title), g_free);
   g_object_set_data_full (G_OBJECT (self), "ksp-new-title", g_strdup (new_title), g_free);
@@ -1305,7 +1374,72 @@ ksp_compare_window_new (KspWindow  *parent,
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "working");
 
   task = g_task_new (self, NULL, diff_done, NULL);
+  g_task_set_task_data (task, job, (GDestroyNotify) diff_job_free);
   g_task_run_in_thread (task, diff_in_thread);
+  return self;
+}
+
+KspCompareWindow *
+ksp_compare_window_new (KspWindow  *parent,
+                        KspNode    *old_root,
+                        KspNode    *new_root,
+                        const char *old_title,
+                        const char *new_title,
+                        gboolean    new_is_draft)
+{
+  DiffJob *job;
+  KspCompareWindow *self;
+
+  g_return_val_if_fail (parent == NULL || KSP_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KSP_IS_NODE (old_root) && KSP_IS_NODE (new_root), NULL);
+  job = g_new0 (DiffJob, 1);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->old_root = g_object_ref (old_root);
+  job->new_root = g_object_ref (new_root);
+  job->new_ready = TRUE;
+  self = compare_window_new (parent, job, old_title, new_title, new_is_draft);
+  self->new_root = g_object_ref (new_root);
+  return self;
+}
+
+/**
+ * ksp_compare_window_new_for_edition:
+ *
+ * What clicking Compare on an edition does. The window opens at once on its "working" page; the edition
+ * is read in the worker, from a reader of @store (ksp_store_open_reader(): a connection of its own; a
+ * frozen edition never changes), while this thread copies @draft; then the diff, in the worker too.
+ *
+ * Returns: (transfer floating): the window, or %NULL with @error when the workspace cannot be opened again
+ */
+KspCompareWindow *
+ksp_compare_window_new_for_edition (KspWindow   *parent,
+                                    KspStore    *store,
+                                    gint64       edition_tree,
+                                    KspNode     *draft,
+                                    const char  *old_title,
+                                    const char  *new_title,
+                                    GError     **error)
+{
+  g_autoptr (KspStore) reader = NULL;
+  KspCompareWindow *self;
+  DiffJob *job;
+  KspNode *copy;
+
+  g_return_val_if_fail (parent == NULL || KSP_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (KSP_IS_STORE (store) && KSP_IS_NODE (draft), NULL);
+  if (!(reader = ksp_store_open_reader (store, error)))
+    return NULL;
+  job = g_new0 (DiffJob, 1);
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->reader = g_steal_pointer (&reader);
+  job->old_tree = edition_tree;
+  self = compare_window_new (parent, job, old_title, new_title, TRUE);
+  /* the worker reads the edition meanwhile; a copy, as the draft may be edited during the diff */
+  copy = ksp_node_copy (draft);
+  self->new_root = g_object_ref (copy);
+  diff_job_set_new (job, copy);
   return self;
 }
 

@@ -38,6 +38,17 @@ KspCompareWindow *ksp_compare_window_new          (KspWindow        *parent,
                                                    const char       *new_title,
                                                    gboolean          new_is_draft);
 
+/* What clicking Compare on an edition does: the window opens at once; edition @edition_tree is read from
+ * @store in the worker, through a read-only connection of its own, while @draft (the live draft) is
+ * copied here; then the diff. NULL with @error when the workspace cannot be opened again. */
+KspCompareWindow *ksp_compare_window_new_for_edition (KspWindow     *parent,
+                                                   KspStore         *store,
+                                                   gint64            edition_tree,
+                                                   KspNode          *draft,
+                                                   const char       *old_title,
+                                                   const char       *new_title,
+                                                   GError          **error);
+
 /* The standard's justifications (nullable: none, e.g. two files): then the detail has an editor of the
  * selected change's justification per table it has a row in (stored as it is typed), the counts say how
  * many changes are justified, a filter shows the ones that are not, and the comparative table exported

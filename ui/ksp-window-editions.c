@@ -181,26 +181,29 @@ compare_edition (Editions *ed,
   KspStandardInfo *info = _ksp_window_get_standard (ed->window);
   g_autoptr (GError) error = NULL;
   g_autoptr (KspEditionInfo) e = NULL;
-  g_autoptr (KspNode) frozen = NULL;
-  g_autoptr (KspNode) draft = NULL;
   g_autofree char *title = NULL;
   KspCompareWindow *compare;
 
   if (_ksp_window_is_showing_view (ed->window))
     _ksp_window_show_draft (ed->window);
   if (info == NULL || ksp_window_get_document (ed->window) == NULL ||
-      !(e = ksp_editions_find (store, info->standard_id, number, &error)) ||
-      !(frozen = ksp_store_load_tree (store, e->tree_id, &error)))
+      !(e = ksp_editions_find (store, info->standard_id, number, &error)))
     {
       if (error)
         ksp_window_show_error (ed->window, error->message);
       return NULL;
     }
   ksp_element_form_commit (ksp_window_get_form (ed->window));
-  /* a copy: the diff runs in a worker while the draft may be edited */
-  draft = ksp_node_copy (ksp_document_get_root (ksp_window_get_document (ed->window)));
   title = edition_title (e);
-  compare = ksp_compare_window_new (ed->window, frozen, draft, title, _("Draft"), TRUE);
+  /* the window at once: the edition is read in its worker while the draft is copied here (bench-compare
+   * times this call) */
+  if (!(compare = ksp_compare_window_new_for_edition (ed->window, store, e->tree_id,
+                                                      ksp_document_get_root (ksp_window_get_document (ed->window)),
+                                                      title, _("Draft"), &error)))
+    {
+      ksp_window_show_error (ed->window, error->message);
+      return NULL;
+    }
   attach_justifications (ed, compare);
   if (ed->dialog)
     gtk_window_close (GTK_WINDOW (ed->dialog));

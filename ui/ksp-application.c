@@ -25,15 +25,11 @@ ksp_application_open (GApplication  *app,
     {
       KspWindow *win = ksp_window_new (KSP_APPLICATION (app));
       g_autofree char *path = g_file_get_path (files[i]);
-      g_autoptr (GError) error = NULL;
 
       if (path == NULL)
         path = g_file_get_uri (files[i]);
-      if (!ksp_window_open_workspace (win, path, &error))
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not open %s: %s"), path, error->message);
-          ksp_window_show_error (win, text);
-        }
+      /* The window first, the workspace in it once it is shown (errors are shown in it). */
+      _ksp_window_open_workspace_when_shown (win, path);
       gtk_window_present (GTK_WINDOW (win));
       ksp_bench_probe_install (win);
     }
@@ -48,14 +44,7 @@ ksp_application_activate (GApplication *app)
   g_autofree char *last = settings ? g_settings_get_string (settings, "last-workspace") : NULL;
 
   if (last && *last && g_file_test (last, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autoptr (GError) error = NULL;
-      if (!ksp_window_open_workspace (win, last, &error))
-        {
-          g_autofree char *text = g_strdup_printf (_("Could not open %s: %s"), last, error->message);
-          ksp_window_show_error (win, text);
-        }
-    }
+    _ksp_window_open_workspace_when_shown (win, last);
   gtk_window_present (GTK_WINDOW (win));
 }
 
@@ -84,6 +73,7 @@ ksp_application_startup (GApplication *app)
   static const char *undo[] = { "<Control>z", NULL };
   static const char *open[] = { "<Control>o", NULL };
   static const char *export_docx[] = { "<Control>e", NULL };
+  static const char *help_overlay[] = { "<Control>question", NULL }; /* as GtkApplication sets it */
 
   G_APPLICATION_CLASS (ksp_application_parent_class)->startup (app);
 
@@ -93,6 +83,7 @@ ksp_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.redo", redo_y);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.export-docx", export_docx);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_overlay);
 }
 
 static void

@@ -57,6 +57,11 @@ KspLang     _ksp_window_chosen_lang      (GtkFileChooser  *chooser);
 /* ksp-window-editions.c: Editions… (freeze, list, open read-only, revert) and the text in force on a date */
 void _ksp_window_editions_setup (KspWindow *window);
 
+/* ksp-window.c, for the application: the workspace opened after the window's first frame */
+void     _ksp_window_open_workspace_when_shown (KspWindow  *window,
+                                                const char *uri);
+gboolean _ksp_window_is_opening                (KspWindow  *window);
+
 /* ksp-window.c, for the aspects */
 GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);
 GtkPaned   *_ksp_window_get_checks_paned   (KspWindow  *window);

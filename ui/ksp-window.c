@@ -51,6 +51,9 @@ struct _KspWindow
   gboolean             opening;       /* a workspace is being opened: its place is not remembered yet */
   char                *view_title;    /* a read-only view (an edition, the text in force on a date) is shown in
                                        * place of the draft: what it is; NULL for the draft */
+  char                *pending_uri;   /* to open once the window's first frame is shown, or NULL */
+  gulong               pending_paint_id; /* the frame clock's after-paint that opens it */
+  guint                pending_source;
 
   KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
   gulong               changed_id;   /* the document's "changed": every edit, undo and redo re-runs the checks */
@@ -75,6 +78,7 @@ static guint signals[N_SIGNALS];
 
 static void update_export_actions (KspWindow *self);
 static void schedule_validation (KspWindow *self);
+static void clear_pending_open (KspWindow *self);
 
 void
 ksp_window_show_error (KspWindow  *self,
@@ -473,6 +477,8 @@ ksp_window_open_workspace (KspWindow   *self,
   g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (uri != NULL, FALSE);
 
+  if (self->pending_uri && uri != self->pending_uri)
+    clear_pending_open (self);
   /* Reopening the workspace that is open: let go of its lock first, or the new session would find it
    * held (by this very window) and open read-only. */
   if (self->store && g_strcmp0 (ksp_store_get_location (self->store), uri) == 0)
@@ -538,6 +544,94 @@ ksp_window_open_workspace (KspWindow   *self,
       _ksp_window_recovery_begin (ksp_store_get_location (self->store));
     }
   return TRUE;
+}
+
+static void
+clear_pending_open (KspWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->pending_paint_id && clock)
+    g_signal_handler_disconnect (clock, self->pending_paint_id);
+  self->pending_paint_id = 0;
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_pointer (&self->pending_uri, g_free);
+}
+
+static gboolean
+open_pending_cb (gpointer user_data)
+{
+  KspWindow *self = user_data;
+  g_autofree char *uri = g_steal_pointer (&self->pending_uri);
+  g_autoptr (GError) error = NULL;
+
+  self->pending_source = 0;
+  if (!ksp_window_open_workspace (self, uri, &error))
+    {
+      /* Translators: %s is the workspace's file, then why it could not be opened */
+      g_autofree char *text = g_strdup_printf (_("Could not open %s: %s"), uri, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      ksp_window_show_error (self, text);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                KspWindow     *self)
+{
+  g_clear_signal_handler (&self->pending_paint_id, clock);
+  /* After this frame has gone to the screen, before the next one. */
+  if (self->pending_uri && self->pending_source == 0)
+    self->pending_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, open_pending_cb, self, NULL);
+}
+
+static void
+on_realize_for_pending (KspWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_signal_handlers_disconnect_by_func (self, on_realize_for_pending, self);
+  if (self->pending_uri && clock && self->pending_paint_id == 0)
+    self->pending_paint_id = g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_paint), self, 0);
+}
+
+/**
+ * _ksp_window_open_workspace_when_shown:
+ * @uri: as for ksp_window_open_workspace()
+ *
+ * Opens the workspace once the window's first frame is on the screen (errors are shown in the window):
+ * the window appears at once, empty, and fills in with the standard in the next frames. Until then the
+ * workspace page is shown, blank, so the window does not flash its "Open a Workspace" page.
+ */
+void
+_ksp_window_open_workspace_when_shown (KspWindow  *self,
+                                       const char *uri)
+{
+  g_return_if_fail (KSP_IS_WINDOW (self));
+  g_return_if_fail (uri != NULL);
+
+  clear_pending_open (self);
+  self->pending_uri = g_strdup (uri);
+  gtk_stack_set_visible_child_name (self->main_stack, "opening");
+  {
+    g_autofree char *basename = g_path_get_basename (uri);
+    adw_window_title_set_subtitle (self->window_title, basename);
+  }
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    on_realize_for_pending (self);
+  else
+    g_signal_connect_swapped (self, "realize", G_CALLBACK (on_realize_for_pending), self);
+}
+
+/**
+ * _ksp_window_is_opening:
+ * Returns: whether a workspace is still to be opened once the window is shown
+ */
+gboolean
+_ksp_window_is_opening (KspWindow *self)
+{
+  return self->pending_uri != NULL;
 }
 
 /**
@@ -1102,7 +1196,29 @@ add_pdf_menu_item (KspWindow *self)
   g_menu_append_item (self->export_section, item);
 }
 
+/* Ctrl+? and the menu: the shortcuts window, built the first time it is asked for (GtkApplication would
+ * build one for every window as it is made, from gtk/help-overlay.ui: a tenth of the time to the first
+ * frame; it is stored as ksp-help-overlay.ui instead). */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *param,
+                             gpointer       user_data)
+{
+  KspWindow *self = user_data;
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder = gtk_builder_new_from_resource ("/kz/gov/enbek/Kasip/ksp-help-overlay.ui");
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* Sets the overlay's transient parent; the window's action of the same name stays this one. */
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static const GActionEntry win_actions[] = {
+  { "show-help-overlay", show_help_overlay_activated },
   { "undo", undo_activated },
   { "redo", redo_activated },
   { "open", open_activated },
@@ -1172,6 +1288,7 @@ ksp_window_dispose (GObject *object)
       g_cancellable_cancel (self->export_run->cancellable);
       self->export_run = NULL;
     }
+  clear_pending_open (self);
   /* Writes what is still typed but not committed, then releases the workspace lock. */
   if (self->form)
     close_workspace (self);

@@ -26,6 +26,7 @@
 #include "ksp-import-batch.h"
 #include "ksp-import-summary.h"
 #include "ksp-read-any.h"
+#include "ksp-comments.h"
 #include "ksp-review.h"
 #include "ksp-ork-reader.h"
 #include "ksp-sample-workspace.h"
@@ -94,8 +95,10 @@ static const Command commands[] = {
     N_("Which act gave each amended point its wording, and from when (from the text's notes)"), cmd_history },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json | --format docx -o OUT] [--lang ru|kk|en] [--color auto|always|never]",
     N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
-  { "review", "(list | show | submit | approve | reject | revert) --workspace W [--standard CODE] [--change-set N] [--title T] [--reason R]",
-    N_("Change sets: list them, show one's changes, submit, approve, reject (a reason needed), revert a rejected one"),
+  { "review", "(list | show | submit | approve | reject | revert) --workspace W [--standard CODE] [--change-set N] [--title T] [--reason R]"
+              " | (comment | comments | resolve | reopen) --workspace W --standard CODE [--element ID [--field F --lang L] --text T [--reply-to N]] [--comment N]",
+    N_("Change sets: list them, show one's changes, submit, approve, reject (a reason needed), revert a rejected one; "
+       "comments on elements: add one (or a reply), list the threads, resolve or reopen one"),
     cmd_review },
   { "people", "--workspace W [--add ACCOUNT --roles drafter,reviewer,publisher,admin [--name NAME]]",
     N_("The people of a workspace and their roles; --add records one (an administrator's task)"), cmd_people },
@@ -585,6 +588,16 @@ print_record (const KspChangeRecord *r,
       return;
     case KSP_RECORD_FREEZE:
       g_print ("  %s %s (%s)\n", _("edition frozen:"), r->new_value, r->content_hash);
+      return;
+    case KSP_RECORD_STATUS:
+      g_print ("  %s: %s → %s\n", _("status"), r->old_value, r->new_value);
+      return;
+    case KSP_RECORD_COMMENT:
+      if (g_strcmp0 (r->field, "resolved") == 0)
+        g_print ("  %s: %s\n", where, g_strcmp0 (r->new_value, "yes") == 0 ? _("comments resolved") : _("comments reopened"));
+      else
+        g_print ("  %s%s%s: #%s «%s»\n", where, r->field ? " · " : "", r->field ? r->field : "", r->old_value,
+                 r->new_value);
       return;
     case KSP_RECORD_CREATE:
     default:
@@ -1404,6 +1417,89 @@ print_change_set (const KspChangeSet *c)
            c->title ? c->title : "", c->reason ? "\t" : "", c->reason ? c->reason : "");
 }
 
+/* kasip review comment | comments | resolve | reopen */
+static int
+review_comments (const char *what,
+                 const char *workspace,
+                 const char *standard,
+                 const char *element,
+                 const char *field,
+                 const char *lang_str,
+                 const char *text,
+                 gint64      reply_to,
+                 gint64      comment_id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspStandardInfo) info = NULL;
+  g_autoptr (KspDocument) draft = NULL;
+  gboolean listing = g_str_equal (what, "comments");
+  KspLang lang = KSP_LANG_NONE;
+
+  if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
+    return usage_error ("review", _("--lang must be ru or kk"));
+  if (g_str_equal (what, "comment") && (!standard || !element || !text))
+    return usage_error ("review", _("a comment needs --standard, --element and --text"));
+  if (listing && !standard)
+    return usage_error ("review", _("--standard is required"));
+  if ((g_str_equal (what, "resolve") || g_str_equal (what, "reopen")) && comment_id <= 0)
+    return usage_error ("review", _("--comment N is required"));
+  if (!(store = open_workspace (workspace, listing ? KSP_STORE_OPEN_READ_ONLY : KSP_STORE_OPEN_WAIT)))
+    return 1;
+  if (!listing && !g_str_equal (what, "comment"))
+    {
+      if (!ksp_comments_resolve (store, comment_id, ksp_store_get_user (store), g_str_equal (what, "resolve"), &error))
+        return report (error);
+      g_print ("%" G_GINT64_FORMAT "\t%s\n", comment_id, g_str_equal (what, "resolve") ? _("resolved") : _("open"));
+      return 0;
+    }
+  if (!(info = ksp_store_find_standard (store, standard, &error)) ||
+      !(draft = ksp_document_open (store, info->draft_tree, &error)))
+    return report (error);
+  if (g_str_equal (what, "comment"))
+    {
+      KspNode *node = ksp_document_lookup (draft, element);
+      gint64 id;
+      if (node == NULL)
+        {
+          g_printerr ("kasip: %s: %s %s\n", standard, _("no element with ID"), element);
+          return 1;
+        }
+      if (!(id = ksp_comments_add (store, info->standard_id, node, field, lang, reply_to, ksp_store_get_user (store),
+                                   text, &error)))
+        return report (error);
+      g_print ("%" G_GINT64_FORMAT "\n", id);
+      return 0;
+    }
+  {
+    g_autoptr (GPtrArray) comments = ksp_store_list_comments (store, info->standard_id, &error);
+    KspUiLang ui = ksp_ui_lang_default ();
+    if (comments == NULL)
+      return report (error);
+    for (guint i = 0; i < comments->len; i++)
+      {
+        KspComment *c = g_ptr_array_index (comments, i);
+        KspNode *node = ksp_document_lookup (draft, c->element_id);
+        g_autofree char *where = node ? ksp_node_dup_path (node, KSP_NODE_PATH_CODES, ui) : g_strdup (c->element_id);
+        if (c->reply_to > 0)
+          continue;
+        g_print ("#%" G_GINT64_FORMAT " [%s] %s%s%s%s%s%s\n  %s: %s\n", c->id, c->resolved_by ? _("resolved") : _("open"),
+                 where, c->field ? " · " : "", c->field ? c->field : "", c->lang != KSP_LANG_NONE ? " (" : "",
+                 c->lang != KSP_LANG_NONE ? ksp_lang_to_string (c->lang) : "", c->lang != KSP_LANG_NONE ? ")" : "",
+                 c->author, c->text);
+        if (ksp_comments_is_orphan (c, draft))
+          g_print ("  %s\n", _("(the element was deleted)"));
+        for (guint j = i + 1; j < comments->len; j++)
+          {
+            KspComment *reply = g_ptr_array_index (comments, j);
+            if (reply->reply_to == c->id)
+              g_print ("  #%" G_GINT64_FORMAT " %s: %s\n", reply->id, reply->author, reply->text);
+          }
+      }
+  }
+  return 0;
+}
+
 static int
 cmd_review (int    argc,
             char **argv)
@@ -1411,7 +1507,8 @@ cmd_review (int    argc,
   g_autofree char *opt_workspace = NULL;
   g_autofree char *opt_standard = NULL;
   g_autofree char *title = NULL, *reason = NULL;
-  gint64 id = 0;
+  g_autofree char *element = NULL, *field = NULL, *lang_str = NULL, *text = NULL;
+  gint64 id = 0, comment_id = 0, reply_to = 0;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
@@ -1420,6 +1517,12 @@ cmd_review (int    argc,
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("A title for the change set submitted"), "T" },
     { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason, N_("Why it is rejected"), "R" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("List as JSON"), NULL },
+    { "element", 'e', 0, G_OPTION_ARG_STRING, &element, N_("The element commented on (see show --ids)"), "ID" },
+    { "field", 'f', 0, G_OPTION_ARG_STRING, &field, N_("A field of the element"), "F" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("The field's language: ru or kk"), "LANG" },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The comment"), "T" },
+    { "reply-to", 0, 0, G_OPTION_ARG_INT64, &reply_to, N_("Reply to this comment (its thread)"), "N" },
+    { "comment", 0, 0, G_OPTION_ARG_INT64, &comment_id, N_("The comment (resolve, reopen)"), "N" },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -1432,6 +1535,9 @@ cmd_review (int    argc,
   if (argc != 2 || !opt_workspace)
     return usage_error ("review", _("give what to do (list, show, submit, approve, reject) and --workspace"));
   what = argv[1];
+  if (g_str_equal (what, "comment") || g_str_equal (what, "comments") || g_str_equal (what, "resolve") ||
+      g_str_equal (what, "reopen"))
+    return review_comments (what, opt_workspace, opt_standard, element, field, lang_str, text, reply_to, comment_id);
   if (!g_str_equal (what, "list") && !g_str_equal (what, "show") && !g_str_equal (what, "submit") &&
       !g_str_equal (what, "approve") && !g_str_equal (what, "reject") && !g_str_equal (what, "revert"))
     return usage_error ("review", _("review does list, show, submit, approve, reject or revert"));

@@ -14,6 +14,7 @@ static const char *const op_names[] = {
   [KSP_RECORD_FREEZE] = "freeze",
   [KSP_RECORD_CREATE] = "create",
   [KSP_RECORD_STATUS] = "status",
+  [KSP_RECORD_COMMENT] = "comment",
 };
 
 const char *

@@ -31,6 +31,8 @@ typedef enum {
                        * content_hash = ksp_node_content_hash of the frozen tree */
   KSP_RECORD_CREATE,  /* a standard created (imported): element = its root, content_hash of the tree */
   KSP_RECORD_STATUS,  /* a change set's status: field "status", old → new (the entry's change_set says which) */
+  KSP_RECORD_COMMENT, /* a comment on the element (and field, lang): new = its text, old = its ID; or a thread
+                       * resolved / reopened: field "resolved", old → new ("no", "yes") */
 } KspRecordOp;
 
 typedef struct {

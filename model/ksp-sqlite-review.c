@@ -172,3 +172,99 @@ _ksp_sqlite_write_person (KspStore       *store,
   _ksp_sqlite_bind_text (s, 4, now);
   return _ksp_sqlite_step_done (self, s, error, "recording a person");
 }
+
+/* Comments ------------------------------------------------------------------------------------------- */
+
+GPtrArray *
+_ksp_sqlite_list_comments (KspStore   *store,
+                           const char *standard_id,
+                           GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_comment_free);
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "SELECT id, standard_id, element_id, field, lang, reply_to, author, text,"
+                                            " created_at, resolved_by, resolved_at FROM comment"
+                                            " WHERE standard_id = ? ORDER BY id", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  _ksp_sqlite_bind_text (s, 1, standard_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      KspComment *c = g_new0 (KspComment, 1);
+      const char *lang = (const char *) sqlite3_column_text (s, 4);
+      c->id = sqlite3_column_int64 (s, 0);
+      c->standard_id = _ksp_sqlite_column_dup (s, 1);
+      c->element_id = _ksp_sqlite_column_dup (s, 2);
+      c->field = _ksp_sqlite_column_dup (s, 3);
+      if (lang == NULL || !ksp_lang_from_string (lang, &c->lang))
+        c->lang = KSP_LANG_NONE;
+      c->reply_to = sqlite3_column_int64 (s, 5);
+      c->author = _ksp_sqlite_column_dup (s, 6);
+      c->text = _ksp_sqlite_column_dup (s, 7);
+      c->created_at = _ksp_sqlite_column_dup (s, 8);
+      c->resolved_by = _ksp_sqlite_column_dup (s, 9);
+      c->resolved_at = _ksp_sqlite_column_dup (s, 10);
+      g_ptr_array_add (list, c);
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      _ksp_sqlite_fail (self, error, "reading the comments");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gint64
+_ksp_sqlite_add_comment (KspStore         *store,
+                         const KspComment *c,
+                         GError          **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "INSERT INTO comment (standard_id, element_id, field, lang, reply_to,"
+                                            " author, text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (s == NULL)
+    return 0;
+  _ksp_sqlite_bind_text (s, 1, c->standard_id);
+  _ksp_sqlite_bind_text (s, 2, c->element_id);
+  _ksp_sqlite_bind_text (s, 3, c->field);
+  _ksp_sqlite_bind_text (s, 4, c->lang == KSP_LANG_NONE ? NULL : ksp_lang_to_string (c->lang));
+  if (c->reply_to > 0)
+    sqlite3_bind_int64 (s, 5, c->reply_to);
+  _ksp_sqlite_bind_text (s, 6, c->author);
+  _ksp_sqlite_bind_text (s, 7, c->text);
+  _ksp_sqlite_bind_text (s, 8, now);
+  if (!_ksp_sqlite_step_done (self, s, error, "adding a comment"))
+    return 0;
+  return sqlite3_last_insert_rowid (_ksp_sqlite_db (self));
+}
+
+gboolean
+_ksp_sqlite_resolve_comment (KspStore   *store,
+                             gint64      id,
+                             const char *by,
+                             GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = by ? now_iso () : NULL;
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "UPDATE comment SET resolved_by = ?, resolved_at = ? WHERE id = ?", error);
+
+  if (s == NULL)
+    return FALSE;
+  _ksp_sqlite_bind_text (s, 1, by);
+  _ksp_sqlite_bind_text (s, 2, now);
+  sqlite3_bind_int64 (s, 3, id);
+  if (!_ksp_sqlite_step_done (self, s, error, "resolving a comment"))
+    return FALSE;
+  if (sqlite3_changes (_ksp_sqlite_db (self)) == 0)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "%s: no comment %" G_GINT64_FORMAT,
+                   ksp_store_get_location (store), id);
+      return FALSE;
+    }
+  return TRUE;
+}

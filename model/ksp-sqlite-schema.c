@@ -321,8 +321,27 @@ static const char migration_8[] =
   "  updated_at TEXT NOT NULL);\n"
   "CREATE INDEX change_set_standard ON change_set(standard_id, status);\n";
 
+/* Version 9: comments anchored to elements (model/review/ksp-comments.h), by the element's stable ID (and
+ * a field in one language, when given), so they survive edits, renumbering and moves; a reply names the
+ * thread's first comment; a thread is resolved or open. */
+static const char migration_9[] =
+  "CREATE TABLE comment (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  standard_id TEXT NOT NULL,\n"
+  "  element_id TEXT NOT NULL,\n"
+  "  field TEXT,\n"
+  "  lang TEXT,\n"
+  "  reply_to INTEGER,\n"
+  "  author TEXT NOT NULL,\n"
+  "  text TEXT NOT NULL,\n"
+  "  created_at TEXT NOT NULL,\n"
+  "  resolved_by TEXT,\n"
+  "  resolved_at TEXT);\n"
+  "CREATE INDEX comment_element ON comment(standard_id, element_id);\n";
+
 static const char *const migrations[] = {
-  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7, migration_8
+  NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7, migration_8,
+  migration_9
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);

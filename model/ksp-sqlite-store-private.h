@@ -61,5 +61,15 @@ GPtrArray    *_ksp_sqlite_list_people        (KspStore       *store,
 gboolean      _ksp_sqlite_write_person       (KspStore       *store,
                                               const KspPerson *person,
                                               GError        **error);
+GPtrArray    *_ksp_sqlite_list_comments      (KspStore       *store,
+                                              const char     *standard_id,
+                                              GError        **error);
+gint64        _ksp_sqlite_add_comment        (KspStore       *store,
+                                              const KspComment *comment,
+                                              GError        **error);
+gboolean      _ksp_sqlite_resolve_comment    (KspStore       *store,
+                                              gint64          id,
+                                              const char     *by,
+                                              GError        **error);
 
 G_END_DECLS

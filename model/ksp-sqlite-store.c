@@ -1771,6 +1771,9 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->write_change_set = _ksp_sqlite_write_change_set;
   store_class->list_people = _ksp_sqlite_list_people;
   store_class->write_person = _ksp_sqlite_write_person;
+  store_class->list_comments = _ksp_sqlite_list_comments;
+  store_class->add_comment = _ksp_sqlite_add_comment;
+  store_class->resolve_comment = _ksp_sqlite_resolve_comment;
   store_class->dup_lock_holder = ksp_sqlite_store_dup_lock_holder;
   store_class->heartbeat = ksp_sqlite_store_heartbeat;
   store_class->put_reference = ksp_sqlite_store_put_reference;

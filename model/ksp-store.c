@@ -57,6 +57,22 @@ ksp_lock_info_free (KspLockInfo *info)
 }
 
 void
+ksp_comment_free (KspComment *comment)
+{
+  if (comment == NULL)
+    return;
+  g_free (comment->standard_id);
+  g_free (comment->element_id);
+  g_free (comment->field);
+  g_free (comment->author);
+  g_free (comment->text);
+  g_free (comment->created_at);
+  g_free (comment->resolved_by);
+  g_free (comment->resolved_at);
+  g_free (comment);
+}
+
+void
 ksp_change_set_free (KspChangeSet *change_set)
 {
   if (change_set == NULL)
@@ -821,4 +837,35 @@ ksp_store_write_person (KspStore        *self,
   if (!check_writable (self, error))
     return FALSE;
   return KSP_STORE_GET_CLASS (self)->write_person (self, person, error);
+}
+
+/* Returns: (transfer full) (element-type KspComment): a standard's comments, oldest first. */
+GPtrArray *
+ksp_store_list_comments (KspStore   *self,
+                         const char *standard_id,
+                         GError    **error)
+{
+  return KSP_STORE_GET_CLASS (self)->list_comments (self, standard_id, error);
+}
+
+/* Returns: the new comment's ID, 0 with @error. In the caller's transaction. */
+gint64
+ksp_store_add_comment (KspStore         *self,
+                       const KspComment *comment,
+                       GError          **error)
+{
+  if (!check_writable (self, error))
+    return 0;
+  return KSP_STORE_GET_CLASS (self)->add_comment (self, comment, error);
+}
+
+gboolean
+ksp_store_resolve_comment (KspStore   *self,
+                           gint64      id,
+                           const char *by,
+                           GError    **error)
+{
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->resolve_comment (self, id, by, error);
 }

@@ -114,6 +114,23 @@ typedef struct {
   char   *created_at;
 } KspPerson;
 
+/* A comment on an element (model/review/ksp-comments.h). */
+typedef struct {
+  gint64   id;
+  char    *standard_id;
+  char    *element_id;
+  char    *field;        /* (nullable) a field of the element */
+  KspLang  lang;         /* the field's language, or NONE */
+  gint64   reply_to;     /* the thread's first comment; 0 for a thread's first */
+  char    *author;
+  char    *text;
+  char    *created_at;
+  char    *resolved_by;  /* (nullable) who resolved the thread (on its first comment) */
+  char    *resolved_at;
+} KspComment;
+
+void ksp_comment_free       (KspComment      *comment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspComment, ksp_comment_free)
 void ksp_change_set_free    (KspChangeSet    *change_set);
 void ksp_person_free        (KspPerson       *person);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspChangeSet, ksp_change_set_free)
@@ -165,6 +182,9 @@ struct _KspStoreClass
   gboolean     (*write_change_set)   (KspStore *self, const KspChangeSet *change_set, GError **error);
   GPtrArray   *(*list_people)        (KspStore *self, GError **error);
   gboolean     (*write_person)       (KspStore *self, const KspPerson *person, GError **error);
+  GPtrArray   *(*list_comments)      (KspStore *self, const char *standard_id, GError **error);
+  gint64       (*add_comment)        (KspStore *self, const KspComment *comment, GError **error);
+  gboolean     (*resolve_comment)    (KspStore *self, gint64 id, const char *by, GError **error);
   KspLockInfo *(*dup_lock_holder) (KspStore *self);
   gboolean     (*heartbeat)       (KspStore *self, GError **error);
   gboolean     (*put_reference)   (KspStore *self, const char *kind, const char *source, const char *content,
@@ -257,6 +277,18 @@ GPtrArray   *ksp_store_list_people        (KspStore         *self,
                                            GError          **error);
 gboolean     ksp_store_write_person       (KspStore         *self,
                                            const KspPerson  *person,
+                                           GError          **error);
+
+GPtrArray   *ksp_store_list_comments      (KspStore         *self,
+                                           const char       *standard_id,
+                                           GError          **error);
+gint64       ksp_store_add_comment        (KspStore         *self,
+                                           const KspComment *comment,
+                                           GError          **error);
+/* @by: who resolves the thread; NULL reopens it. */
+gboolean     ksp_store_resolve_comment    (KspStore         *self,
+                                           gint64            id,
+                                           const char       *by,
                                            GError          **error);
 
 /* What `kasip audit verify` reports. */

@@ -92,6 +92,27 @@ check(r.returncode == 1 and 'cannot reject a change set they authored' in r.stde
 r = kasip('pavel', 'review', 'approve', '-w', WS, '--change-set', second)
 check(r.returncode == 1 and 'pavel is not a reviewer' in r.stderr, 'a publisher cannot approve', r.stderr)
 
+# the reviewer comments on a knowledge item; dana replies; the thread is listed and resolved
+knowledge = next(l.split('\t')[0] for l in ids if 'knowledge:' in l)
+r = kasip('ruslan', 'review', 'comment', '-w', WS, '-s', 'Q88100061', '--element', knowledge,
+          '--text', 'Дублирует знание 2')
+thread = r.stdout.strip()
+check(r.returncode == 0 and thread.isdigit(), 'the reviewer comments on a knowledge item', r.stdout + r.stderr)
+r = kasip('dana', 'review', 'comment', '-w', WS, '-s', 'Q88100061', '--element', knowledge, '--reply-to', thread,
+          '--text', 'Исправлю')
+r = kasip('ruslan', 'review', 'comment', '-w', WS, '-s', 'Q88100061', '--element', card_b, '--field',
+          'profession_name', '--lang', 'kk', '--text', 'Аудармасы жоқ')
+r = kasip('admin', 'review', 'comments', '-w', WS, '-s', 'Q88100061')
+check(r.returncode == 0 and f'#{thread} [open]' in r.stdout and 'ruslan: Дублирует знание 2' in r.stdout and
+      'dana: Исправлю' in r.stdout and 'profession_name (kk)' in r.stdout, 'the threads listed, with the reply',
+      r.stdout)
+r = kasip('dana', 'review', 'resolve', '-w', WS, '--comment', thread)
+check(r.returncode == 1 and 'dana is not a reviewer' in r.stderr, 'the drafter cannot resolve the reviewer\'s thread',
+      r.stderr)
+r = kasip('ruslan', 'review', 'resolve', '-w', WS, '--comment', thread)
+r2 = kasip('admin', 'review', 'comments', '-w', WS, '-s', 'Q88100061')
+check(r.returncode == 0 and f'#{thread} [resolved]' in r2.stdout, 'the reviewer resolves it', r.stderr + r2.stdout)
+
 # the reviewer rejects dana's; a reason is needed
 r = kasip('ruslan', 'review', 'reject', '-w', WS, '--change-set', first)
 check(r.returncode == 1 and 'needs a reason' in r.stderr, 'a rejection without a reason is refused', r.stderr)

@@ -1,0 +1,250 @@
+/* test-review.c: the review's rules in the model (model/review/), without the command line
+ *
+ * People and roles: a workspace of one allows everything; once people are recorded, only an administrator
+ * records others, a reviewer cannot edit, nobody approves their own change set, a rejection needs a reason.
+ * Comments: anchored by ID, they stay on their element through an edit, a renumbering and a move; a
+ * comment on an element deleted afterwards is kept and marked orphaned; replies go into the thread; the
+ * thread is resolved by its author or a reviewer, and each of these is an entry of the change log. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ksp-comments.h"
+#include "ksp-review.h"
+#include "ksp-sample.h"
+#include "ksp-set-number-command.h"
+#include "ksp-test-util.h"
+
+typedef struct {
+  char        *dir;
+  KspStore    *store;
+  KspDocument *doc;
+} Fixture;
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) sample = ksp_sample_new_document ();
+  g_autofree char *path = NULL;
+  gint64 tree;
+
+  f->dir = g_dir_make_tmp ("kasip-review-XXXXXX", &error);
+  path = g_build_filename (f->dir, "ws.kasip", NULL);
+  f->store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  tree = ksp_store_add_standard (f->store, sample, &error);
+  f->doc = ksp_document_open (f->store, tree, &error);
+  g_assert_no_error (error);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_clear_object (&f->doc);
+  g_clear_object (&f->store);
+  ksp_test_remove_dir (f->dir);
+  g_free (f->dir);
+}
+
+static const char *
+standard_id (Fixture *f)
+{
+  return ksp_node_get_id (ksp_document_get_root (f->doc));
+}
+
+static gint64
+open_set_of (Fixture    *f,
+             const char *author)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = ksp_store_list_change_sets (f->store, standard_id (f), &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sets->len; i++)
+    {
+      KspChangeSet *c = g_ptr_array_index (sets, i);
+      if (g_str_equal (c->author, author) && g_str_equal (c->status, "open"))
+        return c->id;
+    }
+  return 0;
+}
+
+static void
+test_roles (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  KspNode *skill = ksp_node_find_first_of_kind (ksp_document_get_root (f->doc), "skill");
+  gint64 set;
+
+  /* a workspace of one */
+  g_assert_false (ksp_review_is_set_up (f->store, &error));
+  g_assert_cmpint (ksp_review_roles_of (f->store, "anyone", &error), ==, KSP_ROLES_ALL);
+  /* the first person is an administrator too; then only an administrator records people */
+  g_assert_true (ksp_review_set_person (f->store, "anyone", "dana", "Dana", KSP_ROLE_DRAFTER, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ksp_review_roles_of (f->store, "dana", &error), ==, KSP_ROLE_DRAFTER | KSP_ROLE_ADMIN);
+  g_assert_true (ksp_review_set_person (f->store, "dana", "ruslan", "Ruslan", KSP_ROLE_REVIEWER, &error));
+  g_assert_false (ksp_review_set_person (f->store, "ruslan", "eve", NULL, KSP_ROLE_ADMIN, &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpint (ksp_review_roles_of (f->store, "stranger", &error), ==, 0);
+
+  /* a reviewer does not edit; the tree is untouched */
+  ksp_document_set_user (f->doc, "ruslan");
+  g_assert_false (ksp_document_set_value (f->doc, skill, "name", KSP_LANG_RU, "правка рецензента", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_cmpstr (ksp_node_get_value (skill, "name", KSP_LANG_RU), !=, "правка рецензента");
+
+  /* a drafter's edits go into their change set */
+  ksp_document_set_user (f->doc, "dana");
+  g_assert_true (ksp_document_set_value (f->doc, skill, "name", KSP_LANG_RU, "правка", &error));
+  g_assert_no_error (error);
+  set = open_set_of (f, "dana");
+  g_assert_cmpint (set, >, 0);
+  g_assert_true (ksp_review_submit (f->store, set, "dana", "Навык", &error));
+  g_assert_no_error (error);
+  /* dana also reviews: not her own */
+  g_assert_true (ksp_review_set_person (f->store, "dana", "dana", "Dana", KSP_ROLE_DRAFTER | KSP_ROLE_REVIEWER | KSP_ROLE_ADMIN, &error));
+  g_assert_false (ksp_review_approve (f->store, set, "dana", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_OWN);
+  g_clear_error (&error);
+  g_assert_false (ksp_review_reject (f->store, set, "ruslan", "  ", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON);
+  g_clear_error (&error);
+  g_assert_true (ksp_review_reject (f->store, set, "ruslan", "не то слово", &error));
+  g_assert_no_error (error);
+  /* reverted in one step: the draft as before, and the revert is dana's new change */
+  g_assert_true (ksp_review_revert (f->store, f->doc, set, "dana", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (skill, "name", KSP_LANG_RU), !=, "правка");
+  g_assert_cmpint (open_set_of (f, "dana"), >, set);
+  {
+    g_autoptr (KspChangeSet) c = ksp_review_find (f->store, set, &error);
+    g_assert_cmpstr (c->status, ==, "reverted");
+    g_assert_cmpstr (c->reason, ==, "не то слово");
+    g_assert_cmpstr (c->reviewer, ==, "ruslan");
+  }
+}
+
+/* A skill of @root that is not @skill. */
+static KspNode *
+other_skill (KspNode *node,
+             KspNode *skill)
+{
+  if (g_str_equal (ksp_node_get_kind (node), "skill") && node != skill)
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = other_skill (ksp_node_get_child (node, i), skill);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_comments (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) comments = NULL;
+  g_autoptr (GPtrArray) log = NULL;
+  KspNode *root = ksp_document_get_root (f->doc);
+  KspNode *knowledge = ksp_node_find_first_of_kind (root, "knowledge");
+  KspNode *skill = ksp_node_get_parent (knowledge);
+  KspNode *card = ksp_node_find_first_of_kind (root, "card");
+  g_autofree char *knowledge_id = g_strdup (ksp_node_get_id (knowledge));
+  gint64 first, reply, on_field, on_card;
+  guint n_comment_entries = 0;
+
+  ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN, &error);
+  ksp_review_set_person (f->store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error);
+  ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER, &error);
+  g_assert_no_error (error);
+  first = ksp_comments_add (f->store, standard_id (f), knowledge, NULL, KSP_LANG_NONE, 0, "ruslan", "Дублирует знание 2", &error);
+  g_assert_no_error (error);
+  reply = ksp_comments_add (f->store, standard_id (f), knowledge, NULL, KSP_LANG_NONE, first, "dana", "Согласна", &error);
+  on_field = ksp_comments_add (f->store, standard_id (f), skill, "name", KSP_LANG_KK, 0, "ruslan", "Аударма жоқ", &error);
+  on_card = ksp_comments_add (f->store, standard_id (f), card, NULL, KSP_LANG_NONE, reply, "admin", "В ветку", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first, >, 0);
+  /* refused: no text, a field without its language, somebody not recorded */
+  g_assert_cmpint (ksp_comments_add (f->store, standard_id (f), skill, NULL, KSP_LANG_NONE, 0, "ruslan", " ", &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (ksp_comments_add (f->store, standard_id (f), skill, "name", KSP_LANG_NONE, 0, "ruslan", "x", &error), ==, 0);
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (ksp_comments_add (f->store, standard_id (f), skill, NULL, KSP_LANG_NONE, 0, "mallory", "x", &error), ==, 0);
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* the element renumbered, moved to another skill, then deleted: its comments stay on it, then orphaned */
+  ksp_document_set_user (f->doc, "dana");
+  {
+    g_autoptr (KspCommand) renumber = ksp_set_number_command_new (knowledge_id, "9.");
+    g_assert_true (ksp_document_execute (f->doc, renumber, &error));
+  }
+  {
+    KspNode *other = other_skill (root, skill);
+    g_assert_nonnull (other);
+    g_assert_true (ksp_document_move_node (f->doc, knowledge, other, 0, &error));
+    g_assert_true (ksp_node_get_parent (knowledge) == other);
+  }
+  g_assert_no_error (error);
+  comments = ksp_store_list_comments (f->store, standard_id (f), &error);
+  g_assert_cmpuint (comments->len, ==, 4);
+  g_assert_cmpstr (((KspComment *) comments->pdata[0])->element_id, ==, knowledge_id);
+  g_assert_false (ksp_comments_is_orphan (comments->pdata[0], f->doc));
+  g_assert_cmpint (((KspComment *) comments->pdata[1])->reply_to, ==, first);
+  g_assert_cmpint (((KspComment *) comments->pdata[3])->reply_to, ==, first);   /* a reply to a reply: the thread */
+  g_assert_cmpint (((KspComment *) comments->pdata[2])->lang, ==, KSP_LANG_KK);
+  g_assert_cmpstr (((KspComment *) comments->pdata[2])->field, ==, "name");
+  g_assert_true (ksp_document_remove_node (f->doc, ksp_document_lookup (f->doc, knowledge_id), &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  comments = ksp_store_list_comments (f->store, standard_id (f), &error);
+  g_assert_cmpuint (comments->len, ==, 4);
+  g_assert_true (ksp_comments_is_orphan (comments->pdata[0], f->doc));
+  g_assert_false (ksp_comments_is_orphan (comments->pdata[2], f->doc));
+
+  /* resolved by a reviewer (the drafter is not the thread's author), reopened by its author */
+  g_assert_false (ksp_comments_resolve (f->store, reply, "dana", TRUE, &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (ksp_comments_resolve (f->store, reply, "ruslan", TRUE, &error));
+  g_clear_pointer (&comments, g_ptr_array_unref);
+  comments = ksp_store_list_comments (f->store, standard_id (f), &error);
+  g_assert_cmpstr (((KspComment *) comments->pdata[0])->resolved_by, ==, "ruslan");
+  g_assert_true (ksp_comments_resolve (f->store, first, "ruslan", FALSE, &error));
+  g_assert_no_error (error);
+
+  /* each in the change log, and the chain holds */
+  log = ksp_store_list_log (f->store, standard_id (f), &error);
+  for (guint i = 0; i < log->len; i++)
+    if (g_str_equal (((KspLogEntry *) log->pdata[i])->action, "comment"))
+      n_comment_entries++;
+  g_assert_cmpuint (n_comment_entries, ==, 6);   /* four comments, a resolve, a reopen */
+  {
+    g_autoptr (KspStoreVerification) v = ksp_store_verify (f->store, &error);
+    g_assert_no_error (error);
+    g_assert_true (ksp_store_verification_ok (v));
+  }
+  (void) on_field;
+  (void) on_card;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_setenv ("KASIP_USER", "tester", TRUE);
+  g_test_add ("/review/roles-and-change-sets", Fixture, NULL, setup, test_roles, teardown);
+  g_test_add ("/review/comments", Fixture, NULL, setup, test_comments, teardown);
+  return g_test_run ();
+}

@@ -365,6 +365,48 @@ T = {
  'Justification in the Russian table': ('Обоснование в русской таблице', 'Орысша кестедегі негіздеме'),
  '_Not justified only': ('Только _без обоснования', 'Тек _негіздемесіздер'),
  'Only the changes whose justification is still empty': ('Только изменения, обоснование которых ещё пусто', 'Тек негіздемесі әлі бос өзгерістер'),
+ 'Print who changed what, and when; verify: check that the change log and the editions are as written': ('Показать, кто что и когда изменил; verify — проверить, что журнал изменений и редакции такие, как были записаны', 'Кім нені қашан өзгерткенін көрсету; verify — өзгерістер журналы мен редакциялардың жазылғандай екенін тексеру'),
+ "Change sets: list them, show one's changes, submit, approve, reject (a reason needed), revert a rejected one; comments on elements: add one (or a reply), list the threads, resolve or reopen one": ('Наборы изменений: список, изменения набора, отправить, одобрить, отклонить (с причиной), откатить отклонённый; комментарии к элементам: добавить (или ответить), список обсуждений, закрыть или открыть снова', 'Өзгерістер жинақтары: тізім, жинақтың өзгерістері, жіберу, мақұлдау, қабылдамау (себебімен), қабылданбағанды кері қайтару; элементтерге түсініктемелер: қосу (немесе жауап беру), талқылаулар тізімі, жабу немесе қайта ашу'),
+ "The people of a workspace and their roles; --add records one (an administrator's task)": ('Участники рабочей области и их роли; --add добавляет участника (задача администратора)', 'Жұмыс кеңістігінің қатысушылары және олардың рөлдері; --add қатысушы қосады (әкімшінің міндеті)'),
+ 'number': ('номер', 'нөмір'),
+ 'inserted': ('вставлено', 'кірістірілді'),
+ 'deleted': ('удалено', 'жойылды'),
+ 'moved': ('перемещено', 'орны ауыстырылды'),
+ 'edition frozen:': ('редакция зафиксирована:', 'редакция бекітілді:'),
+ 'status': ('статус', 'мәртебе'),
+ 'comments resolved': ('обсуждение закрыто', 'талқылау жабылды'),
+ 'comments reopened': ('обсуждение открыто снова', 'талқылау қайта ашылды'),
+ 'created': ('создано', 'құрылды'),
+ 'change log': ('журнал изменений', 'өзгерістер журналы'),
+ 'schema': ('схема', 'схема'),
+ "the workspace was changed behind Kasip's back (see above)": ('рабочая область изменена в обход Kasip (см. выше)', 'жұмыс кеңістігі Kasip-ті айналып өтіп өзгертілген (жоғарыны қараңыз)'),
+ '%s: the change log holds (%u entries), %u editions as frozen, the protections in place\\n': ('%s: журнал изменений цел (записей: %u), редакций без изменений: %u, защита на месте\\n', '%s: өзгерістер журналы бүтін (жазбалар: %u), өзгермеген редакциялар: %u, қорғаныс орнында\\n'),
+ 'the only subcommand is verify': ('единственная подкоманда — verify', 'жалғыз ішкі команда — verify'),
+ 'a comment needs --standard, --element and --text': ('для комментария нужны --standard, --element и --text', 'түсініктеме үшін --standard, --element және --text қажет'),
+ '--standard is required': ('нужен --standard', '--standard қажет'),
+ '--comment N is required': ('нужен --comment N', '--comment N қажет'),
+ 'resolved': ('закрыто', 'жабылды'),
+ 'open': ('открыто', 'ашық'),
+ '(the element was deleted)': ('(элемент удалён)', '(элемент жойылған)'),
+ 'The change set (its number in review list)': ('Набор изменений (его номер в review list)', 'Өзгерістер жинағы (оның review list ішіндегі нөмірі)'),
+ 'A title for the change set submitted': ('Название отправляемого набора изменений', 'Жіберілетін өзгерістер жинағының атауы'),
+ 'Why it is rejected': ('Почему он отклонён', 'Неліктен қабылданбады'),
+ 'List as JSON': ('Список в JSON', 'Тізім JSON түрінде'),
+ 'The element commented on (see show --ids)': ('Комментируемый элемент (см. show --ids)', 'Түсініктеме берілетін элемент (show --ids қараңыз)'),
+ 'A field of the element': ('Поле элемента', 'Элементтің өрісі'),
+ "The field's language: ru or kk": ('Язык поля: ru или kk', 'Өрістің тілі: ru немесе kk'),
+ 'The comment': ('Комментарий', 'Түсініктеме'),
+ 'Reply to this comment (its thread)': ('Ответить на этот комментарий (в его обсуждении)', 'Осы түсініктемеге жауап беру (оның талқылауында)'),
+ 'The comment (resolve, reopen)': ('Комментарий (закрыть, открыть снова)', 'Түсініктеме (жабу, қайта ашу)'),
+ 'give what to do (list, show, submit, approve, reject) and --workspace': ('укажите действие (list, show, submit, approve, reject) и --workspace', 'әрекетті (list, show, submit, approve, reject) және --workspace көрсетіңіз'),
+ 'review does list, show, submit, approve, reject or revert': ('review выполняет list, show, submit, approve, reject или revert', 'review list, show, submit, approve, reject немесе revert орындайды'),
+ '--change-set N is required': ('нужен --change-set N', '--change-set N қажет'),
+ 'Record this account (or change its name and roles)': ('Добавить эту учётную запись (или изменить её имя и роли)', 'Осы есептік жазбаны қосу (немесе атын және рөлдерін өзгерту)'),
+ 'The name shown': ('Отображаемое имя', 'Көрсетілетін аты'),
+ 'Roles: drafter, reviewer, publisher, admin': ('Роли: drafter, reviewer, publisher, admin (составитель, рецензент, публикатор, администратор)', 'Рөлдер: drafter, reviewer, publisher, admin (құрастырушы, рецензент, жариялаушы, әкімші)'),
+ '--workspace is required, and --add goes with --roles': ('нужен --workspace, а --add указывается вместе с --roles', '--workspace қажет, ал --add --roles-пен бірге беріледі'),
+ "nobody is recorded: a workspace of one, where every role is everyone's": ('участники не записаны: рабочая область одного человека, все роли у всех', 'қатысушылар жазылмаған: бір адамның жұмыс кеңістігі, барлық рөлдер барлығында'),
+ '--as needs an account': ('для --as нужна учётная запись', '--as үшін есептік жазба қажет'),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).
@@ -418,7 +460,8 @@ def fill(lang_index, lang, header):
             out.append(block)
             continue
         text = tr[lang_index]
-        block = re.sub(r'msgstr ""\s*$', 'msgstr "%s"' % text, block.rstrip('\n'))
+        # a function, not a template: the text's backslashes (\n, \") go in as written
+        block = re.sub(r'msgstr ""\s*$', lambda m: 'msgstr "%s"' % text, block.rstrip('\n'))
         out.append(block)
     open(f'po/{lang}.po', 'w', encoding='utf-8').write('\n\n'.join(out).rstrip('\n') + '\n')
 

@@ -500,6 +500,64 @@ undo_record (Undoing               *u,
     }
 }
 
+/* The draft as it was before change set @c: a copy of @draft_root with @c's records undone; the group of
+ * commands that does it, when @out_group. */
+static KspNode *
+undo_change_set (KspStore      *store,
+                 KspNode       *draft_root,
+                 KspChangeSet  *c,
+                 KspCommand   **out_group,
+                 GError       **error)
+{
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (KspNode) sim = NULL;
+  g_autoptr (GHashTable) by_id = NULL;
+  g_autoptr (KspCommand) group = NULL;
+  g_autofree char *label = NULL;
+  Undoing u;
+
+  if (g_strcmp0 (ksp_node_get_id (draft_root), c->standard_id) != 0)
+    {
+      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
+                   "change set %" G_GINT64_FORMAT " is not of this standard", c->id);
+      return NULL;
+    }
+  if (!(log = ksp_store_list_log (store, c->standard_id, error)))
+    return NULL;
+  sim = ksp_node_copy (draft_root);
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  index_all (by_id, sim, TRUE);
+  /* Translators: the change log's label of a revert; %s is the change set's number */
+  label = g_strdup_printf ("revert change set %" G_GINT64_FORMAT, c->id);
+  group = ksp_group_command_new (label);
+  u = (Undoing) { sim, by_id, KSP_GROUP_COMMAND (group) };
+  for (guint i = log->len; i-- > 0;)
+    {
+      KspLogEntry *e = g_ptr_array_index (log, i);
+      if (e->change_set != c->id || g_strcmp0 (e->action, "review") == 0 || g_strcmp0 (e->action, "comment") == 0)
+        continue;
+      for (guint r = e->records->len; r-- > 0;)
+        if (!undo_record (&u, g_ptr_array_index (e->records, r), error))
+          return NULL;
+    }
+  if (out_group)
+    *out_group = g_steal_pointer (&group);
+  return g_steal_pointer (&sim);
+}
+
+KspNode *
+ksp_review_dup_before (KspStore  *store,
+                       KspNode   *draft_root,
+                       gint64     id,
+                       GError   **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+
+  if (c == NULL)
+    return NULL;
+  return undo_change_set (store, draft_root, c, NULL, error);
+}
+
 gboolean
 ksp_review_revert (KspStore    *store,
                    KspDocument *draft,
@@ -508,40 +566,14 @@ ksp_review_revert (KspStore    *store,
                    GError     **error)
 {
   g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
-  g_autoptr (GPtrArray) log = NULL;
-  g_autoptr (KspNode) sim = NULL;
-  g_autoptr (GHashTable) by_id = NULL;
+  g_autoptr (KspNode) before = NULL;
   g_autoptr (KspCommand) group = NULL;
-  g_autofree char *label = NULL;
-  Undoing u;
 
   if (c == NULL || !require_status (c, "rejected", "reverted", error) ||
       !ksp_review_require (store, account, KSP_ROLE_DRAFTER, "revert a change set", error))
     return FALSE;
-  if (g_strcmp0 (ksp_node_get_id (ksp_document_get_root (draft)), c->standard_id) != 0)
-    {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
-                   "change set %" G_GINT64_FORMAT " is not of this standard", id);
-      return FALSE;
-    }
-  if (!(log = ksp_store_list_log (store, c->standard_id, error)))
+  if (!(before = undo_change_set (store, ksp_document_get_root (draft), c, &group, error)))
     return FALSE;
-  sim = ksp_node_copy (ksp_document_get_root (draft));
-  by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  index_all (by_id, sim, TRUE);
-  /* Translators: the change log's label of a revert; %s is the change set's number */
-  label = g_strdup_printf ("revert change set %" G_GINT64_FORMAT, id);
-  group = ksp_group_command_new (label);
-  u = (Undoing) { sim, by_id, KSP_GROUP_COMMAND (group) };
-  for (guint i = log->len; i-- > 0;)
-    {
-      KspLogEntry *e = g_ptr_array_index (log, i);
-      if (e->change_set != id || g_strcmp0 (e->action, "review") == 0)
-        continue;
-      for (guint r = e->records->len; r-- > 0;)
-        if (!undo_record (&u, g_ptr_array_index (e->records, r), error))
-          return FALSE;
-    }
   if (!ksp_document_execute (draft, group, error))
     return FALSE;
   return move_to (store, c, "reverted", account, error);

@@ -101,6 +101,14 @@ gboolean      ksp_review_revert           (KspStore     *store,
                                            const char   *account,
                                            GError      **error);
 
+/* The draft as it was before change set @id: a copy of @draft_root with its changes undone (for the
+ * compare view: before → the draft shows exactly the set's changes). NULL with @error when a later change
+ * touched the same element. */
+KspNode      *ksp_review_dup_before       (KspStore     *store,
+                                           KspNode      *draft_root,
+                                           gint64        id,
+                                           GError      **error);
+
 /* Before an edition: @account must be a publisher and no change set of @standard_id with entries may be
  * open, submitted or rejected (KSP_REVIEW_ERROR_PENDING lists them). TRUE in a workspace of one. */
 gboolean      ksp_review_check_publishable (KspStore    *store,

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "ksp-comments.h"
+#include "ksp-diff.h"
 #include "ksp-review.h"
 #include "ksp-sample.h"
 #include "ksp-set-number-command.h"
@@ -106,6 +107,16 @@ test_roles (Fixture       *f,
   g_assert_no_error (error);
   set = open_set_of (f, "dana");
   g_assert_cmpint (set, >, 0);
+  /* the draft before the set: the diff to the draft is exactly its change */
+  {
+    g_autoptr (KspNode) before = ksp_review_dup_before (f->store, ksp_document_get_root (f->doc), set, &error);
+    g_autoptr (GPtrArray) changes = NULL;
+    g_assert_no_error (error);
+    changes = ksp_diff_trees (before, ksp_document_get_root (f->doc));
+    g_assert_cmpuint (changes->len, ==, 1);
+    g_assert_cmpstr (((KspChange *) changes->pdata[0])->field, ==, "name");
+    g_assert_cmpstr (((KspChange *) changes->pdata[0])->new_value, ==, "правка");
+  }
   g_assert_true (ksp_review_submit (f->store, set, "dana", "Навык", &error));
   g_assert_no_error (error);
   /* dana also reviews: not her own */

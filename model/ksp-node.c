@@ -1,5 +1,6 @@
 /* ksp-node.c: one element of a standard */
 #include "ksp-node.h"
+#include "ksp-node-private.h"
 
 #include <string.h>
 
@@ -56,6 +57,22 @@ find_value (KspNode    *self,
     if (strcmp (self->values[i].field, field) == 0)
       return &self->values[i];
   return NULL;
+}
+
+/* A new, empty value for @field. The array's room is the power of two at or above n_values (a card's
+ * dozen fields made in four steps). */
+static NodeValue *
+append_value (KspNode    *self,
+              const char *field)
+{
+  NodeValue *v;
+
+  if ((self->n_values & (self->n_values - 1)) == 0)
+    self->values = g_renew (NodeValue, self->values, self->n_values ? 2 * self->n_values : 1);
+  v = &self->values[self->n_values++];
+  memset (v, 0, sizeof *v);
+  v->field = field;
+  return v;
 }
 
 static void
@@ -266,10 +283,7 @@ ksp_node_set_value (KspNode    *self,
     {
       if (value == NULL)
         return;
-      self->values = g_renew (NodeValue, self->values, self->n_values + 1);
-      v = &self->values[self->n_values++];
-      memset (v, 0, sizeof *v);
-      v->field = spec->name;
+      v = append_value (self, spec->name);
     }
   if (g_strcmp0 (v->text[lang], value) == 0)
     return;
@@ -482,7 +496,10 @@ ksp_node_copy (KspNode *self)
   /* The values as they are (already checked when set), without a signal per value. */
   if (self->n_values)
     {
-      copy->values = g_new (NodeValue, self->n_values);
+      guint room = 1;
+      while (room < self->n_values)
+        room *= 2;   /* as append_value() keeps it */
+      copy->values = g_new (NodeValue, room);
       copy->n_values = self->n_values;
       for (guint i = 0; i < self->n_values; i++)
         {
@@ -504,6 +521,57 @@ ksp_node_copy (KspNode *self)
         }
     }
   return copy;
+}
+
+/* Loaders (ksp-node-private.h) ------------------------------------------------------------------- */
+
+KspNode *
+_ksp_node_new_loaded (const KspKindSpec *kind,
+                      const char        *id,
+                      const char        *number,
+                      guint              src_line)
+{
+  KspNode *self = g_object_new (KSP_TYPE_NODE, NULL);
+
+  self->kind = kind;
+  self->id = g_strdup (id);
+  self->number = g_strdup (number);
+  self->src_line = src_line;
+  return self;
+}
+
+/* @field: one of @self's kind's, with a @lang that fits it; @text: @len bytes (no NUL needed) */
+void
+_ksp_node_add_loaded_value (KspNode            *self,
+                            const KspFieldSpec *field,
+                            KspLang             lang,
+                            const char         *text,
+                            gsize               len)
+{
+  NodeValue *v = find_value (self, field->name);
+
+  if (v == NULL)
+    v = append_value (self, field->name);
+  g_free (v->text[lang]);
+  v->text[lang] = g_strndup (text, len);
+}
+
+/* @children: new elements without a parent, that fit @self, in their order; @self has none yet. The
+ * references stay the caller's. */
+void
+_ksp_node_set_loaded_children (KspNode  *self,
+                               KspNode **children,
+                               guint     n)
+{
+  g_return_if_fail (self->kids == NULL && self->children == NULL);
+  if (n == 0)
+    return;
+  self->kids = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    {
+      children[i]->parent = self;
+      g_ptr_array_add (self->kids, g_object_ref (children[i]));
+    }
 }
 
 /**

@@ -1,5 +1,6 @@
 /* ksp-sqlite-store.c: the SQLite workspace backend */
 #include "ksp-sqlite-store-private.h"
+#include "ksp-node-private.h"
 
 #include <glib/gstdio.h>
 #include "ksp-atomic-file.h"
@@ -965,6 +966,7 @@ ksp_sqlite_store_load_tree (KspStore *store,
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedNode)); /* in row order */
   g_autofree int *n_kids = NULL, *first = NULL, *order = NULL;
+  g_autofree KspNode **kid_nodes = NULL;
   RowIndex index = { 0, -1, NULL, NULL };
   const KspKindSpec *kinds[64];
   guint n_kinds = 0;
@@ -1037,10 +1039,8 @@ ksp_sqlite_store_load_tree (KspStore *store,
           sqlite3_reset (s);
           goto failed;
         }
-      row.node = ksp_node_new (spec->name, id);
-      if (sqlite3_column_type (s, 4) != SQLITE_NULL)
-        ksp_node_set_number (row.node, (const char *) sqlite3_column_text (s, 4));
-      ksp_node_set_src_line (row.node, sqlite3_column_int (s, 5));
+      row.node = _ksp_node_new_loaded (spec, id, (const char *) sqlite3_column_text (s, 4),
+                                       (guint) sqlite3_column_int (s, 5));
       row_index_add (&index, row.nid, (int) rows->len);
       g_array_append_val (rows, row);
     }
@@ -1095,6 +1095,7 @@ ksp_sqlite_store_load_tree (KspStore *store,
   for (guint i = 0; i < rows->len; i++)
     first[i + 1] = first[i] + n_kids[i];
   order = g_new (int, MAX (first[rows->len], 1));
+  kid_nodes = g_new (KspNode *, MAX (first[rows->len], 1));
   memset (n_kids, 0, (rows->len + 1) * sizeof (int));
   for (guint i = 0; i < rows->len; i++)
     {
@@ -1114,7 +1115,8 @@ ksp_sqlite_store_load_tree (KspStore *store,
             break;
           }
       for (int k = 0; k < n_kids[p]; k++)
-        ksp_node_append_child (parent, g_array_index (rows, LoadedNode, kids[k]).node);
+        kid_nodes[k] = g_array_index (rows, LoadedNode, kids[k]).node;
+      _ksp_node_set_loaded_children (parent, kid_nodes, (guint) n_kids[p]);
     }
 
   /* the values, in the table's order, those of another tree's rows skipped */
@@ -1154,7 +1156,10 @@ ksp_sqlite_store_load_tree (KspStore *store,
           sqlite3_reset (s);
           goto failed;
         }
-      ksp_node_set_value (node, spec->name, lang, (const char *) sqlite3_column_text (s, 3));
+      {
+        const char *text = (const char *) sqlite3_column_text (s, 3);
+        _ksp_node_add_loaded_value (node, spec, lang, text, (gsize) sqlite3_column_bytes (s, 3));
+      }
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)

@@ -57,6 +57,9 @@ KspLang     _ksp_window_chosen_lang      (GtkFileChooser  *chooser);
 /* ksp-window-editions.c: Editions… (freeze, list, open read-only, revert) and the text in force on a date */
 void _ksp_window_editions_setup (KspWindow *window);
 
+/* ksp-window-review.c: Review… (change sets: compare, submit, approve, reject, revert) */
+void _ksp_window_review_setup (KspWindow *window);
+
 /* ksp-window.c, for the application: the workspace opened after the window's first frame */
 void     _ksp_window_open_workspace_when_shown (KspWindow  *window,
                                                 const char *uri);

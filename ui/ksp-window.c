@@ -1431,6 +1431,7 @@ ksp_window_init (KspWindow *self)
   _ksp_window_session_setup (self);
   _ksp_window_files_setup (self);
   _ksp_window_editions_setup (self);
+  _ksp_window_review_setup (self);
 }
 
 GtkPaned *

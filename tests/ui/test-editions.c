@@ -16,6 +16,7 @@
 #include "ksp-editions.h"
 #include "ksp-element-form.h"
 #include "ksp-outline-view.h"
+#include "ksp-review.h"
 #include "ksp-window.h"
 #include "ui-test-util.h"
 
@@ -643,6 +644,113 @@ test_justify_and_two_editions (Fixture       *fixture,
   iterate_for (200);
 }
 
+/* The first visible row of @widget's dialog whose title starts with @prefix. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          const char *prefix)
+{
+  if (ADW_IS_ACTION_ROW (widget) && gtk_widget_get_mapped (widget) &&
+      g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), prefix))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row (c, prefix);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+open_review (KspWindow *window)
+{
+  GtkWindow *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "review", NULL);
+  iterate_for (300);
+  dialog = find_toplevel (ADW_TYPE_WINDOW, "Review of");
+  g_assert_nonnull (dialog);
+  return GTK_WIDGET (dialog);
+}
+
+/* File → Review…: the drafter submits, a reviewer rejects with a reason, the drafter reverts in one step,
+ * and the revert's change set is compared with the draft before it. Who you are is in the header. */
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspStore *store = ksp_window_get_store (window);
+  KspDocument *draft = ksp_window_get_document (window);
+  KspNode *card10 = card_with_code (ksp_document_get_root (draft), "5320-9-006");
+  g_autofree char *level = g_strdup (ksp_node_get_value (card10, "ork_level", KSP_LANG_NONE));
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog, *row;
+  AdwMessageDialog *reject;
+
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ui-test", "UI Test", KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ruslan", "Ruslan", KSP_ROLE_REVIEWER, &error));
+  g_assert_true (ksp_document_set_value (draft, card10, "ork_level", KSP_LANG_NONE, "3", &error));
+  g_assert_no_error (error);
+
+  dialog = open_review (window);
+  g_assert_true (has_label (dialog, "You: ui-test (drafter,admin)"));
+  row = find_row (dialog, "Change set 1 · ui-test · open");
+  g_assert_nonnull (row);
+  g_assert_null (find_button (dialog, "_Approve"));
+  click (find_button (row, "_Submit"));
+  iterate_for (200);
+  g_assert_nonnull (find_row (dialog, "Change set 1 · ui-test · submitted"));
+  g_assert_null (find_button (dialog, "_Approve"));   /* not a reviewer, and the author */
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate_for (200);
+
+  /* the reviewer */
+  ksp_store_set_user (store, "ruslan");
+  dialog = open_review (window);
+  g_assert_true (has_label (dialog, "You: ruslan (reviewer)"));
+  g_assert_nonnull (find_button (dialog, "_Approve"));
+  click (find_button (dialog, "_Reject…"));
+  iterate_for (300);
+  reject = find_message_dialog (window) ? find_message_dialog (window) : NULL;
+  if (reject == NULL)
+    reject = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL));
+  g_assert_nonnull (reject);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (reject)), "Уровень не по ОРК");
+  save_widget_screenshot (GTK_WIDGET (reject), "kasip-review-reject.png");
+  adw_message_dialog_response (reject, "reject");
+  iterate_for (300);
+  row = find_row (dialog, "Change set 1 · ui-test · rejected");
+  g_assert_nonnull (row);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "rejected by ruslan: Уровень не по ОРК"));
+  g_assert_null (find_button (dialog, "Re_vert"));   /* a reviewer does not edit the draft */
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate_for (200);
+
+  /* the drafter reverts it in one step: the level as it was */
+  ksp_store_set_user (store, "ui-test");
+  dialog = open_review (window);
+  click (find_button (find_row (dialog, "Change set 1 · ui-test · rejected"), "Re_vert"));
+  iterate_for (300);
+  g_assert_cmpstr (ksp_node_get_value (card10, "ork_level", KSP_LANG_NONE), ==, level);
+  g_assert_nonnull (find_row (dialog, "Change set 1 · ui-test · reverted"));
+  row = find_row (dialog, "Change set 2 · ui-test · open");
+  g_assert_nonnull (row);
+  save_widget_screenshot (dialog, "kasip-review-dialog.png");
+  /* the revert's own change set, against the draft before it: exactly the level put back */
+  click (find_button (row, "_Compare"));
+  {
+    KspCompareWindow *compare = wait_for_compare ();
+    KspChange *c = ksp_compare_window_get_selected (compare);
+    g_assert_cmpuint (ksp_compare_window_get_n_changes (compare), ==, 1);
+    g_assert_cmpstr (c->field, ==, "ork_level");
+    g_assert_cmpstr (c->old_value, ==, "3");
+    gtk_window_close (GTK_WINDOW (compare));
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate_for (200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -664,6 +772,7 @@ main (int    argc,
   g_test_add ("/ui/editions/compare", Fixture, NULL, seed_fixture_set_up, test_compare, fixture_tear_down);
   g_test_add ("/ui/editions/justify-and-two-editions", Fixture, NULL, seed_fixture_set_up,
               test_justify_and_two_editions, fixture_tear_down);
+  g_test_add ("/ui/review/submit-reject-revert", Fixture, NULL, seed_fixture_set_up, test_review, fixture_tear_down);
   status = g_test_run ();
   remove_tree (home);
   return status;

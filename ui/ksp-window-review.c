@@ -1,0 +1,354 @@
+/* ksp-window-review.c: File → Review… in the window
+ *
+ * The change sets of the standard shown, with who you are and your roles in the header: each set's author,
+ * status, title, number of changes and the reason of a rejection, and what you may do with it — Compare
+ * (the draft before the set against the draft: exactly its changes, in the compare view), Submit (your
+ * open set), Approve and Reject… (a submitted set of someone else's, as a reviewer; a rejection asks for
+ * its reason), Revert (a rejected set, in one step). The rules are the model's (model/review/ksp-review.h):
+ * the buttons shown are a convenience, the refusals come from there.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ksp-compare-window.h"
+#include "ksp-interface-language.h"
+#include "ksp-review.h"
+#include "ksp-window-private.h"
+
+typedef struct
+{
+  KspWindow *window;       /* not a reference: this lives as the window's data */
+  GtkWidget *dialog;       /* the open dialog, or NULL */
+  GtkWidget *window_title;
+  GtkWidget *list_group;
+  GPtrArray *list_rows;
+} Review;
+
+static void
+review_free (Review *rv)
+{
+  g_clear_pointer (&rv->list_rows, g_ptr_array_unref);
+  g_free (rv);
+}
+
+static const char *
+account (Review *rv)
+{
+  return ksp_store_get_user (ksp_window_get_store (rv->window));
+}
+
+static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "open") == 0)
+    return _("open");
+  if (g_strcmp0 (status, "submitted") == 0)
+    return _("submitted");
+  if (g_strcmp0 (status, "approved") == 0)
+    return _("approved");
+  if (g_strcmp0 (status, "rejected") == 0)
+    return _("rejected");
+  if (g_strcmp0 (status, "reverted") == 0)
+    return _("reverted");
+  if (g_strcmp0 (status, "published") == 0)
+    return _("published");
+  return status;
+}
+
+static void fill_list (Review *rv);
+
+/* What an action ended with: the list again, and a refusal said. */
+static void
+done (Review *rv,
+      gboolean ok,
+      GError  *error)
+{
+  if (!ok && error)
+    ksp_window_show_error (rv->window, error->message);
+  fill_list (rv);
+}
+
+static gint64
+row_set (GtkWidget *button)
+{
+  return (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "ksp-change-set"));
+}
+
+static void
+on_compare_clicked (GtkButton *button,
+                    Review    *rv)
+{
+  gint64 id = row_set (GTK_WIDGET (button));
+  KspDocument *draft = ksp_window_get_document (rv->window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) before = NULL;
+  g_autoptr (KspNode) now = NULL;
+  g_autofree char *title = NULL, *number = NULL;
+  KspCompareWindow *compare;
+
+  if (draft == NULL)
+    return;
+  ksp_element_form_commit (ksp_window_get_form (rv->window));
+  if (!(before = ksp_review_dup_before (ksp_window_get_store (rv->window), ksp_document_get_root (draft), id, &error)))
+    {
+      ksp_window_show_error (rv->window, error->message);
+      return;
+    }
+  now = ksp_node_copy (ksp_document_get_root (draft));
+  /* Translators: the compare view's left side: the draft as it was before a change set */
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  title = g_strdup_printf (_("Before change set %s"), number);
+  compare = ksp_compare_window_new (rv->window, before, now, title, _("Draft"), TRUE);
+  gtk_window_present (GTK_WINDOW (compare));
+}
+
+static void
+on_submit_clicked (GtkButton *button,
+                   Review    *rv)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  ksp_element_form_commit (ksp_window_get_form (rv->window));
+  ok = ksp_review_submit (ksp_window_get_store (rv->window), row_set (GTK_WIDGET (button)), account (rv), NULL, &error);
+  done (rv, ok, error);
+}
+
+static void
+on_approve_clicked (GtkButton *button,
+                    Review    *rv)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok = ksp_review_approve (ksp_window_get_store (rv->window), row_set (GTK_WIDGET (button)), account (rv),
+                                    &error);
+  done (rv, ok, error);
+}
+
+static void
+on_revert_clicked (GtkButton *button,
+                   Review    *rv)
+{
+  g_autoptr (GError) error = NULL;
+  KspDocument *draft = ksp_window_get_document (rv->window);
+  gboolean ok = draft && ksp_review_revert (ksp_window_get_store (rv->window), draft, row_set (GTK_WIDGET (button)),
+                                            account (rv), &error);
+  done (rv, ok, error);
+}
+
+static void
+on_reject_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    Review           *rv)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "ksp-change-set"));
+  gboolean ok;
+
+  if (!g_str_equal (response, "reject"))
+    return;
+  ok = ksp_review_reject (ksp_window_get_store (rv->window), id, account (rv),
+                          gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  done (rv, ok, error);
+}
+
+/* Reject… asks why. */
+static void
+on_reject_clicked (GtkButton *button,
+                   Review    *rv)
+{
+  gint64 id = row_set (GTK_WIDGET (button));
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  /* Translators: %s is the change set's number */
+  g_autofree char *heading = g_strdup_printf (_("Reject Change Set %s?"), number);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (rv->dialog), heading,
+                                              _("Say why: the author reads it, and it is kept in the change log."));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reject", _("_Reject"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reject");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "ksp-change-set", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_reject_response), rv);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+row_button (Review     *rv,
+            const char *label,
+            const char *accessible,
+            gint64      id,
+            GCallback   callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  g_object_set_data (G_OBJECT (button), "ksp-change-set", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (button, "clicked", callback, rv);
+  return button;
+}
+
+static void
+fill_list (Review *rv)
+{
+  KspStore *store = ksp_window_get_store (rv->window);
+  KspStandardInfo *info = _ksp_window_get_standard (rv->window);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  g_autofree char *roles_text = NULL, *who = NULL;
+  KspRoles roles;
+  guint shown = 0;
+
+  for (guint i = 0; i < rv->list_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (rv->list_group), rv->list_rows->pdata[i]);
+  g_ptr_array_set_size (rv->list_rows, 0);
+  if (info == NULL)
+    return;
+  roles = ksp_review_roles_of (store, account (rv), NULL);
+  roles_text = ksp_roles_to_string (roles);
+  /* Translators: the Review dialog says who you are: "You: dana (drafter,reviewer)" */
+  who = g_strdup_printf (_("You: %s (%s)"), account (rv), *roles_text ? roles_text : _("no role"));
+  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (rv->window_title), who);
+  if (!(sets = ksp_store_list_change_sets (store, info->standard_id, &error)))
+    {
+      ksp_window_show_error (rv->window, error->message);
+      return;
+    }
+  for (guint i = sets->len; i-- > 0;)   /* the newest first */
+    {
+      KspChangeSet *c = g_ptr_array_index (sets, i);
+      g_autofree char *title = NULL, *compare_name = NULL;
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
+      g_autoptr (GString) subtitle = g_string_new (NULL);
+      gboolean mine = g_strcmp0 (c->author, account (rv)) == 0;
+      GtkWidget *row;
+
+      if (c->n_entries == 0)
+        continue;
+      row = adw_action_row_new ();
+      /* Translators: a change set's row: "Change set 3 · dana · submitted" */
+      title = g_strdup_printf (_("Change set %s · %s · %s"), number, c->author, status_label (c->status));
+      if (c->title)
+        g_string_append (subtitle, c->title);
+      g_string_append_printf (subtitle, "%s", subtitle->len ? " · " : "");
+      g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", c->n_entries), c->n_entries);
+      if (c->reason)
+        /* Translators: why a change set was rejected, and by whom */
+        g_string_append_printf (subtitle, " · %s %s: %s", _("rejected by"), c->reviewer ? c->reviewer : "", c->reason);
+      else if (c->reviewer)
+        g_string_append_printf (subtitle, " · %s %s", _("reviewed by"), c->reviewer);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+      /* Translators: %s is the change set's number */
+      compare_name = g_strdup_printf (_("Compare the draft before change set %s with the draft"), number);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Compare"), compare_name, c->id,
+                                                                   G_CALLBACK (on_compare_clicked)));
+      if (g_str_equal (c->status, "open") && mine)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Submit"), _("Submit for review"), c->id,
+                                                                     G_CALLBACK (on_submit_clicked)));
+      if (g_str_equal (c->status, "submitted") && !mine && (roles & KSP_ROLE_REVIEWER))
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Approve"), _("Approve the change set"),
+                                                                       c->id, G_CALLBACK (on_approve_clicked)));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Reject…"), _("Reject the change set"),
+                                                                       c->id, G_CALLBACK (on_reject_clicked)));
+        }
+      if (g_str_equal (c->status, "rejected") && (roles & KSP_ROLE_DRAFTER))
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("Re_vert"), _("Revert the change set"),
+                                                                     c->id, G_CALLBACK (on_revert_clicked)));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (rv->list_group), row);
+      g_ptr_array_add (rv->list_rows, row);
+      shown++;
+    }
+  if (shown == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No changes to review: the draft has not been edited."));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (rv->list_group), row);
+      g_ptr_array_add (rv->list_rows, row);
+    }
+}
+
+static void
+on_dialog_destroy (Review *rv)
+{
+  rv->dialog = NULL;
+  g_ptr_array_set_size (rv->list_rows, 0);
+}
+
+static GtkWidget *
+build_dialog (Review *rv)
+{
+  KspStandardInfo *info = _ksp_window_get_standard (rv->window);
+  g_autofree char *title = NULL;
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  /* Translators: the Review dialog's title; %s the standard's handle */
+  title = g_strdup_printf (_("Review of %s"), info && info->handle ? info->handle : "");
+  rv->window_title = adw_window_title_new (_("Review"), NULL);
+  gtk_window_set_title (GTK_WINDOW (dialog), title);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (rv->window));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 560);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), rv->window_title);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+  rv->list_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rv->list_group), _("Change Sets"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (rv->list_group),
+                                         _("Each author's edits of the draft, reviewed together. A reviewer approves "
+                                           "or rejects another's submitted change set; an edition is frozen when "
+                                           "nothing is left to approve."));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (rv->list_group));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, keys);
+  g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (on_dialog_destroy), rv);
+  return dialog;
+}
+
+static void
+review_activated (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       user_data)
+{
+  Review *rv = user_data;
+
+  if (_ksp_window_get_standard (rv->window) == NULL)
+    return;
+  if (rv->dialog == NULL)
+    rv->dialog = build_dialog (rv);
+  fill_list (rv);
+  gtk_window_present (GTK_WINDOW (rv->dialog));
+}
+
+static const GActionEntry review_actions[] = {
+  { "review", review_activated },
+};
+
+void
+_ksp_window_review_setup (KspWindow *window)
+{
+  Review *rv = g_new0 (Review, 1);
+
+  rv->window = window;
+  rv->list_rows = g_ptr_array_new ();
+  g_object_set_data_full (G_OBJECT (window), "ksp-review", rv, (GDestroyNotify) review_free);
+  g_action_map_add_action_entries (G_ACTION_MAP (window), review_actions, G_N_ELEMENTS (review_actions), rv);
+}

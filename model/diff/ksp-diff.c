@@ -1010,13 +1010,15 @@ static void
 match_trees (Diff *d)
 {
   g_autoptr (GHashTable) old_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean unique = TRUE;
+  int shift = 0;   /* the old index less the new one of the last element paired by ID */
 
   /* 1. IDs */
   for (guint i = 0; i < d->old.items->len; i++)
     {
       const char *id = ksp_node_get_id (item_at (&d->old, (int) i)->node);
-      if (id)
-        g_hash_table_insert (old_ids, (gpointer) id, GINT_TO_POINTER (i + 1));
+      if (id && !g_hash_table_insert (old_ids, (gpointer) id, GINT_TO_POINTER (i + 1)))
+        unique = FALSE;   /* the table keeps the last of the two: only the table says which */
     }
   if (strcmp (ksp_node_get_kind (item_at (&d->old, 0)->node), ksp_node_get_kind (item_at (&d->new, 0)->node)) == 0)
     pair (d, 0, 0);
@@ -1024,7 +1026,17 @@ match_trees (Diff *d)
     {
       Item *b = item_at (&d->new, (int) j);
       const char *id = ksp_node_get_id (b->node);
-      int o = id ? GPOINTER_TO_INT (g_hash_table_lookup (old_ids, id)) - 1 : -1;
+      int guess = (int) j + shift, o = -1;
+
+      /* an element that kept its place in the tree's order, but for what was added or removed before it
+       * (nearly all, between an edition and its draft), is where the last one paired says; else the table */
+      if (id && unique && guess > 0 && guess < (int) d->old.items->len &&
+          strcmp (ksp_node_get_id (item_at (&d->old, guess)->node), id) == 0)
+        o = guess;
+      else if (id)
+        o = GPOINTER_TO_INT (g_hash_table_lookup (old_ids, id)) - 1;
+      if (o > 0)
+        shift = o - (int) j;
 
       if (o > 0 && item_at (&d->old, o)->match < 0 &&
           strcmp (ksp_node_get_kind (item_at (&d->old, o)->node), ksp_node_get_kind (b->node)) == 0)

@@ -1084,8 +1084,9 @@ on_filter_changed (KspCompareWindow *self)
 /* The diff, off the main thread -------------------------------------------------------------------- */
 
 /* The worker's job: the two trees, or the old one to load first from a reader of the workspace (its own
- * connection) while the main thread copies the new one. */
+ * connection) while the main thread copies the new one and builds the window. */
 typedef struct {
+  KspCompareWindow *window; /* weak: the window, once built, until it is closed */
   KspStore  *reader;      /* (nullable) the old tree is loaded from it, then it is closed */
   gint64     old_tree;
   KspNode   *old_root;    /* given, or loaded */
@@ -1108,6 +1109,38 @@ diff_job_free (DiffJob *job)
   g_mutex_clear (&job->lock);
   g_cond_clear (&job->cond);
   g_free (job);
+}
+
+static void diff_in_thread (GTask        *task,
+                            gpointer      source,
+                            gpointer      task_data,
+                            GCancellable *cancellable);
+static void diff_done      (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+/* Starts the worker at once, before the window is built. @reader (taken): where to load the old tree
+ * from when @old_root is NULL; @new_root: NULL until diff_job_set_new(). Returns: (transfer none) the
+ * job, the task's: it lives until diff_done() has run. */
+static DiffJob *
+diff_job_start (KspStore *reader,
+                gint64    old_tree,
+                KspNode  *old_root,
+                KspNode  *new_root)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, NULL, diff_done, NULL);
+  DiffJob *job = g_new0 (DiffJob, 1);
+
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->cond);
+  job->reader = reader;
+  job->old_tree = old_tree;
+  job->old_root = old_root ? g_object_ref (old_root) : NULL;
+  job->new_root = new_root ? g_object_ref (new_root) : NULL;
+  job->new_ready = new_root != NULL;
+  g_task_set_task_data (task, job, (GDestroyNotify) diff_job_free);
+  g_task_run_in_thread (task, diff_in_thread);
+  return job;
 }
 
 /* Hands the new tree (NULL: none, give up) to the worker. */
@@ -1155,11 +1188,15 @@ diff_done (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  KspCompareWindow *self = KSP_COMPARE_WINDOW (source);
   DiffJob *job = g_task_get_task_data (G_TASK (result));
+  KspCompareWindow *self = job->window;
   g_autoptr (GError) error = NULL;
+  gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (self == NULL)
+    return;   /* closed meanwhile */
+  g_clear_weak_pointer (&job->window);
+  if (!ok)
     {
       /* the edition could not be read: said in the editor, as when it could not be read before */
       if (self->parent)
@@ -1345,7 +1382,7 @@ ksp_compare_window_init (KspCompareWindow *self)
   build (self);
 }
 
-/* The window (on its "working" page) with the worker started on @job. */
+/* The window (on its "working" page) for the worker's @job. */
 static KspCompareWindow *
 compare_window_new (KspWindow  *parent,
                     DiffJob    *job,
@@ -1354,10 +1391,10 @@ compare_window_new (KspWindow  *parent,
                     gboolean    new_is_draft)
 {
   KspCompareWindow *self = g_object_new (KSP_TYPE_COMPARE_WINDOW, NULL);
-  g_autoptr (GTask) task = NULL;
   g_autofree char *title = NULL;
   GtkWidget *window_title;
 
+  g_set_weak_pointer (&job->window, self);
   g_set_weak_pointer (&self->parent, parent);
   if (job->old_root)
     self->old_root = g_object_ref (job->old_root);
@@ -1375,10 +1412,6 @@ compare_window_new (KspWindow  *parent,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_widget_set_visible (self->open_button, self->new_is_draft);
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "working");
-
-  task = g_task_new (self, NULL, diff_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) diff_job_free);
-  g_task_run_in_thread (task, diff_in_thread);
   return self;
 }
 
@@ -1390,18 +1423,12 @@ ksp_compare_window_new (KspWindow  *parent,
                         const char *new_title,
                         gboolean    new_is_draft)
 {
-  DiffJob *job;
   KspCompareWindow *self;
 
   g_return_val_if_fail (parent == NULL || KSP_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (KSP_IS_NODE (old_root) && KSP_IS_NODE (new_root), NULL);
-  job = g_new0 (DiffJob, 1);
-  g_mutex_init (&job->lock);
-  g_cond_init (&job->cond);
-  job->old_root = g_object_ref (old_root);
-  job->new_root = g_object_ref (new_root);
-  job->new_ready = TRUE;
-  self = compare_window_new (parent, job, old_title, new_title, new_is_draft);
+  self = compare_window_new (parent, diff_job_start (NULL, 0, old_root, new_root), old_title, new_title,
+                             new_is_draft);
   self->new_root = g_object_ref (new_root);
   return self;
 }
@@ -1424,8 +1451,8 @@ ksp_compare_window_new_for_edition (KspWindow   *parent,
                                     const char  *new_title,
                                     GError     **error)
 {
-  g_autoptr (KspStore) reader = NULL;
   KspCompareWindow *self;
+  KspStore *reader;
   DiffJob *job;
   KspNode *copy;
 
@@ -1433,16 +1460,13 @@ ksp_compare_window_new_for_edition (KspWindow   *parent,
   g_return_val_if_fail (KSP_IS_STORE (store) && KSP_IS_NODE (draft), NULL);
   if (!(reader = ksp_store_open_reader (store, error)))
     return NULL;
-  job = g_new0 (DiffJob, 1);
-  g_mutex_init (&job->lock);
-  g_cond_init (&job->cond);
-  job->reader = g_steal_pointer (&reader);
-  job->old_tree = edition_tree;
-  self = compare_window_new (parent, job, old_title, new_title, TRUE);
-  /* the worker reads the edition meanwhile; a copy, as the draft may be edited during the diff */
+  job = diff_job_start (reader, edition_tree, NULL, NULL);
+  /* while the worker reads the edition: a copy of the draft (it may be edited during the diff), the
+   * window */
   copy = ksp_node_copy (draft);
-  self->new_root = g_object_ref (copy);
   diff_job_set_new (job, copy);
+  self = compare_window_new (parent, job, old_title, new_title, TRUE);
+  self->new_root = g_object_ref (copy);
   return self;
 }
 

@@ -1410,6 +1410,17 @@ cmd_justify (int    argc,
   return 0;
 }
 
+/* The draft of the document @standard_id (a change set's, a comment's). */
+static KspDocument *
+draft_of (KspStore   *store,
+          const char *standard_id,
+          GError    **error)
+{
+  g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, standard_id, error);
+
+  return info ? ksp_document_open (store, info->draft_tree, error) : NULL;
+}
+
 static void
 print_change_set (const KspChangeSet *c)
 {
@@ -1587,16 +1598,9 @@ cmd_review (int    argc,
       g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
       g_autoptr (GPtrArray) log = NULL;
       g_autoptr (KspDocument) draft = NULL;
-      g_autoptr (GPtrArray) standards = NULL;
-      if (c == NULL || !(log = ksp_store_list_log (store, c->standard_id, &error)))
+      if (c == NULL || !(log = ksp_store_list_log (store, c->standard_id, &error)) ||
+          !(draft = draft_of (store, c->standard_id, &error)))
         return report (error);
-      standards = ksp_store_list_standards (store, NULL);
-      for (guint i = 0; standards && i < standards->len && draft == NULL; i++)
-        {
-          KspStandardInfo *info = g_ptr_array_index (standards, i);
-          if (g_strcmp0 (info->standard_id, c->standard_id) == 0)
-            draft = ksp_document_open (store, info->draft_tree, NULL);
-        }
       print_change_set (c);
       for (guint i = 0; i < log->len; i++)
         {
@@ -1612,17 +1616,9 @@ cmd_review (int    argc,
   if (g_str_equal (what, "revert"))
     {
       g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
-      g_autoptr (GPtrArray) standards = c ? ksp_store_list_standards (store, &error) : NULL;
-      g_autoptr (KspDocument) draft = NULL;
-      for (guint i = 0; standards && i < standards->len && draft == NULL; i++)
-        {
-          KspStandardInfo *info = g_ptr_array_index (standards, i);
-          if (g_strcmp0 (info->standard_id, c->standard_id) == 0 &&
-              !(draft = ksp_document_open (store, info->draft_tree, &error)))
-            return report (error);
-        }
+      g_autoptr (KspDocument) draft = c ? draft_of (store, c->standard_id, &error) : NULL;
       if (draft == NULL)
-        return error ? report (error) : 1;
+        return report (error);
       ok = ksp_review_revert (store, draft, id, ksp_store_get_user (store), &error);
     }
   else if (g_str_equal (what, "submit"))

@@ -558,31 +558,18 @@ build_dialog (Editions *ed)
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
   g_autofree char *title = NULL;
-  GtkWidget *dialog = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *dialog, *page;
   GtkWidget *freeze = adw_preferences_group_new ();
   GtkWidget *in_force = adw_preferences_group_new ();
   GtkWidget *show = gtk_button_new_with_mnemonic (_("_Show"));
   GtkWidget *window_title;
-  GtkEventController *keys = gtk_shortcut_controller_new ();
 
   /* Translators: the Editions dialog's title; %s the standard's handle */
   title = g_strdup_printf (_("Editions of %s"), info && info->handle ? info->handle : "");
   window_title = adw_window_title_new (_("Editions"), info && info->handle ? info->handle : NULL);
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (ed->window));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, 620);
+  dialog = _ksp_window_page_dialog_new (ed->window, title, window_title, 640, 620, &page);
   /* the rows' menus act on the window: "win.compare" */
   gtk_widget_insert_action_group (dialog, "win", G_ACTION_GROUP (ed->window));
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), window_title);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (dialog), box);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (freeze), _("Freeze the Draft"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (freeze),
@@ -619,11 +606,6 @@ build_dialog (Editions *ed)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (in_force), ed->in_force_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (in_force));
 
-  /* Escape closes it, as every dialog */
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (dialog, keys);
   g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (on_dialog_destroy), ed);
   return dialog;
 }

@@ -48,6 +48,47 @@ _ksp_window_file_chooser (gpointer              window,
 }
 
 /**
+ * _ksp_window_page_dialog_new:
+ * @title_widget: the header's title (an AdwWindowTitle)
+ * @out_page: (out): the AdwPreferencesPage the dialog shows, for its groups
+ *
+ * Returns: (transfer none): a modal dialog over @window (destroyed with it; Escape closes it) with a header
+ *   bar and a preferences page: what File → Editions… and File → Review… are made of
+ */
+GtkWidget *
+_ksp_window_page_dialog_new (KspWindow  *window,
+                             const char *title,
+                             GtkWidget  *title_widget,
+                             int         width,
+                             int         height,
+                             GtkWidget **out_page)
+{
+  GtkWidget *dialog = adw_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+
+  gtk_window_set_title (GTK_WINDOW (dialog), title);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), width, height);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), title_widget);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_window_set_content (ADW_WINDOW (dialog), box);
+  /* Escape closes it, as every dialog */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (dialog, keys);
+  *out_page = page;
+  return dialog;
+}
+
+/**
  * _ksp_window_add_language_choice:
  * @default_lang: KSP_LANG_KK or KSP_LANG_RU
  *

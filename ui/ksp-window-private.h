@@ -50,6 +50,12 @@ GtkFileChooserNative *_ksp_window_file_chooser (gpointer              window,   
                                                 const char           *filter_name,
                                                 const char *const    *patterns);
 
+GtkWidget  *_ksp_window_page_dialog_new (KspWindow  *window,
+                                         const char *title,
+                                         GtkWidget  *title_widget,
+                                         int         width,
+                                         int         height,
+                                         GtkWidget **out_page);
 void        _ksp_window_add_language_choice (GtkFileChooser *chooser,
                                              KspLang         default_lang);
 KspLang     _ksp_window_chosen_lang      (GtkFileChooser  *chooser);

@@ -289,25 +289,12 @@ build_dialog (Review *rv)
 {
   KspStandardInfo *info = _ksp_window_get_standard (rv->window);
   g_autofree char *title = NULL;
-  GtkWidget *dialog = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkEventController *keys = gtk_shortcut_controller_new ();
+  GtkWidget *dialog, *page;
 
   /* Translators: the Review dialog's title; %s the standard's handle */
   title = g_strdup_printf (_("Review of %s"), info && info->handle ? info->handle : "");
   rv->window_title = adw_window_title_new (_("Review"), NULL);
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (rv->window));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 720, 560);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), rv->window_title);
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  adw_window_set_content (ADW_WINDOW (dialog), box);
+  dialog = _ksp_window_page_dialog_new (rv->window, title, rv->window_title, 720, 560, &page);
   rv->list_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (rv->list_group), _("Change Sets"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (rv->list_group),
@@ -315,10 +302,6 @@ build_dialog (Review *rv)
                                            "or rejects another's submitted change set; an edition is frozen when "
                                            "nothing is left to approve."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (rv->list_group));
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (dialog, keys);
   g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (on_dialog_destroy), rv);
   return dialog;
 }

@@ -16,19 +16,11 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+from kasip_check import check, finish  # noqa: E402
+
 KASIP = sys.argv[1]
 TMP = tempfile.mkdtemp(prefix='kasip-audit-')
-passed = failed = 0
-
-
-def check(ok, what, detail=''):
-    global passed, failed
-    if ok:
-        passed += 1
-        print('ok -', what)
-    else:
-        failed += 1
-        print('not ok -', what, detail)
 
 
 def kasip(*args, user='drafter-1'):
@@ -164,5 +156,4 @@ r = kasip('audit', 'verify')
 check(r.returncode == 2 and '--workspace' in r.stderr, 'audit verify without --workspace: exit 2', r.stderr)
 
 shutil.rmtree(TMP)
-print(f'{passed} passed, {failed} failed')
-sys.exit(1 if failed else 0)
+finish()

@@ -18,20 +18,12 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+from kasip_check import check, finish  # noqa: E402
+
 KASIP = sys.argv[1]
 TMP = tempfile.mkdtemp(prefix='kasip-review-')
 WS = os.path.join(TMP, 'ws.kasip')
-passed = failed = 0
-
-
-def check(ok, what, detail=''):
-    global passed, failed
-    if ok:
-        passed += 1
-        print('ok -', what)
-    else:
-        failed += 1
-        print('not ok -', what, detail)
 
 
 def kasip(who, *args):
@@ -171,5 +163,4 @@ r = kasip('admin', 'review', 'show', '-w', WS, '--change-set', first)
 check(r.returncode == 0 and 'Новое название' in r.stdout and 'set-value' in r.stdout, 'review show lists its changes',
       r.stdout)
 
-print(f'{passed} passed, {failed} failed')
-sys.exit(1 if failed else 0)
+finish()

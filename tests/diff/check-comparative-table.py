@@ -31,21 +31,13 @@ except ImportError:
     print('python3-docx is not installed: skipped')
     sys.exit(77)
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+from kasip_check import check, finish  # noqa: E402
+
 KASIP, SAMPLES, BUILD = sys.argv[1], sys.argv[2], sys.argv[3]
 SEED1 = os.path.join(SAMPLES, '001_efa396441f2b22fb.txt')
 TMP = tempfile.mkdtemp(prefix='kasip-table-')
 W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
-passed = failed = 0
-
-
-def check(ok, what, detail=''):
-    global passed, failed
-    if ok:
-        passed += 1
-        print('ok -', what)
-    else:
-        failed += 1
-        print('not ok -', what, detail)
 
 
 def kasip(*args):
@@ -288,5 +280,4 @@ if shutil.which('soffice') and shutil.which('pdftotext') and shutil.which('pdfto
 else:
     print('# LibreOffice or poppler-utils missing: PDF checks skipped')
 
-print(f'{passed} passed, {failed} failed')
-sys.exit(1 if failed else 0)
+finish()

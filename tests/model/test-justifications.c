@@ -13,7 +13,7 @@
 #include "ksp-editions.h"
 #include "ksp-justifications.h"
 #include "ksp-sample.h"
-#include "ksp-test-util.h"
+#include "ksp-test-workspace.h"
 
 typedef struct {
   char        *dir;
@@ -28,18 +28,8 @@ setup (Fixture       *f,
        gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  gint64 tree;
 
-  f->dir = g_dir_make_tmp ("kasip-justifications-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "ws.kasip", NULL);
-  f->store = ksp_store_open_uri (f->path, KSP_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  tree = ksp_store_add_standard (f->store, sample, &error);
-  g_assert_no_error (error);
-  f->doc = ksp_document_open (f->store, tree, &error);
-  g_assert_no_error (error);
+  ksp_test_sample_workspace ("kasip-justifications", &f->dir, &f->path, &f->store, &f->doc);
   f->edition = ksp_editions_freeze (f->store, ksp_node_get_id (ksp_document_get_root (f->doc)), "2026-01-01",
                                     NULL, NULL, &error);
   g_assert_no_error (error);
@@ -49,10 +39,7 @@ static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_clear_object (&f->doc);
-  g_clear_object (&f->store);
-  ksp_test_remove_dir (f->dir);
-  g_free (f->dir);
+  ksp_test_workspace_close (&f->dir, &f->store, &f->doc);
   g_free (f->path);
 }
 

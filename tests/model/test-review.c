@@ -14,7 +14,7 @@
 #include "ksp-review.h"
 #include "ksp-sample.h"
 #include "ksp-set-number-command.h"
-#include "ksp-test-util.h"
+#include "ksp-test-workspace.h"
 
 typedef struct {
   char        *dir;
@@ -26,28 +26,14 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  g_autofree char *path = NULL;
-  gint64 tree;
-
-  f->dir = g_dir_make_tmp ("kasip-review-XXXXXX", &error);
-  path = g_build_filename (f->dir, "ws.kasip", NULL);
-  f->store = ksp_store_open_uri (path, KSP_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  tree = ksp_store_add_standard (f->store, sample, &error);
-  f->doc = ksp_document_open (f->store, tree, &error);
-  g_assert_no_error (error);
+  ksp_test_sample_workspace ("kasip-review", &f->dir, NULL, &f->store, &f->doc);
 }
 
 static void
 teardown (Fixture       *f,
           gconstpointer  data)
 {
-  g_clear_object (&f->doc);
-  g_clear_object (&f->store);
-  ksp_test_remove_dir (f->dir);
-  g_free (f->dir);
+  ksp_test_workspace_close (&f->dir, &f->store, &f->doc);
 }
 
 static const char *

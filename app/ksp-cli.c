@@ -88,7 +88,7 @@ static const Command commands[] = {
     N_("Freeze the working draft as a new, immutable edition"), cmd_edition },
   { "revert", "--workspace W --standard CODE --edition N",
     N_("Make the working draft the text of edition N again (one step in the audit trail)"), cmd_revert },
-  { "audit", "--workspace W --standard CODE [--lang ru|kk|en] | verify --workspace W",
+  { "audit", "--workspace W --standard CODE [--element ID] [--lang ru|kk|en] | verify --workspace W",
     N_("Print who changed what, and when; verify: check that the change log and the editions are as written"),
     cmd_audit },
   { "history", "(FILE | --workspace W --standard CODE[@N]) [--json] [--lang ru|kk|en]",
@@ -640,10 +640,12 @@ cmd_audit (int    argc,
   g_autofree char *opt_workspace = NULL;
   g_autofree char *opt_standard = NULL;
   g_autofree char *lang_str = NULL;
+  g_autofree char *element = NULL;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language of the paths: ru, kk or en"), "LANG" },
+    { "element", 'e', 0, G_OPTION_ARG_STRING, &element, N_("Only this element's history (see show --ids)"), "ID" },
     { NULL }
   };
   g_autoptr (GError) error = NULL;
@@ -671,10 +673,17 @@ cmd_audit (int    argc,
       !(log = ksp_store_list_log (store, info->standard_id, &error)))
     return report (error);
   draft = ksp_document_open (store, info->draft_tree, NULL);
+  if (element)
+    {
+      GPtrArray *history = ksp_change_log_history_of (log, element);
+      g_ptr_array_unref (log);
+      log = history;
+    }
   for (guint i = 0; i < log->len; i++)
     {
       KspLogEntry *e = g_ptr_array_index (log, i);
-      g_print ("%s\t%s\t%s\t%s%s%s\n", e->at, e->author, e->action, e->command, e->label ? "\t" : "",
+      g_autofree char *set = e->change_set ? g_strdup_printf ("\t#%" G_GINT64_FORMAT, e->change_set) : g_strdup ("");
+      g_print ("%s\t%s\t%s\t%s%s%s%s\n", e->at, e->author, e->action, e->command, set, e->label ? "\t" : "",
                e->label ? e->label : "");
       for (guint r = 0; r < e->records->len; r++)
         print_record (g_ptr_array_index (e->records, r), draft, lang);

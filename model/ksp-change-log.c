@@ -350,3 +350,49 @@ ksp_change_log_verify (GPtrArray  *entries,
                                      last_id, entries->len, head_count));
   return NULL;
 }
+
+/**
+ * ksp_change_log_history_of:
+ * @entries: (element-type KspLogEntry): a log, in chain order
+ *
+ * Returns: (transfer full) (element-type KspLogEntry): the entries that changed @element_id, each with only
+ *   its records about that element (an element's history: who wrote this wording, when, in which change set)
+ */
+GPtrArray *
+ksp_change_log_history_of (GPtrArray  *entries,
+                           const char *element_id)
+{
+  GPtrArray *history = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_log_entry_free);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const KspLogEntry *e = g_ptr_array_index (entries, i);
+      KspLogEntry *copy = NULL;
+
+      for (guint r = 0; r < e->records->len; r++)
+        {
+          const KspChangeRecord *rec = g_ptr_array_index (e->records, r);
+          if (g_strcmp0 (rec->element_id, element_id) != 0)
+            continue;
+          if (copy == NULL)
+            {
+              copy = ksp_log_entry_new ();
+              copy->id = e->id;
+              copy->standard_id = g_strdup (e->standard_id);
+              copy->tree_id = e->tree_id;
+              copy->at = g_strdup (e->at);
+              copy->author = g_strdup (e->author);
+              copy->action = g_strdup (e->action);
+              copy->command = g_strdup (e->command);
+              copy->label = g_strdup (e->label);
+              copy->change_set = e->change_set;
+              copy->prev_hash = g_strdup (e->prev_hash);
+              copy->hash = g_strdup (e->hash);
+            }
+          g_ptr_array_add (copy->records, ksp_change_record_copy (rec));
+        }
+      if (copy)
+        g_ptr_array_add (history, copy);
+    }
+  return history;
+}

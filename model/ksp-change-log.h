@@ -96,6 +96,10 @@ KspNode         *ksp_node_from_text          (const char      *text,
  * same kinds, IDs, numbers, values and order, whatever stored them. */
 char            *ksp_node_content_hash       (KspNode         *root);
 
+/* The entries that changed @element_id, with only their records about it: the element's history. */
+GPtrArray       *ksp_change_log_history_of   (GPtrArray       *entries,
+                                              const char      *element_id);
+
 typedef enum {
   KSP_LOG_OK,
   KSP_LOG_EDITED,         /* an entry's content does not give its hash */

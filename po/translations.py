@@ -437,6 +437,7 @@ T = {
  'Review': ('Рецензирование', 'Рецензиялау'),
  'Change Sets': ('Наборы изменений', 'Өзгерістер жинақтары'),
  "Each author's edits of the draft, reviewed together. A reviewer approves or rejects another's submitted change set; an edition is frozen when nothing is left to approve.": ('Правки черновика каждого автора, рецензируемые вместе. Рецензент одобряет или отклоняет отправленный набор изменений другого автора; редакция фиксируется, когда одобрять больше нечего.', 'Әр автордың жобаға енгізген түзетулері бірге рецензияланады. Рецензент басқа автордың жіберілген өзгерістер жинағын мақұлдайды немесе қабылдамайды; мақұлдайтын ештеңе қалмағанда редакция бекітіледі.'),
+ "Only this element's history (see show --ids)": ('Только история этого элемента (см. show --ids)', 'Тек осы элементтің тарихы (show --ids қараңыз)'),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

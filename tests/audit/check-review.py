@@ -159,6 +159,12 @@ want = [('dana', 'open', 'submitted'), ('dias', 'open', 'submitted'), ('ruslan',
         ('ruslan', 'submitted', 'approved'), ('dana', 'rejected', 'reverted'), ('dana', 'open', 'submitted'),
         ('ruslan', 'submitted', 'approved'), ('pavel', 'approved', 'published'), ('pavel', 'approved', 'published')]
 check([row[:3] for row in statuses] == want, 'every status change is in the change log, by whom', statuses)
+r = kasip('admin', 'audit', '-w', WS, '-s', 'Q88100061', '--element', card_b)
+lines = [l for l in r.stdout.split('\n') if l and not l.startswith(' ')]
+check(r.returncode == 0 and len(lines) == 4 and f'\tdana\tdo\tset-value\t#{first}' in r.stdout and
+      f'\tdias\tdo\tset-value\t#{second}' in r.stdout and 'revert change set' in r.stdout and 'Аудармасы жоқ' in r.stdout,
+      'audit --element: card B\'s history: dana\'s name, dias\'s level, the revert, the comment, with their change sets',
+      r.stdout)
 r = kasip('admin', 'review', 'show', '-w', WS, '--change-set', first)
 check(r.returncode == 0 and 'Новое название' in r.stdout and 'set-value' in r.stdout, 'review show lists its changes',
       r.stdout)

@@ -8,7 +8,7 @@ pkgs=(
   libsqlite3-dev sqlite3 libxml2-dev libxml2-utils libzip-dev
   xvfb xauth dbus dbus-daemon dbus-user-session libxtst6
   fonts-dejavu-core fonts-liberation desktop-file-utils
-  libreoffice-writer-nogui poppler-utils python3-docx pandoc
+  libreoffice-writer-nogui poppler-utils python3-docx pandoc unzip
 )
 missing=()
 for p in "${pkgs[@]}"; do

@@ -105,6 +105,8 @@ typedef struct {
   KspCompareWindow *self;
   GtkWidget        *view;
   GtkWidget        *status;    /* what went wrong storing it, under the editor */
+  GtkTextBuffer    *buffer;    /* the view's, held until the editor goes: its handlers are taken off then */
+  GtkEventController *focus;
   KspLang           lang;
   char             *key;
   guint             save_id;
@@ -446,6 +448,14 @@ static void on_selection_changed (KspCompareWindow *self);
 static void
 note_editor_free (NoteEditor *ed)
 {
+  /* the view may outlive this (it goes with the detail's widgets, or the window): no handler may reach here
+   * after, as losing the focus when the window closes would */
+  if (ed->buffer)
+    g_signal_handlers_disconnect_by_data (ed->buffer, ed);
+  if (ed->focus)
+    g_signal_handlers_disconnect_by_data (ed->focus, ed);
+  g_clear_object (&ed->buffer);
+  g_clear_object (&ed->focus);
   g_clear_handle_id (&ed->save_id, g_source_remove);
   g_free (ed->key);
   g_free (ed);
@@ -593,8 +603,10 @@ add_note_editors (KspCompareWindow *self,
       text = ksp_justifications_get_by_key (self->notes, key, langs[l]);
       gtk_text_buffer_set_text (buffer, text ? text : "", -1);
       g_signal_connect (buffer, "changed", G_CALLBACK (on_note_changed), ed);
+      ed->buffer = g_object_ref (buffer);
       focus = gtk_event_controller_focus_new ();
       g_signal_connect (focus, "leave", G_CALLBACK (on_note_leave), ed);
+      ed->focus = g_object_ref (focus);
       gtk_widget_add_controller (ed->view, focus);
       frame = gtk_frame_new (NULL);
       gtk_frame_set_child (GTK_FRAME (frame), ed->view);

@@ -172,6 +172,18 @@ attach_justifications (Editions         *ed,
   ksp_compare_window_set_justifications (compare, notes);
 }
 
+/* A compare window just made: the justifications attached, the dialog closed, the window shown. */
+static KspCompareWindow *
+show_compare (Editions         *ed,
+              KspCompareWindow *compare)
+{
+  attach_justifications (ed, compare);
+  if (ed->dialog)
+    gtk_window_close (GTK_WINDOW (ed->dialog));
+  gtk_window_present (GTK_WINDOW (compare));
+  return compare;
+}
+
 /* The edition against the draft, in the compare view. */
 static KspCompareWindow *
 compare_edition (Editions *ed,
@@ -204,11 +216,7 @@ compare_edition (Editions *ed,
       ksp_window_show_error (ed->window, error->message);
       return NULL;
     }
-  attach_justifications (ed, compare);
-  if (ed->dialog)
-    gtk_window_close (GTK_WINDOW (ed->dialog));
-  gtk_window_present (GTK_WINDOW (compare));
-  return compare;
+  return show_compare (ed, compare);
 }
 
 /* Two editions, the older on the left. */
@@ -240,11 +248,7 @@ compare_two_editions (Editions *ed,
   old_title = edition_title (old_e);
   new_title = edition_title (new_e);
   compare = ksp_compare_window_new (ed->window, old_root, new_root, old_title, new_title, FALSE);
-  attach_justifications (ed, compare);
-  if (ed->dialog)
-    gtk_window_close (GTK_WINDOW (ed->dialog));
-  gtk_window_present (GTK_WINDOW (compare));
-  return compare;
+  return show_compare (ed, compare);
 }
 
 /* @new_number: 0 for the draft. */

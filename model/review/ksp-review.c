@@ -66,13 +66,35 @@ ksp_roles_to_string (KspRoles roles)
   return g_string_free (out, FALSE);
 }
 
+/* The roles a person's row holds (none for a name recorded alone). */
+static KspRoles
+roles_held (const KspPerson *p)
+{
+  KspRoles roles = 0;
+
+  if (!ksp_roles_parse (p->roles, &roles, NULL))
+    return 0;
+  return roles;
+}
+
+/* Whether somebody of @people holds a role: people recorded with a name and no role (ksp_review_set_own_name)
+ * leave a workspace of one as it was. */
+static gboolean
+anyone_holds_a_role (GPtrArray *people)
+{
+  for (guint i = 0; i < people->len; i++)
+    if (roles_held (g_ptr_array_index (people, i)) != 0)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 ksp_review_is_set_up (KspStore *store,
                       GError  **error)
 {
   g_autoptr (GPtrArray) people = ksp_store_list_people (store, error);
 
-  return people && people->len > 0;
+  return people && anyone_holds_a_role (people);
 }
 
 KspRoles
@@ -81,19 +103,31 @@ ksp_review_roles_of (KspStore   *store,
                      GError    **error)
 {
   g_autoptr (GPtrArray) people = ksp_store_list_people (store, error);
-  KspRoles roles = 0;
 
   if (people == NULL)
     return 0;
-  if (people->len == 0)
+  if (!anyone_holds_a_role (people))
     return KSP_ROLES_ALL;
   for (guint i = 0; i < people->len; i++)
     {
       KspPerson *p = g_ptr_array_index (people, i);
       if (g_strcmp0 (p->account, account) == 0)
-        ksp_roles_parse (p->roles, &roles, NULL);
+        return roles_held (p);
     }
-  return roles;
+  return 0;
+}
+
+KspPerson *
+ksp_review_find_person (KspStore   *store,
+                        const char *account,
+                        GError    **error)
+{
+  g_autoptr (GPtrArray) people = ksp_store_list_people (store, error);
+
+  for (guint i = 0; people && i < people->len; i++)
+    if (g_strcmp0 (((KspPerson *) g_ptr_array_index (people, i))->account, account) == 0)
+      return g_ptr_array_steal_index (people, i);
+  return NULL;
 }
 
 static const char *
@@ -140,6 +174,7 @@ ksp_review_set_person (KspStore   *store,
                        GError    **error)
 {
   KspPerson person = { 0 };
+  g_autoptr (KspPerson) known = NULL;
   g_autofree char *roles_text = NULL;
   GError *local = NULL;
   gboolean first = !ksp_review_is_set_up (store, &local);
@@ -153,10 +188,50 @@ ksp_review_set_person (KspStore   *store,
     return FALSE;
   if (first)
     roles |= KSP_ROLE_ADMIN;   /* somebody must be able to record the others */
+  if (display_name == NULL || *display_name == '\0')
+    {
+      /* the name the person chose stays */
+      known = ksp_review_find_person (store, account, &local);
+      if (local)
+        {
+          g_propagate_error (error, local);
+          return FALSE;
+        }
+      display_name = known ? known->display_name : account;
+    }
   roles_text = ksp_roles_to_string (roles);
   person.account = (char *) account;
-  person.display_name = (char *) (display_name && *display_name ? display_name : account);
+  person.display_name = (char *) display_name;
   person.roles = roles_text;
+  return ksp_store_write_person (store, &person, error);
+}
+
+gboolean
+ksp_review_set_own_name (KspStore   *store,
+                         const char *account,
+                         const char *display_name,
+                         GError    **error)
+{
+  g_autofree char *clean = display_name ? g_strstrip (g_strdup (display_name)) : NULL;
+  g_autoptr (KspPerson) known = NULL;
+  KspPerson person = { 0 };
+  GError *local = NULL;
+
+  g_return_val_if_fail (account != NULL && *account != '\0', FALSE);
+  if (clean == NULL || *clean == '\0')
+    {
+      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "a display name cannot be empty");
+      return FALSE;
+    }
+  known = ksp_review_find_person (store, account, &local);
+  if (local)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  person.account = (char *) account;
+  person.display_name = clean;
+  person.roles = known ? known->roles : (char *) "";   /* the name alone: roles stay as they are */
   return ksp_store_write_person (store, &person, error);
 }
 

@@ -3,8 +3,9 @@
  *
  * People are accounts of the store (for SQLite the OS account, or the one given with `kasip --as`) with a
  * name shown and roles: drafter, reviewer, publisher, administrator (a person may hold several). A
- * workspace where nobody has been recorded yet is a workspace of one: every role is everyone's, and there
- * is nothing to approve (review is set up by recording the first person). Once people are recorded:
+ * workspace where nobody holds a role yet is a workspace of one: every role is everyone's, and there is
+ * nothing to approve (review is set up by giving the first person roles; names recorded alone, as anyone
+ * may record their own with ksp_review_set_own_name, do not set it up). Once someone holds a role:
  *  - editing the draft needs the drafter role (KspDocument asks ksp_review_require before each step);
  *  - a drafter's edits go into their open change set for the standard, made at their first edit
  *    (KspDocument gives each log entry its change set);
@@ -51,10 +52,11 @@ gboolean      ksp_roles_parse             (const char   *text,
                                            GError      **error);
 char         *ksp_roles_to_string         (KspRoles      roles);
 
-/* Whether anybody has been recorded (review is set up). */
+/* Whether somebody holds a role (review is set up): people recorded with a name alone do not set it up. */
 gboolean      ksp_review_is_set_up        (KspStore     *store,
                                            GError      **error);
-/* The roles of @account: all of them in a workspace of one, none for an account not recorded. */
+/* The roles of @account: all of them in a workspace of one, none for an account not recorded (or recorded
+ * with a name alone). */
 KspRoles      ksp_review_roles_of         (KspStore     *store,
                                            const char   *account,
                                            GError      **error);
@@ -72,6 +74,17 @@ gboolean      ksp_review_set_person       (KspStore     *store,
                                            const char   *account,
                                            const char   *display_name,
                                            KspRoles      roles,
+                                           GError      **error);
+
+/* Records or changes @account's own name shown; anyone may (no role needed), and doing so neither sets
+ * review up nor changes roles. FALSE with KSP_REVIEW_ERROR_INVALID for an empty name. */
+gboolean      ksp_review_set_own_name     (KspStore     *store,
+                                           const char   *account,
+                                           const char   *display_name,
+                                           GError      **error);
+/* Returns: (transfer full) (nullable): @account's row; NULL without @error when it is not recorded. */
+KspPerson    *ksp_review_find_person      (KspStore     *store,
+                                           const char   *account,
                                            GError      **error);
 
 KspChangeSet *ksp_review_find             (KspStore     *store,

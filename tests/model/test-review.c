@@ -128,6 +128,62 @@ test_roles (Fixture       *f,
   }
 }
 
+/* A display name of one's own: anyone records it, it neither sets review up nor changes roles. */
+static void
+test_own_name (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspPerson) dana = NULL;
+  KspNode *skill = ksp_node_find_first_of_kind (ksp_document_get_root (f->doc), "skill");
+
+  g_assert_null (ksp_review_find_person (f->store, "dana", &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_review_set_own_name (f->store, "dana", " Дана Серікқызы ", &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_review_set_own_name (f->store, "ruslan", "Ruslan", &error));
+  dana = ksp_review_find_person (f->store, "dana", &error);
+  g_assert_nonnull (dana);
+  g_assert_cmpstr (dana->display_name, ==, "Дана Серікқызы");
+  g_assert_cmpstr (dana->roles, ==, "");
+  g_clear_pointer (&dana, ksp_person_free);
+  /* still a workspace of one: every role is everyone's, and anyone edits */
+  g_assert_false (ksp_review_is_set_up (f->store, &error));
+  g_assert_cmpint (ksp_review_roles_of (f->store, "dana", &error), ==, KSP_ROLES_ALL);
+  g_assert_cmpint (ksp_review_roles_of (f->store, "stranger", &error), ==, KSP_ROLES_ALL);
+  ksp_document_set_user (f->doc, "stranger");
+  g_assert_true (ksp_document_set_value (f->doc, skill, "name", KSP_LANG_RU, "правка", &error));
+  g_assert_no_error (error);
+  /* an empty name is refused */
+  g_assert_false (ksp_review_set_own_name (f->store, "dana", "  ", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* the first person given roles is still made an administrator, and keeps the name they chose */
+  g_assert_true (ksp_review_set_person (f->store, "ruslan", "dana", NULL, KSP_ROLE_DRAFTER, &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_review_is_set_up (f->store, &error));
+  g_assert_cmpint (ksp_review_roles_of (f->store, "dana", &error), ==, KSP_ROLE_DRAFTER | KSP_ROLE_ADMIN);
+  dana = ksp_review_find_person (f->store, "dana", &error);
+  g_assert_cmpstr (dana->display_name, ==, "Дана Серікқызы");
+  g_clear_pointer (&dana, ksp_person_free);
+  /* ruslan named himself but holds no role: now that review is set up he has none */
+  g_assert_cmpint (ksp_review_roles_of (f->store, "ruslan", &error), ==, 0);
+  g_assert_false (ksp_review_set_person (f->store, "ruslan", "ruslan", NULL, KSP_ROLES_ALL, &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* changing one's name keeps one's roles, with review set up too */
+  g_assert_true (ksp_review_set_own_name (f->store, "dana", "Dana S.", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ksp_review_roles_of (f->store, "dana", &error), ==, KSP_ROLE_DRAFTER | KSP_ROLE_ADMIN);
+  dana = ksp_review_find_person (f->store, "dana", &error);
+  g_assert_cmpstr (dana->display_name, ==, "Dana S.");
+  g_assert_true (ksp_review_set_own_name (f->store, "ruslan", "Руслан", &error));
+  g_assert_cmpint (ksp_review_roles_of (f->store, "ruslan", &error), ==, 0);
+  g_assert_no_error (error);
+}
+
 /* A skill of @root that is not @skill. */
 static KspNode *
 other_skill (KspNode *node,
@@ -243,5 +299,6 @@ main (int    argc,
   g_setenv ("KASIP_USER", "tester", TRUE);
   g_test_add ("/review/roles-and-change-sets", Fixture, NULL, setup, test_roles, teardown);
   g_test_add ("/review/comments", Fixture, NULL, setup, test_comments, teardown);
+  g_test_add ("/review/own-name", Fixture, NULL, setup, test_own_name, teardown);
   return g_test_run ();
 }

@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "ksp-comments.h"
-#include "ksp-review.h"
+#include "ksp-review-private.h"
 
 static KspComment *
 find_comment (KspStore   *store,
@@ -25,7 +25,10 @@ find_comment (KspStore   *store,
           return g_ptr_array_steal_index (list, i);
     }
   if (error && *error == NULL)
-    g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "there is no comment %" G_GINT64_FORMAT, id);
+    {
+      g_autofree char *number = _ksp_review_arg_id (id);
+      _ksp_review_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "review.no-comment", number, NULL);
+    }
   return NULL;
 }
 
@@ -70,13 +73,16 @@ ksp_comments_add (KspStore   *store,
       if (local)
         g_propagate_error (error, local);
       else
-        g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN,
-                     "%s is not recorded in this workspace: cannot comment", account);
+        {
+          g_autofree char *who = ksp_message_arg_text (account);
+          _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN, "review.comment-not-recorded",
+                                 who, NULL);
+        }
       return 0;
     }
   if (clean == NULL || *clean == '\0')
     {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON, "a comment needs a text");
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON, "review.comment-empty", NULL);
       return 0;
     }
   if (field)
@@ -84,13 +90,15 @@ ksp_comments_add (KspStore   *store,
       const KspFieldSpec *spec = ksp_kind_lookup_field (ksp_node_get_kind_spec (element), field);
       if (spec == NULL || (ksp_field_is_bilingual (spec) ? lang == KSP_LANG_NONE : lang != KSP_LANG_NONE))
         {
+          g_autofree char *kind = ksp_message_arg_text (ksp_node_get_kind (element));
+          g_autofree char *name = ksp_message_arg_text (field);
           if (spec == NULL)
-            g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "«%s» has no field «%s»",
-                         ksp_node_get_kind (element), field);
+            _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "review.no-field", kind, name,
+                                   NULL);
           else
-            g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "field «%s» of «%s» %s", field,
-                         ksp_node_get_kind (element),
-                         ksp_field_is_bilingual (spec) ? "needs a language (kk or ru)" : "has no language");
+            _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID,
+                                   ksp_field_is_bilingual (spec) ? "review.field-needs-lang" : "review.field-no-lang",
+                                   name, kind, NULL);
           return 0;
         }
     }

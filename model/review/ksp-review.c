@@ -7,11 +7,70 @@
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
 #include "ksp-remove-node-command.h"
-#include "ksp-review.h"
+#include "ksp-review-private.h"
+#include "ksp-schema.h"
 #include "ksp-set-number-command.h"
 #include "ksp-set-value-command.h"
 
 G_DEFINE_QUARK (ksp-review-error-quark, ksp_review_error)
+
+/* Refusals as messages of the catalogue (ksp-review-private.h) ------------------------------------- */
+
+void
+_ksp_review_set_error (GError     **error,
+                       GQuark       domain,
+                       gint         code,
+                       const char  *message_id,
+                       ...)
+{
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+  const char *arg;
+  va_list ap;
+
+  if (error == NULL)
+    return;
+  va_start (ap, message_id);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  text = ksp_message_render (message_id, (const char *const *) args->pdata, ksp_ui_lang_default ());
+  g_set_error_literal (error, domain, code, text ? text : message_id);
+}
+
+char *
+_ksp_review_arg_id (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+char *
+_ksp_review_arg_term (const char *term_id)
+{
+  return ksp_message_arg_term (term_id, NULL);
+}
+
+char *
+_ksp_review_arg_status (const char *status)
+{
+  g_autofree char *id = g_strconcat ("review.status.", status ? status : "", NULL);
+
+  return ksp_message_lookup_term (id) ? ksp_message_arg_term (id, NULL) : ksp_message_arg_text (status);
+}
+
+/* @what, as ksp_review_require() is given it: the term whose English it is, else the text as it is. */
+static char *
+what_arg (const char *what)
+{
+  guint n_terms;
+  const KspMessage *terms = ksp_message_terms_list (&n_terms);
+
+  for (guint i = 0; i < n_terms; i++)
+    if (g_str_has_prefix (terms[i].id, "review.do.") && g_strcmp0 (terms[i].en, what) == 0)
+      return ksp_message_arg_term (terms[i].id, NULL);
+  return ksp_message_arg_text (what);
+}
 
 static const struct {
   KspRoles    role;
@@ -46,8 +105,8 @@ ksp_roles_parse (const char *text,
           }
       if (!known)
         {
-          g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID,
-                       "«%s» is not a role: the roles are drafter, reviewer, publisher and admin", p);
+          g_autofree char *arg = ksp_message_arg_text (p);
+          _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "review.unknown-role", arg, NULL);
           return FALSE;
         }
     }
@@ -130,13 +189,24 @@ ksp_review_find_person (KspStore   *store,
   return NULL;
 }
 
-static const char *
-role_name (KspRoles role)
+/* @roles as a message argument: the list of their terms ("role.drafter", …; with @one, the forms that
+ * follow "is not": "role.drafter.one"), or "role.none". */
+static char *
+roles_arg (KspRoles roles,
+           gboolean one)
 {
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
   for (guint r = 0; r < G_N_ELEMENTS (role_names); r++)
-    if (role_names[r].role == role)
-      return role_names[r].name;
-  return "?";
+    if (roles & role_names[r].role)
+      {
+        g_autofree char *id = g_strconcat ("role.", role_names[r].name, one ? ".one" : NULL, NULL);
+        g_ptr_array_add (items, ksp_message_arg_term (id, NULL));
+      }
+  if (items->len == 0)
+    return ksp_message_arg_term ("role.none", NULL);
+  g_ptr_array_add (items, NULL);
+  return ksp_message_arg_list ((const char *const *) items->pdata);
 }
 
 gboolean
@@ -157,10 +227,12 @@ ksp_review_require (KspStore   *store,
   if ((roles & role) == role)
     return TRUE;
   {
-    g_autofree char *held = ksp_roles_to_string (roles);
-    g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN,
-                 "%s is not a %s in this workspace (roles: %s): cannot %s", account, role_name (role),
-                 *held ? held : "none", what);
+    g_autofree char *who = ksp_message_arg_text (account);
+    g_autofree char *needed = roles_arg (role, TRUE);
+    g_autofree char *held = roles_arg (roles, FALSE);
+    g_autofree char *for_what = what_arg (what);
+    _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN, "review.forbidden", who, needed,
+                           held, for_what, NULL);
   }
   return FALSE;
 }
@@ -220,7 +292,7 @@ ksp_review_set_own_name (KspStore   *store,
   g_return_val_if_fail (account != NULL && *account != '\0', FALSE);
   if (clean == NULL || *clean == '\0')
     {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "a display name cannot be empty");
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "review.empty-name", NULL);
       return FALSE;
     }
   known = ksp_review_find_person (store, account, &local);
@@ -249,7 +321,10 @@ ksp_review_find (KspStore *store,
         return g_ptr_array_steal_index (sets, i);
     }
   if (sets)
-    g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "there is no change set %" G_GINT64_FORMAT, id);
+    {
+      g_autofree char *number = _ksp_review_arg_id (id);
+      _ksp_review_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, "review.no-change-set", number, NULL);
+    }
   return NULL;
 }
 
@@ -290,17 +365,44 @@ move_to (KspStore     *store,
   return TRUE;
 }
 
+/* @c must be @status (a status, or "open-or-submitted") for @action (a term "review.action.…"). */
 static gboolean
 require_status (KspChangeSet *c,
                 const char   *status,
+                const char   *action,
+                GError      **error)
+{
+  g_autofree char *number = NULL, *is = NULL, *needed = NULL, *done = NULL;
+
+  if (g_strcmp0 (c->status, status) == 0 ||
+      (g_str_equal (status, "open-or-submitted") &&
+       (g_strcmp0 (c->status, "open") == 0 || g_strcmp0 (c->status, "submitted") == 0)))
+    return TRUE;
+  number = _ksp_review_arg_id (c->id);
+  is = _ksp_review_arg_status (c->status);
+  needed = _ksp_review_arg_status (status);
+  done = _ksp_review_arg_term (action);
+  _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.wrong-status", number, is, needed,
+                         done, NULL);
+  return FALSE;
+}
+
+/* Only @c's author does @what (a term "review.by-author.…"). */
+static gboolean
+require_author (KspChangeSet *c,
+                const char   *account,
                 const char   *what,
                 GError      **error)
 {
-  if (g_strcmp0 (c->status, status) == 0)
+  g_autofree char *number = NULL, *author = NULL, *does = NULL;
+
+  if (g_strcmp0 (c->author, account) == 0)
     return TRUE;
-  g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
-               "change set %" G_GINT64_FORMAT " is %s: only a change set that is %s can be %s", c->id, c->status,
-               status, what);
+  number = _ksp_review_arg_id (c->id);
+  author = ksp_message_arg_text (c->author);
+  does = _ksp_review_arg_term (what);
+  _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN, "review.not-author", number, author,
+                         does, NULL);
   return FALSE;
 }
 
@@ -313,18 +415,14 @@ ksp_review_submit (KspStore   *store,
 {
   g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
 
-  if (c == NULL || !require_status (c, "open", "submitted", error))
+  if (c == NULL || !require_status (c, "open", "review.action.submit", error) ||
+      !require_author (c, account, "review.by-author.submit", error))
     return FALSE;
-  if (g_strcmp0 (c->author, account) != 0)
-    {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN,
-                   "change set %" G_GINT64_FORMAT " is %s's: only its author submits it", id, c->author);
-      return FALSE;
-    }
   if (c->n_entries == 0)
     {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
-                   "change set %" G_GINT64_FORMAT " has no changes to submit", id);
+      g_autofree char *number = _ksp_review_arg_id (id);
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.nothing-to-submit", number,
+                             NULL);
       return FALSE;
     }
   if (title && *title)
@@ -347,12 +445,15 @@ may_review (KspStore     *store,
     return FALSE;
   if (g_strcmp0 (c->author, account) == 0)
     {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_OWN,
-                   "change set %" G_GINT64_FORMAT " is %s's own: a reviewer cannot %s a change set they authored",
-                   c->id, account, what);
+      g_autofree char *number = _ksp_review_arg_id (c->id);
+      g_autofree char *who = ksp_message_arg_text (account);
+      g_autofree char *verb = _ksp_review_arg_term (g_str_equal (what, "approve") ? "review.verb.approve"
+                                                                                 : "review.verb.reject");
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_OWN, "review.own", number, who, verb, NULL);
       return FALSE;
     }
-  return require_status (c, "submitted", g_str_equal (what, "approve") ? "approved" : "rejected", error);
+  return require_status (c, "submitted", g_str_equal (what, "approve") ? "review.action.approve"
+                                                                       : "review.action.reject", error);
 }
 
 gboolean
@@ -384,8 +485,8 @@ ksp_review_reject (KspStore   *store,
     return FALSE;
   if (clean == NULL || *clean == '\0')
     {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON,
-                   "a rejection needs a reason: say why change set %" G_GINT64_FORMAT " is rejected", id);
+      g_autofree char *number = _ksp_review_arg_id (id);
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON, "review.no-reason", number, NULL);
       return FALSE;
     }
   g_free (c->reviewer);
@@ -402,7 +503,8 @@ ksp_review_check_publishable (KspStore   *store,
                               GError    **error)
 {
   g_autoptr (GPtrArray) sets = NULL;
-  g_autoptr (GString) pending = g_string_new (NULL);
+  g_autoptr (GPtrArray) pending = g_ptr_array_new_with_free_func (g_free);
+  KspUiLang lang = ksp_ui_lang_default ();
   GError *local = NULL;
 
   if (!ksp_review_is_set_up (store, &local))
@@ -411,7 +513,7 @@ ksp_review_check_publishable (KspStore   *store,
         g_propagate_error (error, local);
       return local == NULL;
     }
-  if (!ksp_review_require (store, account, KSP_ROLE_PUBLISHER, "freeze an edition", error) ||
+  if (!ksp_review_require (store, account, KSP_ROLE_PUBLISHER, "publish the standard", error) ||
       !(sets = ksp_store_list_change_sets (store, standard_id, error)))
     return FALSE;
   for (guint i = 0; i < sets->len; i++)
@@ -420,14 +522,21 @@ ksp_review_check_publishable (KspStore   *store,
       if (c->n_entries == 0 || g_str_equal (c->status, "approved") || g_str_equal (c->status, "published") ||
           g_str_equal (c->status, "reverted"))
         continue;
-      g_string_append_printf (pending, "%s%" G_GINT64_FORMAT " (%s, %s)", pending->len ? ", " : "", c->id, c->author,
-                              c->status);
+      {
+        g_autofree char *number = _ksp_review_arg_id (c->id);
+        g_autofree char *status_id = g_strconcat ("review.status.", c->status, NULL);
+        const KspMessage *status = ksp_message_lookup_term (status_id);
+        const char *const item[] = { number, c->author, status ? ksp_message_get_text (status, lang) : c->status, NULL };
+        g_ptr_array_add (pending, ksp_message_arg_term ("review.pending-item", item));
+      }
     }
   if (pending->len == 0)
     return TRUE;
-  g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING,
-               "the standard has change sets not approved: %s; they must be approved (or reverted) before an edition "
-               "is frozen", pending->str);
+  g_ptr_array_add (pending, NULL);
+  {
+    g_autofree char *list = ksp_message_arg_list ((const char *const *) pending->pdata);
+    _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING, "review.pending", list, NULL);
+  }
   return FALSE;
 }
 
@@ -488,14 +597,26 @@ parse_place (const char *text,
   return TRUE;
 }
 
+/* Refuses a revert: the element of @r @why (a term "review.why.…") since. */
 static gboolean
 conflict (const KspChangeRecord *r,
           const char            *why,
           GError               **error)
 {
-  g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
-               "cannot revert: %s %s %s since (%s); revert or undo that first", r->kind ? r->kind : "element",
-               r->element_id ? r->element_id : "?", why, ksp_record_op_to_string (r->op));
+  KspUiLang lang = ksp_ui_lang_default ();
+  const KspKindSpec *spec = r->kind ? ksp_schema_lookup_kind (r->kind) : NULL;
+  g_autofree char *kind = NULL, *element = NULL, *reason = NULL, *op = NULL;
+
+  /* the kind as the standards name it (its identifier in English), or "element" */
+  if (spec && lang != KSP_UI_LANG_EN)
+    kind = ksp_message_arg_text (ksp_kind_label (spec, lang == KSP_UI_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU));
+  else
+    kind = r->kind ? ksp_message_arg_text (r->kind) : _ksp_review_arg_term ("review.element");
+  element = ksp_message_arg_text (r->element_id ? r->element_id : "?");
+  reason = _ksp_review_arg_term (why);
+  op = ksp_message_arg_text (ksp_record_op_to_string (r->op));
+  _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.conflict", kind, element, reason, op,
+                         NULL);
   return FALSE;
 }
 
@@ -510,23 +631,23 @@ undo_record (Undoing               *u,
     {
     case KSP_RECORD_SET:
       if (node == NULL)
-        return conflict (r, "was removed", error);
+        return conflict (r, "review.why.removed", error);
       if (g_strcmp0 (ksp_node_get_value (node, r->field, r->lang), r->new_value) != 0)
-        return conflict (r, "was changed again", error);
+        return conflict (r, "review.why.changed", error);
       ksp_group_command_take (u->group, ksp_set_value_command_new (r->element_id, r->field, r->lang, r->old_value));
       ksp_node_set_value (node, r->field, r->lang, r->old_value);
       return TRUE;
     case KSP_RECORD_NUMBER:
       if (node == NULL)
-        return conflict (r, "was removed", error);
+        return conflict (r, "review.why.removed", error);
       if (g_strcmp0 (ksp_node_get_number (node), r->new_value) != 0)
-        return conflict (r, "was renumbered again", error);
+        return conflict (r, "review.why.renumbered", error);
       ksp_group_command_take (u->group, ksp_set_number_command_new (r->element_id, r->old_value));
       ksp_node_set_number (node, r->old_value);
       return TRUE;
     case KSP_RECORD_INSERT:
       if (node == NULL)
-        return conflict (r, "was removed", error);
+        return conflict (r, "review.why.removed", error);
       ksp_group_command_take (u->group, ksp_remove_node_command_new (r->element_id));
       index_all (u->by_id, node, FALSE);
       ksp_node_remove_child (ksp_node_get_parent (node), node);
@@ -540,10 +661,10 @@ undo_record (Undoing               *u,
         guint position = 0;
 
         if (node != NULL)
-          return conflict (r, "was put back", error);
+          return conflict (r, "review.why.put-back", error);
         if (!parse_place (r->old_value, &parent_id, &position) || r->subtree == NULL ||
             !(parent = g_hash_table_lookup (u->by_id, parent_id)))
-          return conflict (r, "lost the element it was in", error);
+          return conflict (r, "review.why.lost-parent", error);
         if (!(for_command = ksp_node_from_text (r->subtree, error)) || !(for_copy = ksp_node_from_text (r->subtree, error)))
           return FALSE;
         position = MIN (position, ksp_node_get_n_children (parent));
@@ -560,9 +681,9 @@ undo_record (Undoing               *u,
         guint position = 0;
 
         if (node == NULL)
-          return conflict (r, "was removed", error);
+          return conflict (r, "review.why.removed", error);
         if (!parse_place (r->old_value, &parent_id, &position) || !(parent = g_hash_table_lookup (u->by_id, parent_id)))
-          return conflict (r, "lost the element it was in", error);
+          return conflict (r, "review.why.lost-parent", error);
         keep = g_object_ref (node);
         ksp_node_remove_child (ksp_node_get_parent (node), node);
         position = MIN (position, ksp_node_get_n_children (parent));
@@ -593,8 +714,8 @@ undo_change_set (KspStore      *store,
 
   if (g_strcmp0 (ksp_node_get_id (draft_root), c->standard_id) != 0)
     {
-      g_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS,
-                   "change set %" G_GINT64_FORMAT " is not of this standard", c->id);
+      g_autofree char *number = _ksp_review_arg_id (c->id);
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.other-standard", number, NULL);
       return NULL;
     }
   if (!(log = ksp_store_list_log (store, c->standard_id, error)))
@@ -644,7 +765,7 @@ ksp_review_revert (KspStore    *store,
   g_autoptr (KspNode) before = NULL;
   g_autoptr (KspCommand) group = NULL;
 
-  if (c == NULL || !require_status (c, "rejected", "reverted", error) ||
+  if (c == NULL || !require_status (c, "rejected", "review.action.revert", error) ||
       !ksp_review_require (store, account, KSP_ROLE_DRAFTER, "revert a change set", error))
     return FALSE;
   if (!(before = undo_change_set (store, ksp_document_get_root (draft), c, &group, error)))

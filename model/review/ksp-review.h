@@ -17,6 +17,9 @@
  *  - recording people and roles needs the administrator role.
  * Every status change is an entry of the change log (action "review", a "status" record), so the review
  * is as tamper-evident as the edits. Policy only: the rows are the store's (ksp-store.h).
+ *
+ * Refusals (here and in ksp-comments.h) are messages of the catalogue (model/ksp-messages.c, "review.…"),
+ * their text rendered in the interface's language (ksp_ui_lang_default) when the error is made.
  */
 #pragma once
 

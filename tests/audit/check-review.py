@@ -30,6 +30,11 @@ def kasip(who, *args):
     return subprocess.run([KASIP, '--as', who, *args], capture_output=True, text=True)
 
 
+def kasip_in(language, who, *args):
+    return subprocess.run([KASIP, '--as', who, *args], capture_output=True, text=True,
+                          env=dict(os.environ, LANGUAGE=language))
+
+
 def sets():
     out = kasip('admin', 'review', 'list', '-w', WS, '-s', 'Q88100061').stdout
     return [line.split('\t') for line in out.strip().split('\n') if line]
@@ -45,7 +50,7 @@ for who, roles in (('admin', 'admin'), ('dana', 'drafter'), ('ruslan', 'reviewer
     r = kasip('admin', 'people', '-w', WS, '--add', who, '--roles', roles, '--name', who.capitalize())
     check(r.returncode == 0, f'{who} recorded as {roles}', r.stderr)
 r = kasip('dana', 'people', '-w', WS, '--add', 'eve', '--roles', 'admin')
-check(r.returncode == 1 and 'dana is not a admin' in r.stderr, 'a drafter cannot record people', r.stderr)
+check(r.returncode == 1 and 'dana is not an administrator' in r.stderr, 'a drafter cannot record people', r.stderr)
 r = kasip('admin', 'people', '-w', WS, '--add', 'x', '--roles', 'boss')
 check(r.returncode == 2 and 'not a role' in r.stderr, 'an unknown role: exit 2', r.stderr)
 
@@ -83,6 +88,16 @@ r = kasip('dias', 'review', 'reject', '-w', WS, '--change-set', second, '--reaso
 check(r.returncode == 1 and 'cannot reject a change set they authored' in r.stderr, 'self-rejection refused', r.stderr)
 r = kasip('pavel', 'review', 'approve', '-w', WS, '--change-set', second)
 check(r.returncode == 1 and 'pavel is not a reviewer' in r.stderr, 'a publisher cannot approve', r.stderr)
+# the refusals are in the interface's language
+r = kasip_in('kk', 'dias', 'review', 'approve', '-w', WS, '--change-set', second)
+check(r.returncode == 1 and f'{second} өзгерістер жинағы — dias өзі жасаған жинақ: рецензенттің өзі жасаған жинақты '
+      'мақұлдау құқығы жоқ' in r.stderr, 'LANGUAGE=kk: self-approval refused in Kazakh', r.stderr)
+r = kasip_in('ru', 'dias', 'review', 'approve', '-w', WS, '--change-set', second)
+check(r.returncode == 1 and f'набор изменений {second} — собственный набор dias: рецензент не может одобрить набор, '
+      'автором которого является сам' in r.stderr, 'LANGUAGE=ru: self-approval refused in Russian', r.stderr)
+r = kasip_in('kk', 'pavel', 'review', 'approve', '-w', WS, '--change-set', second)
+check(r.returncode == 1 and 'pavel бұл жұмыс кеңістігінде рецензент емес (рөлдері: жариялаушы)' in r.stderr,
+      'LANGUAGE=kk: a role refused, the roles in Kazakh', r.stderr)
 
 # the reviewer comments on a knowledge item; dana replies; the thread is listed and resolved
 knowledge = next(l.split('\t')[0] for l in ids if 'knowledge:' in l)

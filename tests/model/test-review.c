@@ -184,6 +184,59 @@ test_own_name (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The message of a refusal of approving one's own change set, with $LANGUAGE @language. */
+static char *
+own_approval_refused (Fixture    *f,
+                      gint64      set,
+                      const char *language)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  g_assert_false (ksp_review_approve (f->store, set, "dana", &error));
+  g_unsetenv ("LANGUAGE");
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_OWN);
+  return g_strdup (error->message);
+}
+
+/* Refusals are catalogued messages, in the interface's language. */
+static void
+test_refusal_languages (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  KspNode *skill = ksp_node_find_first_of_kind (ksp_document_get_root (f->doc), "skill");
+  g_autofree char *kk = NULL, *ru = NULL, *en = NULL, *forbidden_kk = NULL;
+  gint64 set;
+
+  g_assert_true (ksp_review_set_person (f->store, "dana", "dana", NULL, KSP_ROLE_DRAFTER | KSP_ROLE_REVIEWER, &error));
+  ksp_document_set_user (f->doc, "dana");
+  g_assert_true (ksp_document_set_value (f->doc, skill, "name", KSP_LANG_RU, "правка", &error));
+  set = open_set_of (f, "dana");
+  g_assert_true (ksp_review_submit (f->store, set, "dana", NULL, &error));
+  g_assert_no_error (error);
+  kk = own_approval_refused (f, set, "kk");
+  ru = own_approval_refused (f, set, "ru");
+  en = own_approval_refused (f, set, "en");
+  {
+    g_autofree char *want_kk = g_strdup_printf ("%" G_GINT64_FORMAT " өзгерістер жинағы — dana өзі жасаған жинақ: "
+                                                "рецензенттің өзі жасаған жинақты мақұлдау құқығы жоқ", set);
+    g_autofree char *want_ru = g_strdup_printf ("набор изменений %" G_GINT64_FORMAT " — собственный набор dana: "
+                                                "рецензент не может одобрить набор, автором которого является сам", set);
+    g_autofree char *want_en = g_strdup_printf ("change set %" G_GINT64_FORMAT " is dana's own: a reviewer cannot "
+                                                "approve a change set they authored", set);
+    g_assert_cmpstr (kk, ==, want_kk);
+    g_assert_cmpstr (ru, ==, want_ru);
+    g_assert_cmpstr (en, ==, want_en);
+  }
+  /* a role refused names the roles in the language */
+  g_setenv ("LANGUAGE", "kk", TRUE);
+  g_assert_false (ksp_review_require (f->store, "dana", KSP_ROLE_PUBLISHER, "publish the standard", &error));
+  g_unsetenv ("LANGUAGE");
+  g_assert_cmpstr (error->message, ==, "dana бұл жұмыс кеңістігінде жариялаушы емес (рөлдері: құрастырушы, рецензент, "
+                                       "әкімші): стандартты жариялауға болмайды");
+}
+
 /* A skill of @root that is not @skill. */
 static KspNode *
 other_skill (KspNode *node,
@@ -300,5 +353,6 @@ main (int    argc,
   g_test_add ("/review/roles-and-change-sets", Fixture, NULL, setup, test_roles, teardown);
   g_test_add ("/review/comments", Fixture, NULL, setup, test_comments, teardown);
   g_test_add ("/review/own-name", Fixture, NULL, setup, test_own_name, teardown);
+  g_test_add ("/review/refusal-languages", Fixture, NULL, setup, test_refusal_languages, teardown);
   return g_test_run ();
 }

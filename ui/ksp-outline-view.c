@@ -9,6 +9,7 @@
 #include "ksp-search.h"
 #include "ksp-structure.h"
 #include "ksp-outline-view.h"
+#include "ksp-review-marks.h"
 #include "ksp-scroller-layout.h"
 
 struct _KspOutlineView
@@ -31,6 +32,10 @@ struct _KspOutlineView
   GPtrArray                *matches;   /* KspNode, in document order, or NULL */
   GHashTable               *visible;   /* the matches and their ancestors, or NULL */
   guint                     current;   /* the match selected last */
+
+  /* Review marks (ksp-review-marks.h): element ID → KspMark, shown under the kind of each row marked. */
+  GHashTable               *marks;     /* or NULL */
+  GHashTable               *bound;     /* the GtkListItems bound, to update their marks in place */
 };
 
 G_DEFINE_FINAL_TYPE (KspOutlineView, ksp_outline_view, GTK_TYPE_WIDGET)
@@ -245,6 +250,16 @@ setup_row (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (caption, "dim-label");
   ksp_column_append (KSP_COLUMN (box), title);
   ksp_column_append (KSP_COLUMN (box), caption);
+  {
+    GtkWidget *marks = gtk_label_new (NULL);
+    gtk_label_set_xalign (GTK_LABEL (marks), 0);
+    gtk_label_set_ellipsize (GTK_LABEL (marks), PANGO_ELLIPSIZE_END);
+    gtk_widget_add_css_class (marks, "caption");
+    gtk_widget_add_css_class (marks, "ksp-outline-marks");
+    gtk_widget_set_visible (marks, FALSE);
+    ksp_column_append (KSP_COLUMN (box), marks);
+    g_object_set_data (G_OBJECT (item), "ksp-marks", marks);
+  }
   gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_set_margin_top (box, 3);
   gtk_widget_set_margin_bottom (box, 3);
@@ -324,6 +339,40 @@ update_title (GObject    *item,
   set_lazy_tooltip (title, g_strcmp0 (label, tooltip) != 0 ? tooltip : NULL);
 }
 
+/* What the review marks of a row say, in words: they are read by screen readers as they are seen. */
+static void
+update_marks (KspOutlineView *self,
+              GtkListItem    *item)
+{
+  GtkWidget *label = g_object_get_data (G_OBJECT (item), "ksp-marks");
+  GObject *object = g_object_get_data (G_OBJECT (item), "ksp-node");
+  const char *id = KSP_IS_NODE (object) ? ksp_node_get_id (KSP_NODE (object)) : NULL;
+  guint flags = self->marks && id ? GPOINTER_TO_UINT (g_hash_table_lookup (self->marks, id)) : 0;
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (label == NULL)
+    return;
+  if (flags & KSP_MARK_COMMENT)
+    /* Translators: an outline row's mark: a comment thread on it is not resolved */
+    g_ptr_array_add (parts, (gpointer) _("● open comments"));
+  else if (flags & KSP_MARK_INSIDE_COMMENT)
+    g_ptr_array_add (parts, (gpointer) _("○ comments inside"));
+  if (flags & KSP_MARK_PENDING)
+    /* Translators: an outline row's mark: it was changed in a change set not approved yet */
+    g_ptr_array_add (parts, (gpointer) _("● changed, not approved"));
+  else if (flags & KSP_MARK_INSIDE_PENDING)
+    g_ptr_array_add (parts, (gpointer) _("○ changes inside"));
+  g_ptr_array_add (parts, NULL);
+  text = g_strjoinv (" · ", (char **) parts->pdata);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, *text != '\0');
+  if (flags & (KSP_MARK_COMMENT | KSP_MARK_PENDING))
+    gtk_widget_add_css_class (label, "accent");
+  else
+    gtk_widget_remove_css_class (label, "accent");
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
@@ -356,6 +405,8 @@ bind_row (GtkSignalListItemFactory *factory,
       gtk_label_set_text (GTK_LABEL (caption), ksp_kind_label (spec, self->lang));
       set_lazy_tooltip (caption, ksp_kind_label (spec, other));
     }
+  g_hash_table_add (self->bound, item);
+  update_marks (self, item);
 }
 
 static void
@@ -369,6 +420,7 @@ unbind_row (GtkSignalListItemFactory *factory,
   if (object)
     g_signal_handlers_disconnect_by_func (object, update_title, title);
   g_object_set_data (G_OBJECT (item), "ksp-node", NULL);
+  g_hash_table_remove (KSP_OUTLINE_VIEW (user_data)->bound, item);
   /* The expander keeps the row it showed until the next bind gives it another: given none, GTK 4.8's
    * GtkTreeExpander unparents its indentation and its arrow, and the next bind builds them again (half of
    * a card switch's time in the call, bench/bench-editor). A row widget GTK no longer needs is dropped
@@ -456,6 +508,7 @@ ksp_outline_view_dispose (GObject *object)
   g_clear_object (&self->root);
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_hash_table_unref);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_OUTLINE_VIEW);
   {
     GtkWidget *child;
@@ -466,12 +519,20 @@ ksp_outline_view_dispose (GObject *object)
 }
 
 static void
+ksp_outline_view_finalize (GObject *object)
+{
+  g_hash_table_unref (KSP_OUTLINE_VIEW (object)->bound);
+  G_OBJECT_CLASS (ksp_outline_view_parent_class)->finalize (object);
+}
+
+static void
 ksp_outline_view_class_init (KspOutlineViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ksp_outline_view_dispose;
+  object_class->finalize = ksp_outline_view_finalize;
 
   /**
    * KspOutlineView::node-selected:
@@ -519,6 +580,7 @@ ksp_outline_view_class_init (KspOutlineViewClass *klass)
 static void
 ksp_outline_view_init (KspOutlineView *self)
 {
+  self->bound = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->lang = ksp_outline_view_default_language ();
 
@@ -930,4 +992,51 @@ on_search_mode (KspOutlineView *self)
     ksp_outline_view_search (self, NULL);
   /* The focus comes back from the closed search bar to the outline, at the match or where it was. */
   ksp_outline_view_focus_selected (self);
+}
+
+/**
+ * ksp_outline_view_set_marks:
+ * @marks: (nullable) (element-type utf8 guint): element ID → KspMark (ksp-review-marks.h); a reference is kept
+ *
+ * Marks the rows of elements with open comments or changes waiting for review, in place (nothing is rebuilt).
+ */
+void
+ksp_outline_view_set_marks (KspOutlineView *self,
+                            GHashTable     *marks)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_return_if_fail (KSP_IS_OUTLINE_VIEW (self));
+
+  if (marks)
+    g_hash_table_ref (marks);
+  g_clear_pointer (&self->marks, g_hash_table_unref);
+  self->marks = marks;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_marks (self, item);
+}
+
+/**
+ * ksp_outline_view_get_marks_text:
+ * Returns: (transfer none) (nullable): what the row of @node says of its marks, when it is bound (tests)
+ */
+const char *
+ksp_outline_view_get_marks_text (KspOutlineView *self,
+                                 KspNode        *node)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_return_val_if_fail (KSP_IS_OUTLINE_VIEW (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (g_object_get_data (item, "ksp-node") == (gpointer) node)
+      {
+        GtkWidget *label = g_object_get_data (item, "ksp-marks");
+        return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+      }
+  return NULL;
 }

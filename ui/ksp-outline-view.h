@@ -35,6 +35,10 @@ gboolean   ksp_outline_view_search_step   (KspOutlineView *self,
 void       ksp_outline_view_start_search  (KspOutlineView *self);
 GtkWidget *ksp_outline_view_get_search_entry (KspOutlineView *self);
 const char *ksp_outline_view_row_tooltip  (GtkWidget     *label);
+void       ksp_outline_view_set_marks     (KspOutlineView *self,
+                                           GHashTable     *marks);
+const char *ksp_outline_view_get_marks_text (KspOutlineView *self,
+                                           KspNode        *node);
 int        ksp_outline_view_drop_place    (KspNode        *node,
                                            KspNode        *target,
                                            double          y,

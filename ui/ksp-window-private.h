@@ -63,8 +63,12 @@ KspLang     _ksp_window_chosen_lang      (GtkFileChooser  *chooser);
 /* ksp-window-editions.c: Editions… (freeze, list, open read-only, revert) and the text in force on a date */
 void _ksp_window_editions_setup (KspWindow *window);
 
-/* ksp-window-review.c: Review… (change sets: compare, submit, approve, reject, revert) */
-void _ksp_window_review_setup (KspWindow *window);
+/* ksp-window-review.c: Review… (change sets: compare, submit, approve, reject, revert), the review panel
+ * beside the form (F9), the outline's marks, the name you are shown by */
+void _ksp_window_review_setup             (KspWindow   *window);
+void _ksp_window_review_workspace_changed (KspWindow   *window);
+void _ksp_window_review_set_document      (KspWindow   *window,
+                                           KspDocument *document);
 
 /* ksp-window.c, for the application: the workspace opened after the window's first frame */
 void     _ksp_window_open_workspace_when_shown (KspWindow  *window,
@@ -74,6 +78,9 @@ gboolean _ksp_window_is_opening                (KspWindow  *window);
 /* ksp-window.c, for the aspects */
 GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);
 GtkPaned   *_ksp_window_get_checks_paned   (KspWindow  *window);
+GtkPaned   *_ksp_window_get_review_paned   (KspWindow  *window);
+struct _KspReviewPanel *_ksp_window_get_review_panel (KspWindow *window);
+GtkWidget  *_ksp_window_get_notice_bar     (KspWindow  *window);
 const char *_ksp_window_get_standard_handle (KspWindow *window);
 gboolean    _ksp_window_select_standard    (KspWindow  *window,
                                             const char *handle);

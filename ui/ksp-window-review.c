@@ -15,6 +15,7 @@
 #include "ksp-compare-window.h"
 #include "ksp-interface-language.h"
 #include "ksp-review.h"
+#include "ksp-review-panel.h"
 #include "ksp-window-private.h"
 
 typedef struct
@@ -24,11 +25,27 @@ typedef struct
   GtkWidget *window_title;
   GtkWidget *list_group;
   GPtrArray *list_rows;
+
+  KspWorkspace *workspace;  /* the window's, followed for the outline's marks */
+  gulong     changed_id;
+  guint      marks_source;
+  GtkWidget *name_bar;      /* asks the name you are shown by, at your first start in a workspace */
+  GtkWidget *name_entry;
 } Review;
+
+static void
+forget_workspace (Review *rv)
+{
+  g_clear_handle_id (&rv->marks_source, g_source_remove);
+  if (rv->workspace)
+    g_clear_signal_handler (&rv->changed_id, rv->workspace);
+  g_clear_object (&rv->workspace);
+}
 
 static void
 review_free (Review *rv)
 {
+  forget_workspace (rv);
   g_clear_pointer (&rv->list_rows, g_ptr_array_unref);
   g_free (rv);
 }
@@ -112,7 +129,7 @@ on_submit_clicked (GtkButton *button,
   gboolean ok;
 
   ksp_element_form_commit (ksp_window_get_form (rv->window));
-  ok = ksp_review_submit (ksp_window_get_store (rv->window), row_set (GTK_WIDGET (button)), account (rv), NULL, &error);
+  ok = ksp_workspace_submit (ksp_window_get_workspace (rv->window), row_set (GTK_WIDGET (button)), NULL, &error);
   done (rv, ok, error);
 }
 
@@ -121,8 +138,7 @@ on_approve_clicked (GtkButton *button,
                     Review    *rv)
 {
   g_autoptr (GError) error = NULL;
-  gboolean ok = ksp_review_approve (ksp_window_get_store (rv->window), row_set (GTK_WIDGET (button)), account (rv),
-                                    &error);
+  gboolean ok = ksp_workspace_approve (ksp_window_get_workspace (rv->window), row_set (GTK_WIDGET (button)), &error);
   done (rv, ok, error);
 }
 
@@ -132,8 +148,8 @@ on_revert_clicked (GtkButton *button,
 {
   g_autoptr (GError) error = NULL;
   KspDocument *draft = ksp_window_get_document (rv->window);
-  gboolean ok = draft && ksp_review_revert (ksp_window_get_store (rv->window), draft, row_set (GTK_WIDGET (button)),
-                                            account (rv), &error);
+  gboolean ok = draft && ksp_workspace_revert (ksp_window_get_workspace (rv->window), draft,
+                                               row_set (GTK_WIDGET (button)), &error);
   done (rv, ok, error);
 }
 
@@ -149,8 +165,8 @@ on_reject_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "reject"))
     return;
-  ok = ksp_review_reject (ksp_window_get_store (rv->window), id, account (rv),
-                          gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  ok = ksp_workspace_reject (ksp_window_get_workspace (rv->window), id, gtk_editable_get_text (GTK_EDITABLE (entry)),
+                             &error);
   done (rv, ok, error);
 }
 
@@ -321,8 +337,176 @@ review_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (rv->dialog));
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* the review panel beside the form                                                                 */
+
+/* F9 and the header's button: the panel, at the window's right, 340 px wide at first. */
+static void
+show_review_changed (GSimpleAction *action,
+                     GVariant      *state,
+                     gpointer       user_data)
+{
+  Review *rv = user_data;
+  gboolean show = g_variant_get_boolean (state);
+  GtkWidget *panel = GTK_WIDGET (_ksp_window_get_review_panel (rv->window));
+  GtkPaned *paned = _ksp_window_get_review_paned (rv->window);
+
+  g_simple_action_set_state (action, state);
+  if (show == gtk_widget_get_visible (panel))
+    return;
+  gtk_widget_set_visible (panel, show);
+  if (show)
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (paned));
+      if (width > 0)
+        gtk_paned_set_position (paned, MAX (width - 340, width / 2));
+    }
+}
+
+/* The outline's marks, read again a moment after a change (edits come in bursts). */
+static gboolean
+update_marks_cb (gpointer user_data)
+{
+  Review *rv = user_data;
+  KspDocument *draft = ksp_window_get_document (rv->window);
+  g_autoptr (GHashTable) marks = NULL;
+  g_autoptr (GError) error = NULL;
+
+  rv->marks_source = 0;
+  if (rv->workspace && draft && !_ksp_window_is_showing_view (rv->window) &&
+      !(marks = ksp_workspace_dup_marks (rv->workspace, draft, &error)))
+    g_debug ("No review marks: %s", error->message);
+  ksp_outline_view_set_marks (ksp_window_get_outline (rv->window), marks);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_marks (Review *rv,
+             guint   delay)
+{
+  if (rv->marks_source == 0)
+    rv->marks_source = g_timeout_add (delay, update_marks_cb, rv);
+}
+
+static void
+on_workspace_changed (KspWorkspace *workspace,
+                      const char   *standard_id,
+                      guint         what,
+                      Review       *rv)
+{
+  queue_marks (rv, what == KSP_WORKSPACE_CHANGED_LOG ? 700 : 50);
+  if (rv->dialog && (what & KSP_WORKSPACE_CHANGED_REVIEW))
+    fill_list (rv);
+  /* a name recorded by other means (kasip people, an administrator) */
+  if (rv->name_bar && gtk_widget_get_visible (rv->name_bar) && !ksp_workspace_needs_display_name (workspace))
+    gtk_widget_set_visible (rv->name_bar, FALSE);
+}
+
+/* The name others see you by: asked once per workspace, in a bar that does not stop the work. */
+static void
+on_name_save (Review *rv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (rv->name_entry))));
+
+  if (*name == '\0' || rv->workspace == NULL)
+    return;
+  if (!ksp_workspace_set_display_name (rv->workspace, name, &error))
+    {
+      ksp_window_show_error (rv->window, error->message);
+      return;
+    }
+  gtk_widget_set_visible (rv->name_bar, FALSE);
+}
+
+static void
+on_name_later (Review *rv)
+{
+  gtk_widget_set_visible (rv->name_bar, FALSE);
+}
+
+static void
+build_name_bar (Review *rv)
+{
+  GtkWidget *notice = _ksp_window_get_notice_bar (rv->window);
+  GtkWidget *label, *save, *later;
+
+  rv->name_bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (rv->name_bar, "ksp-name-bar");
+  gtk_widget_set_margin_start (rv->name_bar, 12);
+  gtk_widget_set_margin_end (rv->name_bar, 12);
+  gtk_widget_set_margin_top (rv->name_bar, 6);
+  gtk_widget_set_margin_bottom (rv->name_bar, 6);
+  label = gtk_label_new (_("Your name as the working group sees it beside your changes and comments:"));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  rv->name_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (rv->name_entry), _("First and last name"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rv->name_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Your name"), -1);
+  gtk_widget_set_size_request (rv->name_entry, 220, -1);
+  g_signal_connect_swapped (rv->name_entry, "activate", G_CALLBACK (on_name_save), rv);
+  save = gtk_button_new_with_mnemonic (_("_Save Name"));
+  gtk_widget_add_css_class (save, "suggested-action");
+  g_signal_connect_swapped (save, "clicked", G_CALLBACK (on_name_save), rv);
+  later = gtk_button_new_with_mnemonic (_("_Later"));
+  g_signal_connect_swapped (later, "clicked", G_CALLBACK (on_name_later), rv);
+  gtk_box_append (GTK_BOX (rv->name_bar), label);
+  gtk_box_append (GTK_BOX (rv->name_bar), rv->name_entry);
+  gtk_box_append (GTK_BOX (rv->name_bar), save);
+  gtk_box_append (GTK_BOX (rv->name_bar), later);
+  gtk_widget_set_visible (rv->name_bar, FALSE);
+  gtk_box_insert_child_after (GTK_BOX (gtk_widget_get_parent (notice)), rv->name_bar, notice);
+}
+
+/**
+ * _ksp_window_review_workspace_changed:
+ *
+ * The window opened another workspace (or closed it): the panel and the marks follow its session, and
+ * the name you are shown by is asked for when you have none there.
+ */
+void
+_ksp_window_review_workspace_changed (KspWindow *window)
+{
+  Review *rv = g_object_get_data (G_OBJECT (window), "ksp-review");
+  KspWorkspace *workspace = ksp_window_get_workspace (window);
+
+  if (rv == NULL)
+    return;
+  forget_workspace (rv);
+  if (workspace)
+    {
+      rv->workspace = g_object_ref (workspace);
+      rv->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), rv);
+    }
+  ksp_review_panel_set_workspace (_ksp_window_get_review_panel (window), workspace);
+  if (rv->name_bar == NULL)
+    build_name_bar (rv);
+  gtk_editable_set_text (GTK_EDITABLE (rv->name_entry), "");
+  gtk_widget_set_visible (rv->name_bar, workspace && ksp_workspace_needs_display_name (workspace));
+}
+
+/* The window shows @document (the draft, a read-only view, or none). */
+void
+_ksp_window_review_set_document (KspWindow   *window,
+                                 KspDocument *document)
+{
+  Review *rv = g_object_get_data (G_OBJECT (window), "ksp-review");
+
+  if (rv == NULL)
+    return;
+  ksp_review_panel_set_document (_ksp_window_get_review_panel (window), document,
+                                 document && !ksp_window_is_read_only (window));
+  ksp_outline_view_set_marks (ksp_window_get_outline (window), NULL);
+  g_clear_handle_id (&rv->marks_source, g_source_remove);
+  if (document)
+    queue_marks (rv, 0);
+}
+
 static const GActionEntry review_actions[] = {
   { "review", review_activated },
+  { "show-review", NULL, NULL, "false", show_review_changed },
 };
 
 void

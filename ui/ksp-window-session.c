@@ -147,6 +147,10 @@ on_close_request (GtkWindow *gtk_window,
     g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-checks");
     g_settings_set_boolean (se->settings, "show-checks", state && g_variant_get_boolean (state));
   }
+  {
+    g_autoptr (GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-review");
+    g_settings_set_boolean (se->settings, "show-review", state && g_variant_get_boolean (state));
+  }
   _ksp_window_session_save_place (window);
   return FALSE; /* the window closes */
 }
@@ -176,5 +180,7 @@ _ksp_window_session_setup (KspWindow *window)
     gtk_paned_set_position (_ksp_window_get_checks_paned (window), checks);
   if (g_settings_get_boolean (se->settings, "show-checks"))
     g_action_group_change_action_state (G_ACTION_GROUP (window), "show-checks", g_variant_new_boolean (TRUE));
+  if (g_settings_get_boolean (se->settings, "show-review"))
+    g_action_group_change_action_state (G_ACTION_GROUP (window), "show-review", g_variant_new_boolean (TRUE));
   g_signal_connect (window, "close-request", G_CALLBACK (on_close_request), se);
 }

@@ -429,6 +429,25 @@ ksp_window_get_element_actions (KspWindow *self)
   return st ? G_ACTION_GROUP (st->actions) : NULL;
 }
 
+/* Ctrl+Return adds an element from anywhere in the window, except in the review panel, where it posts the
+ * comment being written (ksp-review-panel.c). */
+static gboolean
+add_unless_commenting (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  KspWindow *window = KSP_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  GActionGroup *actions = ksp_window_get_element_actions (window);
+
+  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (_ksp_window_get_review_panel (window))))
+    return FALSE;
+  if (actions == NULL || !g_action_group_get_action_enabled (actions, user_data))
+    return FALSE;
+  g_action_group_activate_action (actions, user_data, NULL);
+  return TRUE;
+}
+
 /**
  * _ksp_window_structure_setup:
  *
@@ -454,9 +473,15 @@ _ksp_window_structure_setup (KspWindow *window)
   g_signal_connect (outline, "node-dropped", G_CALLBACK (on_node_dropped), st);
   g_signal_connect (outline, "node-selected", G_CALLBACK (on_outline_selected), window);
 
-  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, GDK_CONTROL_MASK, "element.add-sibling");
-  _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                "element.add-first-child");
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (add_unless_commenting,
+                                                                                   (gpointer) "add-sibling", NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return,
+                                                                                  GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (add_unless_commenting,
+                                                                                   (gpointer) "add-first-child", NULL)));
   _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_d, GDK_CONTROL_MASK, "element.duplicate");
   _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Up, GDK_ALT_MASK, "element.move-up");
   _ksp_window_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Down, GDK_ALT_MASK, "element.move-down");

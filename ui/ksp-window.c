@@ -10,6 +10,7 @@
 #include "ksp-findings-view.h"
 #include "ksp-ork-reader.h"
 #include "ksp-outline-view.h"
+#include "ksp-review-panel.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-window.h"
 #include "ksp-window-private.h"
@@ -35,12 +36,15 @@ struct _KspWindow
   GtkStack            *main_stack;
   KspOutlineView      *outline;
   KspElementForm      *form;
+  GtkPaned            *review_paned; /* form | review panel */
+  KspReviewPanel      *review_panel;
   GtkPaned            *checks_paned;
   GtkPaned            *paned;        /* outline | form */
   GtkWidget           *checks_button;
   KspFindingsView     *findings_view;
 
-  KspStore            *store;
+  KspWorkspace        *workspace;   /* the session (model/ksp-workspace.h) */
+  KspStore            *store;       /* its store */
   GPtrArray           *standards;   /* KspStandardInfo, in the selector's order */
   gint64               document_tree; /* the draft tree of the open document, 0 when none */
   KspDocument         *document;
@@ -366,6 +370,7 @@ set_document (KspWindow   *self,
       g_simple_action_set_enabled (G_SIMPLE_ACTION (lookup_action (self, "redo")), FALSE);
     }
   update_read_only (self);
+  _ksp_window_review_set_document (self, document);
   update_export_actions (self);
   _ksp_window_structure_update (self);
   _ksp_window_search_update (self);
@@ -397,7 +402,7 @@ load_standard (KspWindow *self,
   /* The standards of one order share a document: choosing another of them only moves the selection. */
   if (self->document == NULL || self->document_tree != info->draft_tree)
     {
-      document = ksp_document_open (self->store, info->draft_tree, &error);
+      document = ksp_workspace_open_draft (self->workspace, info->draft_tree, &error);
       if (document == NULL)
         {
           g_autofree char *text = g_strdup_printf (_("Could not open standard %s: %s"), info->handle, error->message);
@@ -455,6 +460,8 @@ close_workspace (KspWindow *self)
       ksp_store_close (self->store);
       g_clear_object (&self->store);
     }
+  g_clear_object (&self->workspace);
+  _ksp_window_review_workspace_changed (self);
 }
 
 /**
@@ -495,6 +502,7 @@ ksp_window_open_workspace (KspWindow   *self,
 
   close_workspace (self);
   self->store = g_steal_pointer (&store);
+  self->workspace = ksp_workspace_new (self->store);
   self->standards = g_steal_pointer (&standards);
   load_classifiers (self);
 
@@ -528,6 +536,7 @@ ksp_window_open_workspace (KspWindow   *self,
   if (self->standards->len == 0)
     ksp_window_show_error (self, _("This workspace holds no standards yet."));
   self->opening = TRUE;
+  _ksp_window_review_workspace_changed (self);
   load_standard (self, 0);
   _ksp_window_session_restore_place (self); /* where the drafter was last time */
   self->opening = FALSE;
@@ -1240,6 +1249,7 @@ on_node_selected (KspWindow *self,
                   KspNode   *node)
 {
   ksp_element_form_set_node (self->form, node);
+  ksp_review_panel_set_element (self->review_panel, node);
   if (node && !self->opening)
     _ksp_window_session_place_changed (self); /* also kept when the session ends without closing */
 }
@@ -1327,6 +1337,7 @@ ksp_window_class_init (KspWindowClass *klass)
   g_type_ensure (KSP_TYPE_OUTLINE_VIEW);
   g_type_ensure (KSP_TYPE_ELEMENT_FORM);
   g_type_ensure (KSP_TYPE_FINDINGS_VIEW);
+  g_type_ensure (KSP_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KspWindow, toast_overlay);
@@ -1347,6 +1358,8 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, form);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, review_paned);
+  gtk_widget_class_bind_template_child (widget_class, KspWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_paned);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_button);
@@ -1428,10 +1441,10 @@ ksp_window_init (KspWindow *self)
   _ksp_window_structure_setup (self);
   _ksp_window_search_setup (self);
   _ksp_window_keys_setup (self);
+  _ksp_window_review_setup (self);
   _ksp_window_session_setup (self);
   _ksp_window_files_setup (self);
   _ksp_window_editions_setup (self);
-  _ksp_window_review_setup (self);
 }
 
 GtkPaned *
@@ -1559,6 +1572,31 @@ ksp_window_get_store (KspWindow *self)
 {
   g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+KspWorkspace *
+ksp_window_get_workspace (KspWindow *self)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), NULL);
+  return self->workspace;
+}
+
+KspReviewPanel *
+_ksp_window_get_review_panel (KspWindow *self)
+{
+  return self->review_panel;
+}
+
+GtkPaned *
+_ksp_window_get_review_paned (KspWindow *self)
+{
+  return self->review_paned;
+}
+
+GtkWidget *
+_ksp_window_get_notice_bar (KspWindow *self)
+{
+  return self->notice_bar;
 }
 
 KspDocument *

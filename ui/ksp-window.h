@@ -9,6 +9,7 @@
 #include "ksp-element-form.h"
 #include "ksp-findings-view.h"
 #include "ksp-outline-view.h"
+#include "ksp-workspace.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,7 @@ gboolean        ksp_window_new_workspace    (KspWindow      *self,
 void            ksp_window_import_files     (KspWindow      *self,
                                              const char *const *paths);
 KspStore       *ksp_window_get_store        (KspWindow      *self);
+KspWorkspace   *ksp_window_get_workspace    (KspWindow      *self);
 KspDocument    *ksp_window_get_document     (KspWindow      *self);
 KspElementForm *ksp_window_get_form         (KspWindow      *self);
 KspOutlineView *ksp_window_get_outline      (KspWindow      *self);

@@ -1,0 +1,528 @@
+/* ksp-workspace.c: the open workspace as a session (see ksp-workspace.h) */
+#include "config.h"
+
+#include "ksp-comments.h"
+#include "ksp-review-marks.h"
+#include "ksp-workspace.h"
+
+/* What the session read of one standard, until it changes. */
+typedef struct {
+  GPtrArray *log;
+  GPtrArray *comments;
+  GPtrArray *change_sets;
+} Cached;
+
+static void
+cached_free (Cached *c)
+{
+  g_clear_pointer (&c->log, g_ptr_array_unref);
+  g_clear_pointer (&c->comments, g_ptr_array_unref);
+  g_clear_pointer (&c->change_sets, g_ptr_array_unref);
+  g_free (c);
+}
+
+struct _KspWorkspace
+{
+  GObject     parent_instance;
+
+  KspStore   *store;
+  GPtrArray  *standards;  /* KspStandardInfo */
+  GHashTable *cached;     /* standard ID → Cached */
+  GPtrArray  *people;     /* KspPerson, or NULL until read */
+  GPtrArray  *drafts;     /* KspDocument watched (weak: the document's "changed" is disconnected on dispose) */
+};
+
+G_DEFINE_FINAL_TYPE (KspWorkspace, ksp_workspace, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void on_draft_changed (KspDocument *draft, gpointer command, KspWorkspace *self);
+static void on_draft_finalized (gpointer data, GObject *where_the_object_was);
+
+static void
+forget_drafts (KspWorkspace *self)
+{
+  for (guint i = 0; i < self->drafts->len; i++)
+    {
+      GObject *draft = g_ptr_array_index (self->drafts, i);
+      g_signal_handlers_disconnect_by_func (draft, on_draft_changed, self);
+      g_object_weak_unref (draft, on_draft_finalized, self);
+    }
+  g_ptr_array_set_size (self->drafts, 0);
+}
+
+static void
+ksp_workspace_dispose (GObject *object)
+{
+  KspWorkspace *self = KSP_WORKSPACE (object);
+
+  forget_drafts (self);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->standards, g_ptr_array_unref);
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_hash_table_remove_all (self->cached);
+  G_OBJECT_CLASS (ksp_workspace_parent_class)->dispose (object);
+}
+
+static void
+ksp_workspace_finalize (GObject *object)
+{
+  KspWorkspace *self = KSP_WORKSPACE (object);
+
+  g_hash_table_unref (self->cached);
+  g_ptr_array_unref (self->drafts);
+  G_OBJECT_CLASS (ksp_workspace_parent_class)->finalize (object);
+}
+
+static void
+ksp_workspace_class_init (KspWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ksp_workspace_dispose;
+  object_class->finalize = ksp_workspace_finalize;
+
+  /**
+   * KspWorkspace::changed:
+   * @standard_id: (nullable): the standard that changed; NULL: the workspace as a whole (people)
+   * @what: KspWorkspaceChange flags
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+}
+
+static void
+ksp_workspace_init (KspWorkspace *self)
+{
+  self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_free);
+  self->drafts = g_ptr_array_new ();
+}
+
+/* Forgets what was read of @standard_id and says it changed. */
+static void
+notify (KspWorkspace *self,
+        const char   *standard_id,
+        guint         what)
+{
+  /* people are few and may have been recorded by anyone: read again after any change */
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  if (standard_id)
+    g_hash_table_remove (self->cached, standard_id);
+  else
+    g_hash_table_remove_all (self->cached);
+  g_signal_emit (self, signals[CHANGED], 0, standard_id, what);
+}
+
+KspWorkspace *
+ksp_workspace_new (KspStore *store)
+{
+  KspWorkspace *self;
+
+  g_return_val_if_fail (KSP_IS_STORE (store), NULL);
+
+  self = g_object_new (KSP_TYPE_WORKSPACE, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+KspWorkspace *
+ksp_workspace_open (const char         *uri,
+                    KspStoreOpenFlags   flags,
+                    GError            **error)
+{
+  g_autoptr (KspStore) store = ksp_store_open_uri (uri, flags, error);
+  g_autoptr (KspWorkspace) self = NULL;
+
+  if (store == NULL)
+    return NULL;
+  self = ksp_workspace_new (store);
+  if (!ksp_workspace_reload_standards (self, error))
+    {
+      ksp_workspace_close (self);
+      return NULL;
+    }
+  return g_steal_pointer (&self);
+}
+
+void
+ksp_workspace_close (KspWorkspace *self)
+{
+  g_return_if_fail (KSP_IS_WORKSPACE (self));
+
+  forget_drafts (self);
+  g_hash_table_remove_all (self->cached);
+  if (self->store)
+    ksp_store_close (self->store);
+}
+
+KspStore *
+ksp_workspace_get_store (KspWorkspace *self)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  return self->store;
+}
+
+GPtrArray *
+ksp_workspace_get_standards (KspWorkspace *self)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  return self->standards;
+}
+
+gboolean
+ksp_workspace_reload_standards (KspWorkspace *self,
+                                GError      **error)
+{
+  GPtrArray *standards;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!(standards = ksp_store_list_standards (self->store, error)))
+    return FALSE;
+  g_clear_pointer (&self->standards, g_ptr_array_unref);
+  self->standards = standards;
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* drafts                                                                                          */
+
+static void
+on_draft_changed (KspDocument  *draft,
+                  gpointer      command,
+                  KspWorkspace *self)
+{
+  notify (self, ksp_node_get_id (ksp_document_get_root (draft)), KSP_WORKSPACE_CHANGED_LOG);
+}
+
+static void
+on_draft_finalized (gpointer  data,
+                    GObject  *where_the_object_was)
+{
+  KspWorkspace *self = data;
+  g_ptr_array_remove (self->drafts, where_the_object_was);
+}
+
+KspDocument *
+ksp_workspace_open_draft (KspWorkspace *self,
+                          gint64        draft_tree,
+                          GError      **error)
+{
+  KspDocument *draft;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+
+  if (!(draft = ksp_document_open (self->store, draft_tree, error)))
+    return NULL;
+  g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed), self);
+  g_object_weak_ref (G_OBJECT (draft), on_draft_finalized, self);
+  g_ptr_array_add (self->drafts, draft);
+  return draft;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* who you are                                                                                     */
+
+const char *
+ksp_workspace_get_account (KspWorkspace *self)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  return ksp_store_get_user (self->store);
+}
+
+void
+ksp_workspace_set_account (KspWorkspace *self,
+                           const char   *account)
+{
+  g_return_if_fail (KSP_IS_WORKSPACE (self));
+
+  ksp_store_set_user (self->store, account);
+  for (guint i = 0; i < self->drafts->len; i++)
+    ksp_document_set_user (g_ptr_array_index (self->drafts, i), account);
+  notify (self, NULL, KSP_WORKSPACE_CHANGED_PEOPLE);
+}
+
+static KspPerson *
+find_person (KspWorkspace *self,
+             const char   *account)
+{
+  if (self->people == NULL)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!(self->people = ksp_store_list_people (self->store, &error)))
+        {
+          g_debug ("Could not read the people of %s: %s", ksp_store_get_location (self->store), error->message);
+          return NULL;
+        }
+    }
+  for (guint i = 0; i < self->people->len; i++)
+    {
+      KspPerson *p = g_ptr_array_index (self->people, i);
+      if (g_strcmp0 (p->account, account) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+char *
+ksp_workspace_dup_display_name (KspWorkspace *self,
+                                const char   *account)
+{
+  KspPerson *person;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+
+  if (account == NULL)
+    account = ksp_workspace_get_account (self);
+  person = find_person (self, account);
+  return g_strdup (person && person->display_name && *person->display_name ? person->display_name : account);
+}
+
+KspRoles
+ksp_workspace_get_roles (KspWorkspace *self)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), 0);
+  return ksp_review_roles_of (self->store, ksp_workspace_get_account (self), NULL);
+}
+
+gboolean
+ksp_workspace_needs_display_name (KspWorkspace *self)
+{
+  KspPerson *person;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (ksp_store_is_read_only (self->store))
+    return FALSE;
+  person = find_person (self, ksp_workspace_get_account (self));
+  return person == NULL || person->display_name == NULL || *person->display_name == '\0';
+}
+
+gboolean
+ksp_workspace_set_display_name (KspWorkspace *self,
+                                const char   *display_name,
+                                GError      **error)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!ksp_review_set_own_name (self->store, ksp_workspace_get_account (self), display_name, error))
+    return FALSE;
+  notify (self, NULL, KSP_WORKSPACE_CHANGED_PEOPLE);
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* what the session read                                                                           */
+
+static Cached *
+cached_of (KspWorkspace *self,
+           const char   *standard_id)
+{
+  Cached *c = g_hash_table_lookup (self->cached, standard_id);
+
+  if (c == NULL)
+    {
+      c = g_new0 (Cached, 1);
+      g_hash_table_insert (self->cached, g_strdup (standard_id), c);
+    }
+  return c;
+}
+
+GPtrArray *
+ksp_workspace_list_log (KspWorkspace *self,
+                        const char   *standard_id,
+                        GError      **error)
+{
+  Cached *c;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (standard_id != NULL, NULL);
+
+  c = cached_of (self, standard_id);
+  if (c->log == NULL)
+    c->log = ksp_store_list_log (self->store, standard_id, error);
+  return c->log;
+}
+
+GPtrArray *
+ksp_workspace_list_comments (KspWorkspace *self,
+                             const char   *standard_id,
+                             GError      **error)
+{
+  Cached *c;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (standard_id != NULL, NULL);
+
+  c = cached_of (self, standard_id);
+  if (c->comments == NULL)
+    c->comments = ksp_store_list_comments (self->store, standard_id, error);
+  return c->comments;
+}
+
+GPtrArray *
+ksp_workspace_list_change_sets (KspWorkspace *self,
+                                const char   *standard_id,
+                                GError      **error)
+{
+  Cached *c;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (standard_id != NULL, NULL);
+
+  c = cached_of (self, standard_id);
+  if (c->change_sets == NULL)
+    c->change_sets = ksp_store_list_change_sets (self->store, standard_id, error);
+  return c->change_sets;
+}
+
+GHashTable *
+ksp_workspace_dup_marks (KspWorkspace *self,
+                         KspDocument  *draft,
+                         GError      **error)
+{
+  const char *standard_id;
+  GPtrArray *comments, *log = NULL;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (KSP_IS_DOCUMENT (draft), NULL);
+
+  standard_id = ksp_node_get_id (ksp_document_get_root (draft));
+  if (!(comments = ksp_workspace_list_comments (self, standard_id, error)))
+    return NULL;
+  /* the log only when something waits for review: it is the long read */
+  if (ksp_review_is_set_up (self->store, NULL))
+    {
+      GPtrArray *sets = ksp_workspace_list_change_sets (self, standard_id, error);
+      gboolean any = FALSE;
+
+      if (sets == NULL)
+        return NULL;
+      for (guint i = 0; i < sets->len && !any; i++)
+        any = ksp_review_status_is_pending (((KspChangeSet *) g_ptr_array_index (sets, i))->status);
+      if (any && !(log = ksp_workspace_list_log (self, standard_id, error)))
+        return NULL;
+    }
+  return ksp_review_marks_compute (self->store, draft, comments, log, error);
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* review steps                                                                                    */
+
+static const char *
+standard_of_set (KspWorkspace *self,
+                 gint64        id,
+                 char        **out)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (self->store, id, NULL);
+
+  *out = c ? g_strdup (c->standard_id) : NULL;
+  return *out;
+}
+
+gboolean
+ksp_workspace_submit (KspWorkspace *self,
+                      gint64        change_set,
+                      const char   *title,
+                      GError      **error)
+{
+  g_autofree char *standard_id = NULL;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!ksp_review_submit (self->store, change_set, ksp_workspace_get_account (self), title, error))
+    return FALSE;
+  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  return TRUE;
+}
+
+gboolean
+ksp_workspace_approve (KspWorkspace *self,
+                       gint64        change_set,
+                       GError      **error)
+{
+  g_autofree char *standard_id = NULL;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!ksp_review_approve (self->store, change_set, ksp_workspace_get_account (self), error))
+    return FALSE;
+  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  return TRUE;
+}
+
+gboolean
+ksp_workspace_reject (KspWorkspace *self,
+                      gint64        change_set,
+                      const char   *reason,
+                      GError      **error)
+{
+  g_autofree char *standard_id = NULL;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!ksp_review_reject (self->store, change_set, ksp_workspace_get_account (self), reason, error))
+    return FALSE;
+  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  return TRUE;
+}
+
+gboolean
+ksp_workspace_revert (KspWorkspace *self,
+                      KspDocument  *draft,
+                      gint64        change_set,
+                      GError      **error)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (KSP_IS_DOCUMENT (draft), FALSE);
+
+  if (!ksp_review_revert (self->store, draft, change_set, ksp_workspace_get_account (self), error))
+    return FALSE;
+  notify (self, ksp_node_get_id (ksp_document_get_root (draft)),
+          KSP_WORKSPACE_CHANGED_REVIEW | KSP_WORKSPACE_CHANGED_LOG);
+  return TRUE;
+}
+
+gint64
+ksp_workspace_add_comment (KspWorkspace *self,
+                           KspDocument  *draft,
+                           KspNode      *element,
+                           const char   *field,
+                           KspLang       lang,
+                           gint64        reply_to,
+                           const char   *text,
+                           GError      **error)
+{
+  const char *standard_id;
+  gint64 id;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), 0);
+  g_return_val_if_fail (KSP_IS_DOCUMENT (draft), 0);
+
+  standard_id = ksp_node_get_id (ksp_document_get_root (draft));
+  if (!(id = ksp_comments_add (self->store, standard_id, element, field, lang, reply_to,
+                               ksp_workspace_get_account (self), text, error)))
+    return 0;
+  notify (self, standard_id, KSP_WORKSPACE_CHANGED_COMMENTS);
+  return id;
+}
+
+gboolean
+ksp_workspace_resolve_comment (KspWorkspace *self,
+                               const char   *standard_id,
+                               gint64        comment,
+                               gboolean      resolved,
+                               GError      **error)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!ksp_comments_resolve (self->store, comment, ksp_workspace_get_account (self), resolved, error))
+    return FALSE;
+  notify (self, standard_id, KSP_WORKSPACE_CHANGED_COMMENTS);
+  return TRUE;
+}

@@ -1,0 +1,247 @@
+/* test-review.c: review in the editor (issue 16.5), under Xvfb
+ *
+ * On the sample workspace:
+ *  - the name bar at the first start: a name saved is kept in the workspace and does not set review up;
+ *  - the review panel (F9): as a drafter, a knowledge item's wording changed in the form: the outline
+ *    marks it (and its card) as changed and not approved, its history says who, in which change set,
+ *    old → new; as a reviewer, a comment on one field of it: the panel lists the thread, the outline marks
+ *    it; a reply; resolving it takes the mark off; the change set approved takes the other mark off.
+ * Screenshots: the panel with a thread and the history, the outline's marks, the name bar. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "ksp-outline-view.h"
+#include "ksp-review.h"
+#include "ksp-review-panel.h"
+#include "ksp-window.h"
+#include "ui-test-util.h"
+
+static KspReviewPanel *
+panel_of (KspWindow *window)
+{
+  GtkWidget *panel = find_widget_of_type (GTK_WIDGET (window), KSP_TYPE_REVIEW_PANEL);
+  g_assert_nonnull (panel);
+  return KSP_REVIEW_PANEL (panel);
+}
+
+/* The first button under @widget, shown, whose label is @label. */
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_button_get_label (GTK_BUTTON (widget)) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_entry_with_placeholder (GtkWidget  *widget,
+                             const char *placeholder,
+                             gboolean    mapped)
+{
+  if (GTK_IS_ENTRY (widget) && (!mapped || gtk_widget_get_mapped (widget)) &&
+      g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (widget)), placeholder) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_entry_with_placeholder (c, placeholder, mapped);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate_for (300);
+}
+
+static void
+test_name_bar (Fixture       *fixture,
+               gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspStore *store = ksp_window_get_store (window);
+  GtkWidget *entry = find_entry_with_placeholder (GTK_WIDGET (window), "First and last name", TRUE);
+  g_autoptr (KspPerson) person = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* nobody has a name here yet: the bar asks, without stopping the work */
+  g_assert_nonnull (entry);
+  g_assert_true (has_label (GTK_WIDGET (window),
+                            "Your name as the working group sees it beside your changes and comments:"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  iterate_for (300);
+  save_screenshot (window, "kasip-name-bar.png");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Дана Алиева");
+  activate_entry (entry);
+  iterate_for (200);
+  g_assert_false (gtk_widget_get_mapped (entry));
+  person = ksp_review_find_person (store, "ui-test", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (person);
+  g_assert_cmpstr (person->display_name, ==, "Дана Алиева");
+  g_assert_false (ksp_review_is_set_up (store, &error));   /* a name alone: still a workspace of one */
+
+  /* the next time the workspace opens, nothing is asked */
+  g_assert_true (ksp_window_open_workspace (window, fixture->path, &error));
+  g_assert_no_error (error);
+  iterate_for (300);
+  entry = find_entry_with_placeholder (GTK_WIDGET (window), "First and last name", FALSE);
+  g_assert_nonnull (entry);
+  g_assert_false (gtk_widget_get_mapped (entry));
+}
+
+static void
+test_panel (Fixture       *fixture,
+            gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspWorkspace *ws = ksp_window_get_workspace (window);
+  KspStore *store = ksp_window_get_store (window);
+  KspOutlineView *outline = ksp_window_get_outline (window);
+  KspReviewPanel *panel = panel_of (window);
+  KspDocument *draft = ksp_window_get_document (window);
+  KspNode *knowledge = find_kind (ksp_document_get_root (draft), "knowledge");
+  KspNode *card = ksp_node_get_parent (knowledge);
+  g_autofree char *old_text = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  GtkWidget *entry, *view;
+  const char *marks;
+
+  while (card && g_strcmp0 (ksp_node_get_kind (card), "card") != 0)
+    card = ksp_node_get_parent (card);
+  g_assert_nonnull (card);
+  old_text = g_strdup (ksp_node_get_value (knowledge, "text", KSP_LANG_RU));
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ui-test", "Дана Алиева", KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ruslan", "Руслан Ахметов", KSP_ROLE_REVIEWER, &error));
+  g_assert_no_error (error);
+
+  /* F9 shows the panel */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  press_keys (window, GDK_KEY_F9, 0);
+  iterate_for (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (panel)));
+
+  /* the drafter changes the knowledge item's wording */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (knowledge)));
+  iterate_for (200);
+  g_assert_cmpuint (ksp_review_panel_get_n_history (panel), ==, 0);
+  g_assert_true (has_label (GTK_WIDGET (panel), "Not changed since it was imported."));
+  type_into (window, "text", KSP_LANG_RU, "Основы охраны труда и техники безопасности");
+  iterate_for (1200);   /* the panel and the marks wait for the burst of edits to end */
+  g_assert_cmpuint (ksp_review_panel_get_n_history (panel), ==, 1);
+  g_assert_true (has_label_prefix (GTK_WIDGET (panel), "Знание (in Russian): «"));
+  g_assert_nonnull (find_label (GTK_WIDGET (panel), "You: Дана Алиева (drafter, administrator)"));
+  marks = ksp_outline_view_get_marks_text (outline, knowledge);
+  g_assert_cmpstr (marks, ==, "● changed, not approved");
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (card)));
+  iterate_for (300);
+  g_assert_cmpstr (ksp_outline_view_get_marks_text (outline, card), ==, "○ changes inside");
+
+  /* the reviewer comments on the Russian wording */
+  ksp_workspace_set_account (ws, "ruslan");
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (knowledge)));
+  iterate_for (300);
+  g_assert_nonnull (find_label (GTK_WIDGET (panel), "You: Руслан Ахметов (reviewer)"));
+  {
+    GtkDropDown *anchor = GTK_DROP_DOWN (find_widget_of_type (GTK_WIDGET (panel), GTK_TYPE_DROP_DOWN));
+    GListModel *names = gtk_drop_down_get_model (anchor);
+    guint ru = G_MAXUINT;
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "Знание (in Russian)"))
+        ru = i;
+    g_assert_cmpuint (ru, !=, G_MAXUINT);
+    gtk_drop_down_set_selected (anchor, ru);
+  }
+  view = ksp_review_panel_get_comment_view (panel);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Дублирует знание 2", -1);
+  gtk_widget_grab_focus (view);
+  press_keys (window, GDK_KEY_Return, GDK_CONTROL_MASK);   /* Ctrl+Enter posts it */
+  iterate_for (300);
+  g_assert_cmpuint (ksp_review_panel_get_n_threads (panel), ==, 1);
+  g_assert_nonnull (find_label (GTK_WIDGET (panel), "Дублирует знание 2"));
+  g_assert_null (text_view_text (view)[0] ? "not cleared" : NULL);
+  g_assert_cmpstr (ksp_outline_view_get_marks_text (outline, knowledge), ==, "● open comments · ● changed, not approved");
+
+  /* the drafter answers */
+  ksp_workspace_set_account (ws, "ui-test");
+  iterate_for (200);
+  click (find_button (GTK_WIDGET (panel), "_Reply"));
+  entry = find_entry_with_placeholder (GTK_WIDGET (panel), "Reply", TRUE);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Объединю со знанием 2");
+  activate_entry (entry);
+  iterate_for (300);
+  g_assert_nonnull (find_label (GTK_WIDGET (panel), "Объединю со знанием 2"));
+  g_assert_cmpuint (ksp_review_panel_get_n_threads (panel), ==, 1);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  iterate_for (300);
+  save_screenshot (window, "kasip-review-panel.png");
+
+  /* the reviewer resolves it: the comment mark goes */
+  ksp_workspace_set_account (ws, "ruslan");
+  iterate_for (200);
+  click (find_button (GTK_WIDGET (panel), "Re_solve"));
+  iterate_for (200);
+  g_assert_nonnull (find_button (GTK_WIDGET (panel), "Re_open"));
+  g_assert_true (has_label_prefix (GTK_WIDGET (panel), "Resolved by Руслан Ахметов, "));
+  g_assert_cmpstr (ksp_outline_view_get_marks_text (outline, knowledge), ==, "● changed, not approved");
+
+  /* submitted and approved: nothing is left to review */
+  sets = ksp_store_list_change_sets (store, ksp_node_get_id (ksp_document_get_root (draft)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  ksp_workspace_set_account (ws, "ui-test");
+  g_assert_true (ksp_workspace_submit (ws, ((KspChangeSet *) sets->pdata[0])->id, NULL, &error));
+  ksp_workspace_set_account (ws, "ruslan");
+  g_assert_true (ksp_workspace_approve (ws, ((KspChangeSet *) sets->pdata[0])->id, &error));
+  g_assert_no_error (error);
+  iterate_for (300);
+  g_assert_null (ksp_outline_view_get_marks_text (outline, knowledge));
+  g_assert_true (has_label_prefix (GTK_WIDGET (panel), "Дана Алиева · "));   /* the history's header, by name */
+
+  /* F9 again hides it */
+  press_keys (window, GDK_KEY_F9, 0);
+  iterate_for (200);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  (void) old_text;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr (GtkCssProvider) css = NULL;
+  g_autofree char *home = NULL;
+  int status;
+
+  g_setenv ("KASIP_USER", "ui-test", TRUE);
+  home = isolate_user_dirs ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_test_add ("/ui/review/name-bar", Fixture, NULL, fixture_set_up, test_name_bar, fixture_tear_down);
+  g_test_add ("/ui/review/panel-comments-history-marks", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
+  status = g_test_run ();
+  remove_tree (home);
+  return status;
+}

@@ -84,6 +84,8 @@ struct _KspCompareWindow
   GtkWidget      *stale_toggle;
   GtkWidget      *detail_box;    /* the selected change */
   GtkWidget      *open_button;
+  GtkWidget      *header;
+  GtkWidget      *side_paned;    /* detail | a side widget given (ksp_compare_window_set_side) */
 
   KspCompareShow  show;
   KspLang         lang;
@@ -803,12 +805,15 @@ show_detail (KspCompareWindow *self,
   add_note_editors (self, c);
 }
 
+static guint change_selected_signal;
+
 static void
 on_selection_changed (KspCompareWindow *self)
 {
   KspCompareItem *item = gtk_single_selection_get_selected_item (self->selection);
 
   show_detail (self, item ? item->change : NULL);
+  g_signal_emit (self, change_selected_signal, 0, item ? item->change : NULL);
 }
 
 /* The list's rows --------------------------------------------------------------------------------- */
@@ -1290,6 +1295,7 @@ build (KspCompareWindow *self)
   gtk_widget_add_css_class (self->open_button, "suggested-action");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->open_button);
   gtk_box_append (GTK_BOX (box), header);
+  self->header = header;
 
   /* the counts and the filters */
   self->summary = gtk_label_new (_("Comparing…"));
@@ -1326,8 +1332,13 @@ build (KspCompareWindow *self)
   gtk_widget_set_margin_bottom (self->detail_box, 18);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (detail_scroll), self->detail_box);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (detail_scroll), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  self->side_paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_start_child (GTK_PANED (self->side_paned), detail_scroll);
+  gtk_paned_set_resize_end_child (GTK_PANED (self->side_paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->side_paned), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->side_paned), FALSE);
   gtk_paned_set_start_child (GTK_PANED (paned), list_scroll);
-  gtk_paned_set_end_child (GTK_PANED (paned), detail_scroll);
+  gtk_paned_set_end_child (GTK_PANED (paned), self->side_paned);
   gtk_paned_set_resize_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
   gtk_paned_set_position (GTK_PANED (paned), 420);
@@ -1383,6 +1394,49 @@ ksp_compare_window_class_init (KspCompareWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "compare.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F7, GDK_SHIFT_MASK, "compare.previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  /**
+   * KspCompareWindow::change-selected:
+   * @change: (nullable): the KspChange shown, or NULL
+   */
+  change_selected_signal = g_signal_new ("change-selected", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                         NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+}
+
+/**
+ * ksp_compare_window_pack_header_end:
+ *
+ * Puts @widget at the end of the header bar, before the view's own buttons (the review's Approve and Reject).
+ */
+void
+ksp_compare_window_pack_header_end (KspCompareWindow *self,
+                                    GtkWidget        *widget)
+{
+  g_return_if_fail (KSP_IS_COMPARE_WINDOW (self));
+  adw_header_bar_pack_end (ADW_HEADER_BAR (self->header), widget);
+}
+
+/**
+ * ksp_compare_window_set_side:
+ *
+ * Shows @widget at the right of the selected change (the review panel: comments and history of the element
+ * changed), @width wide at first.
+ */
+void
+ksp_compare_window_set_side (KspCompareWindow *self,
+                             GtkWidget        *widget,
+                             int               width)
+{
+  int total = 0, height = 0;
+
+  g_return_if_fail (KSP_IS_COMPARE_WINDOW (self));
+  gtk_paned_set_end_child (GTK_PANED (self->side_paned), widget);
+  gtk_window_get_default_size (GTK_WINDOW (self), &total, &height);   /* GTK 4.8 wants both */
+  if (widget && total > 0)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), total + width, height);
+      gtk_paned_set_position (GTK_PANED (self->side_paned), total - 420 - 8);
+    }
 }
 
 static void

@@ -57,6 +57,13 @@ void              ksp_compare_window_set_justifications (KspCompareWindow  *self
                                                    KspJustifications *notes);
 KspJustifications *ksp_compare_window_get_justifications (KspCompareWindow *self);
 
+/* What the review adds (ui/review/ksp-review-compare.h). */
+void              ksp_compare_window_pack_header_end (KspCompareWindow *self,
+                                                   GtkWidget        *widget);
+void              ksp_compare_window_set_side     (KspCompareWindow *self,
+                                                   GtkWidget        *widget,
+                                                   int               width);
+
 gboolean          ksp_compare_window_is_ready     (KspCompareWindow *self);
 guint             ksp_compare_window_get_n_changes (KspCompareWindow *self);   /* all, unfiltered */
 guint             ksp_compare_window_get_n_shown  (KspCompareWindow *self);    /* changes passing the filters */

@@ -15,6 +15,8 @@
 #include "ksp-compare-window.h"
 #include "ksp-interface-language.h"
 #include "ksp-review.h"
+#include "ksp-reject-dialog.h"
+#include "ksp-review-compare.h"
 #include "ksp-review-panel.h"
 #include "ksp-window-private.h"
 
@@ -97,27 +99,17 @@ static void
 on_compare_clicked (GtkButton *button,
                     Review    *rv)
 {
-  gint64 id = row_set (GTK_WIDGET (button));
-  KspDocument *draft = ksp_window_get_document (rv->window);
   g_autoptr (GError) error = NULL;
-  g_autoptr (KspNode) before = NULL;
-  g_autoptr (KspNode) now = NULL;
-  g_autofree char *title = NULL, *number = NULL;
   KspCompareWindow *compare;
 
-  if (draft == NULL)
+  if (ksp_window_get_document (rv->window) == NULL)
     return;
   ksp_element_form_commit (ksp_window_get_form (rv->window));
-  if (!(before = ksp_review_dup_before (ksp_window_get_store (rv->window), ksp_document_get_root (draft), id, &error)))
+  if (!(compare = ksp_review_compare_new (rv->window, row_set (GTK_WIDGET (button)), &error)))
     {
       ksp_window_show_error (rv->window, error->message);
       return;
     }
-  now = ksp_node_copy (ksp_document_get_root (draft));
-  /* Translators: the compare view's left side: the draft as it was before a change set */
-  number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  title = g_strdup_printf (_("Before change set %s"), number);
-  compare = ksp_compare_window_new (rv->window, before, now, title, _("Draft"), TRUE);
   gtk_window_present (GTK_WINDOW (compare));
 }
 
@@ -154,20 +146,16 @@ on_revert_clicked (GtkButton *button,
 }
 
 static void
-on_reject_response (AdwMessageDialog *dialog,
-                    const char       *response,
-                    Review           *rv)
+on_rejected (gboolean      ok,
+             const GError *error,
+             gpointer      user_data)
 {
-  g_autoptr (GError) error = NULL;
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "ksp-change-set"));
-  gboolean ok;
+  Review *rv = user_data;
 
-  if (!g_str_equal (response, "reject"))
-    return;
-  ok = ksp_workspace_reject (ksp_window_get_workspace (rv->window), id, gtk_editable_get_text (GTK_EDITABLE (entry)),
-                             &error);
-  done (rv, ok, error);
+  if (!ok && error)
+    ksp_window_show_error (rv->window, error->message);
+  if (rv->dialog)
+    fill_list (rv);
 }
 
 /* Reject… asks why. */
@@ -175,25 +163,8 @@ static void
 on_reject_clicked (GtkButton *button,
                    Review    *rv)
 {
-  gint64 id = row_set (GTK_WIDGET (button));
-  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-  /* Translators: %s is the change set's number */
-  g_autofree char *heading = g_strdup_printf (_("Reject Change Set %s?"), number);
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (rv->dialog), heading,
-                                              _("Say why: the author reads it, and it is kept in the change log."));
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason"), -1);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "reject", _("_Reject"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reject", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reject");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "ksp-change-set", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect (dialog, "response", G_CALLBACK (on_reject_response), rv);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ksp_reject_dialog_present (GTK_WINDOW (rv->dialog), ksp_window_get_workspace (rv->window),
+                             row_set (GTK_WIDGET (button)), on_rejected, rv);
 }
 
 static GtkWidget *
@@ -358,8 +329,8 @@ show_review_changed (GSimpleAction *action,
   if (show)
     {
       int width = gtk_widget_get_width (GTK_WIDGET (paned));
-      if (width > 0)
-        gtk_paned_set_position (paned, MAX (width - 340, width / 2));
+      if (width > 0)   /* a third of what is beside the outline, 280–360 px */
+        gtk_paned_set_position (paned, width - CLAMP (width / 3, 280, 360));
     }
 }
 

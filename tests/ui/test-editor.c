@@ -28,6 +28,7 @@
 #include "ksp-test-util.h"
 #include "ksp-validator.h"
 #include "ksp-window.h"
+#include "ksp-review-panel.h"
 #include "ui-test-util.h"
 
 
@@ -547,7 +548,20 @@ test_kazakh (void)
 
   collect_interface_texts (GTK_WIDGET (ksp_window_get_form (window)), texts);
   collect_interface_texts (GTK_WIDGET (ksp_window_get_findings_view (window)), texts);
-  g_assert_cmpuint (texts->len, >, 20);
+  /* the bar asking your name (issue 16), then the review panel with your name */
+  {
+    GtkWidget *bar = find_label (GTK_WIDGET (window), "Жұмыс тобы сіздің өзгерістеріңіз бен пікірлеріңіздің қасында көретін атыңыз:");
+    g_assert_nonnull (bar);
+    collect_interface_texts (gtk_widget_get_parent (bar), texts);
+    g_assert_true (ksp_workspace_set_display_name (ksp_window_get_workspace (window), "Дана Әлиева", &error));
+    g_assert_no_error (error);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-review", NULL));
+    iterate_for (400);
+    save_screenshot (window, "kasip-review-kazakh.png");
+    g_assert_true (has_label (GTK_WIDGET (window), "Пікірлер"));
+    collect_interface_texts (find_widget_of_type (GTK_WIDGET (window), KSP_TYPE_REVIEW_PANEL), texts);
+  }
+  g_assert_cmpuint (texts->len, >, 30);
   for (guint i = 0; i < texts->len; i++)
     if (!reads_kazakh (g_ptr_array_index (texts, i)))
       {

@@ -12,7 +12,9 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "ksp-compare-window.h"
 #include "ksp-outline-view.h"
+#include "ksp-review-compare.h"
 #include "ksp-review.h"
 #include "ksp-review-panel.h"
 #include "ksp-window.h"
@@ -208,9 +210,36 @@ test_panel (Fixture       *fixture,
   g_assert_cmpuint (sets->len, ==, 1);
   ksp_workspace_set_account (ws, "ui-test");
   g_assert_true (ksp_workspace_submit (ws, ((KspChangeSet *) sets->pdata[0])->id, NULL, &error));
-  ksp_workspace_set_account (ws, "ruslan");
-  g_assert_true (ksp_workspace_approve (ws, ((KspChangeSet *) sets->pdata[0])->id, &error));
   g_assert_no_error (error);
+
+  /* the reviewer opens it: its one change, Approve and Reject…, the element's comments and history beside */
+  ksp_workspace_set_account (ws, "ruslan");
+  {
+    gint64 id = ((KspChangeSet *) sets->pdata[0])->id;
+    KspCompareWindow *compare = ksp_review_compare_new (window, id, &error);
+    KspReviewPanel *side;
+    KspChange *change;
+
+    g_assert_no_error (error);
+    gtk_window_present (GTK_WINDOW (compare));
+    for (guint i = 0; i < 100 && !ksp_compare_window_is_ready (compare); i++)
+      iterate_for (50);
+    iterate_for (300);
+    g_assert_cmpuint (ksp_compare_window_get_n_changes (compare), ==, 1);
+    change = ksp_compare_window_get_selected (compare);
+    g_assert_nonnull (change);
+    g_assert_cmpstr (change->field, ==, "text");
+    g_assert_cmpstr (change->old_value, ==, old_text);
+    side = KSP_REVIEW_PANEL (find_widget_of_type (GTK_WIDGET (compare), KSP_TYPE_REVIEW_PANEL));
+    g_assert_cmpuint (ksp_review_panel_get_n_threads (side), ==, 1);   /* the resolved thread on it */
+    g_assert_cmpuint (ksp_review_panel_get_n_history (side), ==, 1);
+    g_assert_nonnull (find_label (GTK_WIDGET (compare), "Change set 1 · Дана Алиева · submitted"));
+    save_widget_screenshot (GTK_WIDGET (compare), "kasip-review-compare.png");
+    click (find_button (GTK_WIDGET (compare), "_Approve"));
+    g_assert_nonnull (find_label (GTK_WIDGET (compare), "Change set 1 · Дана Алиева · approved"));
+    g_assert_null (find_button (GTK_WIDGET (compare), "_Approve"));
+    gtk_window_destroy (GTK_WINDOW (compare));
+  }
   iterate_for (300);
   g_assert_null (ksp_outline_view_get_marks_text (outline, knowledge));
   g_assert_true (has_label_prefix (GTK_WIDGET (panel), "Дана Алиева · "));   /* the history's header, by name */
@@ -220,7 +249,6 @@ test_panel (Fixture       *fixture,
   iterate_for (200);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (window)));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
-  (void) old_text;
 }
 
 int

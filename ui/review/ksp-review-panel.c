@@ -32,6 +32,8 @@ struct _KspReviewPanel
   GtkWidget     *box;
   GtkLabel      *who_label;
   GtkLabel      *summary_label;
+  GtkWidget     *sets_button;
+  gboolean       show_change_sets;
   GtkLabel      *element_label;
   GtkWidget     *threads_box;
   GtkLabel      *no_comments_label;
@@ -549,6 +551,7 @@ fill_header (KspReviewPanel *self,
   g_autofree char *who = g_strdup_printf (_("You: %s (%s)"), name, roles);
   guint waiting = 0, open_threads = 0;
   g_autoptr (GString) summary = g_string_new (NULL);
+  gboolean set_up;
 
   gtk_label_set_text (self->who_label, who);
   for (guint i = 0; sets && i < sets->len; i++)
@@ -563,9 +566,15 @@ fill_header (KspReviewPanel *self,
       if (c->reply_to == 0 && c->resolved_by == NULL)
         open_threads++;
     }
-  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u change set waiting for review",
-                                                "%u change sets waiting for review", waiting), waiting);
-  g_string_append (summary, " · ");
+  /* change sets only once review is set up (in a workspace of one nothing waits for approval) */
+  set_up = ksp_review_is_set_up (ksp_workspace_get_store (self->workspace), NULL);
+  if (set_up)
+    {
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u change set waiting for review",
+                                                    "%u change sets waiting for review", waiting), waiting);
+      g_string_append (summary, " · ");
+    }
+  gtk_widget_set_visible (self->sets_button, set_up && self->show_change_sets);
   g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u open thread", "%u open threads", open_threads),
                           open_threads);
   gtk_label_set_text (self->summary_label, summary->str);
@@ -780,9 +789,10 @@ heading (const char *text)
 static void
 ksp_review_panel_init (KspReviewPanel *self)
 {
-  GtkWidget *header, *scroller, *content, *frame, *buttons, *sets_button;
+  GtkWidget *header, *scroller, *content, *frame, *buttons;
   GtkEventController *keys;
 
+  self->show_change_sets = TRUE;
   self->anchors = g_array_new (FALSE, TRUE, sizeof (Anchor));
   g_array_set_clear_func (self->anchors, (GDestroyNotify) anchor_clear);
   self->shown = g_ptr_array_new ();
@@ -803,10 +813,10 @@ ksp_review_panel_init (KspReviewPanel *self)
   self->summary_label = GTK_LABEL (text_label (NULL, "dim-label"));
   gtk_label_set_selectable (self->summary_label, FALSE);
   ksp_column_append (KSP_COLUMN (header), GTK_WIDGET (self->summary_label));
-  sets_button = gtk_button_new_with_mnemonic (_("_Change Sets…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (sets_button), "win.review");
-  gtk_widget_set_halign (sets_button, GTK_ALIGN_START);
-  ksp_column_append (KSP_COLUMN (header), sets_button);
+  self->sets_button = gtk_button_new_with_mnemonic (_("_Change Sets…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sets_button), "win.review");
+  gtk_widget_set_halign (self->sets_button, GTK_ALIGN_START);
+  ksp_column_append (KSP_COLUMN (header), self->sets_button);
   gtk_box_append (GTK_BOX (self->box), header);
   gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
@@ -857,7 +867,7 @@ ksp_review_panel_init (KspReviewPanel *self)
   gtk_box_append (GTK_BOX (self->new_comment_box), frame);
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   self->post_button = gtk_button_new_with_mnemonic (_("Co_mment"));
-  gtk_widget_set_tooltip_text (self->post_button, _("Add the comment (Ctrl+Enter)"));
+  gtk_widget_set_tooltip_text (self->post_button, _("Add the comment"));
   gtk_widget_add_css_class (self->post_button, "suggested-action");
   gtk_widget_set_sensitive (self->post_button, FALSE);
   g_signal_connect_swapped (self->post_button, "clicked", G_CALLBACK (on_post_clicked), self);
@@ -960,4 +970,14 @@ ksp_review_panel_get_n_history (KspReviewPanel *self)
 {
   g_return_val_if_fail (KSP_IS_REVIEW_PANEL (self), 0);
   return self->n_history;
+}
+
+/* Whether the header offers the Review dialog (win.review): not where the panel is outside the editor. */
+void
+ksp_review_panel_set_show_change_sets (KspReviewPanel *self,
+                                       gboolean        show)
+{
+  g_return_if_fail (KSP_IS_REVIEW_PANEL (self));
+  self->show_change_sets = show;
+  gtk_widget_set_visible (self->sets_button, show);
 }

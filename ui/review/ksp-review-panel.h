@@ -30,6 +30,8 @@ void       ksp_review_panel_set_document  (KspReviewPanel *self,
                                            gboolean        editable);
 void       ksp_review_panel_set_element   (KspReviewPanel *self,
                                            KspNode        *element);
+void       ksp_review_panel_set_show_change_sets (KspReviewPanel *self,
+                                           gboolean        show);
 /* Reads again what is shown (the workspace's ::changed does it by itself). */
 void       ksp_review_panel_refresh       (KspReviewPanel *self);
 /* The new comment's text view, for focus and tests. */

@@ -1,0 +1,179 @@
+/* ksp-review-compare.c: one change set in the compare view, for review (see ksp-review-compare.h) */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ksp-reject-dialog.h"
+#include "ksp-review-compare.h"
+#include "ksp-review-panel.h"
+
+typedef struct {
+  KspCompareWindow *compare;    /* this lives as its data */
+  KspWindow        *window;     /* weak */
+  KspWorkspace     *workspace;
+  KspDocument      *draft;
+  gint64            change_set;
+  gulong            changed_id;
+  GtkWidget        *status;
+  GtkWidget        *approve;
+  GtkWidget        *reject;
+  KspReviewPanel   *panel;
+} ReviewCompare;
+
+static void
+review_compare_free (ReviewCompare *rc)
+{
+  if (rc->workspace)
+    g_clear_signal_handler (&rc->changed_id, rc->workspace);
+  g_clear_object (&rc->workspace);
+  g_clear_object (&rc->draft);
+  g_clear_weak_pointer (&rc->window);
+  g_free (rc);
+}
+
+static const char *
+status_text (const char *status)
+{
+  if (g_strcmp0 (status, "open") == 0)
+    return _("open");
+  if (g_strcmp0 (status, "submitted") == 0)
+    return _("submitted");
+  if (g_strcmp0 (status, "approved") == 0)
+    return _("approved");
+  if (g_strcmp0 (status, "rejected") == 0)
+    return _("rejected");
+  if (g_strcmp0 (status, "reverted") == 0)
+    return _("reverted");
+  if (g_strcmp0 (status, "published") == 0)
+    return _("published");
+  return status;
+}
+
+/* The status in the header, and the buttons a reviewer may use now. */
+static void
+update (ReviewCompare *rc)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (ksp_workspace_get_store (rc->workspace), rc->change_set, NULL);
+  g_autofree char *author = NULL, *text = NULL, *number = NULL;
+  gboolean may;
+
+  if (c == NULL)
+    return;
+  author = ksp_workspace_dup_display_name (rc->workspace, c->author);
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
+  /* Translators: the compare view of a change set, in its header: "Change set 3 · Dana · submitted" */
+  text = g_strdup_printf (_("Change set %s · %s · %s"), number, author, status_text (c->status));
+  gtk_label_set_text (GTK_LABEL (rc->status), text);
+  may = g_str_equal (c->status, "submitted") && g_strcmp0 (c->author, ksp_workspace_get_account (rc->workspace)) != 0 &&
+        (ksp_workspace_get_roles (rc->workspace) & KSP_ROLE_REVIEWER);
+  gtk_widget_set_visible (rc->approve, may);
+  gtk_widget_set_visible (rc->reject, may);
+}
+
+static void
+on_workspace_changed (KspWorkspace  *workspace,
+                      const char    *standard_id,
+                      guint          what,
+                      ReviewCompare *rc)
+{
+  if (what & (KSP_WORKSPACE_CHANGED_REVIEW | KSP_WORKSPACE_CHANGED_PEOPLE))
+    update (rc);
+}
+
+static void
+on_approve_clicked (ReviewCompare *rc)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!ksp_workspace_approve (rc->workspace, rc->change_set, &error) && rc->window)
+    ksp_window_show_error (rc->window, error->message);
+}
+
+static void
+on_rejected (gboolean      ok,
+             const GError *error,
+             gpointer      user_data)
+{
+  ReviewCompare *rc = user_data;
+
+  if (!ok && error && rc->window)
+    ksp_window_show_error (rc->window, error->message);
+}
+
+static void
+on_reject_clicked (ReviewCompare *rc)
+{
+  ksp_reject_dialog_present (GTK_WINDOW (rc->compare), rc->workspace, rc->change_set, on_rejected, rc);
+}
+
+/* The element of the draft the change shown is about. */
+static void
+on_change_selected (KspCompareWindow *compare,
+                    KspChange        *change,
+                    ReviewCompare    *rc)
+{
+  KspNode *node = change ? (change->new_node ? change->new_node : change->old_node) : NULL;
+  KspNode *element = node ? ksp_document_lookup (rc->draft, ksp_node_get_id (node)) : NULL;
+
+  ksp_review_panel_set_element (rc->panel, element);
+}
+
+KspCompareWindow *
+ksp_review_compare_new (KspWindow  *window,
+                        gint64      change_set,
+                        GError    **error)
+{
+  KspDocument *draft = ksp_window_get_document (window);
+  KspWorkspace *workspace = ksp_window_get_workspace (window);
+  g_autoptr (KspNode) before = NULL;
+  g_autoptr (KspNode) now = NULL;
+  g_autofree char *title = NULL, *number = NULL;
+  KspCompareWindow *compare;
+  ReviewCompare *rc;
+
+  g_return_val_if_fail (KSP_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (draft != NULL && workspace != NULL, NULL);
+
+  if (!(before = ksp_review_dup_before (ksp_workspace_get_store (workspace), ksp_document_get_root (draft),
+                                        change_set, error)))
+    return NULL;
+  now = ksp_node_copy (ksp_document_get_root (draft));
+  number = g_strdup_printf ("%" G_GINT64_FORMAT, change_set);
+  /* Translators: the compare view's left side: the draft as it was before a change set */
+  title = g_strdup_printf (_("Before change set %s"), number);
+  compare = ksp_compare_window_new (window, before, now, title, _("Draft"), TRUE);
+
+  rc = g_new0 (ReviewCompare, 1);
+  rc->compare = compare;
+  g_set_weak_pointer (&rc->window, window);
+  rc->workspace = g_object_ref (workspace);
+  rc->draft = g_object_ref (draft);
+  rc->change_set = change_set;
+  g_object_set_data_full (G_OBJECT (compare), "ksp-review-compare", rc, (GDestroyNotify) review_compare_free);
+
+  rc->reject = gtk_button_new_with_mnemonic (_("_Reject…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rc->reject), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reject the change set"), -1);
+  gtk_widget_add_css_class (rc->reject, "destructive-action");
+  g_signal_connect_swapped (rc->reject, "clicked", G_CALLBACK (on_reject_clicked), rc);
+  rc->approve = gtk_button_new_with_mnemonic (_("_Approve"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rc->approve), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Approve the change set"), -1);
+  g_signal_connect_swapped (rc->approve, "clicked", G_CALLBACK (on_approve_clicked), rc);
+  rc->status = gtk_label_new (NULL);
+  gtk_widget_add_css_class (rc->status, "dim-label");
+  ksp_compare_window_pack_header_end (compare, rc->reject);
+  ksp_compare_window_pack_header_end (compare, rc->approve);
+  ksp_compare_window_pack_header_end (compare, rc->status);
+
+  rc->panel = KSP_REVIEW_PANEL (ksp_review_panel_new ());
+  gtk_widget_set_size_request (GTK_WIDGET (rc->panel), 320, -1);
+  ksp_review_panel_set_show_change_sets (rc->panel, FALSE);
+  ksp_review_panel_set_workspace (rc->panel, workspace);
+  ksp_review_panel_set_document (rc->panel, draft, !ksp_window_is_read_only (window));
+  ksp_compare_window_set_side (compare, GTK_WIDGET (rc->panel), 340);
+  g_signal_connect (compare, "change-selected", G_CALLBACK (on_change_selected), rc);
+  rc->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), rc);
+  update (rc);
+  return compare;
+}

@@ -590,7 +590,20 @@ print_record (const KspChangeRecord *r,
       g_print ("  %s %s (%s)\n", _("edition frozen:"), r->new_value, r->content_hash);
       return;
     case KSP_RECORD_STATUS:
-      g_print ("  %s: %s → %s\n", _("status"), r->old_value, r->new_value);
+      if (g_strcmp0 (r->field, "title") == 0)
+        g_print ("  %s: «%s» → «%s»\n", _("title"), r->old_value ? r->old_value : "", r->new_value ? r->new_value : "");
+      else
+        g_print ("  %s: %s → %s\n", _("status"), r->old_value, r->new_value);
+      return;
+    case KSP_RECORD_REASSIGN:
+      /* TRANSLATORS: a change record: a step of the log moved from one change set to another (split, merge) */
+      g_print ("  %s: #%s → #%s\n", _("moved to another change set"), r->old_value, r->new_value);
+      return;
+    case KSP_RECORD_DECISION:
+      /* TRANSLATORS: a change record: a reviewer's decision on one change ("approved", "rejected", "reverted") */
+      g_print ("  %s · %s: %s\n", where, r->field, g_strcmp0 (r->new_value, "approved") == 0 ? _("approved")
+                                                  : g_strcmp0 (r->new_value, "rejected") == 0 ? _("rejected")
+                                                  : _("reverted"));
       return;
     case KSP_RECORD_COMMENT:
       if (g_strcmp0 (r->field, "resolved") == 0)
@@ -621,6 +634,9 @@ audit_verify (KspStore *store)
     g_print ("%s: %s\n", _("schema"), (const char *) g_ptr_array_index (v->schema, i));
   for (guint i = 0; i < v->editions->len; i++)
     g_print ("%s: %s\n", _("edition"), (const char *) g_ptr_array_index (v->editions, i));
+  /* TRANSLATORS: kasip audit verify: which change set an entry belongs to, against what the log says */
+  for (guint i = 0; v->membership && i < v->membership->len; i++)
+    g_print ("%s: %s\n", _("change sets"), (const char *) g_ptr_array_index (v->membership, i));
   if (!ksp_store_verification_ok (v))
     {
       g_printerr ("kasip: %s: %s\n", ksp_store_get_location (store),
@@ -652,6 +668,7 @@ cmd_audit (int    argc,
   g_autoptr (KspStore) store = NULL;
   g_autoptr (KspStandardInfo) info = NULL;
   g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (GHashTable) membership = NULL;
   g_autoptr (KspDocument) draft = NULL;
   KspUiLang lang = ksp_ui_lang_default ();
   gboolean verify;
@@ -669,8 +686,10 @@ cmd_audit (int    argc,
     return 1;
   if (verify)
     return audit_verify (store);
+  /* each entry with the change set it belongs to now (a split or a merge may have moved it) */
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)) ||
-      !(log = ksp_store_list_log (store, info->standard_id, &error)))
+      !(log = ksp_store_list_log (store, info->standard_id, &error)) ||
+      !(membership = ksp_store_dup_membership (store, info->standard_id, &error)))
     return report (error);
   draft = ksp_document_open (store, info->draft_tree, NULL);
   if (element)
@@ -682,7 +701,8 @@ cmd_audit (int    argc,
   for (guint i = 0; i < log->len; i++)
     {
       KspLogEntry *e = g_ptr_array_index (log, i);
-      g_autofree char *set = e->change_set ? g_strdup_printf ("\t#%" G_GINT64_FORMAT, e->change_set) : g_strdup ("");
+      gint64 in = ksp_log_entry_change_set_in (e, membership);
+      g_autofree char *set = in ? g_strdup_printf ("\t#%" G_GINT64_FORMAT, in) : g_strdup ("");
       g_print ("%s\t%s\t%s\t%s%s%s%s\n", e->at, e->author, e->action, e->command, set, e->label ? "\t" : "",
                e->label ? e->label : "");
       for (guint r = 0; r < e->records->len; r++)
@@ -1607,15 +1627,13 @@ cmd_review (int    argc,
       g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
       g_autoptr (GPtrArray) log = NULL;
       g_autoptr (KspDocument) draft = NULL;
-      if (c == NULL || !(log = ksp_store_list_log (store, c->standard_id, &error)) ||
+      if (c == NULL || !(log = ksp_review_list_entries (store, c->id, &error)) ||
           !(draft = draft_of (store, c->standard_id, &error)))
         return report (error);
       print_change_set (c);
       for (guint i = 0; i < log->len; i++)
         {
           KspLogEntry *e = g_ptr_array_index (log, i);
-          if (e->change_set != c->id)
-            continue;
           g_print ("%s\t%s\t%s\t%s\n", e->at, e->author, e->action, e->command);
           for (guint r = 0; r < e->records->len; r++)
             print_record (g_ptr_array_index (e->records, r), draft, ksp_ui_lang_default ());

@@ -15,6 +15,8 @@ static const char *const op_names[] = {
   [KSP_RECORD_CREATE] = "create",
   [KSP_RECORD_STATUS] = "status",
   [KSP_RECORD_COMMENT] = "comment",
+  [KSP_RECORD_REASSIGN] = "reassign",
+  [KSP_RECORD_DECISION] = "decision",
 };
 
 const char *

@@ -33,6 +33,12 @@ typedef enum {
   KSP_RECORD_STATUS,  /* a change set's status: field "status", old → new (the entry's change_set says which) */
   KSP_RECORD_COMMENT, /* a comment on the element (and field, lang): new = its text, old = its ID; or a thread
                        * resolved / reopened: field "resolved", old → new ("no", "yes") */
+  KSP_RECORD_REASSIGN,/* an entry moved to another change set (a split, a merge; entries never change): old →
+                       * new = the change sets it left and joined, content_hash = the moved entry's hash */
+  KSP_RECORD_DECISION,/* a reviewer's decision on one change of the entry's change set: element = the changed
+                       * element, field = the change's key (ksp_change_dup_key), old → new = "approved",
+                       * "rejected" (the entry's label says why) or "reverted" (content_hash = the hash of the
+                       * entry that reverted it); NULL old: undecided */
 } KspRecordOp;
 
 typedef struct {

@@ -1,4 +1,5 @@
-/* ksp-sqlite-review.c: the SQLite backend's people and change sets (tables person, change_set, format 8)
+/* ksp-sqlite-review.c: the SQLite backend's people and change sets (tables person, change_set, format 8;
+ * comment, format 9; change_set_member, format 10)
  *
  * Rows only: who may do what, and when a status may change, is model/review/ksp-review.c's.
  */
@@ -20,9 +21,13 @@ _ksp_sqlite_list_change_sets (KspStore       *store,
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_set_free);
+  /* a change set's entries: those made in it and not moved since, and those moved to it (change_set_member) */
   static const char sql[] =
     "SELECT c.id, c.standard_id, c.author, c.title, c.status, c.reason, c.reviewer, c.created_at, c.updated_at,"
-    " (SELECT count(*) FROM log l WHERE l.change_set = c.id AND l.action <> 'review') FROM change_set c"
+    " coalesce(n.n, 0) FROM change_set c LEFT JOIN"
+    " (SELECT coalesce(m.change_set, l.change_set) AS cs, count(*) AS n FROM log l"
+    "  LEFT JOIN change_set_member m ON m.log_id = l.id"
+    "  WHERE l.action <> 'review' AND (?1 IS NULL OR l.standard_id = ?1) GROUP BY cs) n ON n.cs = c.id"
     " WHERE ?1 IS NULL OR c.standard_id = ?1 ORDER BY c.id";
   sqlite3_stmt *s = _ksp_sqlite_stmt (self, sql, error);
   int rc;
@@ -62,8 +67,9 @@ _ksp_sqlite_current_change_set (KspStore       *store,
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autofree char *now = now_iso ();
+  /* the first open one: after a split, edits go on into the change set they went into */
   sqlite3_stmt *s = _ksp_sqlite_stmt (self, "SELECT id FROM change_set WHERE standard_id = ? AND author = ?"
-                                            " AND status = 'open' ORDER BY id DESC LIMIT 1", error);
+                                            " AND status = 'open' ORDER BY id LIMIT 1", error);
   gint64 id = 0;
   int rc;
 
@@ -82,16 +88,83 @@ _ksp_sqlite_current_change_set (KspStore       *store,
     }
   if (id > 0)
     return id;
-  if (!(s = _ksp_sqlite_stmt (self, "INSERT INTO change_set (standard_id, author, status, created_at, updated_at)"
-                                    " VALUES (?, ?, 'open', ?, ?)", error)))
+  return _ksp_sqlite_add_change_set (store, standard_id, author, NULL, error);
+}
+
+gint64
+_ksp_sqlite_add_change_set (KspStore   *store,
+                            const char *standard_id,
+                            const char *author,
+                            const char *title,
+                            GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autofree char *now = now_iso ();
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "INSERT INTO change_set (standard_id, author, title, status, created_at,"
+                                            " updated_at) VALUES (?, ?, ?, 'open', ?, ?)", error);
+
+  if (s == NULL)
     return 0;
   _ksp_sqlite_bind_text (s, 1, standard_id);
   _ksp_sqlite_bind_text (s, 2, author);
-  _ksp_sqlite_bind_text (s, 3, now);
+  _ksp_sqlite_bind_text (s, 3, title);
   _ksp_sqlite_bind_text (s, 4, now);
+  _ksp_sqlite_bind_text (s, 5, now);
   if (!_ksp_sqlite_step_done (self, s, error, "opening a change set"))
     return 0;
   return sqlite3_last_insert_rowid (_ksp_sqlite_db (self));
+}
+
+gboolean
+_ksp_sqlite_move_log_entries (KspStore     *store,
+                              const gint64 *entry_ids,
+                              guint         n_entries,
+                              gint64        change_set,
+                              GError      **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      sqlite3_stmt *s = _ksp_sqlite_stmt (self, "INSERT INTO change_set_member (log_id, change_set) VALUES (?1, ?2)"
+                                                " ON CONFLICT (log_id) DO UPDATE SET change_set = ?2", error);
+      if (s == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (s, 1, entry_ids[i]);
+      sqlite3_bind_int64 (s, 2, change_set);
+      if (!_ksp_sqlite_step_done (self, s, error, "moving entries to another change set"))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+GHashTable *
+_ksp_sqlite_dup_membership (KspStore   *store,
+                            const char *standard_id,
+                            GError    **error)
+{
+  KspSqliteStore *self = KSP_SQLITE_STORE (store);
+  g_autoptr (GHashTable) moved = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "SELECT m.log_id, m.change_set FROM change_set_member m"
+                                            " LEFT JOIN log l ON l.id = m.log_id"
+                                            " WHERE ?1 IS NULL OR l.standard_id = ?1", error);
+  int rc;
+
+  if (s == NULL)
+    return NULL;
+  _ksp_sqlite_bind_text (s, 1, standard_id);
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      gint64 entry = sqlite3_column_int64 (s, 0), set = sqlite3_column_int64 (s, 1);
+      g_hash_table_insert (moved, g_memdup2 (&entry, sizeof entry), g_memdup2 (&set, sizeof set));
+    }
+  sqlite3_reset (s);
+  if (rc != SQLITE_DONE)
+    {
+      _ksp_sqlite_fail (self, error, "reading which change sets entries were moved to");
+      return NULL;
+    }
+  return g_steal_pointer (&moved);
 }
 
 gboolean

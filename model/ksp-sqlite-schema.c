@@ -339,9 +339,20 @@ static const char migration_9[] =
   "  resolved_at TEXT);\n"
   "CREATE INDEX comment_element ON comment(standard_id, element_id);\n";
 
+/* Version 10: the change set each entry of the log belongs to now, where a split or a merge of change sets
+ * (model/review/ksp-review.h) moved it: an entry is immutable and keeps the change set it was made in, the
+ * move is an entry of its own ("reassign" records naming the moved entries by their hashes), and this
+ * table, kept by the store in the same transaction, is what counts and lists a change set's entries.
+ * `kasip audit verify` checks it against the log. */
+static const char migration_10[] =
+  "CREATE TABLE change_set_member (\n"
+  "  log_id INTEGER PRIMARY KEY,\n"
+  "  change_set INTEGER NOT NULL);\n"
+  "CREATE INDEX change_set_member_set ON change_set_member(change_set);\n";
+
 static const char *const migrations[] = {
   NULL, migration_1, migration_2, migration_3, migration_4, migration_5, migration_6, migration_7, migration_8,
-  migration_9
+  migration_9, migration_10
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == KSP_SQLITE_SCHEMA_VERSION + 1);

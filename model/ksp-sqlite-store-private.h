@@ -71,5 +71,18 @@ gboolean      _ksp_sqlite_resolve_comment    (KspStore       *store,
                                               gint64          id,
                                               const char     *by,
                                               GError        **error);
+gint64        _ksp_sqlite_add_change_set     (KspStore       *store,
+                                              const char     *standard_id,
+                                              const char     *author,
+                                              const char     *title,
+                                              GError        **error);
+gboolean      _ksp_sqlite_move_log_entries   (KspStore       *store,
+                                              const gint64   *entry_ids,
+                                              guint           n_entries,
+                                              gint64          change_set,
+                                              GError        **error);
+GHashTable   *_ksp_sqlite_dup_membership     (KspStore       *store,
+                                              const char     *standard_id,
+                                              GError        **error);
 
 G_END_DECLS

@@ -1779,6 +1779,9 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->list_comments = _ksp_sqlite_list_comments;
   store_class->add_comment = _ksp_sqlite_add_comment;
   store_class->resolve_comment = _ksp_sqlite_resolve_comment;
+  store_class->add_change_set = _ksp_sqlite_add_change_set;
+  store_class->move_log_entries = _ksp_sqlite_move_log_entries;
+  store_class->dup_membership = _ksp_sqlite_dup_membership;
   store_class->dup_lock_holder = ksp_sqlite_store_dup_lock_holder;
   store_class->heartbeat = ksp_sqlite_store_heartbeat;
   store_class->put_reference = ksp_sqlite_store_put_reference;

@@ -9,7 +9,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KspSqliteStore, ksp_sqlite_store, KSP, SQLITE_STORE, KspStore)
 
 /* The workspace format this build writes; PRAGMA user_version holds it. */
-#define KSP_SQLITE_SCHEMA_VERSION 9
+#define KSP_SQLITE_SCHEMA_VERSION 10
 
 /* A lock whose heartbeat is older than this is stale and may be taken over. */
 #define KSP_SQLITE_LOCK_STALE_SECONDS 120

@@ -620,13 +620,85 @@ ksp_store_verification_free (KspStoreVerification *v)
   ksp_log_check_free (v->chain);
   g_clear_pointer (&v->schema, g_ptr_array_unref);
   g_clear_pointer (&v->editions, g_ptr_array_unref);
+  g_clear_pointer (&v->membership, g_ptr_array_unref);
   g_free (v);
 }
 
 gboolean
 ksp_store_verification_ok (const KspStoreVerification *v)
 {
-  return v->chain == NULL && v->schema->len == 0 && v->editions->len == 0;
+  return v->chain == NULL && v->schema->len == 0 && v->editions->len == 0 &&
+         (v->membership == NULL || v->membership->len == 0);
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static gint64 *
+int64_dup (gint64 v)
+{
+  return g_memdup2 (&v, sizeof v);
+}
+
+/* The entries the log moved to another change set ("reassign" records, in chain order: the last move
+ * holds) against what the store keeps; entries moved behind Kasip's back, or not moved as the log says. */
+static GPtrArray *
+verify_membership (KspStore   *self,
+                   GPtrArray  *entries,
+                   GError    **error)
+{
+  g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GHashTable) kept = ksp_store_dup_membership (self, NULL, error);
+  g_autoptr (GHashTable) by_hash = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GHashTable) logged = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (kept == NULL)
+    return NULL;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (entries, i);
+      if (e->hash)
+        g_hash_table_insert (by_hash, e->hash, e);
+      for (guint r = 0; r < e->records->len; r++)
+        {
+          KspChangeRecord *rec = g_ptr_array_index (e->records, r);
+          KspLogEntry *moved = rec->op == KSP_RECORD_REASSIGN && rec->content_hash
+                               ? g_hash_table_lookup (by_hash, rec->content_hash) : NULL;
+          if (rec->op != KSP_RECORD_REASSIGN)
+            continue;
+          if (moved == NULL)
+            {
+              g_ptr_array_add (problems, g_strdup_printf ("entry %" G_GINT64_FORMAT " moves an entry that is not "
+                                                          "before it in the log", e->id));
+              continue;
+            }
+          g_hash_table_insert (logged, int64_dup (moved->id),
+                               int64_dup (g_ascii_strtoll (rec->new_value ? rec->new_value : "0", NULL, 10)));
+        }
+    }
+  g_hash_table_iter_init (&iter, logged);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 *now = g_hash_table_lookup (kept, key);
+      if (now == NULL || *now != *(gint64 *) value)
+        g_ptr_array_add (problems, g_strdup_printf ("entry %" G_GINT64_FORMAT " belongs to change set %" G_GINT64_FORMAT
+                                                    " by the log, not %" G_GINT64_FORMAT, *(gint64 *) key,
+                                                    *(gint64 *) value, now ? *now : 0));
+    }
+  g_hash_table_iter_init (&iter, kept);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (logged, key))
+      g_ptr_array_add (problems, g_strdup_printf ("entry %" G_GINT64_FORMAT " was moved to change set %" G_GINT64_FORMAT
+                                                  " without an entry of the log saying so", *(gint64 *) key,
+                                                  *(gint64 *) value));
+  g_ptr_array_sort (problems, compare_strings);
+  return g_steal_pointer (&problems);
 }
 
 /**
@@ -656,6 +728,8 @@ ksp_store_verify (KspStore *self,
     return NULL;
   v->n_entries = entries->len;
   v->chain = ksp_change_log_verify (entries, head, count);
+  if (!(v->membership = verify_membership (self, entries, error)))
+    return NULL;
   for (guint i = 0; i < entries->len; i++)
     {
       KspLogEntry *e = g_ptr_array_index (entries, i);
@@ -837,6 +911,70 @@ ksp_store_write_person (KspStore        *self,
   if (!check_writable (self, error))
     return FALSE;
   return KSP_STORE_GET_CLASS (self)->write_person (self, person, error);
+}
+
+/**
+ * ksp_store_add_change_set:
+ * @title: (nullable)
+ *
+ * Returns: the ID of a new open change set of @author for @standard_id (besides the one they may have
+ *   open: a split), 0 with @error. In the caller's transaction.
+ */
+gint64
+ksp_store_add_change_set (KspStore   *self,
+                          const char *standard_id,
+                          const char *author,
+                          const char *title,
+                          GError    **error)
+{
+  g_return_val_if_fail (standard_id != NULL && author != NULL, 0);
+  if (!check_writable (self, error))
+    return 0;
+  return KSP_STORE_GET_CLASS (self)->add_change_set (self, standard_id, author, title, error);
+}
+
+/**
+ * ksp_store_move_log_entries:
+ * @entry_ids: (array length=n_entries): entries of the log
+ *
+ * Makes @entry_ids belong to @change_set from now on (the entries themselves do not change). In the
+ * caller's transaction, with the "reassign" entry that records it.
+ */
+gboolean
+ksp_store_move_log_entries (KspStore     *self,
+                            const gint64 *entry_ids,
+                            guint         n_entries,
+                            gint64        change_set,
+                            GError      **error)
+{
+  g_return_val_if_fail (entry_ids != NULL || n_entries == 0, FALSE);
+  if (!check_writable (self, error))
+    return FALSE;
+  return KSP_STORE_GET_CLASS (self)->move_log_entries (self, entry_ids, n_entries, change_set, error);
+}
+
+/**
+ * ksp_store_dup_membership:
+ * @standard_id: (nullable): one standard's entries, or all
+ *
+ * Returns: (transfer full) (element-type gint64 gint64): the entries a split or a merge moved (entry ID →
+ *   the change set it belongs to now); an entry not in it belongs to its own change_set. %NULL with @error.
+ */
+GHashTable *
+ksp_store_dup_membership (KspStore   *self,
+                          const char *standard_id,
+                          GError    **error)
+{
+  return KSP_STORE_GET_CLASS (self)->dup_membership (self, standard_id, error);
+}
+
+gint64
+ksp_log_entry_change_set_in (const KspLogEntry *entry,
+                             GHashTable        *membership)
+{
+  gint64 *moved = membership ? g_hash_table_lookup (membership, &entry->id) : NULL;
+
+  return moved ? *moved : entry->change_set;
 }
 
 /* Returns: (transfer full) (element-type KspComment): a standard's comments, oldest first. */

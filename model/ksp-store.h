@@ -197,6 +197,14 @@ struct _KspStoreClass
                                        KspLang lang, const char *text, GError **error);
   GPtrArray   *(*list_justifications) (KspStore *self, const char *standard_id, GError **error);
 
+  /* change sets split and merged (ksp-review.h): a new open change set; the entries moved to another
+   * change set; where the moved entries of a standard (or all) belong now */
+  gint64       (*add_change_set)      (KspStore *self, const char *standard_id, const char *author,
+                                       const char *title, GError **error);
+  gboolean     (*move_log_entries)    (KspStore *self, const gint64 *entry_ids, guint n_entries,
+                                       gint64 change_set, GError **error);
+  GHashTable  *(*dup_membership)      (KspStore *self, const char *standard_id, GError **error);
+
   gpointer padding[1];
 };
 
@@ -291,6 +299,27 @@ gboolean     ksp_store_resolve_comment    (KspStore         *self,
                                            const char       *by,
                                            GError          **error);
 
+/* Splitting and merging change sets: an entry of the log is immutable and keeps the change set it was made
+ * in (KspLogEntry.change_set); where a split or a merge moved it, the store keeps the change set it belongs
+ * to now, moved in the transaction of the "reassign" entry that says so (ksp-change-log.h). Counting
+ * (KspChangeSet.n_entries) and listing a change set's entries (ksp_review_list_entries) go by it. */
+gint64       ksp_store_add_change_set     (KspStore         *self,
+                                           const char       *standard_id,
+                                           const char       *author,
+                                           const char       *title,
+                                           GError          **error);
+gboolean     ksp_store_move_log_entries   (KspStore         *self,
+                                           const gint64     *entry_ids,
+                                           guint             n_entries,
+                                           gint64            change_set,
+                                           GError          **error);
+GHashTable  *ksp_store_dup_membership     (KspStore         *self,
+                                           const char       *standard_id,
+                                           GError          **error);
+/* The change set @entry belongs to now, by @membership (from ksp_store_dup_membership). */
+gint64       ksp_log_entry_change_set_in  (const KspLogEntry *entry,
+                                           GHashTable       *membership);
+
 /* What `kasip audit verify` reports. */
 typedef struct {
   KspLogCheck *chain;       /* (nullable): the first entry that does not hold */
@@ -298,6 +327,8 @@ typedef struct {
   GPtrArray   *editions;    /* (element-type utf8): editions whose content is not what was frozen */
   guint        n_entries;
   guint        n_editions;
+  GPtrArray   *membership;  /* (element-type utf8): entries whose change set is not the one the log moved
+                             * them to (a split or merge rewritten behind Kasip's back) */
 } KspStoreVerification;
 
 void         ksp_store_verification_free (KspStoreVerification *v);

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "ksp-diff.h"
 #include "ksp-group-command.h"
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
@@ -328,15 +329,18 @@ ksp_review_find (KspStore *store,
   return NULL;
 }
 
-/* Moves @c to @status (with its reviewer and reason) and records it in the change log, in one transaction. */
+/* Moves @c to @status (with its reviewer and reason) and records it in the change log, in one transaction;
+ * @more: (nullable) (transfer full): records the entry holds too (decisions that go with it). */
 static gboolean
-move_to (KspStore     *store,
-         KspChangeSet *c,
-         const char   *status,
-         const char   *account,
-         GError      **error)
+move_to_with (KspStore     *store,
+              KspChangeSet *c,
+              const char   *status,
+              const char   *account,
+              GPtrArray    *more,
+              GError      **error)
 {
   g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  g_autoptr (GPtrArray) extra = more;
   KspChangeRecord *record = ksp_change_record_new (KSP_RECORD_STATUS, NULL);
   g_autofree char *old = g_strdup (c->status);
 
@@ -344,6 +348,8 @@ move_to (KspStore     *store,
   record->old_value = g_strdup (old);
   record->new_value = g_strdup (status);
   g_ptr_array_add (entry->records, record);
+  if (extra)
+    g_ptr_array_extend_and_steal (entry->records, g_steal_pointer (&extra));
   entry->standard_id = g_strdup (c->standard_id);
   entry->author = g_strdup (account);
   entry->action = g_strdup ("review");
@@ -363,6 +369,16 @@ move_to (KspStore     *store,
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+move_to (KspStore     *store,
+         KspChangeSet *c,
+         const char   *status,
+         const char   *account,
+         GError      **error)
+{
+  return move_to_with (store, c, status, account, NULL, error);
 }
 
 /* @c must be @status (a status, or "open-or-submitted") for @action (a term "review.action.…"). */
@@ -456,6 +472,41 @@ may_review (KspStore     *store,
                                                                        : "review.action.reject", error);
 }
 
+static GPtrArray *decisions_in (GPtrArray *log, gint64 id);
+static GPtrArray *changes_of (KspStore *store, KspNode *draft_root, KspChangeSet *c, const char *key,
+                              KspChange **out_change, KspNode **out_before, GError **error);
+
+/* The decisions approving @c's changes that none was made on (from the stored draft); none when its changes
+ * cannot be told (an element changed again since by a later change set: approving the set approves them). */
+static GPtrArray *
+approve_undecided (KspStore     *store,
+                   KspChangeSet *c,
+                   GPtrArray    *decisions)
+{
+  g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, c->standard_id, NULL);
+  g_autoptr (KspNode) draft = info ? ksp_store_load_tree (store, info->draft_tree, NULL) : NULL;
+  g_autoptr (GPtrArray) changes = draft ? changes_of (store, draft, c, NULL, NULL, NULL, NULL) : NULL;
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_record_free);
+  g_autoptr (GHashTable) decided = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < decisions->len; i++)
+    g_hash_table_add (decided, ((KspChangeDecision *) g_ptr_array_index (decisions, i))->change_key);
+  for (guint i = 0; changes && i < changes->len; i++)
+    {
+      KspChange *change = g_ptr_array_index (changes, i);
+      g_autofree char *key = ksp_change_dup_key (change);
+      KspChangeRecord *record;
+
+      if (g_hash_table_contains (decided, key))
+        continue;
+      record = ksp_change_record_new (KSP_RECORD_DECISION, change->new_node ? change->new_node : change->old_node);
+      record->field = g_steal_pointer (&key);
+      record->new_value = g_strdup ("approved");
+      g_ptr_array_add (records, record);
+    }
+  return records;
+}
+
 gboolean
 ksp_review_approve (KspStore   *store,
                     gint64      id,
@@ -463,12 +514,29 @@ ksp_review_approve (KspStore   *store,
                     GError    **error)
 {
   g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
 
-  if (c == NULL || !may_review (store, c, account, "approve", error))
+  if (c == NULL || !may_review (store, c, account, "approve", error) ||
+      !(log = ksp_store_list_log (store, c->standard_id, error)))
     return FALSE;
+  decisions = decisions_in (log, id);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      KspChangeDecision *d = g_ptr_array_index (decisions, i);
+      if (g_strcmp0 (d->verdict, "rejected") == 0)
+        {
+          g_autofree char *which = ksp_message_arg_text (d->change_key);
+          g_autofree char *number = _ksp_review_arg_id (id);
+          g_autofree char *who = ksp_message_arg_text (d->reviewer);
+          _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING, "review.change-still-rejected",
+                                 which, number, who, NULL);
+          return FALSE;
+        }
+    }
   g_free (c->reviewer);
   c->reviewer = g_strdup (account);
-  return move_to (store, c, "approved", account, error);
+  return move_to_with (store, c, "approved", account, approve_undecided (store, c, decisions), error);
 }
 
 gboolean
@@ -696,6 +764,35 @@ undo_record (Undoing               *u,
     }
 }
 
+/* Whether @e is an edit of the draft (not a review's or a comment's entry). */
+static gboolean
+is_edit (const KspLogEntry *e)
+{
+  return g_strcmp0 (e->action, "review") != 0 && g_strcmp0 (e->action, "comment") != 0;
+}
+
+/* The hashes of the entries that reverted single changes of change set @id ("reverted" decisions). */
+static GHashTable *
+reverts_of (GPtrArray *log,
+            gint64     id)
+{
+  GHashTable *hashes = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (log, i);
+      if (e->change_set != id || g_strcmp0 (e->action, "review") != 0)
+        continue;
+      for (guint r = 0; r < e->records->len; r++)
+        {
+          KspChangeRecord *rec = g_ptr_array_index (e->records, r);
+          if (rec->op == KSP_RECORD_DECISION && g_strcmp0 (rec->new_value, "reverted") == 0 && rec->content_hash)
+            g_hash_table_add (hashes, rec->content_hash);
+        }
+    }
+  return hashes;
+}
+
 /* The draft as it was before change set @c: a copy of @draft_root with @c's records undone; the group of
  * commands that does it, when @out_group. */
 static KspNode *
@@ -709,6 +806,8 @@ undo_change_set (KspStore      *store,
   g_autoptr (KspNode) sim = NULL;
   g_autoptr (GHashTable) by_id = NULL;
   g_autoptr (KspCommand) group = NULL;
+  g_autoptr (GHashTable) membership = NULL;
+  g_autoptr (GHashTable) reverts = NULL;
   g_autofree char *label = NULL;
   Undoing u;
 
@@ -718,8 +817,10 @@ undo_change_set (KspStore      *store,
       _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.other-standard", number, NULL);
       return NULL;
     }
-  if (!(log = ksp_store_list_log (store, c->standard_id, error)))
+  if (!(log = ksp_store_list_log (store, c->standard_id, error)) ||
+      !(membership = ksp_store_dup_membership (store, c->standard_id, error)))
     return NULL;
+  reverts = reverts_of (log, c->id);
   sim = ksp_node_copy (draft_root);
   by_id = g_hash_table_new (g_str_hash, g_str_equal);
   index_all (by_id, sim, TRUE);
@@ -727,10 +828,13 @@ undo_change_set (KspStore      *store,
   label = g_strdup_printf ("revert change set %" G_GINT64_FORMAT, c->id);
   group = ksp_group_command_new (label);
   u = (Undoing) { sim, by_id, KSP_GROUP_COMMAND (group) };
+  /* its edits (where splits and merges put them), and the reverts of its single changes: undone too, so
+   * that the change they reverted is undone with the set (before that revert, it was the set's) */
   for (guint i = log->len; i-- > 0;)
     {
       KspLogEntry *e = g_ptr_array_index (log, i);
-      if (e->change_set != c->id || g_strcmp0 (e->action, "review") == 0 || g_strcmp0 (e->action, "comment") == 0)
+      if (!(is_edit (e) && ksp_log_entry_change_set_in (e, membership) == c->id) &&
+          !(e->hash && g_hash_table_contains (reverts, e->hash)))
         continue;
       for (guint r = e->records->len; r-- > 0;)
         if (!undo_record (&u, g_ptr_array_index (e->records, r), error))
@@ -773,4 +877,651 @@ ksp_review_revert (KspStore    *store,
   if (!ksp_document_execute (draft, group, error))
     return FALSE;
   return move_to (store, c, "reverted", account, error);
+}
+
+/* A change set's entries, its title, splitting and merging ------------------------------------------- */
+
+GPtrArray *
+ksp_review_list_entries (KspStore *store,
+                         gint64    id,
+                         GError  **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (GHashTable) membership = NULL;
+  GPtrArray *entries;
+
+  if (c == NULL || !(log = ksp_store_list_log (store, c->standard_id, error)) ||
+      !(membership = ksp_store_dup_membership (store, c->standard_id, error)))
+    return NULL;
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_log_entry_free);
+  for (guint i = 0; i < log->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (log, i);
+      if (is_edit (e) && ksp_log_entry_change_set_in (e, membership) == id)
+        g_ptr_array_add (entries, g_steal_pointer (&log->pdata[i]));
+    }
+  return entries;
+}
+
+GPtrArray *
+ksp_review_dup_history_of (KspStore   *store,
+                           const char *standard_id,
+                           const char *element_id,
+                           GError    **error)
+{
+  g_autoptr (GPtrArray) log = ksp_store_list_log (store, standard_id, error);
+  g_autoptr (GHashTable) membership = log ? ksp_store_dup_membership (store, standard_id, error) : NULL;
+  GPtrArray *history;
+
+  if (membership == NULL)
+    return NULL;
+  history = ksp_change_log_history_of (log, element_id);
+  for (guint i = 0; i < history->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (history, i);
+      e->change_set = ksp_log_entry_change_set_in (e, membership);
+    }
+  return history;
+}
+
+gboolean
+ksp_review_set_title (KspStore   *store,
+                      gint64      id,
+                      const char *account,
+                      const char *title,
+                      GError    **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (KspLogEntry) entry = NULL;
+  g_autofree char *clean = title ? g_strstrip (g_strdup (title)) : NULL;
+  KspChangeRecord *record;
+
+  if (c == NULL || !require_status (c, "open-or-submitted", "review.action.title", error) ||
+      !require_author (c, account, "review.by-author.title", error))
+    return FALSE;
+  if (clean && *clean == '\0')
+    g_clear_pointer (&clean, g_free);
+  if (g_strcmp0 (c->title, clean) == 0)
+    return TRUE;
+  entry = ksp_log_entry_new ();
+  record = ksp_change_record_new (KSP_RECORD_STATUS, NULL);
+  record->field = g_strdup ("title");
+  record->old_value = g_strdup (c->title);
+  record->new_value = g_strdup (clean);
+  g_ptr_array_add (entry->records, record);
+  entry->standard_id = g_strdup (c->standard_id);
+  entry->author = g_strdup (account);
+  entry->action = g_strdup ("review");
+  entry->command = g_strdup ("title");
+  entry->label = g_strdup (clean);
+  entry->change_set = c->id;
+  g_free (c->title);
+  c->title = g_steal_pointer (&clean);
+  if (!ksp_store_begin (store, error))
+    return FALSE;
+  if (!ksp_store_write_change_set (store, c, error) || !ksp_store_append_log (store, entry, error) ||
+      !ksp_store_commit (store, error))
+    {
+      ksp_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Moves @moved (entries of @from's) to change set @to, with the "reassign" entry that says so (@command:
+ * "split", "merge"), in the caller's transaction. */
+static gboolean
+reassign (KspStore     *store,
+          KspChangeSet *from,
+          gint64        to,
+          GPtrArray    *moved,
+          const char   *command,
+          const char   *account,
+          GError      **error)
+{
+  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), moved->len);
+
+  entry->standard_id = g_strdup (from->standard_id);
+  entry->author = g_strdup (account);
+  entry->action = g_strdup ("review");
+  entry->command = g_strdup (command);
+  entry->change_set = to;
+  for (guint i = 0; i < moved->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (moved, i);
+      KspChangeRecord *record = ksp_change_record_new (KSP_RECORD_REASSIGN, NULL);
+
+      record->old_value = _ksp_review_arg_id (from->id);
+      record->new_value = _ksp_review_arg_id (to);
+      record->content_hash = g_strdup (e->hash);
+      g_ptr_array_add (entry->records, record);
+      g_array_append_val (ids, e->id);
+    }
+  return ksp_store_append_log (store, entry, error) &&
+         ksp_store_move_log_entries (store, (const gint64 *) (gpointer) ids->data, ids->len, to, error);
+}
+
+/* Whether @e has a record about an element of @ids; @out_other: the first element it changes that is not. */
+static gboolean
+touches (const KspLogEntry *e,
+         GHashTable        *ids,
+         const char       **out_other)
+{
+  gboolean in = FALSE;
+
+  *out_other = NULL;
+  for (guint r = 0; r < e->records->len; r++)
+    {
+      const KspChangeRecord *rec = g_ptr_array_index (e->records, r);
+      if (rec->element_id && g_hash_table_contains (ids, rec->element_id))
+        in = TRUE;
+      else if (rec->element_id && *out_other == NULL)
+        *out_other = rec->element_id;
+    }
+  return in;
+}
+
+gint64
+ksp_review_split (KspStore          *store,
+                  gint64             id,
+                  const char *const *element_ids,
+                  const char        *account,
+                  const char        *title,
+                  GError           **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) moved = g_ptr_array_new ();
+  g_autoptr (GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *clean = title ? g_strstrip (g_strdup (title)) : NULL;
+  g_autofree char *number = NULL;
+  gint64 new_id;
+
+  if (c == NULL || !require_status (c, "open", "review.action.split", error) ||
+      !require_author (c, account, "review.by-author.split", error))
+    return 0;
+  for (guint i = 0; element_ids && element_ids[i]; i++)
+    if (*element_ids[i])
+      g_hash_table_add (ids, (gpointer) element_ids[i]);
+  number = _ksp_review_arg_id (id);
+  if (g_hash_table_size (ids) == 0)
+    {
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "review.split-no-elements", number,
+                             NULL);
+      return 0;
+    }
+  if (!(entries = ksp_review_list_entries (store, id, error)))
+    return 0;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (entries, i);
+      const char *other = NULL;
+      if (!touches (e, ids, &other))
+        continue;
+      if (other)
+        {
+          /* an entry is one step: it goes whole or not at all */
+          g_autofree char *step = _ksp_review_arg_id (e->id);
+          g_autofree char *element = ksp_message_arg_text (other);
+          _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "review.split-mixed", step,
+                                 number, element, NULL);
+          return 0;
+        }
+      g_ptr_array_add (moved, e);
+    }
+  if (moved->len == 0 || moved->len == entries->len)
+    {
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID,
+                             moved->len == 0 ? "review.split-nothing" : "review.split-everything", number, NULL);
+      return 0;
+    }
+  if (!ksp_store_begin (store, error))
+    return 0;
+  if (!(new_id = ksp_store_add_change_set (store, c->standard_id, c->author, clean && *clean ? clean : NULL, error)) ||
+      !reassign (store, c, new_id, moved, "split", account, error) || !ksp_store_commit (store, error))
+    {
+      ksp_store_rollback (store);
+      return 0;
+    }
+  return new_id;
+}
+
+gboolean
+ksp_review_merge (KspStore   *store,
+                  gint64      into,
+                  gint64      from,
+                  const char *account,
+                  GError    **error)
+{
+  g_autoptr (KspChangeSet) a = ksp_review_find (store, into, error);
+  g_autoptr (KspChangeSet) b = a ? ksp_review_find (store, from, error) : NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+
+  if (b == NULL || !require_status (a, "open", "review.action.merge", error) ||
+      !require_status (b, "open", "review.action.merge", error) ||
+      !require_author (a, account, "review.by-author.merge", error) ||
+      !require_author (b, account, "review.by-author.merge", error))
+    return FALSE;
+  if (into == from || g_strcmp0 (a->standard_id, b->standard_id) != 0)
+    {
+      g_autofree char *one = _ksp_review_arg_id (into);
+      g_autofree char *two = _ksp_review_arg_id (from);
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID,
+                             into == from ? "review.merge-same" : "review.merge-other-standard", one, two, NULL);
+      return FALSE;
+    }
+  if (!(entries = ksp_review_list_entries (store, from, error)))
+    return FALSE;
+  if (!ksp_store_begin (store, error))
+    return FALSE;
+  if ((entries->len > 0 && !reassign (store, b, into, entries, "merge", account, error)) ||
+      !move_to (store, b, "merged", account, error) || !ksp_store_commit (store, error))
+    {
+      ksp_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Decisions on single changes ------------------------------------------------------------------------- */
+
+void
+ksp_change_decision_free (KspChangeDecision *d)
+{
+  if (d == NULL)
+    return;
+  g_free (d->change_key);
+  g_free (d->element_id);
+  g_free (d->verdict);
+  g_free (d->reason);
+  g_free (d->reviewer);
+  g_free (d->decided_at);
+  g_free (d->reverted_by);
+  g_free (d);
+}
+
+/* The decisions on @c's changes in @log: the last of each change, in the order of their first. */
+static GPtrArray *
+decisions_in (GPtrArray *log,
+              gint64     id)
+{
+  GPtrArray *list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_decision_free);
+  g_autoptr (GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < log->len; i++)
+    {
+      KspLogEntry *e = g_ptr_array_index (log, i);
+      if (e->change_set != id || g_strcmp0 (e->action, "review") != 0)
+        continue;
+      for (guint r = 0; r < e->records->len; r++)
+        {
+          KspChangeRecord *rec = g_ptr_array_index (e->records, r);
+          KspChangeDecision *d;
+
+          if (rec->op != KSP_RECORD_DECISION || rec->field == NULL)
+            continue;
+          if (!(d = g_hash_table_lookup (by_key, rec->field)))
+            {
+              d = g_new0 (KspChangeDecision, 1);
+              d->change_key = g_strdup (rec->field);
+              d->element_id = g_strdup (rec->element_id);
+              g_ptr_array_add (list, d);
+              g_hash_table_insert (by_key, d->change_key, d);
+            }
+          g_free (d->verdict);
+          d->verdict = g_strdup (rec->new_value);
+          d->entry_id = e->id;
+          if (g_strcmp0 (rec->new_value, "reverted") == 0)
+            {
+              /* who rejected it, and why, stay */
+              g_free (d->reverted_by);
+              d->reverted_by = g_strdup (e->author);
+              continue;
+            }
+          g_free (d->reviewer);
+          d->reviewer = g_strdup (e->author);
+          g_free (d->decided_at);
+          d->decided_at = g_strdup (e->at);
+          g_free (d->reason);
+          d->reason = g_strcmp0 (rec->new_value, "rejected") == 0 ? g_strdup (e->label) : NULL;
+        }
+    }
+  return list;
+}
+
+GPtrArray *
+ksp_review_list_decisions (KspStore *store,
+                           gint64    id,
+                           GError  **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (GPtrArray) log = c ? ksp_store_list_log (store, c->standard_id, error) : NULL;
+
+  return log ? decisions_in (log, id) : NULL;
+}
+
+static KspChangeDecision *
+find_decision (GPtrArray  *decisions,
+               const char *key)
+{
+  for (guint i = 0; i < decisions->len; i++)
+    if (g_str_equal (((KspChangeDecision *) g_ptr_array_index (decisions, i))->change_key, key))
+      return g_ptr_array_index (decisions, i);
+  return NULL;
+}
+
+/* The changes of @c (the draft before it against @draft_root); with @key, *out_change is the one with that
+ * key (a refusal naming it when there is none). */
+static GPtrArray *
+changes_of (KspStore      *store,
+            KspNode       *draft_root,
+            KspChangeSet  *c,
+            const char    *key,
+            KspChange    **out_change,
+            KspNode      **out_before,
+            GError       **error)
+{
+  g_autoptr (KspNode) before = undo_change_set (store, draft_root, c, NULL, error);
+  g_autoptr (GPtrArray) changes = NULL;
+
+  if (before == NULL)
+    return NULL;
+  changes = ksp_diff_trees (before, draft_root);
+  if (key)
+    {
+      for (guint i = 0; i < changes->len && *out_change == NULL; i++)
+        {
+          g_autofree char *k = ksp_change_dup_key (g_ptr_array_index (changes, i));
+          if (g_str_equal (k, key))
+            *out_change = g_ptr_array_index (changes, i);
+        }
+      if (*out_change == NULL)
+        {
+          g_autofree char *number = _ksp_review_arg_id (c->id);
+          g_autofree char *which = ksp_message_arg_text (key);
+          _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "review.no-such-change", number,
+                                 which, NULL);
+          return NULL;
+        }
+    }
+  if (out_before)
+    *out_before = g_steal_pointer (&before);
+  return g_steal_pointer (&changes);
+}
+
+static gboolean
+decide (KspStore   *store,
+        KspNode    *draft_root,
+        gint64      id,
+        const char *change_key,
+        const char *account,
+        gboolean    approve,
+        const char *reason,
+        GError    **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (KspLogEntry) entry = NULL;
+  g_autofree char *clean = reason ? g_strstrip (g_strdup (reason)) : NULL;
+  g_autofree char *number = NULL, *which = NULL;
+  KspChangeDecision *before;
+  KspChange *change = NULL;
+  KspChangeRecord *record;
+
+  g_return_val_if_fail (change_key != NULL, FALSE);
+  if (c == NULL || !ksp_review_require (store, account, KSP_ROLE_REVIEWER, "decide on a change", error))
+    return FALSE;
+  number = _ksp_review_arg_id (id);
+  which = ksp_message_arg_text (change_key);
+  if (g_strcmp0 (c->author, account) == 0)
+    {
+      g_autofree char *who = ksp_message_arg_text (account);
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_OWN, "review.own-change", which, number, who,
+                             NULL);
+      return FALSE;
+    }
+  if (!require_status (c, "submitted", "review.action.decide", error))
+    return FALSE;
+  if (!approve && (clean == NULL || *clean == '\0'))
+    {
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON, "review.change-no-reason", which,
+                             NULL);
+      return FALSE;
+    }
+  if (!(log = ksp_store_list_log (store, c->standard_id, error)))
+    return FALSE;
+  decisions = decisions_in (log, id);
+  before = find_decision (decisions, change_key);
+  if (before && g_strcmp0 (before->verdict, "reverted") == 0)
+    {
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.change-reverted", which, number,
+                             NULL);
+      return FALSE;
+    }
+  if (!(changes = changes_of (store, draft_root, c, change_key, &change, NULL, error)))
+    return FALSE;
+  entry = ksp_log_entry_new ();
+  record = ksp_change_record_new (KSP_RECORD_DECISION, change->new_node ? change->new_node : change->old_node);
+  record->field = g_strdup (change_key);
+  record->old_value = g_strdup (before ? before->verdict : NULL);
+  record->new_value = g_strdup (approve ? "approved" : "rejected");
+  g_ptr_array_add (entry->records, record);
+  entry->standard_id = g_strdup (c->standard_id);
+  entry->author = g_strdup (account);
+  entry->action = g_strdup ("review");
+  entry->command = g_strdup (approve ? "approve-change" : "reject-change");
+  entry->label = approve ? NULL : g_steal_pointer (&clean);
+  entry->change_set = id;
+  if (!ksp_store_begin (store, error))
+    return FALSE;
+  if (!ksp_store_append_log (store, entry, error) || !ksp_store_commit (store, error))
+    {
+      ksp_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ksp_review_approve_change (KspStore   *store,
+                           KspNode    *draft_root,
+                           gint64      id,
+                           const char *change_key,
+                           const char *account,
+                           GError    **error)
+{
+  return decide (store, draft_root, id, change_key, account, TRUE, NULL, error);
+}
+
+gboolean
+ksp_review_reject_change (KspStore   *store,
+                          KspNode    *draft_root,
+                          gint64      id,
+                          const char *change_key,
+                          const char *account,
+                          const char *reason,
+                          GError    **error)
+{
+  return decide (store, draft_root, id, change_key, account, FALSE, reason, error);
+}
+
+/* Where @node (of the tree before) goes back under @parent (of the draft): after the nearest sibling before
+ * it that the draft has under @parent (the index once @moving, when it is there, has left its place). */
+static guint
+place_after_sibling (KspNode *node,
+                     KspNode *parent,
+                     KspNode *moving)
+{
+  KspNode *old_parent = ksp_node_get_parent (node);
+  guint index = 0;
+
+  if (!ksp_node_find_child (old_parent, node, &index))
+    return 0;
+  while (index-- > 0)
+    {
+      const char *id = ksp_node_get_id (ksp_node_get_child (old_parent, index));
+      guint position = 0;
+      for (guint i = 0; i < ksp_node_get_n_children (parent); i++)
+        {
+          KspNode *child = ksp_node_get_child (parent, i);
+          if (child == moving)
+            continue;
+          if (g_strcmp0 (ksp_node_get_id (child), id) == 0)
+            return position + 1;
+          position++;
+        }
+    }
+  return 0;
+}
+
+/* The command that undoes @change in @draft (@change's old side is in the tree before the change set). */
+static KspCommand *
+inverse_of (KspChange   *change,
+            KspDocument *draft,
+            const char  *label,
+            GError     **error)
+{
+  g_autoptr (KspCommand) group = ksp_group_command_new (label);
+  KspNode *old_node = change->old_node, *new_node = change->new_node;
+
+  switch (change->op)
+    {
+    case KSP_CHANGE_CHANGED:
+      if (g_str_equal (change->field, "number"))
+        ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                                ksp_set_number_command_new (ksp_node_get_id (new_node), ksp_node_get_number (old_node)));
+      else
+        ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                                ksp_set_value_command_new (ksp_node_get_id (new_node), change->field, change->lang,
+                                                           ksp_node_get_value (old_node, change->field, change->lang)));
+      break;
+    case KSP_CHANGE_ADDED:
+      ksp_group_command_take (KSP_GROUP_COMMAND (group), ksp_remove_node_command_new (ksp_node_get_id (new_node)));
+      break;
+    case KSP_CHANGE_REMOVED:
+    case KSP_CHANGE_MOVED:
+      {
+        KspNode *old_parent = ksp_node_get_parent (old_node);
+        KspNode *parent = old_parent ? ksp_document_lookup (draft, ksp_node_get_id (old_parent)) : NULL;
+        if (parent == NULL)
+          {
+            KspChangeRecord r = { .op = change->op == KSP_CHANGE_MOVED ? KSP_RECORD_MOVE : KSP_RECORD_DELETE,
+                                  .element_id = (char *) ksp_node_get_id (old_node),
+                                  .kind = (char *) ksp_node_get_kind (old_node) };
+            conflict (&r, "review.why.lost-parent", error);
+            return NULL;
+          }
+        if (change->op == KSP_CHANGE_REMOVED)
+          {
+            g_autoptr (KspNode) copy = ksp_node_copy (old_node);
+            ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                                    ksp_insert_node_command_new (ksp_node_get_id (parent),
+                                                                 place_after_sibling (old_node, parent, NULL), copy));
+          }
+        else
+          ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                                  ksp_move_node_command_new (ksp_node_get_id (new_node), ksp_node_get_id (parent),
+                                                             place_after_sibling (old_node, parent, new_node)));
+        break;
+      }
+    default:
+      break;
+    }
+  /* the numbers that followed the change go back too */
+  for (guint i = 0; change->renumbered && i < change->renumbered->len; i++)
+    {
+      KspRenumbering *n = g_ptr_array_index (change->renumbered, i);
+      if (n->new_node && ksp_document_lookup (draft, ksp_node_get_id (n->new_node)))
+        ksp_group_command_take (KSP_GROUP_COMMAND (group),
+                                ksp_set_number_command_new (ksp_node_get_id (n->new_node), n->old_number));
+    }
+  return g_steal_pointer (&group);
+}
+
+gboolean
+ksp_review_revert_change (KspStore    *store,
+                          KspDocument *draft,
+                          gint64       id,
+                          const char  *change_key,
+                          const char  *account,
+                          GError     **error)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
+  g_autoptr (GPtrArray) log = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (KspNode) before_tree = NULL;
+  g_autoptr (KspCommand) command = NULL;
+  g_autoptr (KspLogEntry) entry = NULL;
+  g_autoptr (GPtrArray) after = NULL;
+  g_autofree char *label = NULL, *number = NULL, *which = NULL;
+  KspChangeDecision *decision;
+  KspChange *change = NULL;
+  KspChangeRecord *record;
+  KspLogEntry *revert;
+
+  g_return_val_if_fail (change_key != NULL, FALSE);
+  if (c == NULL || !require_status (c, "submitted", "review.action.revert-change", error) ||
+      !require_author (c, account, "review.by-author.revert-change", error) ||
+      !ksp_review_require (store, account, KSP_ROLE_DRAFTER, "revert a change", error) ||
+      !(log = ksp_store_list_log (store, c->standard_id, error)))
+    return FALSE;
+  number = _ksp_review_arg_id (id);
+  which = ksp_message_arg_text (change_key);
+  decisions = decisions_in (log, id);
+  decision = find_decision (decisions, change_key);
+  if (decision == NULL || g_strcmp0 (decision->verdict, "rejected") != 0)
+    {
+      _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.change-not-rejected", which,
+                             number, NULL);
+      return FALSE;
+    }
+  if (!(changes = changes_of (store, ksp_document_get_root (draft), c, change_key, &change, &before_tree, error)))
+    return FALSE;
+  /* Translators: the change log's label of a single change reverted (data, as the set's revert) */
+  label = g_strdup_printf ("revert change %s of change set %" G_GINT64_FORMAT, change_key, id);
+  if (!(command = inverse_of (change, draft, label, error)))
+    return FALSE;
+  /* the revert (a change of the author's, in their open change set) and the decision that names it, at once */
+  if (!ksp_store_begin (store, error))
+    return FALSE;
+  if (!ksp_document_execute (draft, command, error))
+    {
+      ksp_store_rollback (store);
+      return FALSE;
+    }
+  if (!(after = ksp_store_list_log (store, c->standard_id, error)) || after->len == 0)
+    goto failed;
+  revert = g_ptr_array_index (after, after->len - 1);
+  entry = ksp_log_entry_new ();
+  record = g_new0 (KspChangeRecord, 1);
+  record->op = KSP_RECORD_DECISION;
+  record->element_id = g_strdup (decision->element_id);
+  record->kind = g_strdup (change->kind);
+  record->field = g_strdup (change_key);
+  record->old_value = g_strdup ("rejected");
+  record->new_value = g_strdup ("reverted");
+  record->content_hash = g_strdup (revert->hash);
+  g_ptr_array_add (entry->records, record);
+  entry->standard_id = g_strdup (c->standard_id);
+  entry->author = g_strdup (account);
+  entry->action = g_strdup ("review");
+  entry->command = g_strdup ("revert-change");
+  entry->change_set = id;
+  if (!ksp_store_append_log (store, entry, error) || !ksp_store_commit (store, error))
+    goto failed;
+  return TRUE;
+
+failed:
+  ksp_store_rollback (store);
+  /* the draft in memory has the revert, the workspace does not */
+  {
+    g_autofree char *why = ksp_message_render ("review.revert-not-stored", NULL, ksp_ui_lang_default ());
+    ksp_document_set_read_only (draft, why);
+  }
+  return FALSE;
 }

@@ -14,7 +14,20 @@
  *    **nobody approves or rejects a change set they authored** — refused here, not only in a view;
  *  - freezing an edition needs the publisher role and is refused while a change set that has entries is
  *    open, submitted or rejected (the message names them); the approved ones become published;
- *  - recording people and roles needs the administrator role.
+ *  - recording people and roles needs the administrator role;
+ *  - the author titles an open or submitted change set; splits an open one (the changes to some elements
+ *    go into a new open change set of theirs) and merges two open ones of one standard: entries of the log
+ *    never change, so a split or a merge is an entry of its own ("reassign" records naming the entries
+ *    moved, by their hashes) and the store keeps where each moved entry belongs now
+ *    (ksp_store_dup_membership); counting and listing a set's entries (n_entries, ksp_review_list_entries),
+ *    the draft before it, its revert and the check before publishing go by that. A merged-away change set
+ *    is "merged" and empty. An author's edits go into their first open change set;
+ *  - inside a submitted change set a reviewer (not its author) approves or rejects single changes (a change
+ *    is ksp_change_dup_key of the diff of ksp_review_dup_before against the draft; a rejection needs a
+ *    reason), each an entry of the log ("decision" records); the author reverts a rejected change in one
+ *    step (ksp_review_revert_change: a change of theirs, in their open change set; the draft before the set
+ *    undoes that revert too, so the set then shows without the change); approving the set is refused while
+ *    one of its changes is rejected and not reverted, and approves those nobody decided on.
  * Every status change is an entry of the change log (action "review", a "status" record), so the review
  * is as tamper-evident as the edits. Policy only: the rows are the store's (ksp-store.h).
  *
@@ -123,6 +136,85 @@ gboolean      ksp_review_revert           (KspStore     *store,
 KspNode      *ksp_review_dup_before       (KspStore     *store,
                                            KspNode      *draft_root,
                                            gint64        id,
+                                           GError      **error);
+
+/* The entries of change set @id's edits, where splits and merges put them, in the order of the log.
+ * Returns: (transfer full) (element-type KspLogEntry) */
+GPtrArray    *ksp_review_list_entries     (KspStore     *store,
+                                           gint64        id,
+                                           GError      **error);
+/* ksp_change_log_history_of() of the standard's log, each entry naming the change set it belongs to now
+ * (its change_set set so: for showing, not for checking the chain). */
+GPtrArray    *ksp_review_dup_history_of   (KspStore     *store,
+                                           const char   *standard_id,
+                                           const char   *element_id,
+                                           GError      **error);
+
+/* By the author, of an open or submitted change set; NULL or "" takes the title away. */
+gboolean      ksp_review_set_title        (KspStore     *store,
+                                           gint64        id,
+                                           const char   *account,
+                                           const char   *title,
+                                           GError      **error);
+/* Moves the changes of open change set @id to the elements @element_ids (their own records: an entry that
+ * also changes another element is refused, naming it) into a new open change set of its author, titled
+ * @title (nullable). Returns: the new change set's ID, 0 with @error. */
+gint64        ksp_review_split            (KspStore     *store,
+                                           gint64        id,
+                                           const char *const *element_ids,
+                                           const char   *account,
+                                           const char   *title,
+                                           GError      **error);
+/* Moves every change of open change set @from into open change set @into (one author's, one standard's);
+ * @from becomes "merged". */
+gboolean      ksp_review_merge            (KspStore     *store,
+                                           gint64        into,
+                                           gint64        from,
+                                           const char   *account,
+                                           GError      **error);
+
+/* A decision on one change of a change set (the last one made on it). */
+typedef struct {
+  char   *change_key;   /* ksp_change_dup_key */
+  char   *element_id;
+  char   *verdict;      /* "approved", "rejected", "reverted" (rejected, then reverted by its author) */
+  char   *reason;       /* (nullable) why it was rejected */
+  char   *reviewer;     /* who approved or rejected it */
+  char   *decided_at;
+  char   *reverted_by;  /* (nullable) */
+  gint64  entry_id;     /* the log entry of the last decision */
+} KspChangeDecision;
+
+void          ksp_change_decision_free    (KspChangeDecision *decision);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspChangeDecision, ksp_change_decision_free)
+
+/* Returns: (transfer full) (element-type KspChangeDecision): the decisions on change set @id's changes, in
+ * the order they were first made (changes nobody decided on are not in it). */
+GPtrArray    *ksp_review_list_decisions   (KspStore     *store,
+                                           gint64        id,
+                                           GError      **error);
+/* By a reviewer who is not the author, in a submitted change set; @draft_root: the draft the change is
+ * a change of (KSP_REVIEW_ERROR_INVALID when change set @id has no change @change_key). */
+gboolean      ksp_review_approve_change   (KspStore     *store,
+                                           KspNode      *draft_root,
+                                           gint64        id,
+                                           const char   *change_key,
+                                           const char   *account,
+                                           GError      **error);
+gboolean      ksp_review_reject_change    (KspStore     *store,
+                                           KspNode      *draft_root,
+                                           gint64        id,
+                                           const char   *change_key,
+                                           const char   *account,
+                                           const char   *reason,
+                                           GError      **error);
+/* By the author: undoes the rejected change @change_key of submitted change set @id in @draft, as one
+ * command (a change of theirs), and records it reverted. */
+gboolean      ksp_review_revert_change    (KspStore     *store,
+                                           KspDocument  *draft,
+                                           gint64        id,
+                                           const char   *change_key,
+                                           const char   *account,
                                            GError      **error);
 
 /* Before an edition: @account must be a publisher and no change set of @standard_id with entries may be

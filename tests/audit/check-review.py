@@ -168,15 +168,20 @@ r = kasip('admin', 'audit', 'verify', '-w', WS)
 check(r.returncode == 0, 'audit verify holds after the cycle', r.stdout + r.stderr)
 db = sqlite3.connect(WS)
 statuses = db.execute("SELECT l.author, r.old_value, r.new_value, l.change_set FROM log l JOIN log_record r "
-                      "ON r.log_id = l.id WHERE l.action = 'review' ORDER BY l.id").fetchall()
+                      "ON r.log_id = l.id WHERE l.action = 'review' AND r.op = 'status' ORDER BY l.id").fetchall()
+approvals = db.execute("SELECT l.change_set, r.field, r.new_value FROM log l JOIN log_record r ON r.log_id = l.id "
+                       "WHERE r.op = 'decision' ORDER BY l.id, r.seq").fetchall()
 db.close()
 want = [('dana', 'open', 'submitted'), ('dias', 'open', 'submitted'), ('ruslan', 'submitted', 'rejected'),
         ('ruslan', 'submitted', 'approved'), ('dana', 'rejected', 'reverted'), ('dana', 'open', 'submitted'),
         ('ruslan', 'submitted', 'approved'), ('pavel', 'approved', 'published'), ('pavel', 'approved', 'published')]
 check([row[:3] for row in statuses] == want, 'every status change is in the change log, by whom', statuses)
+check([(str(a[0]), a[2]) for a in approvals] == [(second, 'approved'), (third, 'approved'), (third, 'approved')] and
+      all(a[1].startswith('changed:') for a in approvals),
+      'approving a set approves its changes: one decision each, in the approval\'s entry', approvals)
 r = kasip('admin', 'audit', '-w', WS, '-s', 'Q88100061', '--element', card_b)
 lines = [l for l in r.stdout.split('\n') if l and not l.startswith(' ')]
-check(r.returncode == 0 and len(lines) == 4 and f'\tdana\tdo\tset-value\t#{first}' in r.stdout and
+check(r.returncode == 0 and len(lines) == 6 and f'\tdana\tdo\tset-value\t#{first}' in r.stdout and
       f'\tdias\tdo\tset-value\t#{second}' in r.stdout and 'revert change set' in r.stdout and 'Аудармасы жоқ' in r.stdout,
       'audit --element: card B\'s history: dana\'s name, dias\'s level, the revert, the comment, with their change sets',
       r.stdout)

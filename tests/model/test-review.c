@@ -8,9 +8,14 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
 
 #include "ksp-comments.h"
 #include "ksp-diff.h"
+#include "ksp-group-command.h"
+#include "ksp-set-value-command.h"
+#include "ksp-sqlite-store.h"
 #include "ksp-review.h"
 #include "ksp-sample.h"
 #include "ksp-set-number-command.h"
@@ -18,6 +23,7 @@
 
 typedef struct {
   char        *dir;
+  char        *path;
   KspStore    *store;
   KspDocument *doc;
 } Fixture;
@@ -26,7 +32,7 @@ static void
 setup (Fixture       *f,
        gconstpointer  data)
 {
-  ksp_test_sample_workspace ("kasip-review", &f->dir, NULL, &f->store, &f->doc);
+  ksp_test_sample_workspace ("kasip-review", &f->dir, &f->path, &f->store, &f->doc);
 }
 
 static void
@@ -34,6 +40,7 @@ teardown (Fixture       *f,
           gconstpointer  data)
 {
   ksp_test_workspace_close (&f->dir, &f->store, &f->doc);
+  g_clear_pointer (&f->path, g_free);
 }
 
 static const char *
@@ -184,6 +191,329 @@ test_own_name (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A skill of @root that is not @skill. */
+static KspNode *
+other_skill (KspNode *node,
+             KspNode *skill)
+{
+  if (g_str_equal (ksp_node_get_kind (node), "skill") && node != skill)
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = other_skill (ksp_node_get_child (node, i), skill);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static KspChangeSet *
+find_set (Fixture *f,
+          gint64   id)
+{
+  g_autoptr (GError) error = NULL;
+  KspChangeSet *c = ksp_review_find (f->store, id, &error);
+
+  g_assert_no_error (error);
+  return c;
+}
+
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* The keys of the changes of change set @id (the draft before it against the draft), sorted, joined by " ". */
+static char *
+keys_of (Fixture *f,
+         gint64   id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) before = ksp_review_dup_before (f->store, ksp_document_get_root (f->doc), id, &error);
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  changes = ksp_diff_trees (before, ksp_document_get_root (f->doc));
+  for (guint i = 0; i < changes->len; i++)
+    g_ptr_array_add (keys, ksp_change_dup_key (g_ptr_array_index (changes, i)));
+  g_ptr_array_sort (keys, compare_strings);
+  g_ptr_array_add (keys, NULL);
+  return g_strjoinv (" ", (char **) keys->pdata);
+}
+
+static char *
+key_of (KspNode    *node,
+        const char *field,
+        const char *lang)
+{
+  return g_strdup_printf ("changed:%s:%s:%s", ksp_node_get_id (node), field, lang);
+}
+
+static void
+assert_verified (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStoreVerification) v = ksp_store_verify (f->store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (v->membership);
+  g_assert_cmpuint (v->membership->len, ==, 0);
+  g_assert_true (ksp_store_verification_ok (v));
+}
+
+/* Titles, splitting and merging: the entries stay as written (the chain holds), the store keeps where they
+ * belong, and counting, the draft before a set, its revert and publishing go by it. */
+static void
+test_split_merge (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  KspNode *root = ksp_document_get_root (f->doc);
+  KspNode *a = ksp_node_find_first_of_kind (root, "skill");
+  KspNode *b = other_skill (root, a);
+  KspNode *k = ksp_node_find_first_of_kind (root, "knowledge");
+  g_autofree char *key_a = key_of (a, "name", "ru"), *key_b = key_of (b, "name", "ru"), *key_k = key_of (k, "text", "ru");
+  g_autofree char *keys = NULL, *want = NULL;
+  g_autoptr (KspChangeSet) set = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (GPtrArray) log_before = NULL, log_after = NULL;
+  const char *split_off[] = { ksp_node_get_id (b), ksp_node_get_id (k), NULL };
+  gint64 s, t;
+
+  g_assert_true (ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "dias", NULL, KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
+  g_assert_no_error (error);
+  ksp_document_set_user (f->doc, "dana");
+  g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык А", &error));
+  g_assert_true (ksp_document_set_value (f->doc, b, "name", KSP_LANG_RU, "навык Б", &error));
+  g_assert_true (ksp_document_set_value (f->doc, k, "text", KSP_LANG_RU, "знание", &error));
+  g_assert_no_error (error);
+  s = open_set_of (f, "dana");
+
+  /* the title: the author's, of an open or submitted set; in the log */
+  g_assert_true (ksp_review_set_title (f->store, s, "dana", "  Навыки  ", &error));
+  g_assert_no_error (error);
+  set = find_set (f, s);
+  g_assert_cmpstr (set->title, ==, "Навыки");
+  g_clear_pointer (&set, ksp_change_set_free);
+  g_assert_false (ksp_review_set_title (f->store, s, "ruslan", "Чужое", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "only its author gives it a title"));
+  g_clear_error (&error);
+
+  /* split refused: no elements; none of its changes; all of them; not the author */
+  g_assert_cmpint (ksp_review_split (f->store, s, NULL, "dana", NULL, &error), ==, 0);
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    const char *none[] = { ksp_node_get_id (root), NULL };
+    const char *all[] = { ksp_node_get_id (a), ksp_node_get_id (b), ksp_node_get_id (k), NULL };
+    g_assert_cmpint (ksp_review_split (f->store, s, none, "dana", NULL, &error), ==, 0);
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "no change of change set"));
+    g_clear_error (&error);
+    g_assert_cmpint (ksp_review_split (f->store, s, all, "dana", NULL, &error), ==, 0);
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (ksp_review_split (f->store, s, split_off, "dias", NULL, &error), ==, 0);
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+
+  /* split: B and K go into a new open set of dana's; the log's entries are the same, and hold */
+  log_before = ksp_store_list_log (f->store, standard_id (f), &error);
+  t = ksp_review_split (f->store, s, split_off, "dana", "Знания", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t, >, s);
+  log_after = ksp_store_list_log (f->store, standard_id (f), &error);
+  g_assert_cmpuint (log_after->len, ==, log_before->len + 1);
+  for (guint i = 0; i < log_before->len; i++)
+    {
+      KspLogEntry *x = g_ptr_array_index (log_before, i), *y = g_ptr_array_index (log_after, i);
+      g_assert_cmpstr (x->hash, ==, y->hash);
+      g_assert_cmpint (x->change_set, ==, y->change_set);
+    }
+  assert_verified (f);
+  set = find_set (f, s);
+  g_assert_cmpuint (set->n_entries, ==, 1);
+  g_clear_pointer (&set, ksp_change_set_free);
+  set = find_set (f, t);
+  g_assert_cmpuint (set->n_entries, ==, 2);
+  g_assert_cmpstr (set->status, ==, "open");
+  g_assert_cmpstr (set->author, ==, "dana");
+  g_assert_cmpstr (set->title, ==, "Знания");
+  g_clear_pointer (&set, ksp_change_set_free);
+  entries = ksp_review_list_entries (f->store, t, &error);
+  g_assert_cmpuint (entries->len, ==, 2);
+  g_clear_pointer (&entries, g_ptr_array_unref);
+  /* the draft before each shows its own changes */
+  keys = keys_of (f, s);
+  g_assert_cmpstr (keys, ==, key_a);
+  g_free (keys);
+  keys = keys_of (f, t);
+  want = g_strcmp0 (key_b, key_k) < 0 ? g_strjoin (" ", key_b, key_k, NULL) : g_strjoin (" ", key_k, key_b, NULL);
+  g_assert_cmpstr (keys, ==, want);
+  g_clear_pointer (&keys, g_free);
+  /* the element's history names the change set it belongs to now */
+  {
+    g_autoptr (GPtrArray) history = ksp_review_dup_history_of (f->store, standard_id (f), ksp_node_get_id (b), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+    g_assert_cmpint (((KspLogEntry *) history->pdata[0])->change_set, ==, t);
+  }
+  /* dana's next edit goes on into the first open set */
+  g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_KK, "дағды А", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (open_set_of (f, "dana"), ==, s);
+
+  /* merge refused: one set with itself, another author's, a set not open */
+  g_assert_false (ksp_review_merge (f->store, s, s, "dana", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ksp_review_merge (f->store, s, t, "dias", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (ksp_review_submit (f->store, t, "dana", NULL, &error));
+  g_assert_false (ksp_review_merge (f->store, s, t, "dana", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_clear_error (&error);
+  g_assert_false (ksp_review_split (f->store, t, split_off, "dana", NULL, &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_clear_error (&error);
+  /* a submitted set is titled still */
+  g_assert_true (ksp_review_set_title (f->store, t, "dana", "Знания и навык Б", &error));
+  g_assert_no_error (error);
+
+  /* publishing waits for both; the reviewer rejects T, dana reverts it: only B and K go back */
+  {
+    g_autofree char *s_text = g_strdup_printf ("%" G_GINT64_FORMAT " (dana, open)", s);
+    g_autofree char *t_text = g_strdup_printf ("%" G_GINT64_FORMAT " (dana, submitted)", t);
+    g_assert_true (ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN | KSP_ROLE_PUBLISHER, &error));
+    g_assert_false (ksp_review_check_publishable (f->store, standard_id (f), "admin", &error));
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING);
+    g_assert_nonnull (strstr (error->message, s_text));
+    g_assert_nonnull (strstr (error->message, t_text));
+    g_clear_error (&error);
+  }
+  g_assert_true (ksp_review_reject (f->store, t, "ruslan", "не то", &error));
+  g_assert_true (ksp_review_revert (f->store, f->doc, t, "dana", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (a, "name", KSP_LANG_RU), ==, "навык А");
+  g_assert_cmpstr (ksp_node_get_value (b, "name", KSP_LANG_RU), !=, "навык Б");
+  g_assert_cmpstr (ksp_node_get_value (k, "text", KSP_LANG_RU), !=, "знание");
+  assert_verified (f);
+
+  /* merge: dana splits S again, then merges the new one back; the merged one is empty and "merged" */
+  {
+    const char *only_b[] = { ksp_node_get_id (b), NULL };
+    gint64 u;
+    /* the revert went into S (dana's open set) and changed B and K in one step: it goes whole or not at all */
+    g_assert_cmpint (ksp_review_split (f->store, s, only_b, "dana", NULL, &error), ==, 0);
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "which is not split off"));
+    g_assert_nonnull (strstr (error->message, ksp_node_get_id (k)));
+    g_clear_error (&error);
+    u = ksp_review_split (f->store, s, split_off, "dana", NULL, &error);
+    g_assert_no_error (error);
+    set = find_set (f, s);
+    g_assert_cmpuint (set->n_entries, ==, 2);   /* A's two edits */
+    g_clear_pointer (&set, ksp_change_set_free);
+    g_assert_true (ksp_review_merge (f->store, s, u, "dana", &error));
+    g_assert_no_error (error);
+    set = find_set (f, u);
+    g_assert_cmpstr (set->status, ==, "merged");
+    g_assert_cmpuint (set->n_entries, ==, 0);
+    g_clear_pointer (&set, ksp_change_set_free);
+    set = find_set (f, s);
+    g_assert_cmpuint (set->n_entries, ==, 3);
+    g_clear_pointer (&set, ksp_change_set_free);
+    g_assert_false (ksp_review_merge (f->store, s, u, "dana", &error));
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+    g_clear_error (&error);
+    /* after the merge, the draft before S is before all three: A's edits and the revert of T */
+    keys = keys_of (f, s);
+    g_assert_nonnull (strstr (keys, key_a));
+    g_assert_nonnull (strstr (keys, key_b));
+    g_clear_pointer (&keys, g_free);
+  }
+  assert_verified (f);
+  (void) key_k;
+}
+
+/* The membership the store keeps is checked against the log: rewritten with sqlite3, audit verify says so. */
+static void
+test_membership_tampered (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  KspNode *root = ksp_document_get_root (f->doc);
+  KspNode *a = ksp_node_find_first_of_kind (root, "skill");
+  KspNode *b = other_skill (root, a);
+  const char *split_off[] = { ksp_node_get_id (b), NULL };
+  g_autoptr (KspStoreVerification) v = NULL;
+  sqlite3 *db = NULL;
+  gint64 s, t;
+
+  ksp_document_set_user (f->doc, "dana");
+  g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык А", &error));
+  g_assert_true (ksp_document_set_value (f->doc, b, "name", KSP_LANG_RU, "навык Б", &error));
+  s = open_set_of (f, "dana");
+  t = ksp_review_split (f->store, s, split_off, "dana", NULL, &error);
+  g_assert_no_error (error);
+  assert_verified (f);
+  g_clear_object (&f->doc);
+  g_clear_object (&f->store);
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE change_set_member SET change_set = change_set - 1", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  f->store = ksp_store_open_uri (f->path, KSP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  v = ksp_store_verify (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_false (ksp_store_verification_ok (v));
+  g_assert_cmpuint (v->membership->len, ==, 1);
+  {
+    g_autofree char *want = g_strdup_printf ("belongs to change set %" G_GINT64_FORMAT " by the log, not %" G_GINT64_FORMAT,
+                                             t, s);
+    g_assert_nonnull (strstr (g_ptr_array_index (v->membership, 0), want));
+  }
+  g_assert_null (v->chain);   /* the chain itself holds: only where the entries belong was changed */
+}
+
+/* A workspace of format 9 is upgraded: the membership table is there, and a split works. */
+static void
+test_migration_10 (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("kasip-review-migration-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "old.kasip", NULL);
+  g_autoptr (KspStore) store = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *s = NULL;
+
+  g_assert_true (ksp_sqlite_store_create_at_version (path, 9, &error));
+  g_assert_no_error (error);
+  store = ksp_store_open_uri (path, KSP_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                           " (SELECT count(*) FROM sqlite_schema WHERE name = 'change_set_member')",
+                                       -1, &s, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+  g_assert_cmpint (KSP_SQLITE_SCHEMA_VERSION, ==, 10);
+  g_assert_cmpint (sqlite3_column_int (s, 0), ==, KSP_SQLITE_SCHEMA_VERSION);
+  g_assert_cmpint (sqlite3_column_int (s, 1), ==, 1);
+  sqlite3_finalize (s);
+  sqlite3_close (db);
+  ksp_test_remove_dir (dir);
+}
+
 /* The message of a refusal of approving one's own change set, with $LANGUAGE @language. */
 static char *
 own_approval_refused (Fixture    *f,
@@ -237,21 +567,6 @@ test_refusal_languages (Fixture       *f,
                                        "әкімші): стандартты жариялауға болмайды");
 }
 
-/* A skill of @root that is not @skill. */
-static KspNode *
-other_skill (KspNode *node,
-             KspNode *skill)
-{
-  if (g_str_equal (ksp_node_get_kind (node), "skill") && node != skill)
-    return node;
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    {
-      KspNode *found = other_skill (ksp_node_get_child (node, i), skill);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 test_comments (Fixture       *f,
@@ -354,5 +669,8 @@ main (int    argc,
   g_test_add ("/review/comments", Fixture, NULL, setup, test_comments, teardown);
   g_test_add ("/review/own-name", Fixture, NULL, setup, test_own_name, teardown);
   g_test_add ("/review/refusal-languages", Fixture, NULL, setup, test_refusal_languages, teardown);
+  g_test_add ("/review/title-split-merge", Fixture, NULL, setup, test_split_merge, teardown);
+  g_test_add ("/review/membership-tampered", Fixture, NULL, setup, test_membership_tampered, teardown);
+  g_test_add_func ("/review/migration-10", test_migration_10);
   return g_test_run ();
 }

@@ -445,6 +445,199 @@ test_split_merge (Fixture       *f,
   (void) key_k;
 }
 
+static KspChangeDecision *
+decision_of (GPtrArray  *decisions,
+             const char *key)
+{
+  for (guint i = 0; i < decisions->len; i++)
+    if (g_str_equal (((KspChangeDecision *) decisions->pdata[i])->change_key, key))
+      return decisions->pdata[i];
+  return NULL;
+}
+
+/* Approving and rejecting single changes inside a submitted change set; a rejected one reverted alone. */
+static void
+test_per_change (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  KspNode *root = ksp_document_get_root (f->doc);
+  KspNode *a = ksp_node_find_first_of_kind (root, "skill");
+  KspNode *b = other_skill (root, a);
+  KspNode *k = ksp_node_find_first_of_kind (root, "knowledge");
+  KspNode *k_parent = ksp_node_get_parent (k);
+  g_autofree char *k_id = g_strdup (ksp_node_get_id (k));
+  g_autofree char *b_name = g_strdup (ksp_node_get_value (b, "name", KSP_LANG_RU));
+  g_autofree char *key_a = key_of (a, "name", "ru"), *key_b = key_of (b, "name", "ru");
+  g_autofree char *key_k = g_strdup_printf ("removed:%s", k_id);
+  g_autofree char *keys = NULL;
+  guint k_position = 0;
+  gint64 s;
+
+  ksp_node_find_child (k_parent, k, &k_position);
+  g_assert_true (ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "aigul", NULL, KSP_ROLE_REVIEWER, &error));
+  g_assert_no_error (error);
+  ksp_document_set_user (f->doc, "dana");
+  g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык А", &error));
+  g_assert_true (ksp_document_set_value (f->doc, b, "name", KSP_LANG_RU, "навык Б", &error));
+  g_assert_true (ksp_document_remove_node (f->doc, k, &error));
+  g_assert_no_error (error);
+  s = open_set_of (f, "dana");
+  keys = keys_of (f, s);
+  g_assert_nonnull (strstr (keys, key_a));
+  g_assert_nonnull (strstr (keys, key_b));
+  g_assert_nonnull (strstr (keys, key_k));
+  g_clear_pointer (&keys, g_free);
+
+  /* only in a submitted set */
+  g_assert_false (ksp_review_approve_change (f->store, root, s, key_a, "ruslan", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_clear_error (&error);
+  g_assert_true (ksp_review_submit (f->store, s, "dana", NULL, &error));
+  g_assert_no_error (error);
+  /* refused: not a reviewer; the author, though a reviewer too; no reason; a change the set does not have */
+  g_assert_false (ksp_review_approve_change (f->store, root, s, key_a, "dana", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER | KSP_ROLE_REVIEWER, &error));
+  g_assert_false (ksp_review_reject_change (f->store, root, s, key_a, "dana", "своё", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_OWN);
+  g_assert_nonnull (strstr (error->message, "a reviewer cannot decide on a change they authored"));
+  g_clear_error (&error);
+  g_assert_false (ksp_review_reject_change (f->store, root, s, key_b, "ruslan", " ", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_NO_REASON);
+  g_assert_nonnull (strstr (error->message, "needs a reason"));
+  g_clear_error (&error);
+  g_assert_false (ksp_review_approve_change (f->store, root, s, "changed:nope:name:ru", "ruslan", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* decided: A approved, B and K rejected (B first approved by aigul, then rejected: the last one holds) */
+  g_assert_true (ksp_review_approve_change (f->store, root, s, key_a, "ruslan", &error));
+  g_assert_true (ksp_review_approve_change (f->store, root, s, key_b, "aigul", &error));
+  g_assert_true (ksp_review_reject_change (f->store, root, s, key_b, "ruslan", "Не то название", &error));
+  g_assert_true (ksp_review_reject_change (f->store, root, s, key_k, "ruslan", "Знание нужно", &error));
+  g_assert_no_error (error);
+  decisions = ksp_review_list_decisions (f->store, s, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decisions->len, ==, 3);
+  g_assert_cmpstr (decision_of (decisions, key_a)->verdict, ==, "approved");
+  g_assert_cmpstr (decision_of (decisions, key_b)->verdict, ==, "rejected");
+  g_assert_cmpstr (decision_of (decisions, key_b)->reviewer, ==, "ruslan");
+  g_assert_cmpstr (decision_of (decisions, key_b)->reason, ==, "Не то название");
+  g_assert_cmpstr (decision_of (decisions, key_b)->element_id, ==, ksp_node_get_id (b));
+  g_assert_cmpstr (decision_of (decisions, key_k)->element_id, ==, k_id);
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+
+  /* the set is not approved while a change of it is rejected and not reverted: the message names it */
+  g_assert_false (ksp_review_approve (f->store, s, "ruslan", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING);
+  g_assert_nonnull (strstr (error->message, key_b));
+  g_clear_error (&error);
+
+  /* reverted alone, by its author: not by a reviewer, not an approved change */
+  g_assert_false (ksp_review_revert_change (f->store, f->doc, s, key_b, "ruslan", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_false (ksp_review_revert_change (f->store, f->doc, s, key_a, "dana", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_clear_error (&error);
+  g_assert_true (ksp_review_revert_change (f->store, f->doc, s, key_b, "dana", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (b, "name", KSP_LANG_RU), ==, b_name);
+  g_assert_cmpstr (ksp_node_get_value (a, "name", KSP_LANG_RU), ==, "навык А");
+  /* the revert is a change of dana's, in her open change set */
+  {
+    gint64 t = open_set_of (f, "dana");
+    g_autofree char *t_keys = NULL;
+    g_assert_cmpint (t, >, s);
+    t_keys = keys_of (f, t);
+    g_assert_cmpstr (t_keys, ==, key_b);
+  }
+  /* the set now shows without it (the draft before the set undoes the revert too) */
+  keys = keys_of (f, s);
+  g_assert_null (strstr (keys, key_b));
+  g_assert_nonnull (strstr (keys, key_a));
+  g_assert_nonnull (strstr (keys, key_k));
+  g_clear_pointer (&keys, g_free);
+  g_assert_false (ksp_review_reject_change (f->store, root, s, key_b, "ruslan", "ещё раз", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_clear_error (&error);
+  g_assert_false (ksp_review_revert_change (f->store, f->doc, s, key_b, "dana", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_clear_error (&error);
+
+  /* the removed knowledge item comes back where it was */
+  g_assert_true (ksp_review_revert_change (f->store, f->doc, s, key_k, "dana", &error));
+  g_assert_no_error (error);
+  {
+    KspNode *back = ksp_document_lookup (f->doc, k_id);
+    guint position = 0;
+    g_assert_nonnull (back);
+    g_assert_true (ksp_node_get_parent (back) == k_parent);
+    g_assert_true (ksp_node_find_child (k_parent, back, &position));
+    g_assert_cmpuint (position, ==, k_position);
+  }
+  decisions = ksp_review_list_decisions (f->store, s, &error);
+  g_assert_cmpstr (decision_of (decisions, key_b)->verdict, ==, "reverted");
+  g_assert_cmpstr (decision_of (decisions, key_b)->reverted_by, ==, "dana");
+  g_assert_cmpstr (decision_of (decisions, key_b)->reason, ==, "Не то название");
+  g_assert_cmpstr (decision_of (decisions, key_k)->verdict, ==, "reverted");
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+
+  /* now the set is approved; its changes are all decided */
+  g_assert_true (ksp_review_approve (f->store, s, "ruslan", &error));
+  g_assert_no_error (error);
+  decisions = ksp_review_list_decisions (f->store, s, &error);
+  g_assert_cmpuint (decisions->len, ==, 3);
+  g_assert_cmpstr (decision_of (decisions, key_a)->verdict, ==, "approved");
+  g_clear_pointer (&decisions, g_ptr_array_unref);
+  assert_verified (f);
+}
+
+/* Approving a set approves the changes nobody decided on, in the approval's entry. */
+static void
+test_approve_undecided (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) decisions = NULL;
+  KspNode *root = ksp_document_get_root (f->doc);
+  KspNode *a = ksp_node_find_first_of_kind (root, "skill");
+  KspNode *b = other_skill (root, a);
+  KspNode *k = ksp_node_find_first_of_kind (root, "knowledge");
+  g_autofree char *key_a = key_of (a, "name", "ru");
+  g_autofree char *key_moved = g_strdup_printf ("moved:%s", ksp_node_get_id (k));
+  gint64 s;
+
+  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER | KSP_ROLE_ADMIN, &error));
+  g_assert_true (ksp_review_set_person (f->store, "dana", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
+  ksp_document_set_user (f->doc, "dana");
+  g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык А", &error));
+  g_assert_true (ksp_document_move_node (f->doc, k, b, 0, &error));
+  g_assert_no_error (error);
+  s = open_set_of (f, "dana");
+  g_assert_true (ksp_review_submit (f->store, s, "dana", NULL, &error));
+  g_assert_true (ksp_review_reject_change (f->store, root, s, key_moved, "ruslan", "Не туда", &error));
+  g_assert_no_error (error);
+  /* the move reverted alone: the item is back under its skill */
+  g_assert_true (ksp_review_revert_change (f->store, f->doc, s, key_moved, "dana", &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_node_get_parent (ksp_document_lookup (f->doc, ksp_node_get_id (k))) != b);
+  g_assert_true (ksp_review_approve (f->store, s, "ruslan", &error));
+  g_assert_no_error (error);
+  decisions = ksp_review_list_decisions (f->store, s, &error);
+  g_assert_cmpuint (decisions->len, ==, 2);
+  g_assert_cmpstr (decision_of (decisions, key_a)->verdict, ==, "approved");
+  g_assert_cmpstr (decision_of (decisions, key_a)->reviewer, ==, "ruslan");
+  g_assert_cmpstr (decision_of (decisions, key_moved)->verdict, ==, "reverted");
+  assert_verified (f);
+}
+
 /* The membership the store keeps is checked against the log: rewritten with sqlite3, audit verify says so. */
 static void
 test_membership_tampered (Fixture       *f,
@@ -672,5 +865,7 @@ main (int    argc,
   g_test_add ("/review/title-split-merge", Fixture, NULL, setup, test_split_merge, teardown);
   g_test_add ("/review/membership-tampered", Fixture, NULL, setup, test_membership_tampered, teardown);
   g_test_add_func ("/review/migration-10", test_migration_10);
+  g_test_add ("/review/per-change", Fixture, NULL, setup, test_per_change, teardown);
+  g_test_add ("/review/approve-undecided", Fixture, NULL, setup, test_approve_undecided, teardown);
   return g_test_run ();
 }

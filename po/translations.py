@@ -487,6 +487,10 @@ T = {
  "○ comments inside": ("○ внутри есть комментарии", "○ ішінде пікірлер бар"),
  "● changed, not approved": ("● изменён, не утверждён", "● өзгертілді, бекітілмеген"),
  "● open comments": ("● открытые комментарии", "● ашық пікірлер"),
+ "Not Ready for Publication": ("Не готово к публикации", "Жариялауға дайын емес"),
+ "Purpose": ("Назначение", "Мақсаты"),
+ "A draft for discussion": ("Проект для обсуждения", "Талқылауға арналған жоба"),
+ "For publication": ("Для публикации", "Жариялау үшін"),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

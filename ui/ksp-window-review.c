@@ -18,6 +18,7 @@
 #include "ksp-reject-dialog.h"
 #include "ksp-review-compare.h"
 #include "ksp-review-panel.h"
+#include "ksp-review-words.h"
 #include "ksp-window-private.h"
 
 typedef struct
@@ -56,24 +57,6 @@ static const char *
 account (Review *rv)
 {
   return ksp_store_get_user (ksp_window_get_store (rv->window));
-}
-
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "open") == 0)
-    return _("open");
-  if (g_strcmp0 (status, "submitted") == 0)
-    return _("submitted");
-  if (g_strcmp0 (status, "approved") == 0)
-    return _("approved");
-  if (g_strcmp0 (status, "rejected") == 0)
-    return _("rejected");
-  if (g_strcmp0 (status, "reverted") == 0)
-    return _("reverted");
-  if (g_strcmp0 (status, "published") == 0)
-    return _("published");
-  return status;
 }
 
 static void fill_list (Review *rv);
@@ -190,7 +173,7 @@ fill_list (Review *rv)
   KspStandardInfo *info = _ksp_window_get_standard (rv->window);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) sets = NULL;
-  g_autofree char *roles_text = NULL, *who = NULL;
+  g_autofree char *roles_text = NULL, *who = NULL, *name = NULL;
   KspRoles roles;
   guint shown = 0;
 
@@ -200,9 +183,10 @@ fill_list (Review *rv)
   if (info == NULL)
     return;
   roles = ksp_review_roles_of (store, account (rv), NULL);
-  roles_text = ksp_roles_to_string (roles);
-  /* Translators: the Review dialog says who you are: "You: dana (drafter,reviewer)" */
-  who = g_strdup_printf (_("You: %s (%s)"), account (rv), *roles_text ? roles_text : _("no role"));
+  roles_text = ksp_review_roles_text (roles);
+  name = ksp_workspace_dup_display_name (ksp_window_get_workspace (rv->window), NULL);
+  /* Translators: the Review dialog says who you are: "You: Dana Aliyeva (drafter, reviewer)" */
+  who = g_strdup_printf (_("You: %s (%s)"), name, roles_text);
   adw_window_title_set_subtitle (ADW_WINDOW_TITLE (rv->window_title), who);
   if (!(sets = ksp_store_list_change_sets (store, info->standard_id, &error)))
     {
@@ -212,7 +196,7 @@ fill_list (Review *rv)
   for (guint i = sets->len; i-- > 0;)   /* the newest first */
     {
       KspChangeSet *c = g_ptr_array_index (sets, i);
-      g_autofree char *title = NULL, *compare_name = NULL;
+      g_autofree char *title = NULL, *compare_name = NULL, *author = NULL, *reviewer = NULL;
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
       g_autoptr (GString) subtitle = g_string_new (NULL);
       gboolean mine = g_strcmp0 (c->author, account (rv)) == 0;
@@ -222,16 +206,19 @@ fill_list (Review *rv)
         continue;
       row = adw_action_row_new ();
       /* Translators: a change set's row: "Change set 3 · dana · submitted" */
-      title = g_strdup_printf (_("Change set %s · %s · %s"), number, c->author, status_label (c->status));
+      author = ksp_workspace_dup_display_name (ksp_window_get_workspace (rv->window), c->author);
+      title = g_strdup_printf (_("Change set %s · %s · %s"), number, author, ksp_review_status_text (c->status));
       if (c->title)
         g_string_append (subtitle, c->title);
       g_string_append_printf (subtitle, "%s", subtitle->len ? " · " : "");
       g_string_append_printf (subtitle, g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", c->n_entries), c->n_entries);
+      if (c->reviewer)
+        reviewer = ksp_workspace_dup_display_name (ksp_window_get_workspace (rv->window), c->reviewer);
       if (c->reason)
         /* Translators: why a change set was rejected, and by whom */
-        g_string_append_printf (subtitle, " · %s %s: %s", _("rejected by"), c->reviewer ? c->reviewer : "", c->reason);
+        g_string_append_printf (subtitle, " · %s %s: %s", _("rejected by"), reviewer ? reviewer : "", c->reason);
       else if (c->reviewer)
-        g_string_append_printf (subtitle, " · %s %s", _("reviewed by"), c->reviewer);
+        g_string_append_printf (subtitle, " · %s %s", _("reviewed by"), reviewer);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
       /* Translators: %s is the change set's number */

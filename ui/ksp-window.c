@@ -10,6 +10,7 @@
 #include "ksp-findings-view.h"
 #include "ksp-ork-reader.h"
 #include "ksp-outline-view.h"
+#include "ksp-review.h"
 #include "ksp-review-panel.h"
 #include "ksp-sample-workspace.h"
 #include "ksp-window.h"
@@ -1018,6 +1019,45 @@ ksp_window_export_to_file_in (KspWindow  *self,
   ksp_export_async (ksp_document_get_root (self->document), fmt, run->lang, path, run->cancellable, export_done, run);
 }
 
+/**
+ * ksp_window_export_for_publication:
+ *
+ * As ksp_window_export_to_file_in(), for the order's publication: refused (%FALSE with @error listing them)
+ * while a change set of the standard is open, submitted or rejected and not reverted, or when you are not
+ * a publisher (ksp_review_check_publishable(): the model's rule, not the window's).
+ */
+gboolean
+ksp_window_export_for_publication (KspWindow   *self,
+                                   const char  *format,
+                                   const char  *path,
+                                   KspLang      lang,
+                                   GError     **error)
+{
+  g_return_val_if_fail (KSP_IS_WINDOW (self), FALSE);
+
+  if (self->document == NULL)
+    {
+      g_set_error_literal (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND, _("No standard is open"));
+      return FALSE;
+    }
+  ksp_element_form_commit (self->form);
+  if (!ksp_review_check_publishable (self->store, ksp_node_get_id (ksp_document_get_root (self->document)),
+                                     ksp_store_get_user (self->store), error))
+    return FALSE;
+  ksp_window_export_to_file_in (self, format, path, lang);
+  return TRUE;
+}
+
+static void
+show_publication_refused (KspWindow    *self,
+                          const GError *error)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Not Ready for Publication"), error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_export_response (GtkNativeDialog *dialog,
                     int              response,
@@ -1032,9 +1072,19 @@ on_export_response (GtkNativeDialog *dialog,
       const char *format = g_object_get_data (G_OBJECT (dialog), "ksp-export-format");
       const char *lang_name = g_object_get_data (G_OBJECT (dialog), "ksp-export-lang")
                                 ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "lang") : NULL;
+      const char *purpose = g_object_get_data (G_OBJECT (dialog), "ksp-export-purpose")
+                              ? gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "purpose") : NULL;
       KspLang lang = KSP_LANG_NONE;
 
-      if (path && lang_name && ksp_lang_from_string (lang_name, &lang) && lang != KSP_LANG_NONE)
+      if (path && g_strcmp0 (purpose, "publication") == 0)
+        {
+          g_autoptr (GError) error = NULL;
+          if (!(lang_name && ksp_lang_from_string (lang_name, &lang) && lang != KSP_LANG_NONE))
+            lang = ksp_export_default_language (ksp_document_get_root (self->document));
+          if (!ksp_window_export_for_publication (self, format, path, lang, &error))
+            show_publication_refused (self, error);
+        }
+      else if (path && lang_name && ksp_lang_from_string (lang_name, &lang) && lang != KSP_LANG_NONE)
         ksp_window_export_to_file_in (self, format, path, lang);
       else if (path)
         ksp_window_export_to_file (self, format, path);
@@ -1132,6 +1182,15 @@ export_activated (GSimpleAction *action,
       _ksp_window_add_language_choice (GTK_FILE_CHOOSER (native),
                                        ksp_export_default_language (ksp_document_get_root (self->document)));
       g_object_set_data (G_OBJECT (native), "ksp-export-lang", GINT_TO_POINTER (TRUE));
+    }
+  /* Once review is set up: a draft for discussion, or the text for publication (checked: ksp-review.h). */
+  if (ksp_review_is_set_up (self->store, NULL))
+    {
+      const char *ids[] = { "draft", "publication", NULL };
+      const char *labels[] = { _("A draft for discussion"), _("For publication"), NULL };
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "purpose", _("Purpose"), ids, labels);
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "purpose", "draft");
+      g_object_set_data (G_OBJECT (native), "ksp-export-purpose", GINT_TO_POINTER (TRUE));
     }
   g_object_set_data_full (G_OBJECT (native), "ksp-export-format", g_strdup (format), g_free);
   g_signal_connect (native, "response", G_CALLBACK (on_export_response), g_object_ref (self));

@@ -46,6 +46,11 @@ void            ksp_window_export_to_file_in (KspWindow     *self,
                                              const char     *format,
                                              const char     *path,
                                              KspLang         lang);
+gboolean        ksp_window_export_for_publication (KspWindow *self,
+                                             const char     *format,
+                                             const char     *path,
+                                             KspLang         lang,
+                                             GError        **error);
 void            ksp_window_export_to_file   (KspWindow      *self,
                                              const char     *format,
                                              const char     *path);

@@ -694,13 +694,13 @@ test_review (Fixture       *fixture,
   g_assert_no_error (error);
 
   dialog = open_review (window);
-  g_assert_true (has_label (dialog, "You: ui-test (drafter,admin)"));
-  row = find_row (dialog, "Change set 1 · ui-test · open");
+  g_assert_true (has_label (dialog, "You: UI Test (drafter, administrator)"));
+  row = find_row (dialog, "Change set 1 · UI Test · open");
   g_assert_nonnull (row);
   g_assert_null (find_button (dialog, "_Approve"));
   click (find_button (row, "_Submit"));
   iterate_for (200);
-  g_assert_nonnull (find_row (dialog, "Change set 1 · ui-test · submitted"));
+  g_assert_nonnull (find_row (dialog, "Change set 1 · UI Test · submitted"));
   g_assert_null (find_button (dialog, "_Approve"));   /* not a reviewer, and the author */
   gtk_window_close (GTK_WINDOW (dialog));
   iterate_for (200);
@@ -708,7 +708,7 @@ test_review (Fixture       *fixture,
   /* the reviewer */
   ksp_store_set_user (store, "ruslan");
   dialog = open_review (window);
-  g_assert_true (has_label (dialog, "You: ruslan (reviewer)"));
+  g_assert_true (has_label (dialog, "You: Ruslan (reviewer)"));
   g_assert_nonnull (find_button (dialog, "_Approve"));
   click (find_button (dialog, "_Reject…"));
   iterate_for (300);
@@ -720,9 +720,9 @@ test_review (Fixture       *fixture,
   save_widget_screenshot (GTK_WIDGET (reject), "kasip-review-reject.png");
   adw_message_dialog_response (reject, "reject");
   iterate_for (300);
-  row = find_row (dialog, "Change set 1 · ui-test · rejected");
+  row = find_row (dialog, "Change set 1 · UI Test · rejected");
   g_assert_nonnull (row);
-  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "rejected by ruslan: Уровень не по ОРК"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "rejected by Ruslan: Уровень не по ОРК"));
   g_assert_null (find_button (dialog, "Re_vert"));   /* a reviewer does not edit the draft */
   gtk_window_close (GTK_WINDOW (dialog));
   iterate_for (200);
@@ -730,11 +730,11 @@ test_review (Fixture       *fixture,
   /* the drafter reverts it in one step: the level as it was */
   ksp_store_set_user (store, "ui-test");
   dialog = open_review (window);
-  click (find_button (find_row (dialog, "Change set 1 · ui-test · rejected"), "Re_vert"));
+  click (find_button (find_row (dialog, "Change set 1 · UI Test · rejected"), "Re_vert"));
   iterate_for (300);
   g_assert_cmpstr (ksp_node_get_value (card10, "ork_level", KSP_LANG_NONE), ==, level);
-  g_assert_nonnull (find_row (dialog, "Change set 1 · ui-test · reverted"));
-  row = find_row (dialog, "Change set 2 · ui-test · open");
+  g_assert_nonnull (find_row (dialog, "Change set 1 · UI Test · reverted"));
+  row = find_row (dialog, "Change set 2 · UI Test · open");
   g_assert_nonnull (row);
   save_widget_screenshot (dialog, "kasip-review-dialog.png");
   /* the revert's own change set, against the draft before it: exactly the level put back */

@@ -71,6 +71,36 @@ click (GtkWidget *button)
   iterate_for (300);
 }
 
+static gboolean
+on_export_finished (KspWindow  *window,
+                    const char *path,
+                    const char *error_message,
+                    gpointer    user_data)
+{
+  char **result = user_data;
+  *result = g_strdup (error_message ? error_message : "");
+  return FALSE;
+}
+
+/* For publication, through the window; FALSE with @error when refused (nothing written then). */
+static gboolean
+publish_and_wait (KspWindow   *window,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *result = NULL;
+  gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &result);
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gboolean ok = ksp_window_export_for_publication (window, "docx", path, KSP_LANG_RU, error);
+
+  while (ok && result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (window, handler);
+  if (ok)
+    g_assert_cmpstr (result, ==, "");
+  return ok;
+}
+
 static void
 test_name_bar (Fixture       *fixture,
                gconstpointer  data)
@@ -212,6 +242,20 @@ test_panel (Fixture       *fixture,
   g_assert_true (ksp_workspace_submit (ws, ((KspChangeSet *) sets->pdata[0])->id, NULL, &error));
   g_assert_no_error (error);
 
+  /* not for publication while it waits, and only by a publisher */
+  {
+    g_autofree char *docx = g_build_filename (fixture->dir, "published.docx", NULL);
+    g_assert_true (ksp_review_set_person (store, "ui-test", "pavel", "Павел", KSP_ROLE_PUBLISHER, &error));
+    g_assert_false (publish_and_wait (window, docx, &error));
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+    g_clear_error (&error);
+    ksp_workspace_set_account (ws, "pavel");
+    g_assert_false (publish_and_wait (window, docx, &error));
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (docx, G_FILE_TEST_EXISTS));
+  }
+
   /* the reviewer opens it: its one change, Approve and Reject…, the element's comments and history beside */
   ksp_workspace_set_account (ws, "ruslan");
   {
@@ -242,6 +286,18 @@ test_panel (Fixture       *fixture,
   }
   iterate_for (300);
   g_assert_null (ksp_outline_view_get_marks_text (outline, knowledge));
+  /* approved: the publisher exports it for publication, with the new wording */
+  {
+    g_autofree char *docx = g_build_filename (fixture->dir, "published.docx", NULL);
+    g_autofree char *unzip = g_strdup_printf ("unzip -p '%s' word/document.xml", docx);
+    g_autofree char *xml = NULL;
+    ksp_workspace_set_account (ws, "pavel");
+    g_assert_true (publish_and_wait (window, docx, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_command_line_sync (unzip, &xml, NULL, NULL, &error));
+    g_assert_nonnull (strstr (xml, "Основы охраны труда и техники безопасности"));
+    ksp_workspace_set_account (ws, "ruslan");
+  }
   g_assert_true (has_label_prefix (GTK_WIDGET (panel), "Дана Алиева · "));   /* the history's header, by name */
 
   /* F9 again hides it */

@@ -6,6 +6,7 @@
 #include "ksp-reject-dialog.h"
 #include "ksp-review-compare.h"
 #include "ksp-review-panel.h"
+#include "ksp-review-words.h"
 
 typedef struct {
   KspCompareWindow *compare;    /* this lives as its data */
@@ -31,24 +32,6 @@ review_compare_free (ReviewCompare *rc)
   g_free (rc);
 }
 
-static const char *
-status_text (const char *status)
-{
-  if (g_strcmp0 (status, "open") == 0)
-    return _("open");
-  if (g_strcmp0 (status, "submitted") == 0)
-    return _("submitted");
-  if (g_strcmp0 (status, "approved") == 0)
-    return _("approved");
-  if (g_strcmp0 (status, "rejected") == 0)
-    return _("rejected");
-  if (g_strcmp0 (status, "reverted") == 0)
-    return _("reverted");
-  if (g_strcmp0 (status, "published") == 0)
-    return _("published");
-  return status;
-}
-
 /* The status in the header, and the buttons a reviewer may use now. */
 static void
 update (ReviewCompare *rc)
@@ -62,7 +45,7 @@ update (ReviewCompare *rc)
   author = ksp_workspace_dup_display_name (rc->workspace, c->author);
   number = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
   /* Translators: the compare view of a change set, in its header: "Change set 3 · Dana · submitted" */
-  text = g_strdup_printf (_("Change set %s · %s · %s"), number, author, status_text (c->status));
+  text = g_strdup_printf (_("Change set %s · %s · %s"), number, author, ksp_review_status_text (c->status));
   gtk_label_set_text (GTK_LABEL (rc->status), text);
   may = g_str_equal (c->status, "submitted") && g_strcmp0 (c->author, ksp_workspace_get_account (rc->workspace)) != 0 &&
         (ksp_workspace_get_roles (rc->workspace) & KSP_ROLE_REVIEWER);

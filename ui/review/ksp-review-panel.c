@@ -9,6 +9,7 @@
 #include "ksp-node-path.h"
 #include "ksp-review-marks.h"
 #include "ksp-review-panel.h"
+#include "ksp-review-words.h"
 
 /* How many of an element's changes are listed (the newest); the CLI's `kasip audit --element` has all. */
 #define MAX_HISTORY 40
@@ -62,43 +63,6 @@ G_DEFINE_FINAL_TYPE (KspReviewPanel, ksp_review_panel, GTK_TYPE_WIDGET)
 
 /* ---------------------------------------------------------------------------------------------- */
 /* words                                                                                            */
-
-static char *
-roles_text (KspRoles roles)
-{
-  g_autoptr (GPtrArray) names = g_ptr_array_new ();
-
-  if (roles & KSP_ROLE_DRAFTER)
-    g_ptr_array_add (names, (gpointer) _("drafter"));
-  if (roles & KSP_ROLE_REVIEWER)
-    g_ptr_array_add (names, (gpointer) _("reviewer"));
-  if (roles & KSP_ROLE_PUBLISHER)
-    g_ptr_array_add (names, (gpointer) _("publisher"));
-  if (roles & KSP_ROLE_ADMIN)
-    g_ptr_array_add (names, (gpointer) _("administrator"));
-  if (names->len == 0)
-    return g_strdup (_("no role"));
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (", ", (char **) names->pdata);
-}
-
-static const char *
-status_text (const char *status)
-{
-  if (g_strcmp0 (status, "open") == 0)
-    return _("open");
-  if (g_strcmp0 (status, "submitted") == 0)
-    return _("submitted");
-  if (g_strcmp0 (status, "approved") == 0)
-    return _("approved");
-  if (g_strcmp0 (status, "rejected") == 0)
-    return _("rejected");
-  if (g_strcmp0 (status, "reverted") == 0)
-    return _("reverted");
-  if (g_strcmp0 (status, "published") == 0)
-    return _("published");
-  return status;
-}
 
 /* "01.12.2026 14:05" in local time. */
 static char *
@@ -422,7 +386,7 @@ history_widget (KspReviewPanel    *self,
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, e->change_set);
       const char *status = g_hash_table_lookup (set_status, &e->change_set);
       /* Translators: in an element's history: the change set an edit is in, and its status */
-      g_autofree char *set = g_strdup_printf (_("change set %s (%s)"), number, status_text (status));
+      g_autofree char *set = g_strdup_printf (_("change set %s (%s)"), number, ksp_review_status_text (status));
       g_autofree char *escaped = g_markup_escape_text (set, -1);
       g_string_append_printf (header, " · %s", escaped);
     }
@@ -546,7 +510,7 @@ fill_header (KspReviewPanel *self,
              GPtrArray      *comments)
 {
   g_autofree char *name = ksp_workspace_dup_display_name (self->workspace, NULL);
-  g_autofree char *roles = roles_text (ksp_workspace_get_roles (self->workspace));
+  g_autofree char *roles = ksp_review_roles_text (ksp_workspace_get_roles (self->workspace));
   /* Translators: who you are in the review panel: "You: Dana Aliyeva (drafter, reviewer)" */
   g_autofree char *who = g_strdup_printf (_("You: %s (%s)"), name, roles);
   guint waiting = 0, open_threads = 0;

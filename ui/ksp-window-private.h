@@ -79,7 +79,8 @@ gboolean _ksp_window_is_opening                (KspWindow  *window);
 GtkPaned   *_ksp_window_get_outline_paned  (KspWindow  *window);
 GtkPaned   *_ksp_window_get_checks_paned   (KspWindow  *window);
 GtkPaned   *_ksp_window_get_review_paned   (KspWindow  *window);
-struct _KspReviewPanel *_ksp_window_get_review_panel (KspWindow *window);
+struct _KspReviewPanel *_ksp_window_get_review_panel (KspWindow *window);   /* NULL until first shown */
+struct _KspReviewPanel *_ksp_window_ensure_review_panel (KspWindow *window);
 GtkWidget  *_ksp_window_get_notice_bar     (KspWindow  *window);
 const char *_ksp_window_get_standard_handle (KspWindow *window);
 gboolean    _ksp_window_select_standard    (KspWindow  *window,

@@ -306,11 +306,12 @@ show_review_changed (GSimpleAction *action,
 {
   Review *rv = user_data;
   gboolean show = g_variant_get_boolean (state);
-  GtkWidget *panel = GTK_WIDGET (_ksp_window_get_review_panel (rv->window));
+  GtkWidget *panel = GTK_WIDGET (show ? _ksp_window_ensure_review_panel (rv->window)
+                                      : _ksp_window_get_review_panel (rv->window));
   GtkPaned *paned = _ksp_window_get_review_paned (rv->window);
 
   g_simple_action_set_state (action, state);
-  if (show == gtk_widget_get_visible (panel))
+  if (panel == NULL || show == gtk_widget_get_visible (panel))
     return;
   gtk_widget_set_visible (panel, show);
   if (show)
@@ -438,7 +439,8 @@ _ksp_window_review_workspace_changed (KspWindow *window)
       rv->workspace = g_object_ref (workspace);
       rv->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), rv);
     }
-  ksp_review_panel_set_workspace (_ksp_window_get_review_panel (window), workspace);
+  if (_ksp_window_get_review_panel (window))
+    ksp_review_panel_set_workspace (_ksp_window_get_review_panel (window), workspace);
   if (rv->name_bar == NULL)
     build_name_bar (rv);
   gtk_editable_set_text (GTK_EDITABLE (rv->name_entry), "");
@@ -454,12 +456,13 @@ _ksp_window_review_set_document (KspWindow   *window,
 
   if (rv == NULL)
     return;
-  ksp_review_panel_set_document (_ksp_window_get_review_panel (window), document,
-                                 document && !ksp_window_is_read_only (window));
+  if (_ksp_window_get_review_panel (window))
+    ksp_review_panel_set_document (_ksp_window_get_review_panel (window), document,
+                                   document && !ksp_window_is_read_only (window));
   ksp_outline_view_set_marks (ksp_window_get_outline (window), NULL);
   g_clear_handle_id (&rv->marks_source, g_source_remove);
   if (document)
-    queue_marks (rv, 0);
+    queue_marks (rv, 150);   /* after the frame that shows the standard */
 }
 
 static const GActionEntry review_actions[] = {

@@ -440,7 +440,8 @@ add_unless_commenting (GtkWidget *widget,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
   GActionGroup *actions = ksp_window_get_element_actions (window);
 
-  if (focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (_ksp_window_get_review_panel (window))))
+  if (focus && _ksp_window_get_review_panel (window) &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (_ksp_window_get_review_panel (window))))
     return FALSE;
   if (actions == NULL || !g_action_group_get_action_enabled (actions, user_data))
     return FALSE;

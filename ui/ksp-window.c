@@ -1308,7 +1308,8 @@ on_node_selected (KspWindow *self,
                   KspNode   *node)
 {
   ksp_element_form_set_node (self->form, node);
-  ksp_review_panel_set_element (self->review_panel, node);
+  if (self->review_panel)
+    ksp_review_panel_set_element (self->review_panel, node);
   if (node && !self->opening)
     _ksp_window_session_place_changed (self); /* also kept when the session ends without closing */
 }
@@ -1396,7 +1397,6 @@ ksp_window_class_init (KspWindowClass *klass)
   g_type_ensure (KSP_TYPE_OUTLINE_VIEW);
   g_type_ensure (KSP_TYPE_ELEMENT_FORM);
   g_type_ensure (KSP_TYPE_FINDINGS_VIEW);
-  g_type_ensure (KSP_TYPE_REVIEW_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-window.ui");
   gtk_widget_class_bind_template_child (widget_class, KspWindow, toast_overlay);
@@ -1418,7 +1418,6 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, outline);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, form);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, review_paned);
-  gtk_widget_class_bind_template_child (widget_class, KspWindow, review_panel);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_paned);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, paned);
   gtk_widget_class_bind_template_child (widget_class, KspWindow, checks_button);
@@ -1643,6 +1642,24 @@ ksp_window_get_workspace (KspWindow *self)
 KspReviewPanel *
 _ksp_window_get_review_panel (KspWindow *self)
 {
+  return self->review_panel;
+}
+
+/* The review panel, made the first time it is asked for (F9): nothing of it is built before then. */
+KspReviewPanel *
+_ksp_window_ensure_review_panel (KspWindow *self)
+{
+  if (self->review_panel == NULL)
+    {
+      self->review_panel = KSP_REVIEW_PANEL (ksp_review_panel_new ());
+      gtk_widget_set_size_request (GTK_WIDGET (self->review_panel), 280, -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->review_panel), FALSE);
+      gtk_paned_set_end_child (self->review_paned, GTK_WIDGET (self->review_panel));
+      ksp_review_panel_set_workspace (self->review_panel, self->workspace);
+      ksp_review_panel_set_document (self->review_panel, self->document,
+                                     self->document && !ksp_window_is_read_only (self));
+      ksp_review_panel_set_element (self->review_panel, ksp_outline_view_get_selected (self->outline));
+    }
   return self->review_panel;
 }
 

@@ -52,6 +52,7 @@ struct _KspReviewPanel
   gboolean       editable;
   KspNode       *element;
   GArray        *anchors;       /* Anchor, in the drop-down's order */
+  gboolean       anchors_dirty; /* of another element than the one shown: filled at the next refresh */
   GPtrArray     *shown;         /* the widgets put into threads_box and history_box */
   guint          refresh_source;
   gboolean       dirty;         /* changed while not shown: read again when mapped */
@@ -556,6 +557,11 @@ refresh_now (KspReviewPanel *self)
   clear_shown (self);
   self->n_threads = self->n_history = 0;
   gtk_widget_set_visible (self->new_comment_box, self->editable && self->element != NULL);
+  if (self->anchors_dirty)
+    {
+      fill_anchors (self);
+      self->anchors_dirty = FALSE;
+    }
   if (self->workspace == NULL || self->draft == NULL || self->element == NULL)
     {
       gtk_label_set_text (self->element_label, _("Select an element in the outline"));
@@ -884,7 +890,10 @@ ksp_review_panel_set_document (KspReviewPanel *self,
   g_return_if_fail (KSP_IS_REVIEW_PANEL (self));
 
   if (self->draft != draft)
-    g_clear_object (&self->element);
+    {
+      g_clear_object (&self->element);
+      self->anchors_dirty = TRUE;
+    }
   g_set_object (&self->draft, draft);
   self->editable = editable && draft != NULL;
   show_error (self, NULL);
@@ -900,7 +909,7 @@ ksp_review_panel_set_element (KspReviewPanel *self,
   if (self->element == element)
     return;
   g_set_object (&self->element, element);
-  fill_anchors (self);
+  self->anchors_dirty = TRUE;
   show_error (self, NULL);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh_now (self);

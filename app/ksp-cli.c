@@ -17,6 +17,7 @@
 #include "ksp-amendments.h"
 #include "ksp-atomic-file.h"
 #include "ksp-cli.h"
+#include "ksp-cli-private.h"
 #include "ksp-comparative-table.h"
 #include "ksp-diff-report.h"
 #include "ksp-docx-reader.h"
@@ -26,7 +27,6 @@
 #include "ksp-import-batch.h"
 #include "ksp-import-summary.h"
 #include "ksp-read-any.h"
-#include "ksp-comments.h"
 #include "ksp-review.h"
 #include "ksp-ork-reader.h"
 #include "ksp-sample-workspace.h"
@@ -67,14 +67,12 @@ static int cmd_amend (int argc, char **argv);
 static int cmd_revert (int argc, char **argv);
 static int cmd_history (int argc, char **argv);
 static int cmd_justify (int argc, char **argv);
-static int cmd_review (int argc, char **argv);
-static int cmd_people (int argc, char **argv);
 
 static const Command commands[] = {
   { "new", "WORKSPACE", N_("Create an empty workspace"), cmd_new },
   { "import", "FILE… --workspace W", N_("Import published texts (Adilet text) into a workspace"), cmd_import },
   { "inspect", "FILE [--json]", N_("Show what the importer understands in a file, without a workspace"), cmd_inspect },
-  { "export", "(FILE | --workspace W --standard CODE[@EDITION]) --format docx|xml|text -o OUT [--lang ru|kk]",
+  { "export", "(FILE | --workspace W --standard CODE[@EDITION] [--for-publication]) --format docx|xml|text -o OUT [--lang ru|kk]",
     N_("Publish a standard: the ministry's DOCX layout, Kasip XML, or plain text"), cmd_export },
   { "validate", "(FILE | --workspace W --standard CODE) [--json] [--reference ORK-FILE] [--lang ru|kk|en]",
     N_("Check a standard against the rules V1–V17 (exit 0 no errors, 1 errors, 2 unreadable)"), cmd_validate },
@@ -95,13 +93,18 @@ static const Command commands[] = {
     N_("Which act gave each amended point its wording, and from when (from the text's notes)"), cmd_history },
   { "diff", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [--json | --format docx -o OUT] [--lang ru|kk|en] [--color auto|always|never]",
     N_("Compare two editions or texts element by element; exit 0 when equal, 1 when they differ"), cmd_diff },
-  { "review", "(list | show | submit | approve | reject | revert) --workspace W [--standard CODE] [--change-set N] [--title T] [--reason R]"
+  { "review", "(list | show | submit | approve | reject | revert | title) --workspace W [--standard CODE] [--change-set N] [--title T] [--reason R] [--json]"
+              " | split --change-set N --element ID… [--title T] | merge --change-set N --into M"
+              " | decide --change-set N --change KEY (--approve | --reject --reason R) | revert --change-set N [--change KEY]"
               " | (comment | comments | resolve | reopen) --workspace W --standard CODE [--element ID [--field F --lang L] --text T [--reply-to N]] [--comment N]",
-    N_("Change sets: list them, show one's changes, submit, approve, reject (a reason needed), revert a rejected one; "
-       "comments on elements: add one (or a reply), list the threads, resolve or reopen one"),
-    cmd_review },
-  { "people", "--workspace W [--add ACCOUNT --roles drafter,reviewer,publisher,admin [--name NAME]]",
-    N_("The people of a workspace and their roles; --add records one (an administrator's task)"), cmd_people },
+    N_("Change sets: list them, show one's changes and decisions, submit, approve, reject (a reason needed), revert a "
+       "rejected one, title, split (the changes to some elements into a new one), merge two; single changes: approve or "
+       "reject one (decide), revert a rejected one; comments on elements: add one (or a reply), list the threads, "
+       "resolve or reopen one"),
+    ksp_cli_review },
+  { "people", "--workspace W [--add ACCOUNT --roles drafter,reviewer,publisher,admin [--name NAME] | --name NAME] [--json]",
+    N_("The people of a workspace and their roles; --add records one (an administrator's task), --name alone your own "
+       "name shown"), ksp_cli_people },
   { "justify", "--workspace W --standard CODE [--change KEY --lang ru|kk (--text T | --remove)]",
     N_("List the justifications of a standard's changes, or write one (KEY: a change's \"key\" in diff --json)"),
     cmd_justify },
@@ -134,9 +137,9 @@ ksp_cli_print_help (FILE *out)
   fprintf (out, "%s\n", _("Exit status: 0 success, 1 failure, 2 bad usage or unreadable input."));
 }
 
-static int
-usage_error (const char *command,
-             const char *message)
+int
+ksp_cli_usage_error (const char *command,
+                     const char *message)
 {
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (commands[i].name, command) == 0)
@@ -148,19 +151,19 @@ usage_error (const char *command,
   return 2;
 }
 
-static int
-report (GError *error)
+int
+ksp_cli_report (GError *error)
 {
   g_printerr ("kasip: %s\n", error->message);
   return 1;
 }
 
-static gboolean
-parse (GOptionEntry *entries,
-       const char   *command,
-       int          *argc,
-       char       ***argv,
-       GError      **error)
+gboolean
+ksp_cli_parse (GOptionEntry *entries,
+               const char   *command,
+               int          *argc,
+               char       ***argv,
+               GError      **error)
 {
   g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
 
@@ -169,16 +172,16 @@ parse (GOptionEntry *entries,
   return g_option_context_parse (ctx, argc, argv, error);
 }
 
-static KspStore *
-open_workspace (const char        *workspace,
-                KspStoreOpenFlags  flags)
+KspStore *
+ksp_cli_open_workspace (const char        *workspace,
+                        KspStoreOpenFlags  flags)
 {
   g_autoptr (GError) error = NULL;
   KspStore *store = ksp_store_open_uri (workspace, flags, &error);
 
   if (store == NULL)
     {
-      report (error);
+      ksp_cli_report (error);
       return NULL;
     }
   if (ksp_store_is_read_only (store) && !(flags & KSP_STORE_OPEN_READ_ONLY))
@@ -198,13 +201,13 @@ cmd_new (int    argc,
   g_autoptr (KspStore) store = NULL;
 
   if (argc != 2)
-    return usage_error ("new", _("give the path of the new workspace"));
+    return ksp_cli_usage_error ("new", _("give the path of the new workspace"));
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS))
     {
       g_printerr ("kasip: %s: %s\n", argv[1], _("already exists; not overwritten"));
       return 1;
     }
-  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
+  if (!(store = ksp_cli_open_workspace (argv[1], KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
     return 1;
   g_print ("%s: %s\n", argv[1], _("workspace created"));
   return 0;
@@ -220,18 +223,18 @@ cmd_sample (int    argc,
   g_autoptr (GString) log = g_string_new (NULL);
 
   if (argc != 2)
-    return usage_error ("sample", _("give the path of the workspace"));
-  if (!(store = open_workspace (argv[1], KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
+    return ksp_cli_usage_error ("sample", _("give the path of the workspace"));
+  if (!(store = ksp_cli_open_workspace (argv[1], KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
     return 1;
   if (!(existing = ksp_store_list_standards (store, &error)))
-    return report (error);
+    return ksp_cli_report (error);
   if (existing->len > 0)
     {
       g_print ("%s: %s\n", argv[1], _("already holds standards; the samples were not added again"));
       return 0;
     }
   if (!ksp_sample_workspace_fill (store, log, &error))
-    return report (error);
+    return ksp_cli_report (error);
   fputs (log->str, stdout);
   g_print ("%s: %s\n", argv[1], _("sample workspace ready"));
   return 0;
@@ -250,14 +253,14 @@ cmd_list (int    argc,
   g_autoptr (KspStore) store = NULL;
   g_autoptr (GPtrArray) standards = NULL;
 
-  if (!parse (entries, "list", &argc, &argv, &error))
-    return usage_error ("list", error->message);
+  if (!ksp_cli_parse (entries, "list", &argc, &argv, &error))
+    return ksp_cli_usage_error ("list", error->message);
   if (opt_workspace == NULL)
-    return usage_error ("list", _("--workspace is required"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
+    return ksp_cli_usage_error ("list", _("--workspace is required"));
+  if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
     return 1;
   if (!(standards = ksp_store_list_standards (store, &error)))
-    return report (error);
+    return ksp_cli_report (error);
   /* HANDLE, CODE, TITLE, ID; a document's editions after its last standard. */
   for (guint i = 0; i < standards->len; i++)
     {
@@ -273,7 +276,7 @@ cmd_list (int    argc,
       if (info->index + 1 < info->n_in_document)
         continue;
       if (!(editions = ksp_store_list_editions (store, info->standard_id, &error)))
-        return report (error);
+        return ksp_cli_report (error);
       for (guint j = 0; j < editions->len; j++)
         {
           KspEditionInfo *e = g_ptr_array_index (editions, j);
@@ -320,7 +323,7 @@ open_standard_info (KspStore         *store,
 
   if (info == NULL)
     {
-      report (error);
+      ksp_cli_report (error);
       return NULL;
     }
   tree = info->draft_tree;
@@ -342,7 +345,7 @@ open_standard_info (KspStore         *store,
     }
   if (!(doc = ksp_document_open (store, tree, &error)))
     {
-      report (error);
+      ksp_cli_report (error);
       return NULL;
     }
   if (edition > 0)
@@ -413,13 +416,13 @@ cmd_show (int    argc,
   g_autofree char *text = NULL;
   KspLang lang = KSP_LANG_NONE;
 
-  if (!parse (entries, "show", &argc, &argv, &error))
-    return usage_error ("show", error->message);
+  if (!ksp_cli_parse (entries, "show", &argc, &argv, &error))
+    return ksp_cli_usage_error ("show", error->message);
   if (opt_workspace == NULL || opt_standard == NULL)
-    return usage_error ("show", _("--workspace and --standard are required"));
+    return ksp_cli_usage_error ("show", _("--workspace and --standard are required"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
-    return usage_error ("show", _("--lang must be ru or kk"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
+    return ksp_cli_usage_error ("show", _("--lang must be ru or kk"));
+  if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
       !(doc = open_standard_info (store, opt_standard, edition, &info)))
     return 1;
   root = standard_root (doc, info);
@@ -434,7 +437,7 @@ cmd_show (int    argc,
                                                          lang == KSP_LANG_KK ? KSP_UI_LANG_KK : KSP_UI_LANG_RU,
                                                          &notices, &error);
       if (as_in_force == NULL)
-        return usage_error ("show", error->message);
+        return ksp_cli_usage_error ("show", error->message);
       g_object_unref (root);
       root = as_in_force;
       if (notices)
@@ -479,13 +482,15 @@ cmd_set (int    argc,
   KspLang lang = KSP_LANG_NONE;
   KspNode *node;
 
-  if (!parse (entries, "set", &argc, &argv, &error))
-    return usage_error ("set", error->message);
+  if (!ksp_cli_parse (entries, "set", &argc, &argv, &error))
+    return ksp_cli_usage_error ("set", error->message);
   if (!opt_workspace || !opt_standard || !element || !field || (value == NULL) == !absent)
-    return usage_error ("set", _("--workspace, --standard, --element, --field and one of --value, --absent are required"));
+    return ksp_cli_usage_error ("set",
+                                _("--workspace, --standard, --element, --field and one of --value, --absent are required"));
   if (lang_str && !ksp_lang_from_string (lang_str, &lang))
-    return usage_error ("set", _("--lang must be ru or kk"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)) || !(doc = open_standard (store, opt_standard, 0)))
+    return ksp_cli_usage_error ("set", _("--lang must be ru or kk"));
+  if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)) ||
+      !(doc = open_standard (store, opt_standard, 0)))
     return 1;
   if (!(node = ksp_document_lookup (doc, element)))
     {
@@ -493,7 +498,7 @@ cmd_set (int    argc,
       return 1;
     }
   if (!ksp_document_set_value (doc, node, field, lang, absent ? NULL : value, &error))
-    return report (error);
+    return ksp_cli_report (error);
   return 0;
 }
 
@@ -516,17 +521,17 @@ cmd_edition (int    argc,
   g_autoptr (KspStore) store = NULL;
   g_autoptr (KspStandardInfo) info = NULL;
 
-  if (!parse (entries, "edition", &argc, &argv, &error))
-    return usage_error ("edition", error->message);
+  if (!ksp_cli_parse (entries, "edition", &argc, &argv, &error))
+    return ksp_cli_usage_error ("edition", error->message);
   if (!opt_workspace || !opt_standard)
-    return usage_error ("edition", _("--workspace and --standard are required"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)))
+    return ksp_cli_usage_error ("edition", _("--workspace and --standard are required"));
+  if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)))
     return 1;
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)))
-    return report (error);
+    return ksp_cli_report (error);
   if (ksp_editions_freeze (store, info->standard_id, date, act, note, &error) == 0)
     return g_error_matches (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID)
-           ? usage_error ("edition", error->message) : report (error);
+           ? ksp_cli_usage_error ("edition", error->message) : ksp_cli_report (error);
   g_print ("%s: %s\n", opt_standard, _("edition created"));
   return 0;
 }
@@ -544,10 +549,10 @@ record_element (const KspChangeRecord *r,
   return g_strdup_printf ("%s %s", r->kind ? r->kind : "?", r->element_id ? r->element_id : "?");
 }
 
-static void
-print_record (const KspChangeRecord *r,
-              KspDocument           *draft,
-              KspUiLang              lang)
+void
+ksp_cli_print_record (const KspChangeRecord *r,
+                      KspDocument           *draft,
+                      KspUiLang              lang)
 {
   g_autofree char *where = record_element (r, draft, lang);
   KspLang data = lang == KSP_UI_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU;
@@ -627,7 +632,7 @@ audit_verify (KspStore *store)
   g_autoptr (KspStoreVerification) v = ksp_store_verify (store, &error);
 
   if (v == NULL)
-    return report (error);
+    return ksp_cli_report (error);
   if (v->chain)
     g_print ("%s: %s\n", _("change log"), v->chain->detail);
   for (guint i = 0; i < v->schema->len; i++)
@@ -673,16 +678,17 @@ cmd_audit (int    argc,
   KspUiLang lang = ksp_ui_lang_default ();
   gboolean verify;
 
-  if (!parse (entries, "audit", &argc, &argv, &error))
-    return usage_error ("audit", error->message);
+  if (!ksp_cli_parse (entries, "audit", &argc, &argv, &error))
+    return ksp_cli_usage_error ("audit", error->message);
   verify = argc == 2 && g_str_equal (argv[1], "verify");
   if (argc > 2 || (argc == 2 && !verify))
-    return usage_error ("audit", _("the only subcommand is verify"));
+    return ksp_cli_usage_error ("audit", _("the only subcommand is verify"));
   if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
-    return usage_error ("audit", _("--lang must be ru, kk or en"));
+    return ksp_cli_usage_error ("audit", _("--lang must be ru, kk or en"));
   if (!opt_workspace || (!opt_standard && !verify))
-    return usage_error ("audit", verify ? _("--workspace is required") : _("--workspace and --standard are required"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
+    return ksp_cli_usage_error ("audit", verify ? _("--workspace is required")
+                                                : _("--workspace and --standard are required"));
+  if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
     return 1;
   if (verify)
     return audit_verify (store);
@@ -690,7 +696,7 @@ cmd_audit (int    argc,
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)) ||
       !(log = ksp_store_list_log (store, info->standard_id, &error)) ||
       !(membership = ksp_store_dup_membership (store, info->standard_id, &error)))
-    return report (error);
+    return ksp_cli_report (error);
   draft = ksp_document_open (store, info->draft_tree, NULL);
   if (element)
     {
@@ -706,7 +712,7 @@ cmd_audit (int    argc,
       g_print ("%s\t%s\t%s\t%s%s%s%s\n", e->at, e->author, e->action, e->command, set, e->label ? "\t" : "",
                e->label ? e->label : "");
       for (guint r = 0; r < e->records->len; r++)
-        print_record (g_ptr_array_index (e->records, r), draft, lang);
+        ksp_cli_print_record (g_ptr_array_index (e->records, r), draft, lang);
     }
   return 0;
 }
@@ -794,12 +800,12 @@ cmd_validate (int    argc,
   KspUiLang lang = ksp_ui_lang_default ();
   guint errors;
 
-  if (!parse (entries, "validate", &argc, &argv, &error))
-    return usage_error ("validate", error->message);
+  if (!ksp_cli_parse (entries, "validate", &argc, &argv, &error))
+    return ksp_cli_usage_error ("validate", error->message);
   if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
-    return usage_error ("validate", _("--lang must be ru, kk or en"));
+    return ksp_cli_usage_error ("validate", _("--lang must be ru, kk or en"));
   if ((argc == 2) == (opt_workspace != NULL) || (opt_workspace && !opt_standard))
-    return usage_error ("validate", _("give a file, or --workspace and --standard"));
+    return ksp_cli_usage_error ("validate", _("give a file, or --workspace and --standard"));
   if (argc == 2)
     {
       if (!(root = ksp_read_any_file (argv[1], &report, &error)))
@@ -810,7 +816,7 @@ cmd_validate (int    argc,
     }
   else
     {
-      if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
+      if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)))
         return 2;
       g_autoptr (KspStandardInfo) info = NULL;
       if (!(doc = open_standard_info (store, opt_standard, 0, &info)))
@@ -868,10 +874,10 @@ cmd_inspect (int    argc,
   g_autoptr (KspNode) root = NULL;
   g_autofree char *out = NULL;
 
-  if (!parse (entries, "inspect", &argc, &argv, &error))
-    return usage_error ("inspect", error->message);
+  if (!ksp_cli_parse (entries, "inspect", &argc, &argv, &error))
+    return ksp_cli_usage_error ("inspect", error->message);
   if (argc != 2)
-    return usage_error ("inspect", _("give one file"));
+    return ksp_cli_usage_error ("inspect", _("give one file"));
   root = ksp_read_any_file (argv[1], &report, &error);
   if (root == NULL && g_error_matches (error, KSP_IMPORT_ERROR, KSP_IMPORT_ERROR_FORMAT))
     {
@@ -939,10 +945,10 @@ cmd_import (int    argc,
   g_autoptr (GPtrArray) items = NULL;
   guint stored = 0;
 
-  if (!parse (entries, "import", &argc, &argv, &error))
-    return usage_error ("import", error->message);
+  if (!ksp_cli_parse (entries, "import", &argc, &argv, &error))
+    return ksp_cli_usage_error ("import", error->message);
   if (argc < 2 || opt_workspace == NULL)
-    return usage_error ("import", _("give the files and --workspace"));
+    return ksp_cli_usage_error ("import", _("give the files and --workspace"));
 
   /* Every file is read before the workspace is touched. */
   items = ksp_import_batch_read ((const char *const *) argv + 1);
@@ -958,10 +964,10 @@ cmd_import (int    argc,
         g_printerr ("kasip: %s\n", _("nothing was imported (use --keep-going to import the other files)"));
         return 1;
       }
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
+  if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_CREATE | KSP_STORE_OPEN_WAIT)))
     return 1;
   if (!ksp_import_batch_store (store, items, keep_going, &error))
-    return report (error);
+    return ksp_cli_report (error);
   for (guint i = 0; i < items->len; i++)
     {
       KspImportItem *item = items->pdata[i];
@@ -990,9 +996,12 @@ cmd_export (int    argc,
   g_autofree char *opt_workspace = NULL;
   g_autofree char *opt_standard = NULL;
   g_autofree char *format = NULL, *output = NULL, *lang_str = NULL;
+  gboolean for_publication = FALSE;
   GOptionEntry entries[] = {
     { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
     { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID, with @EDITION for an edition"), "CODE[@N]" },
+    { "for-publication", 0, 0, G_OPTION_ARG_NONE, &for_publication,
+      N_("Refuse unless the standard may be published (a publisher, no change set left to approve)"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("docx, xml or text"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Output file"), "OUT" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("Language: ru or kk (default: the document's)"), "LANG" },
@@ -1006,14 +1015,16 @@ cmd_export (int    argc,
   KspLang lang = KSP_LANG_NONE;
   gboolean ok;
 
-  if (!parse (entries, "export", &argc, &argv, &error))
-    return usage_error ("export", error->message);
+  if (!ksp_cli_parse (entries, "export", &argc, &argv, &error))
+    return ksp_cli_usage_error ("export", error->message);
   if ((argc == 2) == (opt_workspace != NULL) || (opt_workspace && !opt_standard) || !format || !output)
-    return usage_error ("export", _("give a file or --workspace and --standard, and --format and -o"));
+    return ksp_cli_usage_error ("export", _("give a file or --workspace and --standard, and --format and -o"));
   if (!g_str_equal (format, "docx") && !g_str_equal (format, "xml") && !g_str_equal (format, "text"))
-    return usage_error ("export", _("--format must be docx, xml or text"));
+    return ksp_cli_usage_error ("export", _("--format must be docx, xml or text"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
-    return usage_error ("export", _("--lang must be ru or kk"));
+    return ksp_cli_usage_error ("export", _("--lang must be ru or kk"));
+  if (for_publication && !opt_workspace)
+    return ksp_cli_usage_error ("export", _("--for-publication exports a standard of a workspace"));
 
   if (argc == 2)
     {
@@ -1027,11 +1038,18 @@ cmd_export (int    argc,
     {
       int edition = 0;
       if (!split_edition (opt_standard, &edition))
-        return usage_error ("export", _("an edition is written CODE@N with N ≥ 1"));
+        return ksp_cli_usage_error ("export", _("an edition is written CODE@N with N ≥ 1"));
       g_autoptr (KspStandardInfo) info = NULL;
-      if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
+      if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_READ_ONLY)) ||
           !(doc = open_standard_info (store, opt_standard, edition, &info)))
         return 1;
+      /* for publication: the draft with nothing left to approve (an edition was checked when it was frozen),
+       * by a publisher (ksp-review.h) */
+      if (for_publication &&
+          !(edition > 0 ? ksp_review_require (store, ksp_store_get_user (store), KSP_ROLE_PUBLISHER,
+                                              "publish the standard", &error)
+                        : ksp_review_check_publishable (store, info->standard_id, ksp_store_get_user (store), &error)))
+        return ksp_cli_report (error);
       root = standard_root (doc, info);
       if (edition > 0)
         {
@@ -1057,7 +1075,7 @@ cmd_export (int    argc,
       ok = ksp_atomic_file_write (output, text, strlen (text), &error);
     }
   if (!ok)
-    return report (error);
+    return ksp_cli_report (error);
   g_print ("%s\n", output);
   return 0;
 }
@@ -1083,21 +1101,21 @@ cmd_revert (int    argc,
   g_autoptr (KspNode) frozen = NULL;
   g_autofree char *label = NULL;
 
-  if (!parse (entries, "revert", &argc, &argv, &error))
-    return usage_error ("revert", error->message);
+  if (!ksp_cli_parse (entries, "revert", &argc, &argv, &error))
+    return ksp_cli_usage_error ("revert", error->message);
   if (!opt_workspace || !opt_standard || number <= 0)
-    return usage_error ("revert", _("--workspace, --standard and --edition are required"));
-  if (!(store = open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)))
+    return ksp_cli_usage_error ("revert", _("--workspace, --standard and --edition are required"));
+  if (!(store = ksp_cli_open_workspace (opt_workspace, KSP_STORE_OPEN_WAIT)))
     return 1;
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)) ||
       !(edition = ksp_editions_find (store, info->standard_id, number, &error)) ||
       !(frozen = ksp_store_load_tree (store, edition->tree_id, &error)) ||
       !(doc = ksp_document_open (store, info->draft_tree, &error)))
-    return report (error);
+    return ksp_cli_report (error);
   /* TRANSLATORS: the audit trail's record of a revert */
   label = g_strdup_printf (_("Revert to edition %d"), number);
   if (!ksp_document_revert_to (doc, frozen, label, &error))
-    return report (error);
+    return ksp_cli_report (error);
   g_print ("%s: %s\n", opt_standard, label);
   return 0;
 }
@@ -1128,7 +1146,7 @@ load_reference (KspStore    *store,
 
       if (!split_edition (code, &edition))
         {
-          usage_error (command, _("an edition is written CODE@N with N ≥ 1, the draft CODE or CODE@draft"));
+          ksp_cli_usage_error (command, _("an edition is written CODE@N with N ≥ 1, the draft CODE or CODE@draft"));
           return NULL;
         }
       if (!(doc = open_standard_info (store, code, edition, &info)))
@@ -1230,7 +1248,7 @@ load_two_sides (const char         *workspace,
     {
       g_clear_object (out_old);
       g_clear_object (out_new);
-      report (error);
+      ksp_cli_report (error);
       return 2;
     }
   return 0;
@@ -1269,21 +1287,21 @@ cmd_diff (int    argc,
   guint n_changes;
   int status;
 
-  if (!parse (entries, "diff", &argc, &argv, &error))
-    return usage_error ("diff", error->message);
+  if (!ksp_cli_parse (entries, "diff", &argc, &argv, &error))
+    return ksp_cli_usage_error ("diff", error->message);
   if (argc != 3)
-    return usage_error ("diff", _("give what to compare: two files, or --workspace and two references"));
+    return ksp_cli_usage_error ("diff", _("give what to compare: two files, or --workspace and two references"));
   if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
-    return usage_error ("diff", _("--lang must be ru, kk or en"));
+    return ksp_cli_usage_error ("diff", _("--lang must be ru, kk or en"));
   if (format && !g_str_equal (format, "docx"))
-    return usage_error ("diff", _("--format must be docx (the comparative table)"));
+    return ksp_cli_usage_error ("diff", _("--format must be docx (the comparative table)"));
   if (format && json)
-    return usage_error ("diff", _("--json and --format docx do not go together"));
+    return ksp_cli_usage_error ("diff", _("--json and --format docx do not go together"));
   if ((format != NULL) != (output != NULL))
-    return usage_error ("diff", _("--format docx needs -o OUT, and -o needs --format docx"));
+    return ksp_cli_usage_error ("diff", _("--format docx needs -o OUT, and -o needs --format docx"));
   if (color_str && !g_str_equal (color_str, "auto") && !g_str_equal (color_str, "always") &&
       !g_str_equal (color_str, "never"))
-    return usage_error ("diff", _("--color must be auto, always or never"));
+    return ksp_cli_usage_error ("diff", _("--color must be auto, always or never"));
   color = color_str && g_str_equal (color_str, "always");
   if (color_str == NULL || g_str_equal (color_str, "auto"))
     color = isatty (STDOUT_FILENO) && g_getenv ("NO_COLOR") == NULL;
@@ -1345,12 +1363,12 @@ cmd_amend (int    argc,
   KspLang lang = KSP_LANG_NONE;
   int status;
 
-  if (!parse (entries, "amend", &argc, &argv, &error))
-    return usage_error ("amend", error->message);
+  if (!ksp_cli_parse (entries, "amend", &argc, &argv, &error))
+    return ksp_cli_usage_error ("amend", error->message);
   if (argc != 3)
-    return usage_error ("amend", _("give what to compare: two files, or --workspace and two references"));
+    return ksp_cli_usage_error ("amend", _("give what to compare: two files, or --workspace and two references"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
-    return usage_error ("amend", _("--lang must be ru or kk"));
+    return ksp_cli_usage_error ("amend", _("--lang must be ru or kk"));
   if ((status = load_two_sides (opt_workspace, argv[1], argv[2], "amend", &old_root, &new_root, NULL)))
     return status;
   if (lang == KSP_LANG_NONE)   /* the language the amended standard was published in */
@@ -1367,7 +1385,7 @@ cmd_amend (int    argc,
   if (output)
     {
       if (!ksp_amending_order_write_file (plan, old_root, lang, output, &error))
-        return report (error);
+        return ksp_cli_report (error);
       g_print ("%s\n", output);
     }
   else
@@ -1405,301 +1423,36 @@ cmd_justify (int    argc,
   g_autoptr (KspStandardInfo) info = NULL;
   KspLang lang = KSP_LANG_NONE;
 
-  if (!parse (entries, "justify", &argc, &argv, &error))
-    return usage_error ("justify", error->message);
+  if (!ksp_cli_parse (entries, "justify", &argc, &argv, &error))
+    return ksp_cli_usage_error ("justify", error->message);
   if (!opt_workspace || !opt_standard)
-    return usage_error ("justify", _("--workspace and --standard are required"));
+    return ksp_cli_usage_error ("justify", _("--workspace and --standard are required"));
   if (key == NULL && (text || remove || lang_str))
-    return usage_error ("justify", _("--text, --remove and --lang need --change"));
+    return ksp_cli_usage_error ("justify", _("--text, --remove and --lang need --change"));
   if (key && ((text == NULL) == !remove || lang_str == NULL))
-    return usage_error ("justify", _("--change needs --lang and one of --text, --remove"));
+    return ksp_cli_usage_error ("justify", _("--change needs --lang and one of --text, --remove"));
   if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
-    return usage_error ("justify", _("--lang must be ru or kk"));
-  if (!(store = open_workspace (opt_workspace, key ? KSP_STORE_OPEN_WAIT : KSP_STORE_OPEN_READ_ONLY)))
+    return ksp_cli_usage_error ("justify", _("--lang must be ru or kk"));
+  if (!(store = ksp_cli_open_workspace (opt_workspace, key ? KSP_STORE_OPEN_WAIT : KSP_STORE_OPEN_READ_ONLY)))
     return 1;
   if (!(info = ksp_store_find_standard (store, opt_standard, &error)))
-    return report (error);
+    return ksp_cli_report (error);
   if (key)
     {
       if (!ksp_store_put_justification (store, info->standard_id, key, lang, remove ? NULL : text, &error))
-        return report (error);
+        return ksp_cli_report (error);
       g_print ("%s [%s]: %s\n", key, ksp_lang_to_string (lang), remove ? _("justification removed") : _("justification kept"));
     }
   else
     {
       g_autoptr (GPtrArray) list = ksp_store_list_justifications (store, info->standard_id, &error);
       if (list == NULL)
-        return report (error);
+        return ksp_cli_report (error);
       for (guint i = 0; i < list->len; i++)
         {
           KspJustification *j = g_ptr_array_index (list, i);
           g_print ("%s [%s] %s %s\n  %s\n", j->change_key, ksp_lang_to_string (j->lang), j->author, j->updated_at, j->text);
         }
-    }
-  return 0;
-}
-
-/* The draft of the document @standard_id (a change set's, a comment's). */
-static KspDocument *
-draft_of (KspStore   *store,
-          const char *standard_id,
-          GError    **error)
-{
-  g_autoptr (KspStandardInfo) info = ksp_store_find_standard (store, standard_id, error);
-
-  return info ? ksp_document_open (store, info->draft_tree, error) : NULL;
-}
-
-static void
-print_change_set (const KspChangeSet *c)
-{
-  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%u\t%s%s%s\n", c->id, c->status, c->author, c->n_entries,
-           c->title ? c->title : "", c->reason ? "\t" : "", c->reason ? c->reason : "");
-}
-
-/* kasip review comment | comments | resolve | reopen */
-static int
-review_comments (const char *what,
-                 const char *workspace,
-                 const char *standard,
-                 const char *element,
-                 const char *field,
-                 const char *lang_str,
-                 const char *text,
-                 gint64      reply_to,
-                 gint64      comment_id)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspStandardInfo) info = NULL;
-  g_autoptr (KspDocument) draft = NULL;
-  gboolean listing = g_str_equal (what, "comments");
-  KspLang lang = KSP_LANG_NONE;
-
-  if (lang_str && (!ksp_lang_from_string (lang_str, &lang) || lang == KSP_LANG_NONE))
-    return usage_error ("review", _("--lang must be ru or kk"));
-  if (g_str_equal (what, "comment") && (!standard || !element || !text))
-    return usage_error ("review", _("a comment needs --standard, --element and --text"));
-  if (listing && !standard)
-    return usage_error ("review", _("--standard is required"));
-  if ((g_str_equal (what, "resolve") || g_str_equal (what, "reopen")) && comment_id <= 0)
-    return usage_error ("review", _("--comment N is required"));
-  if (!(store = open_workspace (workspace, listing ? KSP_STORE_OPEN_READ_ONLY : KSP_STORE_OPEN_WAIT)))
-    return 1;
-  if (!listing && !g_str_equal (what, "comment"))
-    {
-      if (!ksp_comments_resolve (store, comment_id, ksp_store_get_user (store), g_str_equal (what, "resolve"), &error))
-        return report (error);
-      g_print ("%" G_GINT64_FORMAT "\t%s\n", comment_id, g_str_equal (what, "resolve") ? _("resolved") : _("open"));
-      return 0;
-    }
-  if (!(info = ksp_store_find_standard (store, standard, &error)) ||
-      !(draft = ksp_document_open (store, info->draft_tree, &error)))
-    return report (error);
-  if (g_str_equal (what, "comment"))
-    {
-      KspNode *node = ksp_document_lookup (draft, element);
-      gint64 id;
-      if (node == NULL)
-        {
-          g_printerr ("kasip: %s: %s %s\n", standard, _("no element with ID"), element);
-          return 1;
-        }
-      if (!(id = ksp_comments_add (store, info->standard_id, node, field, lang, reply_to, ksp_store_get_user (store),
-                                   text, &error)))
-        return report (error);
-      g_print ("%" G_GINT64_FORMAT "\n", id);
-      return 0;
-    }
-  {
-    g_autoptr (GPtrArray) comments = ksp_store_list_comments (store, info->standard_id, &error);
-    KspUiLang ui = ksp_ui_lang_default ();
-    if (comments == NULL)
-      return report (error);
-    for (guint i = 0; i < comments->len; i++)
-      {
-        KspComment *c = g_ptr_array_index (comments, i);
-        KspNode *node = ksp_document_lookup (draft, c->element_id);
-        g_autofree char *where = node ? ksp_node_dup_path (node, KSP_NODE_PATH_CODES, ui) : g_strdup (c->element_id);
-        if (c->reply_to > 0)
-          continue;
-        g_print ("#%" G_GINT64_FORMAT " [%s] %s%s%s%s%s%s\n  %s: %s\n", c->id, c->resolved_by ? _("resolved") : _("open"),
-                 where, c->field ? " · " : "", c->field ? c->field : "", c->lang != KSP_LANG_NONE ? " (" : "",
-                 c->lang != KSP_LANG_NONE ? ksp_lang_to_string (c->lang) : "", c->lang != KSP_LANG_NONE ? ")" : "",
-                 c->author, c->text);
-        if (ksp_comments_is_orphan (c, draft))
-          g_print ("  %s\n", _("(the element was deleted)"));
-        for (guint j = i + 1; j < comments->len; j++)
-          {
-            KspComment *reply = g_ptr_array_index (comments, j);
-            if (reply->reply_to == c->id)
-              g_print ("  #%" G_GINT64_FORMAT " %s: %s\n", reply->id, reply->author, reply->text);
-          }
-      }
-  }
-  return 0;
-}
-
-static int
-cmd_review (int    argc,
-            char **argv)
-{
-  g_autofree char *opt_workspace = NULL;
-  g_autofree char *opt_standard = NULL;
-  g_autofree char *title = NULL, *reason = NULL;
-  g_autofree char *element = NULL, *field = NULL, *lang_str = NULL, *text = NULL;
-  gint64 id = 0, comment_id = 0, reply_to = 0;
-  gboolean json = FALSE;
-  GOptionEntry entries[] = {
-    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "standard", 's', 0, G_OPTION_ARG_STRING, &opt_standard, N_("Standard: its handle (see kasip list), code or ID"), "CODE" },
-    { "change-set", 'c', 0, G_OPTION_ARG_INT64, &id, N_("The change set (its number in review list)"), "N" },
-    { "title", 't', 0, G_OPTION_ARG_STRING, &title, N_("A title for the change set submitted"), "T" },
-    { "reason", 'r', 0, G_OPTION_ARG_STRING, &reason, N_("Why it is rejected"), "R" },
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("List as JSON"), NULL },
-    { "element", 'e', 0, G_OPTION_ARG_STRING, &element, N_("The element commented on (see show --ids)"), "ID" },
-    { "field", 'f', 0, G_OPTION_ARG_STRING, &field, N_("A field of the element"), "F" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang_str, N_("The field's language: ru or kk"), "LANG" },
-    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The comment"), "T" },
-    { "reply-to", 0, 0, G_OPTION_ARG_INT64, &reply_to, N_("Reply to this comment (its thread)"), "N" },
-    { "comment", 0, 0, G_OPTION_ARG_INT64, &comment_id, N_("The comment (resolve, reopen)"), "N" },
-    { NULL }
-  };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = NULL;
-  const char *what;
-  gboolean ok;
-
-  if (!parse (entries, "review", &argc, &argv, &error))
-    return usage_error ("review", error->message);
-  if (argc != 2 || !opt_workspace)
-    return usage_error ("review", _("give what to do (list, show, submit, approve, reject) and --workspace"));
-  what = argv[1];
-  if (g_str_equal (what, "comment") || g_str_equal (what, "comments") || g_str_equal (what, "resolve") ||
-      g_str_equal (what, "reopen"))
-    return review_comments (what, opt_workspace, opt_standard, element, field, lang_str, text, reply_to, comment_id);
-  if (!g_str_equal (what, "list") && !g_str_equal (what, "show") && !g_str_equal (what, "submit") &&
-      !g_str_equal (what, "approve") && !g_str_equal (what, "reject") && !g_str_equal (what, "revert"))
-    return usage_error ("review", _("review does list, show, submit, approve, reject or revert"));
-  if (!g_str_equal (what, "list") && id <= 0)
-    return usage_error ("review", _("--change-set N is required"));
-  if (!(store = open_workspace (opt_workspace, g_str_equal (what, "list") || g_str_equal (what, "show")
-                                               ? KSP_STORE_OPEN_READ_ONLY : KSP_STORE_OPEN_WAIT)))
-    return 1;
-  if (g_str_equal (what, "list"))
-    {
-      g_autoptr (KspStandardInfo) info = opt_standard ? ksp_store_find_standard (store, opt_standard, &error) : NULL;
-      g_autoptr (GPtrArray) sets = NULL;
-      if ((opt_standard && info == NULL) ||
-          !(sets = ksp_store_list_change_sets (store, info ? info->standard_id : NULL, &error)))
-        return report (error);
-      if (json)
-        {
-          GString *out = g_string_new ("{\"change_sets\":[");
-          for (guint i = 0; i < sets->len; i++)
-            {
-              KspChangeSet *c = g_ptr_array_index (sets, i);
-              g_string_append_printf (out, "%s{\"id\":%" G_GINT64_FORMAT ",\"status\":", i ? "," : "", c->id);
-              ksp_json_append_string (out, c->status);
-              g_string_append (out, ",\"author\":");
-              ksp_json_append_string (out, c->author);
-              g_string_append (out, ",\"standard_id\":");
-              ksp_json_append_string (out, c->standard_id);
-              g_string_append (out, ",\"title\":");
-              ksp_json_append_string (out, c->title);
-              g_string_append (out, ",\"reason\":");
-              ksp_json_append_string (out, c->reason);
-              g_string_append (out, ",\"reviewer\":");
-              ksp_json_append_string (out, c->reviewer);
-              g_string_append_printf (out, ",\"entries\":%u}", c->n_entries);
-            }
-          g_string_append (out, "]}\n");
-          fputs (out->str, stdout);
-          g_string_free (out, TRUE);
-        }
-      else
-        for (guint i = 0; i < sets->len; i++)
-          print_change_set (g_ptr_array_index (sets, i));
-      return 0;
-    }
-  if (g_str_equal (what, "show"))
-    {
-      g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
-      g_autoptr (GPtrArray) log = NULL;
-      g_autoptr (KspDocument) draft = NULL;
-      if (c == NULL || !(log = ksp_review_list_entries (store, c->id, &error)) ||
-          !(draft = draft_of (store, c->standard_id, &error)))
-        return report (error);
-      print_change_set (c);
-      for (guint i = 0; i < log->len; i++)
-        {
-          KspLogEntry *e = g_ptr_array_index (log, i);
-          g_print ("%s\t%s\t%s\t%s\n", e->at, e->author, e->action, e->command);
-          for (guint r = 0; r < e->records->len; r++)
-            print_record (g_ptr_array_index (e->records, r), draft, ksp_ui_lang_default ());
-        }
-      return 0;
-    }
-  if (g_str_equal (what, "revert"))
-    {
-      g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
-      g_autoptr (KspDocument) draft = c ? draft_of (store, c->standard_id, &error) : NULL;
-      if (draft == NULL)
-        return report (error);
-      ok = ksp_review_revert (store, draft, id, ksp_store_get_user (store), &error);
-    }
-  else if (g_str_equal (what, "submit"))
-    ok = ksp_review_submit (store, id, ksp_store_get_user (store), title, &error);
-  else if (g_str_equal (what, "approve"))
-    ok = ksp_review_approve (store, id, ksp_store_get_user (store), &error);
-  else
-    ok = ksp_review_reject (store, id, ksp_store_get_user (store), reason, &error);
-  if (!ok)
-    return report (error);
-  {
-    g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
-    if (c)
-      print_change_set (c);
-  }
-  return 0;
-}
-
-static int
-cmd_people (int    argc,
-            char **argv)
-{
-  g_autofree char *opt_workspace = NULL;
-  g_autofree char *account = NULL, *name = NULL, *roles_text = NULL;
-  GOptionEntry entries[] = {
-    { "workspace", 'w', 0, G_OPTION_ARG_FILENAME, &opt_workspace, N_("Workspace"), "W" },
-    { "add", 0, 0, G_OPTION_ARG_STRING, &account, N_("Record this account (or change its name and roles)"), "ACCOUNT" },
-    { "name", 'n', 0, G_OPTION_ARG_STRING, &name, N_("The name shown"), "NAME" },
-    { "roles", 'r', 0, G_OPTION_ARG_STRING, &roles_text, N_("Roles: drafter, reviewer, publisher, admin"), "ROLES" },
-    { NULL }
-  };
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = NULL;
-  g_autoptr (GPtrArray) people = NULL;
-  KspRoles roles = 0;
-
-  if (!parse (entries, "people", &argc, &argv, &error))
-    return usage_error ("people", error->message);
-  if (!opt_workspace || (account == NULL) != (roles_text == NULL))
-    return usage_error ("people", _("--workspace is required, and --add goes with --roles"));
-  if (roles_text && !ksp_roles_parse (roles_text, &roles, &error))
-    return usage_error ("people", error->message);
-  if (!(store = open_workspace (opt_workspace, account ? KSP_STORE_OPEN_WAIT : KSP_STORE_OPEN_READ_ONLY)))
-    return 1;
-  if (account && !ksp_review_set_person (store, ksp_store_get_user (store), account, name, roles, &error))
-    return report (error);
-  if (!(people = ksp_store_list_people (store, &error)))
-    return report (error);
-  if (people->len == 0)
-    g_print ("%s\n", _("nobody is recorded: a workspace of one, where every role is everyone's"));
-  for (guint i = 0; i < people->len; i++)
-    {
-      KspPerson *p = g_ptr_array_index (people, i);
-      g_print ("%s\t%s\t%s\n", p->account, p->display_name, p->roles);
     }
   return 0;
 }
@@ -1826,12 +1579,12 @@ cmd_history (int    argc,
   g_autoptr (GPtrArray) histories = NULL;
   KspUiLang lang = ksp_ui_lang_default ();
 
-  if (!parse (entries, "history", &argc, &argv, &error))
-    return usage_error ("history", error->message);
+  if (!ksp_cli_parse (entries, "history", &argc, &argv, &error))
+    return ksp_cli_usage_error ("history", error->message);
   if ((argc == 2) == (opt_workspace != NULL) || (opt_workspace && !opt_standard))
-    return usage_error ("history", _("give a file, or --workspace and --standard"));
+    return ksp_cli_usage_error ("history", _("give a file, or --workspace and --standard"));
   if (lang_str && !ksp_ui_lang_from_string (lang_str, &lang))
-    return usage_error ("history", _("--lang must be ru, kk or en"));
+    return ksp_cli_usage_error ("history", _("--lang must be ru, kk or en"));
   if (opt_workspace && !(store = ksp_store_open_uri (opt_workspace, KSP_STORE_OPEN_READ_ONLY, &error)))
     {
       g_printerr ("kasip: %s\n", error->message);

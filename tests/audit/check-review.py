@@ -10,6 +10,7 @@ before), fixes it and submits again; the reviewer approves; the publisher freeze
 DOCX; the change sets become published; `kasip audit verify` holds; every status change is in the log
 (read back with Python's sqlite3).
 """
+import json
 import os
 import re
 import sqlite3
@@ -53,6 +54,28 @@ r = kasip('dana', 'people', '-w', WS, '--add', 'eve', '--roles', 'admin')
 check(r.returncode == 1 and 'dana is not an administrator' in r.stderr, 'a drafter cannot record people', r.stderr)
 r = kasip('admin', 'people', '-w', WS, '--add', 'x', '--roles', 'boss')
 check(r.returncode == 2 and 'not a role' in r.stderr, 'an unknown role: exit 2', r.stderr)
+# one's own name: anyone, without a role change
+r = kasip('ruslan', 'people', '-w', WS, '--name', 'Руслан Б.')
+r2 = kasip('admin', 'people', '-w', WS, '--json')
+people = {p['account']: p for p in json.loads(r2.stdout)['people']} if r2.returncode == 0 else {}
+check(r.returncode == 0 and people.get('ruslan', {}).get('name') == 'Руслан Б.' and
+      people['ruslan']['roles'] == 'reviewer' and json.loads(r2.stdout)['set_up'] is True,
+      'a reviewer records their own name; roles unchanged (people --json)', r.stderr + r2.stdout)
+r = kasip('ruslan', 'people', '-w', WS, '--name', ' ')
+check(r.returncode == 1 and 'cannot be empty' in r.stderr, 'an empty name is refused', r.stderr)
+
+# a name recorded alone does not set review up
+ONE = os.path.join(TMP, 'one.kasip')
+kasip('solo', 'sample', ONE)
+r = kasip('solo', 'people', '-w', ONE, '--name', 'Солo')
+r2 = kasip('solo', 'people', '-w', ONE)
+check(r.returncode == 0 and 'nobody holds a role' in r2.stdout and 'solo\tСолo\t' in r2.stdout,
+      'a name alone: still a workspace of one', r.stderr + r2.stdout)
+one_ids = kasip('solo', 'show', '-w', ONE, '-s', 'Q88100061', '--ids').stdout.split('\n')
+one_card = next(l.split('\t')[0] for l in one_ids if 'card:' in l)
+r = kasip('solo', 'set', '-w', ONE, '-s', 'Q88100061', '--element', one_card, '--field', 'ork_level', '--value', '3')
+r2 = kasip('solo', 'edition', '-w', ONE, '-s', 'Q88100061', '--date', '2026-01-01')
+check(r.returncode == 0 and r2.returncode == 0, 'there, anyone edits and freezes an edition', r.stderr + r2.stderr)
 
 ids = kasip('admin', 'show', '-w', WS, '-s', 'Q88100061', '--ids').stdout.split('\n')
 cards = [l.split('\t')[0] for l in ids if 'card:' in l]
@@ -135,6 +158,19 @@ check(r.returncode == 1 and f'{first} (dana, rejected)' in r.stderr, 'no edition
       r.stderr)
 r = kasip('dana', 'edition', '-w', WS, '-s', 'Q88100061', '--date', '2026-06-01')
 check(r.returncode == 1 and 'dana is not a publisher' in r.stderr, 'a drafter cannot freeze an edition', r.stderr)
+# exporting for publication waits the same way; an export that is not for publication does not
+pub = os.path.join(TMP, 'for-publication.docx')
+r = kasip('pavel', 'export', '-w', WS, '-s', 'Q88100061', '--for-publication', '--format', 'docx', '-o', pub)
+check(r.returncode == 1 and f'{first} (dana, rejected)' in r.stderr and 'exported for publication' in r.stderr and
+      not os.path.exists(pub), 'export --for-publication refused while a change set is rejected, listing it', r.stderr)
+r = kasip('dana', 'export', '-w', WS, '-s', 'Q88100061', '--for-publication', '--format', 'docx', '-o', pub)
+check(r.returncode == 1 and 'dana is not a publisher' in r.stderr and not os.path.exists(pub),
+      'export --for-publication needs a publisher', r.stderr)
+r = kasip('dana', 'export', '-w', WS, '-s', 'Q88100061', '--format', 'docx', '-o', pub)
+check(r.returncode == 0 and os.path.exists(pub), 'an export not for publication is as before', r.stderr)
+os.unlink(pub)
+r = kasip('pavel', 'export', 'x.txt', '--for-publication', '--format', 'text', '-o', pub)
+check(r.returncode == 2, 'export --for-publication of a file: bad usage', r.stderr)
 
 # dana reverts (one step) and fixes
 r = kasip('dana', 'review', 'revert', '-w', WS, '--change-set', first)
@@ -157,6 +193,10 @@ r = kasip('pavel', 'edition', '-w', WS, '-s', 'Q88100061', '--date', '2026-06-01
 check(r.returncode == 0, 'the publisher freezes edition 2', r.stderr)
 s = sets()
 check([x[1] for x in s] == ['reverted', 'published', 'published'], 'approved change sets become published', s)
+r = kasip('pavel', 'export', '-w', WS, '-s', 'Q88100061', '--for-publication', '--format', 'docx', '-o', pub)
+check(r.returncode == 0 and os.path.exists(pub), 'export --for-publication once every change set is published', r.stderr)
+r = kasip('pavel', 'export', '-w', WS, '-s', 'Q88100061@2', '--for-publication', '--format', 'xml', '-o', pub + '.xml')
+check(r.returncode == 0, 'an edition exported for publication', r.stderr)
 docx = os.path.join(TMP, 'ed2.docx')
 r = kasip('pavel', 'export', '-w', WS, '--standard', 'Q88100061@2', '--format', 'docx', '-o', docx)
 with zipfile.ZipFile(docx) as z:

@@ -112,6 +112,19 @@ check(r.returncode == 1 and 'is merged' in r.stderr, 'a merged change set is not
 check(len(show(1).get('changes') or []) == 3, 'change set 1 shows its three changes again', show(1))
 verified('a merge')
 
+# change sets of two standards are not merged; an unknown change set is named
+other_std = [l.split('\t')[0] for l in kasip('admin', 'list', '-w', WS).stdout.split('\n')
+             if l and not l.startswith(' ') and not l.startswith(STD)][0]
+other_ids = kasip('admin', 'show', '-w', WS, '-s', other_std, '--ids').stdout.split('\n')
+other_card = next(l.split('\t')[0] for l in other_ids if 'card:' in l)
+r = kasip('dana', 'set', '-w', WS, '-s', other_std, '--element', other_card, '--field', 'ork_level', '--value', '5')
+other_set = [c['id'] for c in json.loads(kasip('admin', 'review', 'list', '-w', WS, '--json').stdout)['change_sets']
+             if c['status'] == 'open' and c['standard_id'] != first['change_set']['standard_id']]
+r = kasip('dana', 'review', 'merge', '-w', WS, '--change-set', str(other_set[0]) if other_set else '0', '--into', '1')
+check(r.returncode == 1 and 'are not of one standard' in r.stderr, 'change sets of two standards: not merged', r.stderr)
+r = kasip('dana', 'review', 'show', '-w', WS, '--change-set', '999')
+check(r.returncode == 1 and 'there is no change set 999' in r.stderr, 'an unknown change set is named', r.stderr)
+
 # decisions on single changes
 r = kasip('dana', 'review', 'submit', '-w', WS, '--change-set', '1')
 keys = {c['key'].split(':')[1]: c['key'] for c in show(1).get('changes') or []}
@@ -160,7 +173,8 @@ check([c['key'] for c in shown.get('changes') or []] == [key_a, key_c] and
       shown['decisions'][1]['reverted_by'] == 'dana', 'the set shows without it; the decision says reverted', shown)
 r = kasip('admin', 'review', 'list', '-w', WS, '--json')
 sets = json.loads(r.stdout)['change_sets']
-revert_set = [c for c in sets if c['author'] == 'dana' and c['status'] == 'open']
+revert_set = [c for c in sets if c['author'] == 'dana' and c['status'] == 'open' and
+              c['standard_id'] == first['change_set']['standard_id']]
 check(len(revert_set) == 1 and revert_set[0]['entries'] == 1, 'the revert is a change of dana\'s, in a new open set', sets)
 r = kasip('ruslan', 'review', 'decide', '-w', WS, '--change-set', '1', '--change', key_b, '--approve')
 check(r.returncode == 1 and 'was reverted' in r.stderr, 'a reverted change is not decided again', r.stderr)

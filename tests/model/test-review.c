@@ -638,6 +638,91 @@ test_approve_undecided (Fixture       *f,
   assert_verified (f);
 }
 
+/* The refusals the other tests do not meet, each with its message. */
+static void
+test_other_refusals (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  KspNode *root = ksp_document_get_root (f->doc);
+  KspNode *a = ksp_node_find_first_of_kind (root, "skill");
+  KspNode *card = ksp_node_find_first_of_kind (root, "card");
+  gint64 s, t, empty;
+
+  g_assert_true (ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "dias", NULL, KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (f->store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
+  g_assert_no_error (error);
+
+  /* no such change set */
+  g_assert_null (ksp_review_find (f->store, 999, &error));
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "there is no change set 999");
+  g_clear_error (&error);
+
+  /* nothing to submit: an open change set without entries (what a split can leave behind is refused, so
+   * make one as a backend would) */
+  g_assert_true (ksp_store_begin (f->store, &error));
+  empty = ksp_store_add_change_set (f->store, standard_id (f), "dana", NULL, &error);
+  g_assert_true (ksp_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_false (ksp_review_submit (f->store, empty, "dana", NULL, &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_assert_nonnull (strstr (error->message, "has no changes to submit"));
+  g_clear_error (&error);
+
+  /* a revert stops where a later change set changed the same element again, naming it */
+  ksp_document_set_user (f->doc, "dana");
+  g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык дана", &error));
+  s = open_set_of (f, "dana");
+  ksp_document_set_user (f->doc, "dias");
+  g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык диаса", &error));
+  t = open_set_of (f, "dias");
+  g_assert_no_error (error);
+  g_assert_true (ksp_review_submit (f->store, s, "dana", NULL, &error));
+  g_assert_true (ksp_review_reject (f->store, s, "ruslan", "нет", &error));
+  g_assert_false (ksp_review_revert (f->store, f->doc, s, "dana", &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_assert_nonnull (strstr (error->message, "cannot revert: skill"));
+  g_assert_nonnull (strstr (error->message, ksp_node_get_id (a)));
+  g_assert_nonnull (strstr (error->message, "was changed again since"));
+  g_clear_error (&error);
+  g_assert_cmpstr (ksp_node_get_value (a, "name", KSP_LANG_RU), ==, "навык диаса");   /* nothing done */
+  /* … in Russian, the kind as the standards name it */
+  g_setenv ("LANGUAGE", "ru", TRUE);
+  g_assert_false (ksp_review_revert (f->store, f->doc, s, "dana", &error));
+  g_unsetenv ("LANGUAGE");
+  g_assert_nonnull (strstr (error->message, "откатить нельзя: Навык"));
+  g_clear_error (&error);
+  /* the draft before a set of another standard's tree */
+  g_assert_null (ksp_review_dup_before (f->store, card, t, &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS);
+  g_assert_nonnull (strstr (error->message, "is not of this standard"));
+  g_clear_error (&error);
+
+  /* comments: no such comment, no such field, a field that has no language given one */
+  g_assert_false (ksp_comments_resolve (f->store, 999, "ruslan", TRUE, &error));
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "there is no comment 999");
+  g_clear_error (&error);
+  g_assert_cmpint (ksp_comments_add (f->store, standard_id (f), a, "nope", KSP_LANG_RU, 0, "ruslan", "x", &error), ==, 0);
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "«skill» has no field «nope»");
+  g_clear_error (&error);
+  g_assert_cmpint (ksp_comments_add (f->store, standard_id (f), card, "ork_level", KSP_LANG_KK, 0, "ruslan", "x", &error), ==, 0);
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "field «ork_level» of «card» has no language");
+  g_clear_error (&error);
+  /* an unknown role */
+  {
+    KspRoles roles = 0;
+    g_assert_false (ksp_roles_parse ("drafter, boss", &roles, &error));
+    g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "«boss» is not a role: the roles are drafter, reviewer, publisher and admin");
+  }
+}
+
 /* The membership the store keeps is checked against the log: rewritten with sqlite3, audit verify says so. */
 static void
 test_membership_tampered (Fixture       *f,
@@ -867,5 +952,6 @@ main (int    argc,
   g_test_add_func ("/review/migration-10", test_migration_10);
   g_test_add ("/review/per-change", Fixture, NULL, setup, test_per_change, teardown);
   g_test_add ("/review/approve-undecided", Fixture, NULL, setup, test_approve_undecided, teardown);
+  g_test_add ("/review/other-refusals", Fixture, NULL, setup, test_other_refusals, teardown);
   return g_test_run ();
 }

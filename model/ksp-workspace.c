@@ -526,3 +526,105 @@ ksp_workspace_resolve_comment (KspWorkspace *self,
   notify (self, standard_id, KSP_WORKSPACE_CHANGED_COMMENTS);
   return TRUE;
 }
+
+gboolean
+ksp_workspace_approve_change (KspWorkspace *self,
+                              KspDocument  *draft,
+                              gint64        change_set,
+                              const char   *change_key,
+                              GError      **error)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (KSP_IS_DOCUMENT (draft), FALSE);
+
+  if (!ksp_review_approve_change (self->store, ksp_document_get_root (draft), change_set, change_key,
+                                  ksp_workspace_get_account (self), error))
+    return FALSE;
+  notify (self, ksp_node_get_id (ksp_document_get_root (draft)), KSP_WORKSPACE_CHANGED_REVIEW);
+  return TRUE;
+}
+
+gboolean
+ksp_workspace_reject_change (KspWorkspace *self,
+                             KspDocument  *draft,
+                             gint64        change_set,
+                             const char   *change_key,
+                             const char   *reason,
+                             GError      **error)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (KSP_IS_DOCUMENT (draft), FALSE);
+
+  if (!ksp_review_reject_change (self->store, ksp_document_get_root (draft), change_set, change_key,
+                                 ksp_workspace_get_account (self), reason, error))
+    return FALSE;
+  notify (self, ksp_node_get_id (ksp_document_get_root (draft)), KSP_WORKSPACE_CHANGED_REVIEW);
+  return TRUE;
+}
+
+gboolean
+ksp_workspace_revert_change (KspWorkspace *self,
+                             KspDocument  *draft,
+                             gint64        change_set,
+                             const char   *change_key,
+                             GError      **error)
+{
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+  g_return_val_if_fail (KSP_IS_DOCUMENT (draft), FALSE);
+
+  if (!ksp_review_revert_change (self->store, draft, change_set, change_key, ksp_workspace_get_account (self), error))
+    return FALSE;
+  notify (self, ksp_node_get_id (ksp_document_get_root (draft)),
+          KSP_WORKSPACE_CHANGED_REVIEW | KSP_WORKSPACE_CHANGED_LOG);
+  return TRUE;
+}
+
+gboolean
+ksp_workspace_set_title (KspWorkspace *self,
+                         gint64        change_set,
+                         const char   *title,
+                         GError      **error)
+{
+  g_autofree char *standard_id = NULL;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!ksp_review_set_title (self->store, change_set, ksp_workspace_get_account (self), title, error))
+    return FALSE;
+  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  return TRUE;
+}
+
+gint64
+ksp_workspace_split (KspWorkspace      *self,
+                     gint64             change_set,
+                     const char *const *element_ids,
+                     const char        *title,
+                     GError           **error)
+{
+  g_autofree char *standard_id = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), 0);
+
+  if (!(id = ksp_review_split (self->store, change_set, element_ids, ksp_workspace_get_account (self), title, error)))
+    return 0;
+  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  return id;
+}
+
+gboolean
+ksp_workspace_merge (KspWorkspace *self,
+                     gint64        into,
+                     gint64        from,
+                     GError      **error)
+{
+  g_autofree char *standard_id = NULL;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (!ksp_review_merge (self->store, into, from, ksp_workspace_get_account (self), error))
+    return FALSE;
+  notify (self, standard_of_set (self, into, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  return TRUE;
+}

@@ -90,6 +90,38 @@ gboolean      ksp_workspace_revert           (KspWorkspace *self,
                                               KspDocument  *draft,
                                               gint64        change_set,
                                               GError      **error);
+/* One change of a submitted change set (ksp_change_dup_key), by a reviewer; its revert by the author. */
+gboolean      ksp_workspace_approve_change   (KspWorkspace *self,
+                                              KspDocument  *draft,
+                                              gint64        change_set,
+                                              const char   *change_key,
+                                              GError      **error);
+gboolean      ksp_workspace_reject_change    (KspWorkspace *self,
+                                              KspDocument  *draft,
+                                              gint64        change_set,
+                                              const char   *change_key,
+                                              const char   *reason,
+                                              GError      **error);
+gboolean      ksp_workspace_revert_change    (KspWorkspace *self,
+                                              KspDocument  *draft,
+                                              gint64        change_set,
+                                              const char   *change_key,
+                                              GError      **error);
+/* The author's: a title; the changes to @element_ids split off into a new change set (its ID, 0 with
+ * @error); @from merged into @into. */
+gboolean      ksp_workspace_set_title        (KspWorkspace *self,
+                                              gint64        change_set,
+                                              const char   *title,
+                                              GError      **error);
+gint64        ksp_workspace_split            (KspWorkspace *self,
+                                              gint64        change_set,
+                                              const char *const *element_ids,
+                                              const char   *title,
+                                              GError      **error);
+gboolean      ksp_workspace_merge            (KspWorkspace *self,
+                                              gint64        into,
+                                              gint64        from,
+                                              GError      **error);
 gint64        ksp_workspace_add_comment      (KspWorkspace *self,
                                               KspDocument  *draft,
                                               KspNode      *element,

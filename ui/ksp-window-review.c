@@ -96,16 +96,176 @@ on_compare_clicked (GtkButton *button,
   gtk_window_present (GTK_WINDOW (compare));
 }
 
+/* Submit… and Set Title… ask for the title (what the changes are for): the reviewers read it first. */
+static void
+on_title_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   Review           *rv)
+{
+  g_autoptr (GError) error = NULL;
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  gint64 id = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "ksp-change-set"));
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (entry));
+  gboolean ok;
+
+  if (g_str_equal (response, "submit"))
+    ok = ksp_workspace_submit (ksp_window_get_workspace (rv->window), id, *title ? title : NULL, &error);
+  else if (g_str_equal (response, "title"))
+    ok = ksp_workspace_set_title (ksp_window_get_workspace (rv->window), id, title, &error);
+  else
+    return;
+  done (rv, ok, error);
+}
+
+static void
+ask_title (Review   *rv,
+           gint64    id,
+           gboolean  submit)
+{
+  g_autoptr (KspChangeSet) c = ksp_review_find (ksp_window_get_store (rv->window), id, NULL);
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  /* Translators: %s is the change set's number */
+  g_autofree char *heading = submit ? g_strdup_printf (_("Submit Change Set %s for Review?"), number)
+                                    : g_strdup_printf (_("Title of Change Set %s"), number);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (rv->dialog), heading,
+                                              _("Say in a few words what the changes are for: the reviewers read "
+                                                "it first."));
+  GtkWidget *entry = gtk_entry_new ();
+
+  if (c && c->title)
+    gtk_editable_set_text (GTK_EDITABLE (entry), c->title);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    submit ? "submit" : "title", submit ? _("_Submit") : _("_Set Title"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), submit ? "submit" : "title",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), submit ? "submit" : "title");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "ksp-change-set", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_title_response), rv);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_submit_clicked (GtkButton *button,
                    Review    *rv)
 {
+  ksp_element_form_commit (ksp_window_get_form (rv->window));
+  ask_title (rv, row_set (GTK_WIDGET (button)), TRUE);
+}
+
+/* The row's menu: review.title (x), review.split (x), review.merge ((xx): into, from). */
+static void
+title_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  ask_title (user_data, g_variant_get_int64 (param), FALSE);
+}
+
+static void
+collect_ids (KspNode   *node,
+             GPtrArray *ids)
+{
+  g_ptr_array_add (ids, (gpointer) ksp_node_get_id (node));
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    collect_ids (ksp_node_get_child (node, i), ids);
+}
+
+/* The changes to the element selected in the outline (and to what is under it) go into a new set. */
+static void
+split_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  Review *rv = user_data;
+  KspNode *node = ksp_outline_view_get_selected (ksp_window_get_outline (rv->window));
+  g_autoptr (GPtrArray) ids = g_ptr_array_new ();
   g_autoptr (GError) error = NULL;
+  gint64 id = 0;
+
+  if (node == NULL || !KSP_IS_NODE (node))
+    {
+      ksp_window_show_error (rv->window, _("Select the element in the outline whose changes are to go apart"));
+      return;
+    }
+  collect_ids (node, ids);
+  g_ptr_array_add (ids, NULL);
+  id = ksp_workspace_split (ksp_window_get_workspace (rv->window), g_variant_get_int64 (param),
+                            (const char *const *) ids->pdata, NULL, &error);
+  done (rv, id != 0, error);
+}
+
+static void
+merge_activated (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  Review *rv = user_data;
+  g_autoptr (GError) error = NULL;
+  gint64 into, from;
   gboolean ok;
 
-  ksp_element_form_commit (ksp_window_get_form (rv->window));
-  ok = ksp_workspace_submit (ksp_window_get_workspace (rv->window), row_set (GTK_WIDGET (button)), NULL, &error);
+  g_variant_get (param, "(xx)", &into, &from);
+  ok = ksp_workspace_merge (ksp_window_get_workspace (rv->window), into, from, &error);
   done (rv, ok, error);
+}
+
+static const GActionEntry row_actions[] = {
+  { "title", title_activated, "x" },
+  { "split", split_activated, "x" },
+  { "merge", merge_activated, "(xx)" },
+};
+
+/* ⋮ on one's own open or submitted change set: its title; an open one split or merged into another. */
+static GtkWidget *
+row_menu (Review     *rv,
+          KspChangeSet *c,
+          GPtrArray  *sets)
+{
+  g_autoptr (GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
+  /* Translators: the menu of a change set's row; %s its number */
+  g_autofree char *name = g_strdup_printf (_("More for change set %s"), number);
+
+  {
+    g_autoptr (GMenuItem) item = g_menu_item_new (_("Set _Title…"), NULL);
+    g_menu_item_set_action_and_target_value (item, "review.title", g_variant_new_int64 (c->id));
+    g_menu_append_item (menu, item);
+  }
+  if (g_str_equal (c->status, "open"))
+    {
+      g_autoptr (GMenuItem) item = g_menu_item_new (_("_Split Off the Changes to the Selected Element"), NULL);
+      g_menu_item_set_action_and_target_value (item, "review.split", g_variant_new_int64 (c->id));
+      g_menu_append_item (menu, item);
+      for (guint i = 0; i < sets->len; i++)
+        {
+          KspChangeSet *other = g_ptr_array_index (sets, i);
+          g_autofree char *other_number = NULL, *label = NULL;
+          g_autoptr (GMenuItem) merge = NULL;
+
+          if (other->id == c->id || !g_str_equal (other->status, "open") || other->n_entries == 0 ||
+              g_strcmp0 (other->author, c->author) != 0)
+            continue;
+          other_number = g_strdup_printf ("%" G_GINT64_FORMAT, other->id);
+          /* Translators: merge this change set into another one, %s its number */
+          label = g_strdup_printf (_("_Merge Into Change Set %s"), other_number);
+          merge = g_menu_item_new (label, NULL);
+          g_menu_item_set_action_and_target_value (merge, "review.merge", g_variant_new ("(xx)", other->id, c->id));
+          g_menu_append_item (menu, merge);
+        }
+    }
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
 }
 
 static void
@@ -147,7 +307,7 @@ on_reject_clicked (GtkButton *button,
                    Review    *rv)
 {
   ksp_reject_dialog_present (GTK_WINDOW (rv->dialog), ksp_window_get_workspace (rv->window),
-                             row_set (GTK_WIDGET (button)), on_rejected, rv);
+                             row_set (GTK_WIDGET (button)), NULL, NULL, on_rejected, rv);
 }
 
 static GtkWidget *
@@ -226,7 +386,7 @@ fill_list (Review *rv)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Compare"), compare_name, c->id,
                                                                    G_CALLBACK (on_compare_clicked)));
       if (g_str_equal (c->status, "open") && mine)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Submit"), _("Submit for review"), c->id,
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Submit…"), _("Submit for review"), c->id,
                                                                      G_CALLBACK (on_submit_clicked)));
       if (g_str_equal (c->status, "submitted") && !mine && (roles & KSP_ROLE_REVIEWER))
         {
@@ -235,6 +395,8 @@ fill_list (Review *rv)
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("_Reject…"), _("Reject the change set"),
                                                                        c->id, G_CALLBACK (on_reject_clicked)));
         }
+      if ((g_str_equal (c->status, "open") || g_str_equal (c->status, "submitted")) && mine)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_menu (rv, c, sets));
       if (g_str_equal (c->status, "rejected") && (roles & KSP_ROLE_DRAFTER))
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), row_button (rv, _("Re_vert"), _("Revert the change set"),
                                                                      c->id, G_CALLBACK (on_revert_clicked)));
@@ -277,6 +439,11 @@ build_dialog (Review *rv)
                                            "nothing is left to approve."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (rv->list_group));
   g_signal_connect_swapped (dialog, "destroy", G_CALLBACK (on_dialog_destroy), rv);
+  {
+    g_autoptr (GSimpleActionGroup) actions = g_simple_action_group_new ();
+    g_action_map_add_action_entries (G_ACTION_MAP (actions), row_actions, G_N_ELEMENTS (row_actions), rv);
+    gtk_widget_insert_action_group (dialog, "review", G_ACTION_GROUP (actions));
+  }
   return dialog;
 }
 

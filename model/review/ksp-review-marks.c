@@ -65,6 +65,7 @@ ksp_review_marks_compute (KspStore    *store,
   g_autoptr (GPtrArray) sets = NULL;
   g_autoptr (GHashTable) pending = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GError) local_error = NULL;
+  g_autoptr (GHashTable) membership = NULL;
   gboolean set_up;
 
   g_return_val_if_fail (KSP_IS_STORE (store), NULL);
@@ -111,11 +112,15 @@ ksp_review_marks_compute (KspStore    *store,
     return g_steal_pointer (&marks);
   if (log == NULL && !(log = own_log = ksp_store_list_log (store, standard_id, error)))
     return NULL;
+  /* an entry is in the change set a split or a merge moved it to */
+  if (!(membership = ksp_store_dup_membership (store, standard_id, error)))
+    return NULL;
   for (guint i = 0; i < log->len; i++)
     {
       KspLogEntry *e = g_ptr_array_index (log, i);
+      gint64 set = ksp_log_entry_change_set_in (e, membership);
 
-      if (e->change_set == 0 || !g_hash_table_contains (pending, &e->change_set) ||
+      if (set == 0 || !g_hash_table_contains (pending, &set) ||
           g_strcmp0 (e->action, "review") == 0 || g_strcmp0 (e->action, "comment") == 0)
         continue;
       for (guint r = 0; r < e->records->len; r++)

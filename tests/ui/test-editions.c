@@ -698,9 +698,18 @@ test_review (Fixture       *fixture,
   row = find_row (dialog, "Change set 1 · UI Test · open");
   g_assert_nonnull (row);
   g_assert_null (find_button (dialog, "_Approve"));
-  click (find_button (row, "_Submit"));
+  click (find_button (row, "_Submit…"));
+  {
+    /* Submit… asks for the title */
+    AdwMessageDialog *ask = find_message_dialog ((KspWindow *) dialog);
+    g_assert_nonnull (ask);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "Уровень по ОРК");
+    adw_message_dialog_response (ask, "submit");
+  }
   iterate_for (200);
-  g_assert_nonnull (find_row (dialog, "Change set 1 · UI Test · submitted"));
+  row = find_row (dialog, "Change set 1 · UI Test · submitted");
+  g_assert_nonnull (row);
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Уровень по ОРК · 1 change"));
   g_assert_null (find_button (dialog, "_Approve"));   /* not a reviewer, and the author */
   gtk_window_close (GTK_WINDOW (dialog));
   iterate_for (200);

@@ -308,6 +308,219 @@ test_panel (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
 }
 
+static KspCompareWindow *
+open_change_set (KspWindow *window,
+                 gint64     id)
+{
+  g_autoptr (GError) error = NULL;
+  KspCompareWindow *compare = ksp_review_compare_new (window, id, &error);
+
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (compare));
+  for (guint i = 0; i < 100 && !ksp_compare_window_is_ready (compare); i++)
+    iterate_for (50);
+  iterate_for (300);
+  return compare;
+}
+
+/* The knowledge items of the first skill with two of them. */
+static KspNode *
+skill_with_two (KspNode *node)
+{
+  if (g_str_equal (ksp_node_get_kind (node), "skill") && ksp_node_get_n_children (node) >= 2 &&
+      g_str_equal (ksp_node_get_kind (ksp_node_get_child (node, 0)), ksp_node_get_kind (ksp_node_get_child (node, 1))))
+    return node;
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    {
+      KspNode *found = skill_with_two (ksp_node_get_child (node, i));
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Issue 16.3: approval per change — one approved, one rejected with a reason; the set cannot be approved
+ * while that one stands; its author reverts it alone; then the set is approved. */
+static void
+test_per_change (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspWorkspace *ws = ksp_window_get_workspace (window);
+  KspStore *store = ksp_window_get_store (window);
+  KspDocument *draft = ksp_window_get_document (window);
+  KspNode *skill = skill_with_two (ksp_document_get_root (draft));
+  KspNode *a = ksp_node_get_child (skill, 0), *b = ksp_node_get_child (skill, 1);
+  g_autofree char *b_text = g_strdup (ksp_node_get_value (b, "text", KSP_LANG_RU));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  KspCompareWindow *compare;
+  AdwMessageDialog *reject;
+  gint64 id;
+
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ui-test", "Дана", KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ruslan", "Руслан", KSP_ROLE_REVIEWER, &error));
+  g_assert_true (ksp_document_set_value (draft, a, "text", KSP_LANG_RU, "Первое новое умение", &error));
+  g_assert_true (ksp_document_set_value (draft, b, "text", KSP_LANG_RU, "Второе новое умение", &error));
+  sets = ksp_store_list_change_sets (store, ksp_node_get_id (ksp_document_get_root (draft)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sets->len, ==, 1);
+  id = ((KspChangeSet *) sets->pdata[0])->id;
+  g_assert_true (ksp_workspace_submit (ws, id, "Два умения", &error));
+  g_assert_no_error (error);
+
+  /* the reviewer: the first change approved, the second rejected with a reason */
+  ksp_workspace_set_account (ws, "ruslan");
+  compare = open_change_set (window, id);
+  g_assert_cmpuint (ksp_compare_window_get_n_changes (compare), ==, 2);
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "This change: not decided on yet."));
+  g_assert_cmpstr (ksp_node_get_id (ksp_compare_window_get_selected (compare)->new_node), ==, ksp_node_get_id (a));
+  click (find_button (GTK_WIDGET (compare), "Approve _Change"));
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "This change: approved by Руслан."));
+  g_assert_true (ksp_compare_window_step (compare, 1));
+  iterate_for (200);
+  g_assert_cmpstr (ksp_node_get_id (ksp_compare_window_get_selected (compare)->new_node), ==, ksp_node_get_id (b));
+  click (find_button (GTK_WIDGET (compare), "Reject C_hange…"));
+  reject = find_message_dialog ((KspWindow *) compare);
+  g_assert_nonnull (reject);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (reject)), "Не из ОРК");
+  adw_message_dialog_response (reject, "reject");
+  iterate_for (300);
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "This change: rejected by Руслан: Не из ОРК"));
+  save_widget_screenshot (GTK_WIDGET (compare), "kasip-review-per-change.png");
+  /* the whole set is not approved while a change of it stands rejected */
+  g_assert_false (ksp_workspace_approve (ws, id, &error));
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING);
+  g_clear_error (&error);
+  gtk_window_destroy (GTK_WINDOW (compare));
+  iterate_for (200);
+
+  /* the author reverts that change alone */
+  ksp_workspace_set_account (ws, "ui-test");
+  compare = open_change_set (window, id);
+  g_assert_null (find_button (GTK_WIDGET (compare), "Approve _Change"));   /* not one's own */
+  g_assert_true (ksp_compare_window_step (compare, 1));
+  iterate_for (200);
+  click (find_button (GTK_WIDGET (compare), "Re_vert This Change"));
+  g_assert_cmpstr (ksp_node_get_value (b, "text", KSP_LANG_RU), ==, b_text);
+  g_assert_cmpstr (ksp_node_get_value (a, "text", KSP_LANG_RU), ==, "Первое новое умение");
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "This change: rejected by Руслан, then reverted by its author."));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  iterate_for (200);
+
+  /* now the set is approved */
+  ksp_workspace_set_account (ws, "ruslan");
+  compare = open_change_set (window, id);
+  click (find_button (GTK_WIDGET (compare), "_Approve"));
+  g_assert_nonnull (find_label (GTK_WIDGET (compare), "Change set 1 · Дана · approved"));
+  gtk_window_destroy (GTK_WINDOW (compare));
+  iterate_for (200);
+}
+
+static GtkWidget *
+open_review_dialog (KspWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (window), "review", NULL);
+  iterate_for (300);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) w = g_list_model_get_item (toplevels, i);
+      const char *title = gtk_window_get_title (w);
+      if (ADW_IS_WINDOW (w) && gtk_widget_get_visible (GTK_WIDGET (w)) && title && g_str_has_prefix (title, "Review of"))
+        return GTK_WIDGET (w);
+    }
+  g_assert_not_reached ();
+}
+
+static guint
+n_sets_with_changes (KspStore   *store,
+                     const char *standard_id,
+                     const char *status)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = ksp_store_list_change_sets (store, standard_id, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sets->len; i++)
+    {
+      KspChangeSet *c = g_ptr_array_index (sets, i);
+      n += c->n_entries > 0 && g_str_equal (c->status, status);
+    }
+  return n;
+}
+
+/* Issue 16.3: the author splits off the changes to one card into a change set of their own, merges it
+ * back and titles the set, from the Review dialog's row menu. */
+static void
+test_split_merge (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  KspWindow *window = fixture->window;
+  KspStore *store = ksp_window_get_store (window);
+  KspDocument *draft = ksp_window_get_document (window);
+  KspNode *root = ksp_document_get_root (draft);
+  const char *standard_id = ksp_node_get_id (root);
+  KspNode *card = find_kind (root, "card");
+  KspNode *knowledge = find_kind (card, "knowledge");
+  KspNode *term = find_kind (root, "term");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = NULL;
+  AdwMessageDialog *ask;
+  GtkWidget *dialog;
+  gint64 first;
+
+  g_assert_nonnull (term);
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ui-test", "Дана", KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (store, "ui-test", "ruslan", "Руслан", KSP_ROLE_REVIEWER, &error));
+  g_assert_true (ksp_document_set_value (draft, knowledge, "text", KSP_LANG_RU, "Знание, изменённое", &error));
+  g_assert_true (ksp_document_set_value (draft, term, "definition", KSP_LANG_RU, "Определение, изменённое", &error));
+  g_assert_no_error (error);
+  sets = ksp_store_list_change_sets (store, standard_id, &error);
+  first = ((KspChangeSet *) sets->pdata[0])->id;
+  g_assert_cmpuint (n_sets_with_changes (store, standard_id, "open"), ==, 1);
+
+  /* the card selected: its changes go into a set of their own */
+  g_assert_true (ksp_window_select_element (window, ksp_node_get_id (card)));
+  dialog = open_review_dialog (window);
+  g_assert_true (gtk_widget_activate_action (dialog, "review.split", "x", first));
+  iterate_for (300);
+  g_assert_cmpuint (n_sets_with_changes (store, standard_id, "open"), ==, 2);
+  g_assert_nonnull (find_label (dialog, "Change set 2 · Дана · open"));
+  save_widget_screenshot (dialog, "kasip-review-split.png");
+
+  /* merged back: one set, both changes */
+  g_assert_true (gtk_widget_activate_action (dialog, "review.merge", "(xx)", first, (gint64) 2));
+  iterate_for (300);
+  g_assert_cmpuint (n_sets_with_changes (store, standard_id, "open"), ==, 1);
+  g_clear_pointer (&sets, g_ptr_array_unref);
+  sets = ksp_store_list_change_sets (store, standard_id, &error);
+  g_assert_cmpuint (((KspChangeSet *) sets->pdata[0])->n_entries, ==, 2);
+
+  /* titled */
+  g_assert_true (gtk_widget_activate_action (dialog, "review.title", "x", first));
+  iterate_for (300);
+  ask = find_message_dialog ((KspWindow *) dialog);
+  g_assert_nonnull (ask);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ask)), "Термины и знания");
+  adw_message_dialog_response (ask, "title");
+  iterate_for (300);
+  g_assert_true (has_label_prefix (dialog, "Термины и знания · 2 changes"));
+  {
+    g_autoptr (KspChangeSet) c = ksp_review_find (store, first, &error);
+    g_assert_cmpstr (c->title, ==, "Термины и знания");
+  }
+  {
+    g_autoptr (KspStoreVerification) v = ksp_store_verify (store, &error);
+    g_assert_no_error (error);
+    g_assert_true (ksp_store_verification_ok (v));   /* the log still holds after the split and the merge */
+  }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate_for (200);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -326,6 +539,8 @@ main (int    argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_test_add ("/ui/review/name-bar", Fixture, NULL, fixture_set_up, test_name_bar, fixture_tear_down);
   g_test_add ("/ui/review/panel-comments-history-marks", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
+  g_test_add ("/ui/review/per-change", Fixture, NULL, fixture_set_up, test_per_change, fixture_tear_down);
+  g_test_add ("/ui/review/split-merge-title", Fixture, NULL, fixture_set_up, test_split_merge, fixture_tear_down);
   status = g_test_run ();
   remove_tree (home);
   return status;

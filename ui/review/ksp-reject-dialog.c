@@ -9,6 +9,8 @@
 typedef struct {
   KspWorkspace  *workspace;
   gint64         change_set;
+  KspDocument   *draft;
+  char          *change_key;
   KspRejectDone  done;
   gpointer       user_data;
 } Reject;
@@ -17,6 +19,8 @@ static void
 reject_free (Reject *r)
 {
   g_clear_object (&r->workspace);
+  g_clear_object (&r->draft);
+  g_free (r->change_key);
   g_free (r);
 }
 
@@ -31,7 +35,11 @@ on_response (AdwMessageDialog *dialog,
 
   if (!g_str_equal (response, "reject"))
     return;
-  ok = ksp_workspace_reject (r->workspace, r->change_set, gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  if (r->change_key)
+    ok = ksp_workspace_reject_change (r->workspace, r->draft, r->change_set, r->change_key,
+                                      gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  else
+    ok = ksp_workspace_reject (r->workspace, r->change_set, gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
   if (r->done)
     r->done (ok, error, r->user_data);
 }
@@ -40,12 +48,15 @@ GtkWidget *
 ksp_reject_dialog_present (GtkWindow     *parent,
                            KspWorkspace  *workspace,
                            gint64         change_set,
+                           KspDocument   *draft,
+                           const char    *change_key,
                            KspRejectDone  done,
                            gpointer       user_data)
 {
   g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, change_set);
   /* Translators: %s is the change set's number */
-  g_autofree char *heading = g_strdup_printf (_("Reject Change Set %s?"), number);
+  g_autofree char *heading = change_key ? g_strdup (_("Reject This Change?"))
+                                         : g_strdup_printf (_("Reject Change Set %s?"), number);
   GtkWidget *dialog = adw_message_dialog_new (parent, heading,
                                               _("Say why: the author reads it, and it is kept in the change log."));
   GtkWidget *entry = gtk_entry_new ();
@@ -53,6 +64,8 @@ ksp_reject_dialog_present (GtkWindow     *parent,
 
   r->workspace = g_object_ref (workspace);
   r->change_set = change_set;
+  r->draft = draft ? g_object_ref (draft) : NULL;
+  r->change_key = g_strdup (change_key);
   r->done = done;
   r->user_data = user_data;
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));

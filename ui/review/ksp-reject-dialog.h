@@ -15,10 +15,13 @@ typedef void (*KspRejectDone) (gboolean      ok,
                                const GError *error,
                                gpointer      user_data);
 
-/* Returns: (transfer none): the dialog, presented. */
+/* @change_key: (nullable): one change of the set (ksp_change_dup_key) of @draft, or NULL: the whole set.
+ * Returns: (transfer none): the dialog, presented. */
 GtkWidget *ksp_reject_dialog_present (GtkWindow     *parent,
                                       KspWorkspace  *workspace,
                                       gint64         change_set,
+                                      KspDocument   *draft,
+                                      const char    *change_key,
                                       KspRejectDone  done,
                                       gpointer       user_data);
 

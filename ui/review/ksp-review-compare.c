@@ -19,6 +19,14 @@ typedef struct {
   GtkWidget        *approve;
   GtkWidget        *reject;
   KspReviewPanel   *panel;
+
+  /* the selected change, and what was decided on it */
+  char             *change_key;
+  GtkWidget        *decision;
+  GtkWidget        *decision_label;
+  GtkWidget        *approve_change;
+  GtkWidget        *reject_change;
+  GtkWidget        *revert_change;
 } ReviewCompare;
 
 static void
@@ -29,7 +37,55 @@ review_compare_free (ReviewCompare *rc)
   g_clear_object (&rc->workspace);
   g_clear_object (&rc->draft);
   g_clear_weak_pointer (&rc->window);
+  g_free (rc->change_key);
   g_free (rc);
+}
+
+/* What was decided on the selected change, and what you may do with it now. */
+static void
+update_decision (ReviewCompare      *rc,
+                 const KspChangeSet *c)
+{
+  g_autoptr (GPtrArray) decisions = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  KspChangeDecision *d = NULL;
+  gboolean submitted, mine, reviewer;
+
+  gtk_widget_set_visible (rc->decision, rc->change_key != NULL);
+  if (rc->change_key == NULL)
+    return;
+  if (!(decisions = ksp_review_list_decisions (ksp_workspace_get_store (rc->workspace), rc->change_set, &error)))
+    {
+      gtk_label_set_text (GTK_LABEL (rc->decision_label), error->message);
+      return;
+    }
+  for (guint i = 0; i < decisions->len; i++)
+    if (g_strcmp0 (((KspChangeDecision *) g_ptr_array_index (decisions, i))->change_key, rc->change_key) == 0)
+      d = g_ptr_array_index (decisions, i);
+  if (d == NULL)
+    text = g_strdup (_("This change: not decided on yet."));
+  else
+    {
+      g_autofree char *who = ksp_workspace_dup_display_name (rc->workspace, d->reviewer);
+      if (g_strcmp0 (d->verdict, "approved") == 0)
+        /* Translators: one change of a change set, approved by a reviewer */
+        text = g_strdup_printf (_("This change: approved by %s."), who);
+      else if (g_strcmp0 (d->verdict, "rejected") == 0)
+        /* Translators: one change rejected: who, and why */
+        text = g_strdup_printf (_("This change: rejected by %s: %s"), who, d->reason ? d->reason : "");
+      else
+        text = g_strdup_printf (_("This change: rejected by %s, then reverted by its author."), who);
+    }
+  gtk_label_set_text (GTK_LABEL (rc->decision_label), text);
+  submitted = g_strcmp0 (c->status, "submitted") == 0;
+  mine = g_strcmp0 (c->author, ksp_workspace_get_account (rc->workspace)) == 0;
+  reviewer = (ksp_workspace_get_roles (rc->workspace) & KSP_ROLE_REVIEWER) != 0;
+  gtk_widget_set_visible (rc->approve_change, submitted && !mine && reviewer &&
+                                              !(d && g_strcmp0 (d->verdict, "approved") == 0));
+  gtk_widget_set_visible (rc->reject_change, submitted && !mine && reviewer &&
+                                             !(d && g_strcmp0 (d->verdict, "rejected") == 0));
+  gtk_widget_set_visible (rc->revert_change, submitted && mine && d && g_strcmp0 (d->verdict, "rejected") == 0);
 }
 
 /* The status in the header, and the buttons a reviewer may use now. */
@@ -51,6 +107,7 @@ update (ReviewCompare *rc)
         (ksp_workspace_get_roles (rc->workspace) & KSP_ROLE_REVIEWER);
   gtk_widget_set_visible (rc->approve, may);
   gtk_widget_set_visible (rc->reject, may);
+  update_decision (rc, c);
 }
 
 static void
@@ -86,10 +143,35 @@ on_rejected (gboolean      ok,
 static void
 on_reject_clicked (ReviewCompare *rc)
 {
-  ksp_reject_dialog_present (GTK_WINDOW (rc->compare), rc->workspace, rc->change_set, on_rejected, rc);
+  ksp_reject_dialog_present (GTK_WINDOW (rc->compare), rc->workspace, rc->change_set, NULL, NULL, on_rejected, rc);
 }
 
-/* The element of the draft the change shown is about. */
+static void
+on_approve_change_clicked (ReviewCompare *rc)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!ksp_workspace_approve_change (rc->workspace, rc->draft, rc->change_set, rc->change_key, &error) && rc->window)
+    ksp_window_show_error (rc->window, error->message);
+}
+
+static void
+on_reject_change_clicked (ReviewCompare *rc)
+{
+  ksp_reject_dialog_present (GTK_WINDOW (rc->compare), rc->workspace, rc->change_set, rc->draft, rc->change_key,
+                             on_rejected, rc);
+}
+
+static void
+on_revert_change_clicked (ReviewCompare *rc)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!ksp_workspace_revert_change (rc->workspace, rc->draft, rc->change_set, rc->change_key, &error) && rc->window)
+    ksp_window_show_error (rc->window, error->message);
+}
+
+/* The element of the draft the change shown is about, and what was decided on the change. */
 static void
 on_change_selected (KspCompareWindow *compare,
                     KspChange        *change,
@@ -99,6 +181,52 @@ on_change_selected (KspCompareWindow *compare,
   KspNode *element = node ? ksp_document_lookup (rc->draft, ksp_node_get_id (node)) : NULL;
 
   ksp_review_panel_set_element (rc->panel, element);
+  g_free (rc->change_key);
+  rc->change_key = change ? ksp_change_dup_key (change) : NULL;
+  update (rc);
+}
+
+static GtkWidget *
+decision_button (ReviewCompare *rc,
+                 const char    *label,
+                 GCallback      callback)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  g_signal_connect_swapped (button, "clicked", callback, rc);
+  gtk_widget_set_visible (button, FALSE);
+  return button;
+}
+
+/* Above the panel: the decision on the change shown, and its buttons. */
+static GtkWidget *
+build_side (ReviewCompare *rc)
+{
+  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  rc->decision = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (rc->decision, 12);
+  gtk_widget_set_margin_end (rc->decision, 12);
+  gtk_widget_set_margin_top (rc->decision, 8);
+  gtk_widget_set_margin_bottom (rc->decision, 8);
+  rc->decision_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (rc->decision_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (rc->decision_label), 0);
+  rc->approve_change = decision_button (rc, _("Approve _Change"), G_CALLBACK (on_approve_change_clicked));
+  rc->reject_change = decision_button (rc, _("Reject C_hange…"), G_CALLBACK (on_reject_change_clicked));
+  rc->revert_change = decision_button (rc, _("Re_vert This Change"), G_CALLBACK (on_revert_change_clicked));
+  gtk_box_append (GTK_BOX (buttons), rc->approve_change);
+  gtk_box_append (GTK_BOX (buttons), rc->reject_change);
+  gtk_box_append (GTK_BOX (buttons), rc->revert_change);
+  gtk_box_append (GTK_BOX (rc->decision), rc->decision_label);
+  gtk_box_append (GTK_BOX (rc->decision), buttons);
+  gtk_widget_set_visible (rc->decision, FALSE);
+  gtk_box_append (GTK_BOX (side), rc->decision);
+  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_widget_set_vexpand (GTK_WIDGET (rc->panel), TRUE);
+  gtk_box_append (GTK_BOX (side), GTK_WIDGET (rc->panel));
+  return side;
 }
 
 KspCompareWindow *
@@ -154,7 +282,7 @@ ksp_review_compare_new (KspWindow  *window,
   ksp_review_panel_set_show_change_sets (rc->panel, FALSE);
   ksp_review_panel_set_workspace (rc->panel, workspace);
   ksp_review_panel_set_document (rc->panel, draft, !ksp_window_is_read_only (window));
-  ksp_compare_window_set_side (compare, GTK_WIDGET (rc->panel), 340);
+  ksp_compare_window_set_side (compare, build_side (rc), 340);
   g_signal_connect (compare, "change-selected", G_CALLBACK (on_change_selected), rc);
   rc->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), rc);
   update (rc);

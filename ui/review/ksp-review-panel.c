@@ -371,8 +371,10 @@ action_text (const char *action)
 static GtkWidget *
 history_widget (KspReviewPanel    *self,
                 const KspLogEntry *e,
-                GHashTable        *set_status)
+                GHashTable        *set_status,
+                GHashTable        *membership)
 {
+  gint64 change_set = membership ? ksp_log_entry_change_set_in (e, membership) : e->change_set;
   GtkWidget *column = ksp_column_new (2);
   g_autofree char *name = ksp_workspace_dup_display_name (self->workspace, e->author);
   g_autofree char *when = when_text (e->at);
@@ -382,10 +384,10 @@ history_widget (KspReviewPanel    *self,
   GtkWidget *label;
 
   g_string_append_printf (header, "<b>%s</b> · %s", name, when);
-  if (e->change_set)
+  if (change_set)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, e->change_set);
-      const char *status = g_hash_table_lookup (set_status, &e->change_set);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, change_set);
+      const char *status = g_hash_table_lookup (set_status, &change_set);
       /* Translators: in an element's history: the change set an edit is in, and its status */
       g_autofree char *set = g_strdup_printf (_("change set %s (%s)"), number, ksp_review_status_text (status));
       g_autofree char *escaped = g_markup_escape_text (set, -1);
@@ -422,7 +424,14 @@ fill_history (KspReviewPanel *self,
 {
   g_autoptr (GPtrArray) history = ksp_change_log_history_of (log, ksp_node_get_id (self->element));
   g_autoptr (GHashTable) set_status = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) membership = NULL;
+  g_autoptr (GError) error = NULL;
   guint shown = 0, left = 0;
+
+  /* the change set each entry is in now (a split or a merge moves entries) */
+  if (!(membership = ksp_store_dup_membership (ksp_workspace_get_store (self->workspace),
+                                               ksp_node_get_id (ksp_document_get_root (self->draft)), &error)))
+    g_debug ("No change set membership: %s", error->message);
 
   for (guint i = 0; sets && i < sets->len; i++)
     {
@@ -439,7 +448,7 @@ fill_history (KspReviewPanel *self,
           left++;
           continue;
         }
-      add_shown (self, self->history_box, history_widget (self, e, set_status));
+      add_shown (self, self->history_box, history_widget (self, e, set_status, membership));
       shown++;
     }
   if (left)

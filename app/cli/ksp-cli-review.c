@@ -35,24 +35,43 @@ print_change_set (const KspChangeSet *c)
            c->title ? c->title : "", c->reason ? "\t" : "", c->reason ? c->reason : "");
 }
 
+/* A member "NAME":VALUE of the JSON object @out is writing (a comma before it unless it is the first). */
+static void
+member (GString    *out,
+        const char *name,
+        const char *value)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '{')
+    g_string_append_c (out, ',');
+  ksp_json_append_string (out, name);
+  g_string_append_c (out, ':');
+  ksp_json_append_string (out, value);
+}
+
+static void
+member_int (GString    *out,
+            const char *name,
+            gint64      value)
+{
+  if (out->len > 0 && out->str[out->len - 1] != '{')
+    g_string_append_c (out, ',');
+  ksp_json_append_string (out, name);
+  g_string_append_printf (out, ":%" G_GINT64_FORMAT, value);
+}
+
 /* The change set as a JSON object's members (without the braces). */
 static void
 append_change_set_json (GString            *out,
                         const KspChangeSet *c)
 {
-  g_string_append_printf (out, "\"id\":%" G_GINT64_FORMAT ",\"status\":", c->id);
-  ksp_json_append_string (out, c->status);
-  g_string_append (out, ",\"author\":");
-  ksp_json_append_string (out, c->author);
-  g_string_append (out, ",\"standard_id\":");
-  ksp_json_append_string (out, c->standard_id);
-  g_string_append (out, ",\"title\":");
-  ksp_json_append_string (out, c->title);
-  g_string_append (out, ",\"reason\":");
-  ksp_json_append_string (out, c->reason);
-  g_string_append (out, ",\"reviewer\":");
-  ksp_json_append_string (out, c->reviewer);
-  g_string_append_printf (out, ",\"entries\":%u", c->n_entries);
+  member_int (out, "id", c->id);
+  member (out, "status", c->status);
+  member (out, "author", c->author);
+  member (out, "standard_id", c->standard_id);
+  member (out, "title", c->title);
+  member (out, "reason", c->reason);
+  member (out, "reviewer", c->reviewer);
+  member_int (out, "entries", c->n_entries);
 }
 
 static void
@@ -89,15 +108,6 @@ verdict_text (const char *verdict)
   return _("undecided");
 }
 
-static KspChangeDecision *
-decision_of (GPtrArray  *decisions,
-             const char *key)
-{
-  for (guint i = 0; i < decisions->len; i++)
-    if (g_str_equal (((KspChangeDecision *) g_ptr_array_index (decisions, i))->change_key, key))
-      return g_ptr_array_index (decisions, i);
-  return NULL;
-}
 
 /* kasip review list */
 static int
@@ -171,7 +181,7 @@ review_show (KspStore *store,
           KspChange *change = g_ptr_array_index (changes, i);
           g_autofree char *key = ksp_change_dup_key (change);
           g_autofree char *path = ksp_change_dup_path (change, lang);
-          KspChangeDecision *d = decision_of (decisions, key);
+          KspChangeDecision *d = ksp_change_decisions_lookup (decisions, key);
           /* TRANSLATORS: kasip review show: a change of the set, its key (for review decide) and its state */
           g_print ("%s\t%s\t%s\t%s\n", _("change"), key, verdict_text (d ? d->verdict : NULL), path);
         }
@@ -190,16 +200,14 @@ review_show (KspStore *store,
   for (guint i = 0; i < entries->len; i++)
     {
       KspLogEntry *e = g_ptr_array_index (entries, i);
-      g_string_append_printf (out, "%s{\"entry\":%" G_GINT64_FORMAT ",\"at\":", i ? "," : "", e->id);
-      ksp_json_append_string (out, e->at);
-      g_string_append (out, ",\"author\":");
-      ksp_json_append_string (out, e->author);
-      g_string_append (out, ",\"action\":");
-      ksp_json_append_string (out, e->action);
-      g_string_append (out, ",\"command\":");
-      ksp_json_append_string (out, e->command);
-      g_string_append (out, ",\"made_in\":");
-      g_string_append_printf (out, "%" G_GINT64_FORMAT "}", e->change_set);
+      g_string_append (out, i ? ",{" : "{");
+      member_int (out, "entry", e->id);
+      member (out, "at", e->at);
+      member (out, "author", e->author);
+      member (out, "action", e->action);
+      member (out, "command", e->command);
+      member_int (out, "made_in", e->change_set);
+      g_string_append_c (out, '}');
     }
   g_string_append (out, "],\"changes\":");
   if (changes == NULL)
@@ -212,15 +220,12 @@ review_show (KspStore *store,
           KspChange *change = g_ptr_array_index (changes, i);
           g_autofree char *key = ksp_change_dup_key (change);
           g_autofree char *path = ksp_change_dup_path (change, lang);
-          KspChangeDecision *d = decision_of (decisions, key);
-          g_string_append (out, i ? ",{\"key\":" : "{\"key\":");
-          ksp_json_append_string (out, key);
-          g_string_append (out, ",\"op\":");
-          ksp_json_append_string (out, ksp_change_op_to_string (change->op));
-          g_string_append (out, ",\"path\":");
-          ksp_json_append_string (out, path);
-          g_string_append (out, ",\"verdict\":");
-          ksp_json_append_string (out, d ? d->verdict : NULL);
+          KspChangeDecision *d = ksp_change_decisions_lookup (decisions, key);
+          g_string_append (out, i ? ",{" : "{");
+          member (out, "key", key);
+          member (out, "op", ksp_change_op_to_string (change->op));
+          member (out, "path", path);
+          member (out, "verdict", d ? d->verdict : NULL);
           g_string_append_c (out, '}');
         }
       g_string_append_c (out, ']');
@@ -229,20 +234,14 @@ review_show (KspStore *store,
   for (guint i = 0; i < decisions->len; i++)
     {
       KspChangeDecision *d = g_ptr_array_index (decisions, i);
-      g_string_append (out, i ? ",{\"key\":" : "{\"key\":");
-      ksp_json_append_string (out, d->change_key);
-      g_string_append (out, ",\"element_id\":");
-      ksp_json_append_string (out, d->element_id);
-      g_string_append (out, ",\"verdict\":");
-      ksp_json_append_string (out, d->verdict);
-      g_string_append (out, ",\"reason\":");
-      ksp_json_append_string (out, d->reason);
-      g_string_append (out, ",\"reviewer\":");
-      ksp_json_append_string (out, d->reviewer);
-      g_string_append (out, ",\"at\":");
-      ksp_json_append_string (out, d->decided_at);
-      g_string_append (out, ",\"reverted_by\":");
-      ksp_json_append_string (out, d->reverted_by);
+      g_string_append (out, i ? ",{" : "{");
+      member (out, "key", d->change_key);
+      member (out, "element_id", d->element_id);
+      member (out, "verdict", d->verdict);
+      member (out, "reason", d->reason);
+      member (out, "reviewer", d->reviewer);
+      member (out, "at", d->decided_at);
+      member (out, "reverted_by", d->reverted_by);
       g_string_append_c (out, '}');
     }
   g_string_append (out, "]}");
@@ -496,12 +495,10 @@ ksp_cli_people (int    argc,
       for (guint i = 0; i < people->len; i++)
         {
           KspPerson *p = g_ptr_array_index (people, i);
-          g_string_append (out, i ? ",{\"account\":" : "{\"account\":");
-          ksp_json_append_string (out, p->account);
-          g_string_append (out, ",\"name\":");
-          ksp_json_append_string (out, p->display_name);
-          g_string_append (out, ",\"roles\":");
-          ksp_json_append_string (out, p->roles);
+          g_string_append (out, i ? ",{" : "{");
+          member (out, "account", p->account);
+          member (out, "name", p->display_name);
+          member (out, "roles", p->roles);
           g_string_append_c (out, '}');
         }
       g_string_append (out, "]}");

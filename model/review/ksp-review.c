@@ -329,6 +329,56 @@ ksp_review_find (KspStore *store,
   return NULL;
 }
 
+/* A record of a change set's own data (its status, its title): @field, @old → @new. */
+static KspChangeRecord *
+status_record_new (const char *field,
+                   const char *old,
+                   const char *new)
+{
+  KspChangeRecord *record = ksp_change_record_new (KSP_RECORD_STATUS, NULL);
+
+  record->field = g_strdup (field);
+  record->old_value = g_strdup (old);
+  record->new_value = g_strdup (new);
+  return record;
+}
+
+/* An entry of the log about change set @c, by @account: action "review", @command; @record its first. */
+static KspLogEntry *
+review_entry_new (const KspChangeSet *c,
+                  const char         *account,
+                  const char         *command,
+                  KspChangeRecord    *record)
+{
+  KspLogEntry *entry = ksp_log_entry_new ();
+
+  entry->standard_id = g_strdup (c->standard_id);
+  entry->author = g_strdup (account);
+  entry->action = g_strdup ("review");
+  entry->command = g_strdup (command);
+  entry->change_set = c->id;
+  g_ptr_array_add (entry->records, record);
+  return entry;
+}
+
+/* Stores @entry, and @c's row when given, in one transaction. */
+static gboolean
+store_review_entry (KspStore           *store,
+                    KspLogEntry        *entry,
+                    const KspChangeSet *c,
+                    GError            **error)
+{
+  if (!ksp_store_begin (store, error))
+    return FALSE;
+  if ((c && !ksp_store_write_change_set (store, c, error)) || !ksp_store_append_log (store, entry, error) ||
+      !ksp_store_commit (store, error))
+    {
+      ksp_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* Moves @c to @status (with its reviewer and reason) and records it in the change log, in one transaction;
  * @more: (nullable) (transfer full): records the entry holds too (decisions that go with it). */
 static gboolean
@@ -339,31 +389,17 @@ move_to_with (KspStore     *store,
               GPtrArray    *more,
               GError      **error)
 {
-  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
   g_autoptr (GPtrArray) extra = more;
-  KspChangeRecord *record = ksp_change_record_new (KSP_RECORD_STATUS, NULL);
   g_autofree char *old = g_strdup (c->status);
+  g_autoptr (KspLogEntry) entry = review_entry_new (c, account, status, status_record_new ("status", old, status));
 
-  record->field = g_strdup ("status");
-  record->old_value = g_strdup (old);
-  record->new_value = g_strdup (status);
-  g_ptr_array_add (entry->records, record);
   if (extra)
     g_ptr_array_extend_and_steal (entry->records, g_steal_pointer (&extra));
-  entry->standard_id = g_strdup (c->standard_id);
-  entry->author = g_strdup (account);
-  entry->action = g_strdup ("review");
-  entry->command = g_strdup (status);
   entry->label = g_strdup (g_str_equal (status, "rejected") ? c->reason : g_str_equal (status, "submitted") ? c->title : NULL);
-  entry->change_set = c->id;
   g_free (c->status);
   c->status = g_strdup (status);
-  if (!ksp_store_begin (store, error))
-    return FALSE;
-  if (!ksp_store_write_change_set (store, c, error) || !ksp_store_append_log (store, entry, error) ||
-      !ksp_store_commit (store, error))
+  if (!store_review_entry (store, entry, c, error))
     {
-      ksp_store_rollback (store);
       g_free (c->status);
       c->status = g_steal_pointer (&old);
       return FALSE;
@@ -776,19 +812,14 @@ static GHashTable *
 reverts_of (GPtrArray *log,
             gint64     id)
 {
-  GHashTable *hashes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) decisions = decisions_in (log, id);
+  GHashTable *hashes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  for (guint i = 0; i < log->len; i++)
+  for (guint i = 0; i < decisions->len; i++)
     {
-      KspLogEntry *e = g_ptr_array_index (log, i);
-      if (e->change_set != id || g_strcmp0 (e->action, "review") != 0)
-        continue;
-      for (guint r = 0; r < e->records->len; r++)
-        {
-          KspChangeRecord *rec = g_ptr_array_index (e->records, r);
-          if (rec->op == KSP_RECORD_DECISION && g_strcmp0 (rec->new_value, "reverted") == 0 && rec->content_hash)
-            g_hash_table_add (hashes, rec->content_hash);
-        }
+      KspChangeDecision *d = g_ptr_array_index (decisions, i);
+      if (d->reverted_in)
+        g_hash_table_add (hashes, g_strdup (d->reverted_in));
     }
   return hashes;
 }
@@ -935,7 +966,6 @@ ksp_review_set_title (KspStore   *store,
   g_autoptr (KspChangeSet) c = ksp_review_find (store, id, error);
   g_autoptr (KspLogEntry) entry = NULL;
   g_autofree char *clean = title ? g_strstrip (g_strdup (title)) : NULL;
-  KspChangeRecord *record;
 
   if (c == NULL || !require_status (c, "open-or-submitted", "review.action.title", error) ||
       !require_author (c, account, "review.by-author.title", error))
@@ -944,29 +974,11 @@ ksp_review_set_title (KspStore   *store,
     g_clear_pointer (&clean, g_free);
   if (g_strcmp0 (c->title, clean) == 0)
     return TRUE;
-  entry = ksp_log_entry_new ();
-  record = ksp_change_record_new (KSP_RECORD_STATUS, NULL);
-  record->field = g_strdup ("title");
-  record->old_value = g_strdup (c->title);
-  record->new_value = g_strdup (clean);
-  g_ptr_array_add (entry->records, record);
-  entry->standard_id = g_strdup (c->standard_id);
-  entry->author = g_strdup (account);
-  entry->action = g_strdup ("review");
-  entry->command = g_strdup ("title");
+  entry = review_entry_new (c, account, "title", status_record_new ("title", c->title, clean));
   entry->label = g_strdup (clean);
-  entry->change_set = c->id;
   g_free (c->title);
   c->title = g_steal_pointer (&clean);
-  if (!ksp_store_begin (store, error))
-    return FALSE;
-  if (!ksp_store_write_change_set (store, c, error) || !ksp_store_append_log (store, entry, error) ||
-      !ksp_store_commit (store, error))
-    {
-      ksp_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  return store_review_entry (store, entry, c, error);
 }
 
 /* Moves @moved (entries of @from's) to change set @to, with the "reassign" entry that says so (@command:
@@ -983,6 +995,7 @@ reassign (KspStore     *store,
   g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
   g_autoptr (GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), moved->len);
 
+  /* the entry is about the change set they joined */
   entry->standard_id = g_strdup (from->standard_id);
   entry->author = g_strdup (account);
   entry->action = g_strdup ("review");
@@ -1139,6 +1152,7 @@ ksp_change_decision_free (KspChangeDecision *d)
   g_free (d->reviewer);
   g_free (d->decided_at);
   g_free (d->reverted_by);
+  g_free (d->reverted_in);
   g_free (d);
 }
 
@@ -1178,6 +1192,8 @@ decisions_in (GPtrArray *log,
               /* who rejected it, and why, stay */
               g_free (d->reverted_by);
               d->reverted_by = g_strdup (e->author);
+              g_free (d->reverted_in);
+              d->reverted_in = g_strdup (rec->content_hash);
               continue;
             }
           g_free (d->reviewer);
@@ -1202,12 +1218,12 @@ ksp_review_list_decisions (KspStore *store,
   return log ? decisions_in (log, id) : NULL;
 }
 
-static KspChangeDecision *
-find_decision (GPtrArray  *decisions,
-               const char *key)
+KspChangeDecision *
+ksp_change_decisions_lookup (GPtrArray  *decisions,
+                             const char *change_key)
 {
   for (guint i = 0; i < decisions->len; i++)
-    if (g_str_equal (((KspChangeDecision *) g_ptr_array_index (decisions, i))->change_key, key))
+    if (g_strcmp0 (((KspChangeDecision *) g_ptr_array_index (decisions, i))->change_key, change_key) == 0)
       return g_ptr_array_index (decisions, i);
   return NULL;
 }
@@ -1295,7 +1311,7 @@ decide (KspStore   *store,
   if (!(log = ksp_store_list_log (store, c->standard_id, error)))
     return FALSE;
   decisions = decisions_in (log, id);
-  before = find_decision (decisions, change_key);
+  before = ksp_change_decisions_lookup (decisions, change_key);
   if (before && g_strcmp0 (before->verdict, "reverted") == 0)
     {
       _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.change-reverted", which, number,
@@ -1304,26 +1320,13 @@ decide (KspStore   *store,
     }
   if (!(changes = changes_of (store, draft_root, c, change_key, &change, NULL, error)))
     return FALSE;
-  entry = ksp_log_entry_new ();
   record = ksp_change_record_new (KSP_RECORD_DECISION, change->new_node ? change->new_node : change->old_node);
   record->field = g_strdup (change_key);
   record->old_value = g_strdup (before ? before->verdict : NULL);
   record->new_value = g_strdup (approve ? "approved" : "rejected");
-  g_ptr_array_add (entry->records, record);
-  entry->standard_id = g_strdup (c->standard_id);
-  entry->author = g_strdup (account);
-  entry->action = g_strdup ("review");
-  entry->command = g_strdup (approve ? "approve-change" : "reject-change");
+  entry = review_entry_new (c, account, approve ? "approve-change" : "reject-change", record);
   entry->label = approve ? NULL : g_steal_pointer (&clean);
-  entry->change_set = id;
-  if (!ksp_store_begin (store, error))
-    return FALSE;
-  if (!ksp_store_append_log (store, entry, error) || !ksp_store_commit (store, error))
-    {
-      ksp_store_rollback (store);
-      return FALSE;
-    }
-  return TRUE;
+  return store_review_entry (store, entry, NULL, error);
 }
 
 gboolean
@@ -1473,7 +1476,7 @@ ksp_review_revert_change (KspStore    *store,
   number = _ksp_review_arg_id (id);
   which = ksp_message_arg_text (change_key);
   decisions = decisions_in (log, id);
-  decision = find_decision (decisions, change_key);
+  decision = ksp_change_decisions_lookup (decisions, change_key);
   if (decision == NULL || g_strcmp0 (decision->verdict, "rejected") != 0)
     {
       _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_STATUS, "review.change-not-rejected", which,
@@ -1497,7 +1500,6 @@ ksp_review_revert_change (KspStore    *store,
   if (!(after = ksp_store_list_log (store, c->standard_id, error)) || after->len == 0)
     goto failed;
   revert = g_ptr_array_index (after, after->len - 1);
-  entry = ksp_log_entry_new ();
   record = g_new0 (KspChangeRecord, 1);
   record->op = KSP_RECORD_DECISION;
   record->element_id = g_strdup (decision->element_id);
@@ -1506,12 +1508,7 @@ ksp_review_revert_change (KspStore    *store,
   record->old_value = g_strdup ("rejected");
   record->new_value = g_strdup ("reverted");
   record->content_hash = g_strdup (revert->hash);
-  g_ptr_array_add (entry->records, record);
-  entry->standard_id = g_strdup (c->standard_id);
-  entry->author = g_strdup (account);
-  entry->action = g_strdup ("review");
-  entry->command = g_strdup ("revert-change");
-  entry->change_set = id;
+  entry = review_entry_new (c, account, "revert-change", record);
   if (!ksp_store_append_log (store, entry, error) || !ksp_store_commit (store, error))
     goto failed;
   return TRUE;

@@ -182,11 +182,15 @@ typedef struct {
   char   *reviewer;     /* who approved or rejected it */
   char   *decided_at;
   char   *reverted_by;  /* (nullable) */
+  char   *reverted_in;  /* (nullable) the hash of the log entry that reverted it */
   gint64  entry_id;     /* the log entry of the last decision */
 } KspChangeDecision;
 
 void          ksp_change_decision_free    (KspChangeDecision *decision);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KspChangeDecision, ksp_change_decision_free)
+/* Returns: (transfer none) (nullable): the decision on @change_key in @decisions (ksp_review_list_decisions). */
+KspChangeDecision *ksp_change_decisions_lookup (GPtrArray  *decisions,
+                                                const char *change_key);
 
 /* Returns: (transfer full) (element-type KspChangeDecision): the decisions on change set @id's changes, in
  * the order they were first made (changes nobody decided on are not in it). */

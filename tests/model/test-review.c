@@ -207,6 +207,29 @@ other_skill (KspNode *node,
   return NULL;
 }
 
+/* Records people as "ACCOUNT=ROLES", by the first of them (the first recorded is made an administrator). */
+static void
+record_people (Fixture    *f,
+               const char *first,
+               ...)
+{
+  g_auto (GStrv) by = g_strsplit (first, "=", 2);
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *spec = first; spec; spec = va_arg (ap, const char *))
+    {
+      g_autoptr (GError) error = NULL;
+      g_auto (GStrv) parts = g_strsplit (spec, "=", 2);
+      KspRoles roles = 0;
+
+      g_assert_true (ksp_roles_parse (parts[1], &roles, &error));
+      g_assert_true (ksp_review_set_person (f->store, by[0], parts[0], NULL, roles, &error));
+      g_assert_no_error (error);
+    }
+  va_end (ap);
+}
+
 static KspChangeSet *
 find_set (Fixture *f,
           gint64   id)
@@ -283,11 +306,7 @@ test_split_merge (Fixture       *f,
   const char *split_off[] = { ksp_node_get_id (b), ksp_node_get_id (k), NULL };
   gint64 s, t;
 
-  g_assert_true (ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "dias", NULL, KSP_ROLE_DRAFTER, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
-  g_assert_no_error (error);
+  record_people (f, "admin=admin", "dana=drafter", "dias=drafter", "ruslan=reviewer", NULL);
   ksp_document_set_user (f->doc, "dana");
   g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык А", &error));
   g_assert_true (ksp_document_set_value (f->doc, b, "name", KSP_LANG_RU, "навык Б", &error));
@@ -445,15 +464,6 @@ test_split_merge (Fixture       *f,
   (void) key_k;
 }
 
-static KspChangeDecision *
-decision_of (GPtrArray  *decisions,
-             const char *key)
-{
-  for (guint i = 0; i < decisions->len; i++)
-    if (g_str_equal (((KspChangeDecision *) decisions->pdata[i])->change_key, key))
-      return decisions->pdata[i];
-  return NULL;
-}
 
 /* Approving and rejecting single changes inside a submitted change set; a rejected one reverted alone. */
 static void
@@ -476,11 +486,7 @@ test_per_change (Fixture       *f,
   gint64 s;
 
   ksp_node_find_child (k_parent, k, &k_position);
-  g_assert_true (ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "aigul", NULL, KSP_ROLE_REVIEWER, &error));
-  g_assert_no_error (error);
+  record_people (f, "admin=admin", "dana=drafter", "ruslan=reviewer", "aigul=reviewer", NULL);
   ksp_document_set_user (f->doc, "dana");
   g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык А", &error));
   g_assert_true (ksp_document_set_value (f->doc, b, "name", KSP_LANG_RU, "навык Б", &error));
@@ -525,12 +531,12 @@ test_per_change (Fixture       *f,
   decisions = ksp_review_list_decisions (f->store, s, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (decisions->len, ==, 3);
-  g_assert_cmpstr (decision_of (decisions, key_a)->verdict, ==, "approved");
-  g_assert_cmpstr (decision_of (decisions, key_b)->verdict, ==, "rejected");
-  g_assert_cmpstr (decision_of (decisions, key_b)->reviewer, ==, "ruslan");
-  g_assert_cmpstr (decision_of (decisions, key_b)->reason, ==, "Не то название");
-  g_assert_cmpstr (decision_of (decisions, key_b)->element_id, ==, ksp_node_get_id (b));
-  g_assert_cmpstr (decision_of (decisions, key_k)->element_id, ==, k_id);
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_a)->verdict, ==, "approved");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_b)->verdict, ==, "rejected");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_b)->reviewer, ==, "ruslan");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_b)->reason, ==, "Не то название");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_b)->element_id, ==, ksp_node_get_id (b));
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_k)->element_id, ==, k_id);
   g_clear_pointer (&decisions, g_ptr_array_unref);
 
   /* the set is not approved while a change of it is rejected and not reverted: the message names it */
@@ -583,10 +589,10 @@ test_per_change (Fixture       *f,
     g_assert_cmpuint (position, ==, k_position);
   }
   decisions = ksp_review_list_decisions (f->store, s, &error);
-  g_assert_cmpstr (decision_of (decisions, key_b)->verdict, ==, "reverted");
-  g_assert_cmpstr (decision_of (decisions, key_b)->reverted_by, ==, "dana");
-  g_assert_cmpstr (decision_of (decisions, key_b)->reason, ==, "Не то название");
-  g_assert_cmpstr (decision_of (decisions, key_k)->verdict, ==, "reverted");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_b)->verdict, ==, "reverted");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_b)->reverted_by, ==, "dana");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_b)->reason, ==, "Не то название");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_k)->verdict, ==, "reverted");
   g_clear_pointer (&decisions, g_ptr_array_unref);
 
   /* now the set is approved; its changes are all decided */
@@ -594,7 +600,7 @@ test_per_change (Fixture       *f,
   g_assert_no_error (error);
   decisions = ksp_review_list_decisions (f->store, s, &error);
   g_assert_cmpuint (decisions->len, ==, 3);
-  g_assert_cmpstr (decision_of (decisions, key_a)->verdict, ==, "approved");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_a)->verdict, ==, "approved");
   g_clear_pointer (&decisions, g_ptr_array_unref);
   assert_verified (f);
 }
@@ -614,8 +620,7 @@ test_approve_undecided (Fixture       *f,
   g_autofree char *key_moved = g_strdup_printf ("moved:%s", ksp_node_get_id (k));
   gint64 s;
 
-  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER | KSP_ROLE_ADMIN, &error));
-  g_assert_true (ksp_review_set_person (f->store, "dana", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
+  record_people (f, "dana=drafter,admin", "ruslan=reviewer", NULL);
   ksp_document_set_user (f->doc, "dana");
   g_assert_true (ksp_document_set_value (f->doc, a, "name", KSP_LANG_RU, "навык А", &error));
   g_assert_true (ksp_document_move_node (f->doc, k, b, 0, &error));
@@ -632,9 +637,9 @@ test_approve_undecided (Fixture       *f,
   g_assert_no_error (error);
   decisions = ksp_review_list_decisions (f->store, s, &error);
   g_assert_cmpuint (decisions->len, ==, 2);
-  g_assert_cmpstr (decision_of (decisions, key_a)->verdict, ==, "approved");
-  g_assert_cmpstr (decision_of (decisions, key_a)->reviewer, ==, "ruslan");
-  g_assert_cmpstr (decision_of (decisions, key_moved)->verdict, ==, "reverted");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_a)->verdict, ==, "approved");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_a)->reviewer, ==, "ruslan");
+  g_assert_cmpstr (ksp_change_decisions_lookup (decisions, key_moved)->verdict, ==, "reverted");
   assert_verified (f);
 }
 
@@ -649,11 +654,7 @@ test_other_refusals (Fixture       *f,
   KspNode *card = ksp_node_find_first_of_kind (root, "card");
   gint64 s, t, empty;
 
-  g_assert_true (ksp_review_set_person (f->store, "admin", "admin", NULL, KSP_ROLE_ADMIN, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "dana", NULL, KSP_ROLE_DRAFTER, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "dias", NULL, KSP_ROLE_DRAFTER, &error));
-  g_assert_true (ksp_review_set_person (f->store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
-  g_assert_no_error (error);
+  record_people (f, "admin=admin", "dana=drafter", "dias=drafter", "ruslan=reviewer", NULL);
 
   /* no such change set */
   g_assert_null (ksp_review_find (f->store, 999, &error));

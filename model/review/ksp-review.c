@@ -1497,6 +1497,8 @@ ksp_review_revert_change (KspStore    *store,
       ksp_store_rollback (store);
       return FALSE;
     }
+  /* inside the transaction the standard's last entry is the revert's: appending to the chain is serialised
+   * (its head moves with each entry), in any backend */
   if (!(after = ksp_store_list_log (store, c->standard_id, error)) || after->len == 0)
     goto failed;
   revert = g_ptr_array_index (after, after->len - 1);

@@ -92,31 +92,6 @@ find_entry_row (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_button_get_label (GTK_BUTTON (widget)) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  iterate_for (300);
-}
-
 static KspNode *
 card_with_code (KspNode    *node,
                 const char *code)
@@ -764,18 +739,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GtkCssProvider) css = NULL;
   g_autofree char *home = NULL;
   int status;
 
   g_setenv ("KASIP_USER", "ui-test", TRUE);
   home = isolate_user_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  ui_test_init (&argc, &argv);
   g_test_add ("/ui/editions/freeze-open-revert-in-force", Fixture, NULL, seed_fixture_set_up, test_editions,
               fixture_tear_down);
   g_test_add ("/ui/editions/compare", Fixture, NULL, seed_fixture_set_up, test_compare, fixture_tear_down);

@@ -939,7 +939,6 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GtkCssProvider) css = NULL;
   g_autofree char *home = NULL;
   int status;
 
@@ -947,16 +946,7 @@ main (int    argc,
   /* The user's folders (the session notes) in a temporary home, shared with the child it starts. */
   if (!g_getenv ("KASIP_TEST_CRASH_WORKSPACE"))
     home = isolate_user_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  /* The build's translations (po/), as tools/run-editor.sh uses them. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KASIP_LOCALEDIR") ? g_getenv ("KASIP_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  adw_init ();
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  ui_test_init (&argc, &argv);
   g_test_add ("/ui/editor/author-card", Fixture, NULL, fixture_set_up, test_author_card, fixture_tear_down);
   g_test_add ("/ui/editor/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
   g_test_add_func ("/ui/editor/kill-after-typing", test_kill_after_typing);

@@ -27,24 +27,6 @@ panel_of (KspWindow *window)
   g_assert_nonnull (panel);
   return KSP_REVIEW_PANEL (panel);
 }
-
-/* The first button under @widget, shown, whose label is @label. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_button_get_label (GTK_BUTTON (widget)) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_button (c, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_entry_with_placeholder (GtkWidget  *widget,
                              const char *placeholder,
@@ -60,15 +42,6 @@ find_entry_with_placeholder (GtkWidget  *widget,
         return found;
     }
   return NULL;
-}
-
-static void
-click (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_signal_emit_by_name (button, "clicked");
-  iterate_for (300);
 }
 
 static gboolean
@@ -525,18 +498,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GtkCssProvider) css = NULL;
   g_autofree char *home = NULL;
   int status;
 
   g_setenv ("KASIP_USER", "ui-test", TRUE);
   home = isolate_user_dirs ();
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  ui_test_init (&argc, &argv);
   g_test_add ("/ui/review/name-bar", Fixture, NULL, fixture_set_up, test_name_bar, fixture_tear_down);
   g_test_add ("/ui/review/panel-comments-history-marks", Fixture, NULL, fixture_set_up, test_panel, fixture_tear_down);
   g_test_add ("/ui/review/per-change", Fixture, NULL, fixture_set_up, test_per_change, fixture_tear_down);

@@ -1274,21 +1274,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr (GtkCssProvider) css = NULL;
-
   g_setenv ("KASIP_USER", "ui-test", TRUE);
   /* "Open the sample" writes to the user's data directory: a temporary one. */
   g_autofree char *home = isolate_user_dirs ();
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  /* An AdwApplication loads style.css from its resource base path; these windows have none. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  ui_test_init (&argc, &argv);
 
   g_test_add ("/ui/window/edit-undo", Fixture, NULL, fixture_set_up, test_window_edit_undo, fixture_tear_down);
   g_test_add ("/ui/window/read-only", Fixture, NULL, fixture_set_up, test_window_read_only, fixture_tear_down);

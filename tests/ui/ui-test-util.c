@@ -1,6 +1,8 @@
 /* ui-test-util.c: see ui-test-util.h */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "ksp-element-form.h"
 #include "ksp-field-editor.h"
 #include "ksp-outline-view.h"
@@ -530,4 +532,49 @@ fixture_tear_down (Fixture       *fixture,
   remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
+}
+
+/* gtk_test_init(), the build's translations (po/, as tools/run-editor.sh uses them), libadwaita and the
+ * editor's style sheet (an AdwApplication would load it from its resource path; these windows have none). */
+void
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_autoptr (GtkCssProvider) css = gtk_css_provider_new ();
+
+  gtk_test_init (argc, argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("KASIP_LOCALEDIR") ? g_getenv ("KASIP_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  adw_init ();
+  gtk_css_provider_load_from_resource (css, "/kz/gov/enbek/Kasip/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* The first button under @widget, shown, whose label is @label (with its mnemonic). */
+GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) && gtk_button_get_label (GTK_BUTTON (widget)) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* Clicks @button (which must be there and sensitive), then lets the main loop run 300 ms. */
+void
+click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate_for (300);
 }

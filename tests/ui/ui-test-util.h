@@ -63,6 +63,11 @@ void       drag_row               (KspWindow  *window,
                                    KspNode    *target,
                                    double      fy,
                                    const char *screenshot);
+void       ui_test_init           (int        *argc,
+                                   char     ***argv);
+GtkWidget *find_button            (GtkWidget  *widget,
+                                   const char *label);
+void       click                  (GtkWidget  *button);
 void       press_keys             (gpointer         window,
                                    guint            keyval,
                                    GdkModifierType  mods);

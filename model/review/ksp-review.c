@@ -7,6 +7,7 @@
 #include "ksp-group-command.h"
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
+#include "ksp-node-path.h"
 #include "ksp-remove-node-command.h"
 #include "ksp-review-private.h"
 #include "ksp-schema.h"
@@ -543,6 +544,57 @@ approve_undecided (KspStore     *store,
   return records;
 }
 
+/* A change named as a reader names it, for a refusal: where its element is (in @root, the draft; NULL: read
+ * from the store) and the field and language it changed — "Card 9 (5320-2-003) › Skill 1 › Knowledge 2 ·
+ * Знание (ru)"; the key as it is when the element is not found. Returns: a message argument. */
+static char *
+change_arg (KspStore   *store,
+            const char *standard_id,
+            KspNode    *root,
+            const char *key)
+{
+  g_auto (GStrv) parts = g_strsplit (key ? key : "", ":", 4);
+  g_autoptr (KspNode) loaded = NULL;
+  g_autoptr (GString) text = NULL;
+  KspNode *node;
+  KspUiLang ui = ksp_ui_lang_default ();
+
+  if (g_strv_length (parts) < 2)
+    return ksp_message_arg_text (key);
+  if (root == NULL)
+    {
+      g_autoptr (GPtrArray) standards = ksp_store_list_standards (store, NULL);
+      for (guint i = 0; standards && i < standards->len && root == NULL; i++)
+        {
+          KspStandardInfo *info = g_ptr_array_index (standards, i);
+          if (g_strcmp0 (info->standard_id, standard_id) == 0)
+            root = loaded = ksp_store_load_tree (store, info->draft_tree, NULL);
+        }
+    }
+  node = root == NULL ? NULL
+         : g_strcmp0 (ksp_node_get_id (root), parts[1]) == 0 ? root : ksp_node_find_descendant (root, parts[1]);
+  if (node == NULL)
+    return ksp_message_arg_text (key);
+  text = g_string_new (NULL);
+  {
+    g_autofree char *path = ksp_node_dup_path (node, KSP_NODE_PATH_CODES, ui);
+    g_string_append (text, path);
+  }
+  if (g_str_equal (parts[0], "changed") && parts[2])
+    {
+      const KspFieldSpec *field = ksp_kind_lookup_field (ksp_node_get_kind_spec (node), parts[2]);
+      g_autofree char *label = g_strdup (field ? ksp_field_label (field, ui == KSP_UI_LANG_KK ? KSP_LANG_KK : KSP_LANG_RU)
+                                               : parts[2]);
+      gsize len = strlen (label);
+      while (len > 0 && label[len - 1] == ':')
+        label[--len] = '\0';
+      g_string_append_printf (text, " · %s", label);
+      if (parts[3] && *parts[3])
+        g_string_append_printf (text, " (%s)", parts[3]);
+    }
+  return ksp_message_arg_text (text->str);
+}
+
 gboolean
 ksp_review_approve (KspStore   *store,
                     gint64      id,
@@ -562,7 +614,7 @@ ksp_review_approve (KspStore   *store,
       KspChangeDecision *d = g_ptr_array_index (decisions, i);
       if (g_strcmp0 (d->verdict, "rejected") == 0)
         {
-          g_autofree char *which = ksp_message_arg_text (d->change_key);
+          g_autofree char *which = change_arg (store, c->standard_id, NULL, d->change_key);
           g_autofree char *number = _ksp_review_arg_id (id);
           g_autofree char *who = ksp_message_arg_text (d->reviewer);
           _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_PENDING, "review.change-still-rejected",
@@ -1256,7 +1308,7 @@ changes_of (KspStore      *store,
       if (*out_change == NULL)
         {
           g_autofree char *number = _ksp_review_arg_id (c->id);
-          g_autofree char *which = ksp_message_arg_text (key);
+          g_autofree char *which = change_arg (store, c->standard_id, draft_root, key);
           _ksp_review_set_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_INVALID, "review.no-such-change", number,
                                  which, NULL);
           return NULL;
@@ -1292,7 +1344,7 @@ decide (KspStore   *store,
   if (c == NULL || !ksp_review_require (store, account, KSP_ROLE_REVIEWER, "decide on a change", error))
     return FALSE;
   number = _ksp_review_arg_id (id);
-  which = ksp_message_arg_text (change_key);
+  which = change_arg (store, c->standard_id, draft_root, change_key);
   if (g_strcmp0 (c->author, account) == 0)
     {
       g_autofree char *who = ksp_message_arg_text (account);
@@ -1474,7 +1526,7 @@ ksp_review_revert_change (KspStore    *store,
       !(log = ksp_store_list_log (store, c->standard_id, error)))
     return FALSE;
   number = _ksp_review_arg_id (id);
-  which = ksp_message_arg_text (change_key);
+  which = change_arg (store, c->standard_id, ksp_document_get_root (draft), change_key);
   decisions = decisions_in (log, id);
   decision = ksp_change_decisions_lookup (decisions, change_key);
   if (decision == NULL || g_strcmp0 (decision->verdict, "rejected") != 0)

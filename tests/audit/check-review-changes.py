@@ -156,8 +156,9 @@ text = kasip('admin', 'review', 'show', '-w', WS, '--change-set', '1').stdout
 check(f'change\t{key_b}\trejected\t' in text and f'change\t{key_c}\tundecided\t' in text and
       f'decision\t{key_b}\trejected\truslan\t' in text, 'review show lists the changes and the decisions', text)
 r = kasip('ruslan', 'review', 'approve', '-w', WS, '--change-set', '1')
-check(r.returncode == 1 and key_b in r.stderr and 'rejected (by ruslan) and not reverted' in r.stderr,
-      'the set is not approved while a change is rejected: the message names it', r.stderr)
+check(r.returncode == 1 and '· Наименование профессии (ru) of change set 1 is rejected (by ruslan) and not reverted' in r.stderr
+      and key_b not in r.stderr,
+      'the set is not approved while a change is rejected: the message names it as a reader does', r.stderr)
 r = kasip('ruslan', 'review', 'revert', '-w', WS, '--change-set', '1', '--change', key_b)
 check(r.returncode == 1 and 'only its author reverts its rejected changes' in r.stderr, 'only the author reverts it',
       r.stderr)

@@ -16,6 +16,7 @@
 #include "ksp-json.h"
 #include "ksp-node-path.h"
 #include "ksp-review.h"
+#include "ksp-workspace.h"
 
 /* The draft of the document @standard_id (a change set's, a comment's). */
 static KspDocument *
@@ -371,7 +372,8 @@ ksp_cli_review (int    argc,
   };
   g_autoptr (GError) error = NULL;
   g_autoptr (KspStore) store = NULL;
-  const char *what, *account;
+  g_autoptr (KspWorkspace) ws = NULL;
+  const char *what;
   gboolean ok = FALSE;
 
   if (!ksp_cli_parse (entries, "review", &argc, &argv, &error))
@@ -403,47 +405,48 @@ ksp_cli_review (int    argc,
   if (!(store = ksp_cli_open_workspace (opt_workspace, g_str_equal (what, "list") || g_str_equal (what, "show")
                                                        ? KSP_STORE_OPEN_READ_ONLY : KSP_STORE_OPEN_WAIT)))
     return 1;
-  account = ksp_store_get_user (store);
   if (g_str_equal (what, "list"))
     return review_list (store, opt_standard, json);
   if (g_str_equal (what, "show"))
     return review_show (store, id, json);
+  /* the steps go through the session, as the editor's do (model/ksp-workspace.h) */
+  ws = ksp_workspace_new (store);
   if (g_str_equal (what, "revert") || g_str_equal (what, "decide"))
     {
       g_autoptr (KspChangeSet) c = ksp_review_find (store, id, &error);
-      g_autoptr (KspDocument) draft = c ? draft_of (store, c->standard_id, &error) : NULL;
+      g_autoptr (KspStandardInfo) info = c ? ksp_store_find_standard (store, c->standard_id, &error) : NULL;
+      g_autoptr (KspDocument) draft = info ? ksp_workspace_open_draft (ws, info->draft_tree, &error) : NULL;
       if (draft == NULL)
         return ksp_cli_report (error);
       if (g_str_equal (what, "decide"))
-        ok = approve ? ksp_review_approve_change (store, ksp_document_get_root (draft), id, change, account, &error)
-                     : ksp_review_reject_change (store, ksp_document_get_root (draft), id, change, account, reason,
-                                                 &error);
+        ok = approve ? ksp_workspace_approve_change (ws, draft, id, change, &error)
+                     : ksp_workspace_reject_change (ws, draft, id, change, reason, &error);
       else if (change)
-        ok = ksp_review_revert_change (store, draft, id, change, account, &error);
+        ok = ksp_workspace_revert_change (ws, draft, id, change, &error);
       else
-        ok = ksp_review_revert (store, draft, id, account, &error);
+        ok = ksp_workspace_revert (ws, draft, id, &error);
     }
   else if (g_str_equal (what, "split"))
     {
-      gint64 new_id = ksp_review_split (store, id, (const char *const *) elements, account, title, &error);
+      gint64 new_id = ksp_workspace_split (ws, id, (const char *const *) elements, title, &error);
       if (new_id == 0)
         return ksp_cli_report (error);
       return print_now (store, id) || print_now (store, new_id);
     }
   else if (g_str_equal (what, "merge"))
     {
-      if (!ksp_review_merge (store, into, id, account, &error))
+      if (!ksp_workspace_merge (ws, into, id, &error))
         return ksp_cli_report (error);
       return print_now (store, into) || print_now (store, id);
     }
   else if (g_str_equal (what, "title"))
-    ok = ksp_review_set_title (store, id, account, title, &error);
+    ok = ksp_workspace_set_title (ws, id, title, &error);
   else if (g_str_equal (what, "submit"))
-    ok = ksp_review_submit (store, id, account, title, &error);
+    ok = ksp_workspace_submit (ws, id, title, &error);
   else if (g_str_equal (what, "approve"))
-    ok = ksp_review_approve (store, id, account, &error);
+    ok = ksp_workspace_approve (ws, id, &error);
   else
-    ok = ksp_review_reject (store, id, account, reason, &error);
+    ok = ksp_workspace_reject (ws, id, reason, &error);
   if (!ok)
     return ksp_cli_report (error);
   return print_now (store, id);

@@ -12,6 +12,7 @@
 
 #include "ksp-element-form.h"
 #include "ksp-outline-view.h"
+#include "ksp-review-panel.h"
 #include "ksp-window-private.h"
 
 /* A key that activates a named action; the window's aspects add theirs with it. */
@@ -84,9 +85,14 @@ switch_pane (GtkWidget *widget,
              gpointer   user_data)
 {
   KspWindow *window = KSP_WINDOW (widget);
+  GtkWidget *panel = GTK_WIDGET (_ksp_window_get_review_panel (window));
 
+  /* outline → form → the review panel, when shown → outline */
   if (focus_is_in (GTK_WIDGET (ksp_window_get_outline (window))))
     return focus_form (window);
+  if (focus_is_in (GTK_WIDGET (ksp_window_get_form (window))) && panel && gtk_widget_get_mapped (panel) &&
+      ksp_review_panel_focus (KSP_REVIEW_PANEL (panel)))
+    return TRUE;
   return focus_outline (window);
 }
 

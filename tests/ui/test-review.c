@@ -176,7 +176,14 @@ test_panel (Fixture       *fixture,
   }
   view = ksp_review_panel_get_comment_view (panel);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), "Дублирует знание 2", -1);
-  gtk_widget_grab_focus (view);
+  /* F6 goes outline → form → the panel's new comment */
+  g_assert_true (ksp_outline_view_focus_selected (outline));
+  press_keys (window, GDK_KEY_F6, 0);
+  iterate_for (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (ksp_window_get_form (window))));
+  press_keys (window, GDK_KEY_F6, 0);
+  iterate_for (100);
+  g_assert_true (gtk_widget_has_focus (view));
   press_keys (window, GDK_KEY_Return, GDK_CONTROL_MASK);   /* Ctrl+Enter posts it */
   iterate_for (300);
   g_assert_cmpuint (ksp_review_panel_get_n_threads (panel), ==, 1);

@@ -963,3 +963,14 @@ ksp_review_panel_set_show_change_sets (KspReviewPanel *self,
   self->show_change_sets = show;
   gtk_widget_set_visible (self->sets_button, show);
 }
+
+/* F6 into the panel: the new comment's text when it can be written, else the first control. */
+gboolean
+ksp_review_panel_focus (KspReviewPanel *self)
+{
+  g_return_val_if_fail (KSP_IS_REVIEW_PANEL (self), FALSE);
+
+  if (gtk_widget_get_visible (self->new_comment_box) && gtk_widget_grab_focus (GTK_WIDGET (self->comment_view)))
+    return TRUE;
+  return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}

@@ -34,6 +34,7 @@ void       ksp_review_panel_set_show_change_sets (KspReviewPanel *self,
                                            gboolean        show);
 /* Reads again what is shown (the workspace's ::changed does it by itself). */
 void       ksp_review_panel_refresh       (KspReviewPanel *self);
+gboolean   ksp_review_panel_focus         (KspReviewPanel *self);
 /* The new comment's text view, for focus and tests. */
 GtkWidget *ksp_review_panel_get_comment_view (KspReviewPanel *self);
 /* Adds the text in the comment view as a comment on the anchor chosen; FALSE with the reason shown. */

@@ -1,6 +1,6 @@
 /* ksp-sqlite-store.c: the SQLite workspace backend */
 #include "ksp-sqlite-store-private.h"
-#include "ksp-node-private.h"
+#include "ksp-tree-loader.h"
 
 #include <glib/gstdio.h>
 #include "ksp-atomic-file.h"
@@ -883,96 +883,20 @@ ksp_sqlite_store_list_editions (KspStore   *store,
   return g_steal_pointer (&list);
 }
 
-typedef struct
-{
-  gint64   nid;
-  gint64   parent; /* 0 for the root */
-  gint64   pos;
-  int      up;     /* the parent's index in the rows, -1 for the root */
-  KspNode *node;
-} LoadedNode;
-
 /* The rows of a tree, by row number (node.nid). An edition's rows are numbered in one run (its copy is
  * numbered from past the last row), and so are a draft's but for the elements added since the editions
  * that followed it: most trees are read by a scan of their run of numbers, in the table's order,
- * skipping the few rows of other trees in it; a scattered tree through the index of its tree_id. */
-typedef struct
-{
-  gint64      lo, hi;   /* the run of row numbers scanned (dense), or 0, -1 */
-  int        *at;       /* dense: the row's index by nid - lo, -1 for another tree's */
-  GHashTable *by_nid;   /* scattered: nid -> index + 1 */
-} RowIndex;
-
-static void
-row_index_clear (RowIndex *index)
-{
-  g_clear_pointer (&index->at, g_free);
-  g_clear_pointer (&index->by_nid, g_hash_table_unref);
-}
-
-static void
-row_index_add (RowIndex *index,
-               gint64    nid,
-               int       i)
-{
-  if (index->at)
-    index->at[nid - index->lo] = i;
-  else
-    g_hash_table_insert (index->by_nid, GSIZE_TO_POINTER ((gsize) nid), GINT_TO_POINTER (i + 1));
-}
-
-/* The index of row @nid among the tree's rows, -1 when it is not one of them. */
-static int
-row_index_find (RowIndex *index,
-                gint64    nid)
-{
-  if (index->at)
-    return nid >= index->lo && nid <= index->hi ? index->at[nid - index->lo] : -1;
-  return GPOINTER_TO_INT (g_hash_table_lookup (index->by_nid, GSIZE_TO_POINTER ((gsize) nid))) - 1;
-}
-
-static int
-cmp_sibling_pos (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      rows)
-{
-  gint64 x = g_array_index ((GArray *) rows, LoadedNode, *(const int *) a).pos;
-  gint64 y = g_array_index ((GArray *) rows, LoadedNode, *(const int *) b).pos;
-  return x < y ? -1 : x > y;
-}
-
-/* The kinds met so far: a tree holds a dozen, so their names are looked up once each, not per row. */
-static const KspKindSpec *
-lookup_kind_cached (const KspKindSpec **seen,
-                    guint              *n_seen,
-                    guint               max_seen,
-                    const char         *name)
-{
-  const KspKindSpec *spec;
-
-  for (guint i = 0; i < *n_seen; i++)
-    if (strcmp (seen[i]->name, name) == 0)
-      return seen[i];
-  if ((spec = ksp_schema_lookup_kind (name)) != NULL && *n_seen < max_seen)
-    seen[(*n_seen)++] = spec;
-  return spec;
-}
-
+ * skipping the few rows of other trees in it; a scattered tree through the index of its tree_id. The
+ * tree is built from the rows by the backend-neutral ksp-tree-loader.c. */
 static KspNode *
 ksp_sqlite_store_load_tree (KspStore *store,
                             gint64    tree_id,
                             GError  **error)
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
-  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (LoadedNode)); /* in row order */
-  g_autofree int *n_kids = NULL, *first = NULL, *order = NULL;
-  g_autofree KspNode **kid_nodes = NULL;
-  RowIndex index = { 0, -1, NULL, NULL };
-  const KspKindSpec *kinds[64];
-  guint n_kinds = 0;
+  g_autoptr (KspTreeLoader) loader = NULL;
   gint64 lo = 0, hi = -1, count = 0;
   gboolean dense;
-  KspNode *root = NULL;
   sqlite3_stmt *s;
   int rc;
 
@@ -1000,124 +924,39 @@ ksp_sqlite_store_load_tree (KspStore *store,
     }
   /* a scan reads a row of another tree at a fraction of the cost of a row found through the index */
   dense = hi - lo < 4 * count + 4096;
+  loader = dense ? ksp_tree_loader_new (location (self), tree_id, lo, hi, (guint) count)
+                 : ksp_tree_loader_new (location (self), tree_id, 0, -1, (guint) count);
   if (dense)
-    {
-      index.lo = lo;
-      index.hi = hi;
-      index.at = g_new (int, hi - lo + 1);
-      memset (index.at, 0xff, (hi - lo + 1) * sizeof (int));   /* -1 */
-      s = stmt (self, "SELECT nid, parent, id, kind, number, src_line, pos FROM node"
-                      " WHERE nid BETWEEN ?1 AND ?2 AND +tree_id = ?3", error);
-    }
+    s = stmt (self, "SELECT nid, parent, id, kind, number, src_line, pos FROM node"
+                    " WHERE nid BETWEEN ?1 AND ?2 AND +tree_id = ?3", error);
   else
-    {
-      index.by_nid = g_hash_table_new (g_direct_hash, g_direct_equal);
-      s = stmt (self, "SELECT nid, parent, id, kind, number, src_line, pos FROM node WHERE tree_id = ?3", error);
-    }
+    s = stmt (self, "SELECT nid, parent, id, kind, number, src_line, pos FROM node WHERE tree_id = ?3", error);
   if (s == NULL)
-    goto failed;
+    return NULL;
   if (dense)
     {
       sqlite3_bind_int64 (s, 1, lo);
       sqlite3_bind_int64 (s, 2, hi);
     }
   sqlite3_bind_int64 (s, 3, tree_id);
-  g_array_set_size (rows, (guint) count);
-  g_array_set_size (rows, 0);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
-    {
-      const char *id = (const char *) sqlite3_column_text (s, 2);
-      const char *kind = (const char *) sqlite3_column_text (s, 3);
-      LoadedNode row = { sqlite3_column_int64 (s, 0), sqlite3_column_int64 (s, 1), sqlite3_column_int64 (s, 6),
-                         -1, NULL };
-      const KspKindSpec *spec = kind ? lookup_kind_cached (kinds, &n_kinds, G_N_ELEMENTS (kinds), kind) : NULL;
-
-      if (spec == NULL || id == NULL)
-        {
-          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
-                       "%s: element %s has unknown kind «%s»", location (self), id, kind);
-          sqlite3_reset (s);
-          goto failed;
-        }
-      row.node = _ksp_node_new_loaded (spec, id, (const char *) sqlite3_column_text (s, 4),
-                                       (guint) sqlite3_column_int (s, 5));
-      row_index_add (&index, row.nid, (int) rows->len);
-      g_array_append_val (rows, row);
-    }
+    if (!ksp_tree_loader_add_node (loader, sqlite3_column_int64 (s, 0), sqlite3_column_int64 (s, 1),
+                                   sqlite3_column_int64 (s, 6), (const char *) sqlite3_column_text (s, 2),
+                                   (const char *) sqlite3_column_text (s, 3),
+                                   (const char *) sqlite3_column_text (s, 4), (guint) sqlite3_column_int (s, 5),
+                                   error))
+      {
+        sqlite3_reset (s);
+        return NULL;
+      }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
     {
       fail (self, error, "reading elements");
-      goto failed;
+      return NULL;
     }
-
-  /* Each element under its parent, in the order of their positions: the children of each parent
-   * gathered in one pass (counting them first), each parent's sorted by position (read in row order,
-   * they usually are already). */
-  n_kids = g_new0 (int, rows->len + 1);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      LoadedNode *row = &g_array_index (rows, LoadedNode, i);
-      LoadedNode *parent;
-
-      if (row->parent == 0)
-        {
-          if (root != NULL)
-            {
-              g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
-                           "%s: tree %" G_GINT64_FORMAT " has two roots", location (self), tree_id);
-              goto failed;
-            }
-          root = row->node;
-          continue;
-        }
-      row->up = row_index_find (&index, row->parent);
-      parent = row->up >= 0 ? &g_array_index (rows, LoadedNode, row->up) : NULL;
-      if (parent == NULL ||
-          !ksp_kind_allows_child (ksp_node_get_kind_spec (parent->node), ksp_node_get_kind (row->node)))
-        {
-          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
-                       "%s: element %s (%s) has a missing or unfit parent %s", location (self),
-                       ksp_node_get_id (row->node), ksp_node_get_kind (row->node),
-                       parent ? ksp_node_get_id (parent->node) : "(none in its tree)");
-          goto failed;
-        }
-      n_kids[row->up]++;
-    }
-  if (root == NULL)
-    {
-      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
-                   "%s: tree %" G_GINT64_FORMAT " has no root", location (self), tree_id);
-      goto failed;
-    }
-  first = g_new (int, rows->len + 1);
-  first[0] = 0;
-  for (guint i = 0; i < rows->len; i++)
-    first[i + 1] = first[i] + n_kids[i];
-  order = g_new (int, MAX (first[rows->len], 1));
-  kid_nodes = g_new (KspNode *, MAX (first[rows->len], 1));
-  memset (n_kids, 0, (rows->len + 1) * sizeof (int));
-  for (guint i = 0; i < rows->len; i++)
-    {
-      int up = g_array_index (rows, LoadedNode, i).up;
-      if (up >= 0)
-        order[first[up] + n_kids[up]++] = (int) i;
-    }
-  for (guint p = 0; p < rows->len; p++)
-    {
-      KspNode *parent = g_array_index (rows, LoadedNode, p).node;
-      int *kids = order + first[p];
-
-      for (int k = 1; k < n_kids[p]; k++)
-        if (g_array_index (rows, LoadedNode, kids[k]).pos < g_array_index (rows, LoadedNode, kids[k - 1]).pos)
-          {
-            g_qsort_with_data (kids, n_kids[p], sizeof (int), cmp_sibling_pos, rows);
-            break;
-          }
-      for (int k = 0; k < n_kids[p]; k++)
-        kid_nodes[k] = g_array_index (rows, LoadedNode, kids[k]).node;
-      _ksp_node_set_loaded_children (parent, kid_nodes, (guint) n_kids[p]);
-    }
+  if (!ksp_tree_loader_link (loader, error))
+    return NULL;
 
   /* the values, in the table's order, those of another tree's rows skipped */
   if (dense)
@@ -1126,7 +965,7 @@ ksp_sqlite_store_load_tree (KspStore *store,
     s = stmt (self, "SELECT node, field, lang, text FROM value WHERE node IN (SELECT nid FROM node WHERE tree_id = ?3)",
               error);
   if (s == NULL)
-    goto failed;
+    return NULL;
   if (dense)
     {
       sqlite3_bind_int64 (s, 1, lo);
@@ -1136,48 +975,22 @@ ksp_sqlite_store_load_tree (KspStore *store,
     sqlite3_bind_int64 (s, 3, tree_id);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      int i = row_index_find (&index, sqlite3_column_int64 (s, 0));
-      const char *field = (const char *) sqlite3_column_text (s, 1);
-      const char *lang_str = (const char *) sqlite3_column_text (s, 2);
-      KspNode *node;
-      const KspFieldSpec *spec;
-      KspLang lang;
-
-      if (i < 0)
-        continue;   /* another tree's */
-      node = g_array_index (rows, LoadedNode, i).node;
-      spec = ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field);
-      if (spec == NULL || !ksp_lang_from_string (lang_str, &lang) ||
-          (ksp_field_is_bilingual (spec) ? lang == KSP_LANG_NONE : lang != KSP_LANG_NONE))
+      const char *text = (const char *) sqlite3_column_text (s, 3);
+      if (!ksp_tree_loader_add_value (loader, sqlite3_column_int64 (s, 0), (const char *) sqlite3_column_text (s, 1),
+                                      (const char *) sqlite3_column_text (s, 2), text,
+                                      (gsize) sqlite3_column_bytes (s, 3), error))
         {
-          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_CORRUPT,
-                       "%s: value %s[%s] of element %s does not fit its kind", location (self),
-                       field, lang_str, ksp_node_get_id (node));
           sqlite3_reset (s);
-          goto failed;
+          return NULL;
         }
-      {
-        const char *text = (const char *) sqlite3_column_text (s, 3);
-        _ksp_node_add_loaded_value (node, spec, lang, text, (gsize) sqlite3_column_bytes (s, 3));
-      }
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)
     {
       fail (self, error, "reading values");
-      goto failed;
+      return NULL;
     }
-  root = g_object_ref (root);
-  for (guint i = 0; i < rows->len; i++)
-    g_object_unref (g_array_index (rows, LoadedNode, i).node);
-  row_index_clear (&index);
-  return root;
-
-failed:
-  for (guint i = 0; i < rows->len; i++)
-    g_object_unref (g_array_index (rows, LoadedNode, i).node);
-  row_index_clear (&index);
-  return NULL;
+  return ksp_tree_loader_finish (loader);
 }
 
 /* ---------------------------------------------------------------------------------------------- */

@@ -1,6 +1,11 @@
 /* ksp-store.c: the storage backend interface and the choice of backend by URI */
+#include "config.h"
+
 #include "ksp-store.h"
 #include "ksp-sqlite-store.h"
+#if KSP_HAVE_POSTGRES
+#include "ksp-pg-store.h"
+#endif
 #include "ksp-standard-handle.h"
 
 #include <string.h>
@@ -140,9 +145,9 @@ ksp_store_init (KspStore *self)
 
 /**
  * ksp_store_open_uri:
- * @uri: a path, "sqlite:PATH", "file:///PATH" or "postgresql://..."
+ * @uri: a path, "sqlite:PATH", "file:///PATH" or "postgresql://..." (libpq's URI, without a password)
  *
- * Opens a workspace with the backend its URI names. A workspace locked by another session is opened
+ * Opens a workspace with the backend its URI names (the PostgreSQL one when this build has libpq). A workspace locked by another session is opened
  * read-only (see ksp_store_is_read_only()); one written by a newer Kasip is refused.
  */
 KspStore *
@@ -157,10 +162,17 @@ ksp_store_open_uri (const char        *uri,
 
   if (g_str_has_prefix (uri, "postgresql:") || g_str_has_prefix (uri, "postgres:"))
     {
+#if KSP_HAVE_POSTGRES
+      store = ksp_pg_store_new ();
+      if (!KSP_STORE_GET_CLASS (store)->open (store, uri, flags, error))
+        return NULL;
+      return g_steal_pointer (&store);
+#else
       g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_SUPPORTED,
-                   "%s: the shared PostgreSQL workspace is not available in this build of Kasip",
-                   uri);
+                   "the shared PostgreSQL workspace (postgresql://…) is not available in this build of Kasip "
+                   "(built without libpq)");
       return NULL;
+#endif
     }
   if (g_str_has_prefix (uri, "sqlite:"))
     path = g_strdup (uri + strlen ("sqlite:"));

@@ -2,8 +2,9 @@
  *
  * A KspStore holds a workspace: many standards, each with a working draft tree and immutable editions
  * (frozen trees), an audit trail and a lock. Backends are chosen by URI, as GnuCash's QofBackend is:
- * a plain path or "sqlite:PATH" opens the SQLite backend (ksp-sqlite-store.c); "postgresql://..." is
- * reserved for the shared working-group backend. The model and the UI only talk to this interface.
+ * a plain path or "sqlite:PATH" opens the SQLite backend (ksp-sqlite-store.c); "postgresql://..." the
+ * shared working-group backend (ksp-pg-store.c, when built with libpq). The model and the UI only talk to
+ * this interface; tests/store/test-store-contract.c is what every backend must do.
  *
  * Writes are made between begin() and commit(): KspDocument wraps each command in one transaction, so
  * an edit is either stored whole or not at all.

@@ -6,6 +6,7 @@ pkgs=(
   build-essential pkg-config meson ninja-build gettext git ca-certificates
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsqlite3-dev sqlite3 libxml2-dev libxml2-utils libzip-dev
+  libpq-dev postgresql-15
   xvfb xauth dbus dbus-daemon dbus-user-session libxtst6
   fonts-dejavu-core fonts-liberation desktop-file-utils
   libreoffice-writer-nogui poppler-utils python3-docx pandoc unzip

@@ -1,6 +1,7 @@
-/* The SQLite workspace: round trips of every field in both languages and all empty states, editions,
- * migrations, refusal of newer or foreign files, the lock, and undo/redo of every kind of edit with
- * the store written through. */
+/* The SQLite workspace, what only it does: its triggers against the sqlite3 shell, trees read by their runs
+ * of row numbers, migrations, refusal of newer or foreign files, the lock. What every backend must do (round
+ * trips of every field, editions, the log, review rows, undo/redo written through) is the store contract,
+ * tests/store/test-store-contract.c. */
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -11,11 +12,6 @@
 
 #include "ksp-document.h"
 #include "ksp-test-util.h"
-#include "ksp-group-command.h"
-#include "ksp-insert-node-command.h"
-#include "ksp-move-node-command.h"
-#include "ksp-remove-node-command.h"
-#include "ksp-set-value-command.h"
 #include "ksp-sample.h"
 #include "ksp-sqlite-store.h"
 #include "ksp-store.h"
@@ -44,113 +40,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->path);
 }
 
-/* One value per (field, language), cycling through absent, empty, dash and text so that every state
- * of every field appears across the tree. Texts carry what breaks naive storage: quotes, newlines,
- * TAB, NBSP, Kazakh letters and an SQL quote. */
-static const char *
-value_for (guint i,
-           KspLang lang,
-           char  **owned)
-{
-  switch (i % 4)
-    {
-    case 0: return NULL;
-    case 1: return "";
-    case 2: return "-";
-    default:
-      *owned = g_strdup_printf ("%s %u: «кавычки» \"quotes\" 'it''s'\n\tвторая\u00a0строка",
-                                lang == KSP_LANG_KK ? "Қазақша мәтін әғқңөұүі" :
-                                lang == KSP_LANG_RU ? "Русский текст" : "3423-0-006", i);
-      return *owned;
-    }
-}
-
-static guint counter;
-
-static void
-fill (KspNode *node)
-{
-  const KspKindSpec *kind = ksp_node_get_kind_spec (node);
-
-  for (guint f = 0; f < kind->n_fields; f++)
-    {
-      const KspFieldSpec *spec = &kind->fields[f];
-      if (ksp_field_is_bilingual (spec))
-        {
-          for (KspLang l = KSP_LANG_KK; l <= KSP_LANG_RU; l++)
-            {
-              g_autofree char *owned = NULL;
-              ksp_node_set_value (node, spec->name, l, value_for (counter++, l, &owned));
-            }
-        }
-      else
-        {
-          g_autofree char *owned = NULL;
-          ksp_node_set_value (node, spec->name, KSP_LANG_NONE, value_for (counter++, KSP_LANG_NONE, &owned));
-        }
-    }
-}
-
-/* A tree with two elements of every kind the schema allows, below every parent that allows it. */
-static void
-grow (KspNode *node,
-      guint    depth)
-{
-  const KspKindSpec *kind = ksp_node_get_kind_spec (node);
-
-  fill (node);
-  if (kind->children == NULL || depth > 6)
-    return;
-  for (guint c = 0; kind->children[c]; c++)
-    for (guint copy = 0; copy < 2; copy++)
-      {
-        g_autoptr (KspNode) child = ksp_node_new (kind->children[c], NULL);
-        g_autofree char *no = g_strdup_printf ("%u.", copy + 1);
-        ksp_node_set_number (child, copy ? no : NULL);
-        ksp_node_set_src_line (child, counter);
-        ksp_node_append_child (node, child);
-        grow (child, depth + 1);
-      }
-}
-
-static KspNode *
-make_full_tree (void)
-{
-  KspNode *root = ksp_node_new ("document", NULL);
-  counter = 0;
-  grow (root, 0);
-  return root;
-}
-
-static void
-count_kinds (KspNode    *node,
-             GHashTable *kinds)
-{
-  g_hash_table_add (kinds, (gpointer) ksp_node_get_kind (node));
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    count_kinds (ksp_node_get_child (node, i), kinds);
-}
-
-static void
-count_one_state (KspNode    *node,
-                 const char *field,
-                 KspLang     lang,
-                 const char *value,
-                 gpointer    user_data)
-{
-  guint (*seen)[4] = user_data;
-  seen[lang][ksp_value_state (value)]++;
-}
-
-static void
-count_states (KspNode *node,
-              guint    seen[KSP_N_LANGS][4])
-{
-  ksp_node_foreach_value (node, count_one_state, seen);
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    count_states (ksp_node_get_child (node, i), seen);
-}
-
 static KspStore *
 open_store (const char        *path,
             KspStoreOpenFlags  flags)
@@ -171,88 +60,6 @@ assert_trees_equal (KspNode *a,
 
   if (!ksp_node_equal (a, b, &difference))
     g_error ("trees differ: %s", difference);
-}
-
-static void
-test_roundtrip_every_field (Fixture       *f,
-                            gconstpointer  data)
-{
-  g_autoptr (KspNode) tree = make_full_tree ();
-  g_autoptr (KspStore) store = open_store (f->path, KSP_STORE_OPEN_CREATE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (KspNode) loaded = NULL;
-  guint n_kinds;
-  gint64 tree_id;
-
-  ksp_schema_list_kinds (&n_kinds);
-  count_kinds (tree, kinds);
-  g_assert_cmpuint (g_hash_table_size (kinds), ==, n_kinds);
-
-  tree_id = ksp_store_add_standard (store, tree, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (tree_id, >, 0);
-
-  /* A copy is equal, IDs included, and independent of the original. */
-  {
-    g_autoptr (KspNode) copy = ksp_node_copy (tree);
-    assert_trees_equal (tree, copy);
-    ksp_node_set_value (ksp_node_get_child (copy, 0), "title", KSP_LANG_RU, "changed in the copy");
-    g_assert_false (ksp_node_equal (tree, copy, NULL));
-  }
-
-  /* Same session, then a fresh one. */
-  loaded = ksp_store_load_tree (store, tree_id, &error);
-  g_assert_no_error (error);
-  assert_trees_equal (tree, loaded);
-  g_clear_object (&loaded);
-  ksp_store_close (store);
-  g_clear_object (&store);
-
-  store = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
-  loaded = ksp_store_load_tree (store, tree_id, &error);
-  g_assert_no_error (error);
-  assert_trees_equal (tree, loaded);
-
-  /* Every state occurs, in each language slot, in what came back from the file. */
-  {
-    guint seen[KSP_N_LANGS][4] = { { 0 } };
-    count_states (loaded, seen);
-    for (guint l = 0; l < KSP_N_LANGS; l++)
-      for (guint st = KSP_VALUE_EMPTY; st <= KSP_VALUE_TEXT; st++)
-        g_assert_cmpuint (seen[l][st], >, 0);
-  }
-}
-
-static void
-test_roundtrip_sample (Fixture       *f,
-                       gconstpointer  data)
-{
-  g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  g_autoptr (KspStore) store = open_store (f->path, KSP_STORE_OPEN_CREATE);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) standards = NULL;
-  g_autoptr (KspNode) loaded = NULL;
-  KspStandardInfo *info;
-
-  g_assert_cmpint (ksp_store_add_standard (store, sample, &error), >, 0);
-  g_assert_no_error (error);
-  standards = ksp_store_list_standards (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (standards->len, ==, 1);
-  info = g_ptr_array_index (standards, 0);
-  g_assert_cmpstr (info->code, ==, "Q88100061");
-  g_assert_cmpstr (info->title_ru, ==, "Социальная работа и другие профессии социальной сферы"); /* cleaned */
-  g_assert_cmpstr (info->handle, ==, "Q88100061");
-  g_assert_cmpstr (info->standard_id, ==, ksp_node_get_id (sample));
-  loaded = ksp_store_load_tree (store, info->draft_tree, &error);
-  g_assert_no_error (error);
-  assert_trees_equal (sample, loaded);
-
-  /* Adding the same standard again is refused, not duplicated, and the message says why. */
-  g_assert_cmpint (ksp_store_add_standard (store, sample, &error), ==, 0);
-  g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "already in the workspace"));
 }
 
 static KspDocument *
@@ -798,9 +605,12 @@ test_refuses_newer_and_foreign (Fixture       *f,
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_clear_error (&error);
 
-  store = ksp_store_open_uri ("postgresql://db.example/kasip", KSP_STORE_OPEN_DEFAULT, &error);
+  /* a PostgreSQL address with a password is refused before connecting (or the build has no such backend),
+   * and the password is not in the message */
+  store = ksp_store_open_uri ("postgresql://dana:s3cret@db.example/kasip", KSP_STORE_OPEN_DEFAULT, &error);
   g_assert_null (store);
   g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_SUPPORTED);
+  g_assert_null (strstr (error->message, "s3cret"));
   g_clear_error (&error);
 
   /* sqlite: and file: URIs reach the same backend. */
@@ -910,218 +720,6 @@ test_lock (Fixture       *f,
   g_assert_nonnull (strstr (ksp_store_get_read_only_reason (c), "other-host"));
 }
 
-/* After every step, the store must hold exactly the tree in memory. */
-static void
-assert_stored (KspDocument *doc)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspNode) stored = ksp_store_load_tree (ksp_document_get_store (doc), ksp_document_get_tree_id (doc), &error);
-
-  g_assert_no_error (error);
-  assert_trees_equal (ksp_document_get_root (doc), stored);
-}
-
-static KspNode *
-snapshot (KspDocument *doc)
-{
-  g_autoptr (GError) error = NULL;
-  KspNode *n = ksp_store_load_tree (ksp_document_get_store (doc), ksp_document_get_tree_id (doc), &error);
-  g_assert_no_error (error);
-  return n;
-}
-
-static void
-count_changed (KspDocument *doc,
-               KspCommand  *command,
-               guint       *count)
-{
-  g_assert_true (KSP_IS_COMMAND (command));
-  (*count)++;
-}
-
-/* Executes one edit, checks it is stored, undoes it (tree as before), redoes it (tree as after);
- * each step emits the document's "changed" once, whether it changes a value or the structure. */
-static void
-check_undo_redo (KspDocument *doc,
-                 KspCommand  *command)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (KspNode) before = snapshot (doc);
-  g_autoptr (KspNode) after = NULL;
-  g_autoptr (KspNode) now = NULL;
-  guint changed = 0;
-  gulong handler = g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &changed);
-
-  g_assert_true (ksp_document_execute (doc, command, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (changed, ==, 1);
-  assert_stored (doc);
-  after = snapshot (doc);
-  g_assert_false (ksp_node_equal (before, after, NULL));
-
-  g_assert_true (ksp_document_undo (doc, &error));
-  g_assert_no_error (error);
-  assert_stored (doc);
-  now = snapshot (doc);
-  assert_trees_equal (before, now);
-  g_clear_object (&now);
-  assert_trees_equal (before, ksp_document_get_root (doc));
-
-  g_assert_true (ksp_document_redo (doc, &error));
-  g_assert_no_error (error);
-  assert_stored (doc);
-  now = snapshot (doc);
-  assert_trees_equal (after, now);
-  g_assert_cmpuint (changed, ==, 3);
-  g_signal_handler_disconnect (doc, handler);
-}
-
-static void
-test_undo_redo_every_edit (Fixture       *f,
-                           gconstpointer  data)
-{
-  g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) audit = NULL;
-  KspNode *root = ksp_document_get_root (doc);
-  KspNode *card = ksp_test_first_of_kind (root, "card");
-  KspNode *fn = ksp_test_first_of_kind (card, "function");
-  KspNode *skill1 = ksp_node_get_child (fn, 0);
-  KspNode *skill2 = ksp_node_get_child (fn, 1);
-  KspNode *ability = ksp_node_get_child (skill1, 0);
-  g_autoptr (KspNode) knowledge = ksp_node_new ("knowledge", NULL);
-  g_autoptr (KspCommand) group = ksp_group_command_new ("two fields");
-  KspUndoStack *stack = ksp_document_get_undo_stack (doc);
-  guint refused_changed = 0;
-
-  ksp_document_set_user (doc, "reviewer-1");
-
-  /* Set a value; make it empty, a dash, absent; Kazakh beside Russian. */
-  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "purpose", KSP_LANG_KK,
-                                                  "ЛСИ-ге күнделікті көмек көрсету."));
-  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "purpose", KSP_LANG_RU, ""));
-  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "nonformal", KSP_LANG_RU, "-"));
-  check_undo_redo (doc, ksp_set_value_command_new (ksp_node_get_id (card), "etks", KSP_LANG_RU, NULL));
-  g_assert_null (ksp_node_get_value (card, "etks", KSP_LANG_RU));
-  g_assert_cmpstr (ksp_node_get_value (card, "nonformal", KSP_LANG_RU), ==, "-");
-  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "");
-
-  /* Insert a knowledge item with its text. */
-  ksp_node_set_number (knowledge, "3.");
-  ksp_node_set_value (knowledge, "text", KSP_LANG_RU, "Основ оказания первой помощи.");
-  ksp_node_set_value (knowledge, "text", KSP_LANG_KK, "Алғашқы көмек көрсету негіздерін.");
-  check_undo_redo (doc, ksp_insert_node_command_new (ksp_node_get_id (skill1), 3, knowledge));
-  g_assert_true (ksp_node_get_parent (knowledge) == skill1);
-
-  /* Remove a whole skill (with its items), and get it back with the same IDs. */
-  check_undo_redo (doc, ksp_remove_node_command_new (ksp_node_get_id (skill2)));
-  g_assert_true (ksp_document_undo (doc, &error));
-  g_assert_true (ksp_document_lookup (doc, ksp_node_get_id (skill2)) == skill2);
-  g_assert_true (ksp_document_redo (doc, &error));
-  g_assert_null (ksp_document_lookup (doc, ksp_node_get_id (skill2)));
-  g_assert_true (ksp_document_undo (doc, &error));
-
-  /* Reorder within a parent, and move to another parent. */
-  check_undo_redo (doc, ksp_move_node_command_new (ksp_node_get_id (ability), ksp_node_get_id (skill1), 2));
-  check_undo_redo (doc, ksp_move_node_command_new (ksp_node_get_id (ability), ksp_node_get_id (skill2), 0));
-  g_assert_true (ksp_node_get_parent (ability) == skill2);
-
-  /* A group is one step. */
-  ksp_group_command_take (KSP_GROUP_COMMAND (group),
-                          ksp_set_value_command_new (ksp_node_get_id (card), "group_code", KSP_LANG_NONE, "5320-9"));
-  ksp_group_command_take (KSP_GROUP_COMMAND (group),
-                          ksp_set_value_command_new (ksp_node_get_id (card), "occupation_code", KSP_LANG_NONE, "5320-9-006"));
-  check_undo_redo (doc, g_object_ref (group));
-
-  g_assert_no_error (error);
-  g_assert_true (ksp_undo_stack_can_undo (stack));
-  g_assert_false (ksp_undo_stack_can_redo (stack));
-
-  /* Invalid edits are refused with a clear message and change nothing (no "changed" either). */
-  g_signal_connect (doc, "changed", G_CALLBACK (count_changed), &refused_changed);
-  g_assert_false (ksp_document_set_value (doc, card, "no_such_field", KSP_LANG_RU, "x", &error));
-  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "no_such_field"));
-  g_clear_error (&error);
-  g_assert_false (ksp_document_set_value (doc, card, "occupation_code", KSP_LANG_RU, "x", &error));
-  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (ksp_document_set_value (doc, card, "purpose", KSP_LANG_RU, "\xff\xfe", &error));
-  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (ksp_document_move_node (doc, fn, skill1, 0, &error));
-  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
-  g_clear_error (&error);
-  {
-    g_autoptr (KspNode) stray = ksp_node_new ("card", NULL);
-    g_assert_false (ksp_document_insert_node (doc, skill1, 0, stray, &error));
-    g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_INVALID);
-    g_clear_error (&error);
-  }
-  assert_stored (doc);
-  g_assert_cmpuint (refused_changed, ==, 0);
-
-  /* Every step is in the change log with who did it and what it changed. */
-  audit = ksp_store_list_log (store, ksp_node_get_id (root), &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (audit->len, >=, 30);
-  for (guint i = 1; i < audit->len; i++)
-    {
-      KspLogEntry *e = g_ptr_array_index (audit, i);
-      g_assert_cmpstr (e->author, ==, "reviewer-1");
-      g_assert_true (g_str_equal (e->action, "do") || g_str_equal (e->action, "undo") || g_str_equal (e->action, "redo"));
-      g_assert_cmpuint (e->records->len, >, 0);
-    }
-  {
-    KspLogEntry *first = g_ptr_array_index (audit, 1);
-    KspChangeRecord *r = g_ptr_array_index (first->records, 0);
-    g_assert_cmpstr (first->command, ==, "set-value");
-    g_assert_true (r->op == KSP_RECORD_SET && g_str_equal (r->field, "purpose") && r->lang == KSP_LANG_KK);
-  }
-
-  /* Reopening the workspace gives the same tree: nothing lived only in memory. */
-  {
-    g_autoptr (KspNode) memory = g_object_ref (root);
-    gint64 tree = ksp_document_get_tree_id (doc);
-    g_autoptr (KspNode) reloaded = NULL;
-    g_clear_object (&doc);
-    ksp_store_close (store);
-    g_clear_object (&store);
-    store = open_store (f->path, KSP_STORE_OPEN_DEFAULT);
-    reloaded = ksp_store_load_tree (store, tree, &error);
-    g_assert_no_error (error);
-    assert_trees_equal (memory, reloaded);
-  }
-}
-
-static void
-test_typing_merges (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspDocument) doc = open_sample_document (f->path, &store);
-  g_autoptr (GError) error = NULL;
-  KspNode *card = ksp_test_first_of_kind (ksp_document_get_root (doc), "card");
-  KspUndoStack *stack = ksp_document_get_undo_stack (doc);
-  const char *old = "Индивидуальный помощник";
-  static const char *const steps[] = { "И", "Ин", "Инд", NULL };
-
-  for (guint i = 0; steps[i]; i++)
-    g_assert_true (ksp_document_set_value (doc, card, "profession_name", KSP_LANG_RU, steps[i], &error));
-  g_assert_cmpuint (ksp_undo_stack_get_n_commands (stack), ==, 1);
-  /* Another field is another step. */
-  g_assert_true (ksp_document_set_value (doc, card, "profession_name", KSP_LANG_KK, "Жеке көмекші", &error));
-  g_assert_cmpuint (ksp_undo_stack_get_n_commands (stack), ==, 2);
-  g_assert_true (ksp_document_undo (doc, &error));
-  g_assert_true (ksp_document_undo (doc, &error));
-  g_assert_cmpstr (ksp_node_get_value (card, "profession_name", KSP_LANG_RU), ==, old);
-  g_assert_null (ksp_node_get_value (card, "profession_name", KSP_LANG_KK));
-  g_assert_false (ksp_document_undo (doc, &error));
-  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_NOTHING);
-  assert_stored (doc);
-}
-
 static void
 test_read_only_document (Fixture       *f,
                          gconstpointer  data)
@@ -1139,82 +737,6 @@ test_read_only_document (Fixture       *f,
   g_assert_false (ksp_document_set_value (doc2, card, "purpose", KSP_LANG_RU, "x", &error));
   g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_READ_ONLY);
   g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), !=, "x");
-}
-
-static KspNode *
-order_with_standards (const char *const *titles,
-                      const char *const *codes,
-                      guint               n)
-{
-  KspNode *doc = ksp_node_new ("document", NULL);
-  g_autoptr (KspNode) order = ksp_node_new ("order", NULL);
-
-  ksp_node_set_value (order, "title", KSP_LANG_KK, "Кәсіби стандарттарды бекіту туралы");
-  ksp_node_append_child (doc, order);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (KspNode) std = ksp_node_new ("standard", NULL);
-      ksp_node_set_value (std, "name", KSP_LANG_KK, titles[i]);
-      if (codes[i])
-        ksp_node_set_value (std, "code", KSP_LANG_NONE, codes[i]);
-      ksp_node_append_child (doc, std);
-    }
-  return doc;
-}
-
-/* Issue 12.5/12.6: every standard of a workspace, also each one of an order that approved several, has a
- * unique typeable handle: its code without the text's punctuation, else a slug of its title. */
-static void
-test_handles (Fixture       *f,
-              gconstpointer  data)
-{
-  g_autoptr (KspStore) store = open_store (f->path, KSP_STORE_OPEN_CREATE);
-  const char *const titles[] = { "Үйде әлеуметтік көмек көрсету", "\"Үйде әлеуметтік көмек көрсету\".",
-                                 "Зейнетақы мен жәрдемақы төлеу", "Кәсіп" };
-  const char *const codes[] = { NULL, NULL, "-", "Q88100061." };
-  g_autoptr (KspNode) order = order_with_standards (titles, codes, 4);
-  g_autoptr (KspNode) single = order_with_standards (titles + 2, (const char *const[]) { "Q87300060" }, 1);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) list = NULL;
-  const char *const want[][2] = {
-    /* documents with a code first, by code; a document's standards together, in order */
-    { "Q87300060", "Зейнетақы мен жәрдемақы төлеу" },
-    { "uide-aleumettik", "Үйде әлеуметтік көмек көрсету" },
-    { "uide-aleumettik-2", "Үйде әлеуметтік көмек көрсету" }, /* quotes and the final dot gone */
-    { "zeinetaqy-zhardemaqy", "Зейнетақы мен жәрдемақы төлеу" },
-    { "Q88100061", "Кәсіп" },
-  };
-
-  g_assert_cmpint (ksp_store_add_standard (store, order, &error), >, 0);
-  g_assert_cmpint (ksp_store_add_standard (store, single, &error), >, 0);
-  list = ksp_store_list_standards (store, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, G_N_ELEMENTS (want));
-  for (guint i = 0; i < list->len; i++)
-    {
-      KspStandardInfo *info = list->pdata[i];
-      g_autoptr (KspStandardInfo) found = NULL;
-
-      g_assert_cmpstr (info->handle, ==, want[i][0]);
-      g_assert_cmpstr (info->title_kk, ==, want[i][1]);
-      g_assert_cmpuint (info->n_in_document, ==, i == 0 ? 1 : 4);
-      found = ksp_store_find_standard (store, info->handle, &error);
-      g_assert_no_error (error);
-      g_assert_cmpstr (found->node_id, ==, info->node_id);
-      g_assert_cmpint (found->draft_tree, ==, info->draft_tree);
-    }
-  g_assert_null (((KspStandardInfo *) list->pdata[1])->code); /* «-» is no code */
-  {
-    /* the code as published, with its dot, and the ID of a standard element, find it too */
-    g_autoptr (KspStandardInfo) by_code = ksp_store_find_standard (store, "Q88100061.", &error);
-    g_autoptr (KspStandardInfo) by_id = ksp_store_find_standard (store, ((KspStandardInfo *) list->pdata[3])->node_id, &error);
-    g_assert_no_error (error);
-    g_assert_cmpstr (by_code->handle, ==, "Q88100061");
-    g_assert_cmpstr (by_id->handle, ==, "zeinetaqy-zhardemaqy");
-    g_assert_null (ksp_store_find_standard (store, "nope", &error));
-    g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
-    g_assert_nonnull (strstr (error->message, "uide-aleumettik-2"));
-  }
 }
 
 /* Issue 12.7: a new workspace appears whole (full schema) or not at all; an empty file is not taken for a
@@ -1282,8 +804,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("KASIP_USER", "tester", TRUE);
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("/store/roundtrip/every-field", test_roundtrip_every_field);
-  ADD ("/store/roundtrip/sample", test_roundtrip_sample);
   ADD ("/store/editions-immutable", test_editions_immutable);
   ADD ("/store/load-scattered-and-reader", test_load_scattered_and_reader);
   ADD ("/store/migration-from-v1", test_migration_from_v1);
@@ -1291,10 +811,7 @@ main (int    argc,
   ADD ("/store/refuses-newer-and-foreign", test_refuses_newer_and_foreign);
   ADD ("/store/lock", test_lock);
   ADD ("/store/lock-wait", test_lock_wait);
-  ADD ("/store/handles", test_handles);
   ADD ("/store/created-whole", test_created_whole);
-  ADD ("/document/undo-redo-every-edit", test_undo_redo_every_edit);
-  ADD ("/document/typing-merges", test_typing_merges);
   ADD ("/document/read-only", test_read_only_document);
   return g_test_run ();
 }

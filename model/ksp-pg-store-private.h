@@ -1,0 +1,76 @@
+/* ksp-pg-store-private.h: what the PostgreSQL backend's files share. SQL stays in ksp-pg-*.c, and every
+ * value goes to the server as a parameter of PQexecParams, never into the SQL text. */
+#pragma once
+
+#include <libpq-fe.h>
+
+#include "ksp-change-log.h"
+#include "ksp-pg-store.h"
+
+G_BEGIN_DECLS
+
+#define KSP_PG_MAX_PARAMS 64
+
+/* The parameters of one statement, as text (NULL: SQL NULL). */
+typedef struct
+{
+  const char *values[KSP_PG_MAX_PARAMS];
+  char        owned[KSP_PG_MAX_PARAMS][24];
+  int         n;
+} KspPgParams;
+
+void          _ksp_pg_text           (KspPgParams    *p,
+                                      const char     *text);
+void          _ksp_pg_int            (KspPgParams    *p,
+                                      gint64          value);
+
+/* ksp-pg-store.c */
+PGconn       *_ksp_pg_conn           (KspPgStore     *self);
+const char   *_ksp_pg_location       (KspPgStore     *self);
+/* Runs @sql with @params (nullable); returns its result (rows or none), or %NULL with @error saying
+ * @what failed. */
+PGresult     *_ksp_pg_query          (KspPgStore     *self,
+                                      const char     *sql,
+                                      const KspPgParams *params,
+                                      const char     *what,
+                                      GError        **error);
+gboolean      _ksp_pg_command        (KspPgStore     *self,
+                                      const char     *sql,
+                                      const KspPgParams *params,
+                                      const char     *what,
+                                      GError        **error);
+/* The rows @sql changed, or -1 with @error. */
+gint64        _ksp_pg_command_count  (KspPgStore     *self,
+                                      const char     *sql,
+                                      const KspPgParams *params,
+                                      const char     *what,
+                                      GError        **error);
+char         *_ksp_pg_dup            (const PGresult *r,
+                                      int             row,
+                                      int             col);
+gint64        _ksp_pg_int64          (const PGresult *r,
+                                      int             row,
+                                      int             col);
+char         *_ksp_pg_now            (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* ksp-pg-schema.c: the migrations (format N-1 → N) and what protects editions and the log */
+const char   *_ksp_pg_migration      (int             version);
+GPtrArray    *_ksp_pg_integrity_problems (KspPgStore *self);
+
+/* ksp-pg-log.c: the change log's rows */
+gboolean      _ksp_pg_log_append     (KspPgStore     *self,
+                                      KspLogEntry    *entry,
+                                      GError        **error);
+GPtrArray    *_ksp_pg_log_list       (KspPgStore     *self,
+                                      const char     *standard_id,
+                                      GError        **error);
+gboolean      _ksp_pg_log_head       (KspPgStore     *self,
+                                      char          **out_hash,
+                                      gint64         *out_count,
+                                      GError        **error);
+
+/* ksp-pg-review.c: people, change sets, comments (the class's vfuncs) */
+void          _ksp_pg_review_init_class (KspStoreClass *store_class);
+
+G_END_DECLS

@@ -1,0 +1,57 @@
+#!/bin/bash
+# with-postgres.sh CMD [ARG…]: runs CMD against a throw-away PostgreSQL server.
+#
+# Makes a temporary folder, runs initdb and pg_ctl there (the binaries of $KASIP_PG_BINDIR, by default
+# /usr/lib/postgresql/15/bin) as the postgres user when run as root (initdb refuses root), else as the user
+# running it; the server listens on a Unix socket in that folder only (no TCP). Creates a database, then
+# runs CMD with
+#   KASIP_TEST_PG_URI              postgresql:///kasip_test?host=DIR   (that database)
+#   KASIP_TEST_STORE_URI_TEMPLATE  postgresql:///@DB@?host=DIR         (the contract suite makes @DB@ per test)
+#   PGHOST=DIR, PGUSER, PATH with the binaries first (createdb, dropdb, psql for the tests)
+# and stops the server and removes the folder at the end, also when CMD or the start fails (trap). CMD's
+# exit status is the script's. Without the binaries it prints a TAP skip and exits 0.
+set -u
+bindir=${KASIP_PG_BINDIR:-/usr/lib/postgresql/15/bin}
+if [ $# -eq 0 ]; then echo "usage: $0 CMD [ARG…]" >&2; exit 2; fi
+if [ ! -x "$bindir/initdb" ] || [ ! -x "$bindir/pg_ctl" ]; then
+  echo "1..0 # SKIP no PostgreSQL server binaries in $bindir (Debian: apt-get install postgresql-15)"
+  exit 0
+fi
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/kasip-pg-XXXXXX") || exit 1
+if [ "$(id -u)" = 0 ]; then
+  pguser=postgres
+  if ! id "$pguser" >/dev/null 2>&1; then echo "Bail out! no postgres user to run the server as" ; rm -rf "$dir"; exit 1; fi
+  chown "$pguser" "$dir"
+  as_pg() { runuser -u "$pguser" -- "$@"; }
+else
+  pguser=$(id -un)
+  as_pg() { "$@"; }
+fi
+chmod 700 "$dir"
+started=0
+cleanup() {
+  if [ $started = 1 ]; then as_pg "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1; fi
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+
+# What goes wrong while starting is said on stderr (TAP readers ignore it), with the server's log.
+fail() {
+  echo "Bail out! $1" 
+  [ -f "$dir/log" ] && sed 's/^/# /' "$dir/log" >&2
+  exit 1
+}
+as_pg "$bindir/initdb" -D "$dir/data" -U "$pguser" -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+  || { cat "$dir/initdb.log" >&2; fail "initdb failed"; }
+started=1
+as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
+  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=60" start >/dev/null \
+  || fail "the server did not start"
+as_pg "$bindir/createdb" -h "$dir" -U "$pguser" kasip_test || fail "createdb failed"
+
+export PGHOST="$dir" PGUSER="$pguser" PATH="$bindir:$PATH"
+export KASIP_TEST_PG_URI="postgresql:///kasip_test?host=$dir"
+export KASIP_TEST_STORE_URI_TEMPLATE="postgresql:///@DB@?host=$dir"
+"$@"

@@ -42,22 +42,22 @@ read_head (KspPgStore *self,
 }
 
 gboolean
-_ksp_pg_log_head (KspPgStore *self,
-                  char      **out_hash,
-                  gint64     *out_count,
-                  GError    **error)
+_ksp_pg_log_head (KspStore *store,
+                  char    **out_hash,
+                  gint64   *out_count,
+                  GError  **error)
 {
-  return read_head (self, FALSE, out_hash, out_count, error);
+  return read_head (KSP_PG_STORE (store), FALSE, out_hash, out_count, error);
 }
 
 /* Seals @entry after the chain's head and stores it with its records; the head moves on. In the caller's
  * transaction (or one of its own). */
 gboolean
-_ksp_pg_log_append (KspPgStore  *self,
+_ksp_pg_log_append (KspStore    *store,
                     KspLogEntry *entry,
                     GError     **error)
 {
-  KspStore *store = KSP_STORE (self);
+  KspPgStore *self = KSP_PG_STORE (store);
   g_autofree char *head = NULL;
   g_autoptr (PGresult) r = NULL;
   KspPgParams p = { 0 }, h = { 0 };
@@ -129,10 +129,11 @@ failed:
 
 /* The entries (of one standard, or all), in the order of the chain, with their records. */
 GPtrArray *
-_ksp_pg_log_list (KspPgStore *self,
+_ksp_pg_log_list (KspStore   *store,
                   const char *standard_id,
                   GError    **error)
 {
+  KspPgStore *self = KSP_PG_STORE (store);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_log_entry_free);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (PGresult) entries = NULL;

@@ -244,8 +244,9 @@ _ksp_pg_migration (int version)
  * or not as made (a trigger gone, disabled, for other events, or its function rewritten); empty when all
  * hold. */
 GPtrArray *
-_ksp_pg_integrity_problems (KspPgStore *self)
+_ksp_pg_integrity_problems (KspStore *store)
 {
+  KspPgStore *self = KSP_PG_STORE (store);
   GPtrArray *problems = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (triggers); i++)

@@ -56,16 +56,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 /* ksp-pg-schema.c: the migrations (format N-1 → N) and what protects editions and the log */
 const char   *_ksp_pg_migration      (int             version);
-GPtrArray    *_ksp_pg_integrity_problems (KspPgStore *self);
+GPtrArray    *_ksp_pg_integrity_problems (KspStore *store);
 
-/* ksp-pg-log.c: the change log's rows */
-gboolean      _ksp_pg_log_append     (KspPgStore     *self,
+/* ksp-pg-log.c: the change log's rows (the class's vfuncs) */
+gboolean      _ksp_pg_log_append     (KspStore       *store,
                                       KspLogEntry    *entry,
                                       GError        **error);
-GPtrArray    *_ksp_pg_log_list       (KspPgStore     *self,
+GPtrArray    *_ksp_pg_log_list       (KspStore       *store,
                                       const char     *standard_id,
                                       GError        **error);
-gboolean      _ksp_pg_log_head       (KspPgStore     *self,
+gboolean      _ksp_pg_log_head       (KspStore       *store,
                                       char          **out_hash,
                                       gint64         *out_count,
                                       GError        **error);

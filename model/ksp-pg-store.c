@@ -415,7 +415,7 @@ ksp_pg_store_open (KspStore          *store,
     }
   {
     /* what keeps editions and the log as written must be there before anything is written */
-    g_autoptr (GPtrArray) problems = _ksp_pg_integrity_problems (self);
+    g_autoptr (GPtrArray) problems = _ksp_pg_integrity_problems (store);
     if (problems->len > 0)
       {
         g_autofree char *reason = g_strdup_printf ("its protection was tampered with (%s): run kasip audit verify",
@@ -781,19 +781,14 @@ ksp_pg_store_add_standard (KspStore   *store,
 {
   KspPgStore *self = KSP_PG_STORE (store);
   g_autofree char *now = _ksp_pg_now ();
-  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  g_autoptr (KspLogEntry) entry = NULL;
   g_autoptr (PGresult) r = NULL;
   g_autofree char *label = NULL;
-  KspChangeRecord *record;
   KspPgParams p = { 0 };
   gint64 tree;
 
   /* Named in messages and the audit trail by its (first) standard. */
-  for (guint i = 0; i < ksp_node_get_n_children (root) && label == NULL; i++)
-    if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (root, i)), "standard"))
-      label = ksp_node_dup_label (ksp_node_get_child (root, i), KSP_LANG_RU);
-  if (label == NULL)
-    label = ksp_node_dup_label (root, KSP_LANG_RU);
+  label = _ksp_store_dup_document_label (root);
 
   if (!ksp_pg_store_begin (store, error))
     return 0;
@@ -806,9 +801,7 @@ ksp_pg_store_add_standard (KspStore   *store,
     goto failed;
   if (PQntuples (r) == 0)
     {
-      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED,
-                   "%s: this standard (%s, ID %s) is already in the workspace; open it there, or import into "
-                   "another workspace", _ksp_pg_location (self), label, ksp_node_get_id (root));
+      _ksp_store_set_already_there (store, root, label, error);
       goto failed;
     }
   g_clear_pointer (&r, PQclear);
@@ -819,16 +812,8 @@ ksp_pg_store_add_standard (KspStore   *store,
   tree = _ksp_pg_int64 (r, 0, 0);
   if (!write_node_rec (self, tree, root, 0, TRUE, error))
     goto failed;
-  entry->standard_id = g_strdup (ksp_node_get_id (root));
-  entry->tree_id = tree;
-  entry->author = g_strdup (user ? user : ksp_store_get_user (store));
-  entry->action = g_strdup ("create");
-  entry->command = g_strdup ("create");
-  entry->label = g_strdup (label);
-  record = ksp_change_record_new (KSP_RECORD_CREATE, root);
-  record->content_hash = ksp_node_content_hash (root);
-  g_ptr_array_add (entry->records, record);
-  if (!_ksp_pg_log_append (self, entry, error) || !ksp_pg_store_commit (store, error))
+  entry = _ksp_store_new_create_entry (store, root, tree, user, label);
+  if (!_ksp_pg_log_append (store, entry, error) || !ksp_pg_store_commit (store, error))
     goto failed;
   return tree;
 
@@ -844,11 +829,9 @@ ksp_pg_store_create_edition (KspStore             *store,
 {
   KspPgStore *self = KSP_PG_STORE (store);
   g_autofree char *now = _ksp_pg_now ();
-  g_autofree char *summary = NULL;
-  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  g_autoptr (KspLogEntry) entry = NULL;
   g_autoptr (KspNode) frozen = NULL;
   g_autoptr (PGresult) r = NULL;
-  KspChangeRecord *record;
   KspPgParams p = { 0 }, q = { 0 }, c = { 0 };
   gint64 draft, tree;
   int number = info->number;
@@ -913,55 +896,14 @@ ksp_pg_store_create_edition (KspStore             *store,
   /* the entry records the hash of the content frozen: a rewritten edition is found by it */
   if (!(frozen = ksp_pg_store_load_tree (store, tree, error)))
     goto failed;
-  summary = g_strdup_printf ("%d", number);
-  entry->standard_id = g_strdup (info->standard_id);
-  entry->tree_id = tree;
-  entry->author = g_strdup (ksp_store_get_user (store));
-  entry->action = g_strdup ("edition");
-  entry->command = g_strdup ("edition");
-  entry->label = g_strdup (info->note);
-  record = ksp_change_record_new (KSP_RECORD_FREEZE, frozen);
-  record->new_value = g_strdup (summary);
-  record->content_hash = ksp_node_content_hash (frozen);
-  g_ptr_array_add (entry->records, record);
-  if (!_ksp_pg_log_append (self, entry, error) || !ksp_pg_store_commit (store, error))
+  entry = _ksp_store_new_freeze_entry (store, info->standard_id, tree, frozen, number, info->note);
+  if (!_ksp_pg_log_append (store, entry, error) || !ksp_pg_store_commit (store, error))
     goto failed;
   return tree;
 
 failed:
   ksp_pg_store_rollback (store);
   return 0;
-}
-
-static gboolean
-ksp_pg_store_append_log (KspStore    *store,
-                         KspLogEntry *entry,
-                         GError     **error)
-{
-  return _ksp_pg_log_append (KSP_PG_STORE (store), entry, error);
-}
-
-static GPtrArray *
-ksp_pg_store_list_log (KspStore   *store,
-                       const char *standard_id,
-                       GError    **error)
-{
-  return _ksp_pg_log_list (KSP_PG_STORE (store), standard_id, error);
-}
-
-static gboolean
-ksp_pg_store_get_log_head (KspStore *store,
-                           char    **out_hash,
-                           gint64   *out_count,
-                           GError  **error)
-{
-  return _ksp_pg_log_head (KSP_PG_STORE (store), out_hash, out_count, error);
-}
-
-static GPtrArray *
-ksp_pg_store_dup_integrity_problems (KspStore *store)
-{
-  return _ksp_pg_integrity_problems (KSP_PG_STORE (store));
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -1105,10 +1047,10 @@ ksp_pg_store_class_init (KspPgStoreClass *klass)
   store_class->write_node = ksp_pg_store_write_node;
   store_class->delete_node = ksp_pg_store_delete_node;
   store_class->write_order = ksp_pg_store_write_order;
-  store_class->append_log = ksp_pg_store_append_log;
-  store_class->list_log = ksp_pg_store_list_log;
-  store_class->get_log_head = ksp_pg_store_get_log_head;
-  store_class->dup_integrity_problems = ksp_pg_store_dup_integrity_problems;
+  store_class->append_log = _ksp_pg_log_append;
+  store_class->list_log = _ksp_pg_log_list;
+  store_class->get_log_head = _ksp_pg_log_head;
+  store_class->dup_integrity_problems = _ksp_pg_integrity_problems;
   store_class->dup_lock_holder = ksp_pg_store_dup_lock_holder;
   store_class->heartbeat = ksp_pg_store_heartbeat;
   store_class->put_reference = ksp_pg_store_put_reference;

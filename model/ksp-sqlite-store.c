@@ -1236,18 +1236,13 @@ ksp_sqlite_store_add_standard (KspStore   *store,
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autofree char *now = now_iso ();
-  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
-  KspChangeRecord *record;
+  g_autoptr (KspLogEntry) entry = NULL;
   g_autofree char *label = NULL;
   sqlite3_stmt *s;
   gint64 tree;
 
   /* Named in messages and the audit trail by its (first) standard. */
-  for (guint i = 0; i < ksp_node_get_n_children (root) && label == NULL; i++)
-    if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (root, i)), "standard"))
-      label = ksp_node_dup_label (ksp_node_get_child (root, i), KSP_LANG_RU);
-  if (label == NULL)
-    label = ksp_node_dup_label (root, KSP_LANG_RU);
+  label = _ksp_store_dup_document_label (root);
 
   if (!ksp_sqlite_store_begin (store, error))
     return 0;
@@ -1259,9 +1254,7 @@ ksp_sqlite_store_add_standard (KspStore   *store,
   if (sqlite3_step (s) == SQLITE_ROW)
     {
       sqlite3_reset (s);
-      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED,
-                   "%s: this standard (%s, ID %s) is already in the workspace; open it there, or import into "
-                   "another workspace", location (self), label, ksp_node_get_id (root));
+      _ksp_store_set_already_there (store, root, label, error);
       goto failed;
     }
   sqlite3_reset (s);
@@ -1286,15 +1279,7 @@ ksp_sqlite_store_add_standard (KspStore   *store,
 
   if (!write_node_rec (self, tree, root, 0, TRUE, error))
     goto failed;
-  entry->standard_id = g_strdup (ksp_node_get_id (root));
-  entry->tree_id = tree;
-  entry->author = g_strdup (user ? user : ksp_store_get_user (store));
-  entry->action = g_strdup ("create");
-  entry->command = g_strdup ("create");
-  entry->label = g_strdup (label);
-  record = ksp_change_record_new (KSP_RECORD_CREATE, root);
-  record->content_hash = ksp_node_content_hash (root);
-  g_ptr_array_add (entry->records, record);
+  entry = _ksp_store_new_create_entry (store, root, tree, user, label);
   if (!_ksp_sqlite_log_append (self, entry, error))
     goto failed;
   if (!ksp_sqlite_store_commit (store, error))
@@ -1313,13 +1298,11 @@ ksp_sqlite_store_create_edition (KspStore             *store,
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
   g_autofree char *now = now_iso ();
-  g_autofree char *summary = NULL;
   sqlite3_stmt *s;
   gint64 draft = 0, tree, shift = 0;
   int number = info->number;
-  g_autoptr (KspLogEntry) entry = ksp_log_entry_new ();
+  g_autoptr (KspLogEntry) entry = NULL;
   g_autoptr (KspNode) frozen = NULL;
-  KspChangeRecord *record;
 
   if (!ksp_sqlite_store_begin (store, error))
     return 0;
@@ -1399,17 +1382,7 @@ ksp_sqlite_store_create_edition (KspStore             *store,
   /* the entry records the hash of the content frozen: a rewritten edition is found by it */
   if (!(frozen = ksp_sqlite_store_load_tree (store, tree, error)))
     goto failed;
-  summary = g_strdup_printf ("%d", number);
-  entry->standard_id = g_strdup (info->standard_id);
-  entry->tree_id = tree;
-  entry->author = g_strdup (ksp_store_get_user (store));
-  entry->action = g_strdup ("edition");
-  entry->command = g_strdup ("edition");
-  entry->label = g_strdup (info->note);
-  record = ksp_change_record_new (KSP_RECORD_FREEZE, frozen);
-  record->new_value = g_strdup (summary);
-  record->content_hash = ksp_node_content_hash (frozen);
-  g_ptr_array_add (entry->records, record);
+  entry = _ksp_store_new_freeze_entry (store, info->standard_id, tree, frozen, number, info->note);
   if (!_ksp_sqlite_log_append (self, entry, error))
     goto failed;
   if (!ksp_sqlite_store_commit (store, error))

@@ -248,6 +248,74 @@ _ksp_store_set_location (KspStore   *self,
   priv->location = g_strdup (location);
 }
 
+char *
+_ksp_store_dup_document_label (KspNode *root)
+{
+  for (guint i = 0; i < ksp_node_get_n_children (root); i++)
+    if (g_str_equal (ksp_node_get_kind (ksp_node_get_child (root, i)), "standard"))
+      return ksp_node_dup_label (ksp_node_get_child (root, i), KSP_LANG_RU);
+  return ksp_node_dup_label (root, KSP_LANG_RU);
+}
+
+/* The same document imported twice (e.g. a DOCX exported from this workspace) keeps its IDs: refused. */
+void
+_ksp_store_set_already_there (KspStore   *self,
+                              KspNode    *root,
+                              const char *label,
+                              GError    **error)
+{
+  KspStorePrivate *priv = ksp_store_get_instance_private (self);
+
+  g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED,
+               "%s: this standard (%s, ID %s) is already in the workspace; open it there, or import into "
+               "another workspace", priv->location ? priv->location : "workspace", label, ksp_node_get_id (root));
+}
+
+KspLogEntry *
+_ksp_store_new_create_entry (KspStore   *self,
+                             KspNode    *root,
+                             gint64      tree,
+                             const char *user,
+                             const char *label)
+{
+  KspLogEntry *entry = ksp_log_entry_new ();
+  KspChangeRecord *record = ksp_change_record_new (KSP_RECORD_CREATE, root);
+
+  entry->standard_id = g_strdup (ksp_node_get_id (root));
+  entry->tree_id = tree;
+  entry->author = g_strdup (user ? user : ksp_store_get_user (self));
+  entry->action = g_strdup ("create");
+  entry->command = g_strdup ("create");
+  entry->label = g_strdup (label);
+  record->content_hash = ksp_node_content_hash (root);
+  g_ptr_array_add (entry->records, record);
+  return entry;
+}
+
+/* @frozen: the edition as read back from the store, so that its hash is that of what was stored */
+KspLogEntry *
+_ksp_store_new_freeze_entry (KspStore   *self,
+                             const char *standard_id,
+                             gint64      tree,
+                             KspNode    *frozen,
+                             int         number,
+                             const char *note)
+{
+  KspLogEntry *entry = ksp_log_entry_new ();
+  KspChangeRecord *record = ksp_change_record_new (KSP_RECORD_FREEZE, frozen);
+
+  entry->standard_id = g_strdup (standard_id);
+  entry->tree_id = tree;
+  entry->author = g_strdup (ksp_store_get_user (self));
+  entry->action = g_strdup ("edition");
+  entry->command = g_strdup ("edition");
+  entry->label = g_strdup (note);
+  record->new_value = g_strdup_printf ("%d", number);
+  record->content_hash = ksp_node_content_hash (frozen);
+  g_ptr_array_add (entry->records, record);
+  return entry;
+}
+
 const char *
 ksp_store_get_user (KspStore *self)
 {

@@ -369,5 +369,25 @@ void         _ksp_store_set_read_only  (KspStore          *self,
                                         const char        *reason);
 void         _ksp_store_set_location   (KspStore          *self,
                                         const char        *location);
+/* What a backend says of the entries it writes itself (every backend says the same): a document's name in
+ * messages and its "create" entry (its first standard's label, else its own); the refusal of a document
+ * already in the workspace; the "create" entry of an import and the "freeze" entry of an edition, with the
+ * content hashes ksp_store_verify() checks. */
+char        *_ksp_store_dup_document_label (KspNode       *root);
+void         _ksp_store_set_already_there  (KspStore      *self,
+                                            KspNode       *root,
+                                            const char    *label,
+                                            GError       **error);
+KspLogEntry *_ksp_store_new_create_entry   (KspStore      *self,
+                                            KspNode       *root,
+                                            gint64         tree,
+                                            const char    *user,
+                                            const char    *label);
+KspLogEntry *_ksp_store_new_freeze_entry   (KspStore      *self,
+                                            const char    *standard_id,
+                                            gint64         tree,
+                                            KspNode       *frozen,
+                                            int            number,
+                                            const char    *note);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "ksp-sample.h"
 #include "ksp-set-value-command.h"
 #include "ksp-store.h"
+#include "ksp-test-store.h"
 #include "ksp-test-util.h"
 
 typedef struct
@@ -136,46 +137,6 @@ raw_sql (Fixture    *f,
       }                                                                             \
   } G_STMT_END
 
-static KspStore *
-open_store (const char        *uri,
-            KspStoreOpenFlags  flags)
-{
-  g_autoptr (GError) error = NULL;
-  KspStore *store = ksp_store_open_uri (uri, flags, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
-static KspDocument *
-open_sample_document (const char *uri,
-                      KspStore  **out_store)
-{
-  g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  g_autoptr (GError) error = NULL;
-  KspStore *store = open_store (uri, KSP_STORE_OPEN_CREATE);
-  gint64 tree = ksp_store_add_standard (store, sample, &error);
-  KspDocument *doc;
-
-  g_assert_no_error (error);
-  doc = ksp_document_open (store, tree, &error);
-  g_assert_no_error (error);
-  *out_store = store;
-  return doc;
-}
-
-static guint
-count_elements (KspNode *node)
-{
-  guint n = 1;
-
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    n += count_elements (ksp_node_get_child (node, i));
-  return n;
-}
-
-
 /* One value per (field, language), cycling through absent, empty, dash and text so that every state
  * of every field appears across the tree. Texts carry what breaks naive storage: quotes, newlines,
  * TAB, NBSP, Kazakh letters and an SQL quote. */
@@ -283,24 +244,12 @@ count_states (KspNode *node,
     count_states (ksp_node_get_child (node, i), seen);
 }
 
-
-static void
-assert_trees_equal (KspNode *a,
-                    KspNode *b)
-{
-  g_autofree char *difference = NULL;
-
-  if (!ksp_node_equal (a, b, &difference))
-    g_error ("trees differ: %s", difference);
-}
-
-
 static void
 test_roundtrip_every_field (Fixture       *f,
                             gconstpointer  data)
 {
   g_autoptr (KspNode) tree = make_full_tree ();
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (KspNode) loaded = NULL;
@@ -318,7 +267,7 @@ test_roundtrip_every_field (Fixture       *f,
   /* A copy is equal, IDs included, and independent of the original. */
   {
     g_autoptr (KspNode) copy = ksp_node_copy (tree);
-    assert_trees_equal (tree, copy);
+    ksp_test_assert_trees_equal (tree, copy);
     ksp_node_set_value (ksp_node_get_child (copy, 0), "title", KSP_LANG_RU, "changed in the copy");
     g_assert_false (ksp_node_equal (tree, copy, NULL));
   }
@@ -326,15 +275,15 @@ test_roundtrip_every_field (Fixture       *f,
   /* Same session, then a fresh one. */
   loaded = ksp_store_load_tree (store, tree_id, &error);
   g_assert_no_error (error);
-  assert_trees_equal (tree, loaded);
+  ksp_test_assert_trees_equal (tree, loaded);
   g_clear_object (&loaded);
   ksp_store_close (store);
   g_clear_object (&store);
 
-  store = open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
+  store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
   loaded = ksp_store_load_tree (store, tree_id, &error);
   g_assert_no_error (error);
-  assert_trees_equal (tree, loaded);
+  ksp_test_assert_trees_equal (tree, loaded);
 
   /* Every state occurs, in each language slot, in what came back from the file. */
   {
@@ -346,13 +295,12 @@ test_roundtrip_every_field (Fixture       *f,
   }
 }
 
-
 static void
 test_roundtrip_sample (Fixture       *f,
                        gconstpointer  data)
 {
   g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) standards = NULL;
   g_autoptr (KspNode) loaded = NULL;
@@ -370,14 +318,13 @@ test_roundtrip_sample (Fixture       *f,
   g_assert_cmpstr (info->standard_id, ==, ksp_node_get_id (sample));
   loaded = ksp_store_load_tree (store, info->draft_tree, &error);
   g_assert_no_error (error);
-  assert_trees_equal (sample, loaded);
+  ksp_test_assert_trees_equal (sample, loaded);
 
   /* Adding the same standard again is refused, not duplicated, and the message says why. */
   g_assert_cmpint (ksp_store_add_standard (store, sample, &error), ==, 0);
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "already in the workspace"));
 }
-
 
 /* After every step, the store must hold exactly the tree in memory. */
 static void
@@ -387,7 +334,7 @@ assert_stored (KspDocument *doc)
   g_autoptr (KspNode) stored = ksp_store_load_tree (ksp_document_get_store (doc), ksp_document_get_tree_id (doc), &error);
 
   g_assert_no_error (error);
-  assert_trees_equal (ksp_document_get_root (doc), stored);
+  ksp_test_assert_trees_equal (ksp_document_get_root (doc), stored);
 }
 
 static KspNode *
@@ -432,15 +379,15 @@ check_undo_redo (KspDocument *doc,
   g_assert_no_error (error);
   assert_stored (doc);
   now = snapshot (doc);
-  assert_trees_equal (before, now);
+  ksp_test_assert_trees_equal (before, now);
   g_clear_object (&now);
-  assert_trees_equal (before, ksp_document_get_root (doc));
+  ksp_test_assert_trees_equal (before, ksp_document_get_root (doc));
 
   g_assert_true (ksp_document_redo (doc, &error));
   g_assert_no_error (error);
   assert_stored (doc);
   now = snapshot (doc);
-  assert_trees_equal (after, now);
+  ksp_test_assert_trees_equal (after, now);
   g_assert_cmpuint (changed, ==, 3);
   g_signal_handler_disconnect (doc, handler);
 }
@@ -450,7 +397,7 @@ test_undo_redo_every_edit (Fixture       *f,
                            gconstpointer  data)
 {
   g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspDocument) doc = open_sample_document (f->uri, &store);
+  g_autoptr (KspDocument) doc = ksp_test_open_sample_document (f->uri, &store);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) audit = NULL;
   KspNode *root = ksp_document_get_root (doc);
@@ -557,20 +504,19 @@ test_undo_redo_every_edit (Fixture       *f,
     g_clear_object (&doc);
     ksp_store_close (store);
     g_clear_object (&store);
-    store = open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
+    store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
     reloaded = ksp_store_load_tree (store, tree, &error);
     g_assert_no_error (error);
-    assert_trees_equal (memory, reloaded);
+    ksp_test_assert_trees_equal (memory, reloaded);
   }
 }
-
 
 static void
 test_typing_merges (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspDocument) doc = open_sample_document (f->uri, &store);
+  g_autoptr (KspDocument) doc = ksp_test_open_sample_document (f->uri, &store);
   g_autoptr (GError) error = NULL;
   KspNode *card = ksp_test_first_of_kind (ksp_document_get_root (doc), "card");
   KspUndoStack *stack = ksp_document_get_undo_stack (doc);
@@ -591,7 +537,6 @@ test_typing_merges (Fixture       *f,
   g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_NOTHING);
   assert_stored (doc);
 }
-
 
 static KspNode *
 order_with_standards (const char *const *titles,
@@ -620,7 +565,7 @@ static void
 test_handles (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   const char *const titles[] = { "Үйде әлеуметтік көмек көрсету", "\"Үйде әлеуметтік көмек көрсету\".",
                                  "Зейнетақы мен жәрдемақы төлеу", "Кәсіп" };
   const char *const codes[] = { NULL, NULL, "-", "Q88100061." };
@@ -669,7 +614,6 @@ test_handles (Fixture       *f,
   }
 }
 
-
 /* A workspace that is not there yet is not made without KSP_STORE_OPEN_CREATE; once made, it opens again
  * empty, and it is the URI's backend that answers. */
 static void
@@ -683,7 +627,7 @@ test_open_create (Fixture       *f,
   g_assert_null (store);
   g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   /* the backend the URI names, and no other */
   g_test_message ("backend %s at %s", G_OBJECT_TYPE_NAME (store), ksp_store_get_location (store));
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (store), ==, f->pg ? "KspPgStore" : "KspSqliteStore");
@@ -694,7 +638,7 @@ test_open_create (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 0);
   ksp_store_close (store);
   g_clear_object (&store);
-  store = open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
+  store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
   g_clear_pointer (&list, g_ptr_array_unref);
   list = ksp_store_list_standards (store, &error);
   g_assert_no_error (error);
@@ -708,7 +652,7 @@ test_too_new (Fixture       *f,
               gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autofree char *err = NULL;
 
   ksp_store_close (store);
@@ -729,7 +673,7 @@ test_transactions (Fixture       *f,
                    gconstpointer  data)
 {
   g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (KspNode) loaded = NULL;
   g_autoptr (KspNode) knowledge = ksp_node_new ("knowledge", NULL);
@@ -737,7 +681,7 @@ test_transactions (Fixture       *f,
   KspNode *skill = ksp_test_first_of_kind (sample, "skill");
   const char *card_id = ksp_node_get_id (card);
   gint64 tree = ksp_store_add_standard (store, sample, &error);
-  guint n = count_elements (sample), n_kids = ksp_node_get_n_children (skill);
+  guint n = ksp_test_count_elements (sample), n_kids = ksp_node_get_n_children (skill);
   KspNode *c;
 
   g_assert_no_error (error);
@@ -796,7 +740,7 @@ test_transactions (Fixture       *f,
   g_assert_no_error (error);
   loaded = ksp_store_load_tree (store, tree, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_elements (loaded), ==, n + 1);
+  g_assert_cmpuint (ksp_test_count_elements (loaded), ==, n + 1);
   c = ksp_node_get_child (ksp_node_find_descendant (loaded, ksp_node_get_id (skill)), 0);
   g_assert_cmpstr (ksp_node_get_id (c), ==, ksp_node_get_id (knowledge));
   g_assert_cmpstr (ksp_node_get_number (c), ==, "9.");
@@ -812,7 +756,7 @@ test_transactions (Fixture       *f,
   g_assert_no_error (error);
   g_assert_null (ksp_node_find_descendant (loaded, ksp_node_get_id (skill)));
   g_assert_null (ksp_node_find_descendant (loaded, ksp_node_get_id (knowledge)));
-  g_assert_cmpuint (count_elements (loaded), ==, n + 1 - count_elements (skill));
+  g_assert_cmpuint (ksp_test_count_elements (loaded), ==, n + 1 - ksp_test_count_elements (skill));
   g_assert_cmpuint (n_kids + 1, ==, ksp_node_get_n_children (skill));
 
   /* a tree that is not there */
@@ -829,7 +773,7 @@ test_editions (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspDocument) doc = open_sample_document (f->uri, &store);
+  g_autoptr (KspDocument) doc = ksp_test_open_sample_document (f->uri, &store);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) editions = NULL;
   g_autoptr (GPtrArray) standards = NULL;
@@ -858,7 +802,7 @@ test_editions (Fixture       *f,
   g_assert_no_error (error);
   frozen = ksp_store_load_tree (store, edition, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (count_elements (frozen), ==, count_elements (root));
+  g_assert_cmpuint (ksp_test_count_elements (frozen), ==, ksp_test_count_elements (root));
   g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (frozen, ksp_node_get_id (card)),
                                        "occupation_code", KSP_LANG_NONE), ==, "5320-2-003");
   g_assert_cmpstr (ksp_node_get_id (frozen), ==, ksp_node_get_id (root));
@@ -936,16 +880,29 @@ test_editions (Fixture       *f,
   sql = g_strdup_printf ("DELETE FROM tree WHERE id = %" G_GINT64_FORMAT, edition);
   g_assert_false (raw_sql (f, sql, &err));
   g_assert_nonnull (strstr (err, "edition is immutable"));
+  g_clear_pointer (&sql, g_free);
+  g_clear_pointer (&err, g_free);
+  sql = g_strdup_printf ("UPDATE tree SET edition_act = 'x' WHERE id = %" G_GINT64_FORMAT, edition);
+  g_assert_false (raw_sql (f, sql, &err));
+  g_assert_nonnull (strstr (err, "edition is immutable"));
   g_clear_object (&again);
   again = ksp_store_load_tree (store, edition, &error);
   g_assert_no_error (error);
-  assert_trees_equal (frozen, again);
+  ksp_test_assert_trees_equal (frozen, again);
   {
     g_autoptr (KspStoreVerification) v = ksp_store_verify (store, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (v->n_editions, ==, 2);
     g_assert_true (ksp_store_verification_ok (v));
   }
+
+  /* deleting the whole standard does take its editions with it */
+  g_clear_pointer (&err, g_free);
+  g_assert_true (raw_sql (f, f->pg ? "DELETE FROM standard" : "PRAGMA foreign_keys = ON; DELETE FROM standard", &err));
+  g_clear_object (&again);
+  again = ksp_store_load_tree (store, edition, &error);
+  g_assert_null (again);
+  g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_FOUND);
 }
 
 static KspLogEntry *
@@ -984,7 +941,7 @@ test_change_log (Fixture       *f,
 {
   g_autoptr (KspNode) sample = ksp_sample_new_document ();
   g_autoptr (KspNode) second = ksp_node_new ("document", NULL);
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GPtrArray) one = NULL;
@@ -1088,7 +1045,7 @@ test_change_log (Fixture       *f,
   /* a new session reads the same chain */
   ksp_store_close (store);
   g_clear_object (&store);
-  store = open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
+  store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
   g_clear_pointer (&all, g_ptr_array_unref);
   all = ksp_store_list_log (store, NULL, &error);
   g_assert_no_error (error);
@@ -1113,7 +1070,7 @@ test_change_sets (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) sets = NULL;
   g_autoptr (GHashTable) moved = NULL;
@@ -1207,7 +1164,7 @@ static void
 test_people (Fixture       *f,
              gconstpointer  data)
 {
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) people = NULL;
   KspPerson p = { 0 }, *q;
@@ -1253,7 +1210,7 @@ static void
 test_comments (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   KspComment c = { 0 }, *got;
@@ -1328,7 +1285,7 @@ test_justifications (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr (KspNode) sample = ksp_sample_new_document ();
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   const char *std = ksp_node_get_id (sample);
@@ -1368,7 +1325,7 @@ static void
 test_reference (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (KspStore) store = open_store (f->uri, KSP_STORE_OPEN_CREATE);
+  g_autoptr (KspStore) store = ksp_test_open_store (f->uri, KSP_STORE_OPEN_CREATE);
   g_autoptr (GError) error = NULL;
   g_autofree char *source = NULL;
   g_autofree char *text = ksp_store_get_reference (store, KSP_REFERENCE_ORK, &source, &error);
@@ -1389,24 +1346,6 @@ test_reference (Fixture       *f,
   g_assert_cmpstr (source, ==, "ork2.txt");
 }
 
-typedef struct
-{
-  KspStore *reader;
-  gint64    tree;
-  KspNode  *loaded;
-  GError   *error;
-} ThreadLoad;
-
-static gpointer
-load_in_thread (gpointer data)
-{
-  ThreadLoad *job = data;
-
-  job->loaded = ksp_store_load_tree (job->reader, job->tree, &job->error);
-  ksp_store_close (job->reader);
-  return NULL;
-}
-
 /* Opened read-only, a workspace is read but every write is refused (READ_ONLY) and changes nothing; a
  * reader (ksp_store_open_reader) in another thread sees what was committed, not a write under way. */
 static void
@@ -1414,8 +1353,8 @@ test_read_only (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (KspStore) store = NULL;
-  g_autoptr (KspDocument) doc = open_sample_document (f->uri, &store);
-  g_autoptr (KspStore) ro = open_store (f->uri, KSP_STORE_OPEN_READ_ONLY);
+  g_autoptr (KspDocument) doc = ksp_test_open_sample_document (f->uri, &store);
+  g_autoptr (KspStore) ro = ksp_test_open_store (f->uri, KSP_STORE_OPEN_READ_ONLY);
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) list = NULL;
   g_autoptr (KspNode) loaded = NULL;
@@ -1424,7 +1363,7 @@ test_read_only (Fixture       *f,
   KspNode *card = ksp_test_first_of_kind (root, "card");
   gint64 tree = ksp_document_get_tree_id (doc);
   KspEditionInfo info = { 0 };
-  ThreadLoad job = { 0 };
+  KspTestThreadLoad job = { 0 };
   GThread *thread;
 
   g_assert_true (ksp_store_is_read_only (ro));
@@ -1434,7 +1373,7 @@ test_read_only (Fixture       *f,
   g_assert_cmpuint (list->len, ==, 1);
   loaded = ksp_store_load_tree (ro, tree, &error);
   g_assert_no_error (error);
-  assert_trees_equal (root, loaded);
+  ksp_test_assert_trees_equal (root, loaded);
   g_assert_false (ksp_store_write_value (ro, tree, ksp_node_get_id (card), "purpose", KSP_LANG_RU, "x", &error));
   g_assert_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
@@ -1469,10 +1408,10 @@ test_read_only (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (ksp_store_is_read_only (job.reader));
   job.tree = tree;
-  thread = g_thread_new ("reader", load_in_thread, &job);
+  thread = g_thread_new ("reader", ksp_test_load_in_thread, &job);
   g_thread_join (thread);
   g_assert_no_error (job.error);
-  assert_trees_equal (root, job.loaded);
+  ksp_test_assert_trees_equal (root, job.loaded);
   g_clear_object (&job.loaded);
   g_clear_object (&job.reader);
   ksp_store_rollback (store);

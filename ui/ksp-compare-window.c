@@ -1434,8 +1434,10 @@ ksp_compare_window_set_side (KspCompareWindow *self,
   gtk_window_get_default_size (GTK_WINDOW (self), &total, &height);   /* GTK 4.8 wants both */
   if (widget && total > 0)
     {
-      gtk_window_set_default_size (GTK_WINDOW (self), total + width, height);
-      gtk_paned_set_position (GTK_PANED (self->side_paned), total - 420 - 8);
+      /* wider by the side, up to what a 1440-px screen holds; the texts keep what they had, or less */
+      int wider = MIN (total + width, 1400);
+      gtk_window_set_default_size (GTK_WINDOW (self), wider, height);
+      gtk_paned_set_position (GTK_PANED (self->side_paned), wider - 420 - width - 8);
     }
 }
 

@@ -198,17 +198,13 @@ decision_button (ReviewCompare *rc,
   return button;
 }
 
-/* Above the panel: the decision on the change shown, and its buttons. */
+/* At the panel's top: the decision on the change shown, and its buttons. */
 static GtkWidget *
 build_side (ReviewCompare *rc)
 {
-  GtkWidget *side = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   rc->decision = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_margin_start (rc->decision, 12);
-  gtk_widget_set_margin_end (rc->decision, 12);
-  gtk_widget_set_margin_top (rc->decision, 8);
   gtk_widget_set_margin_bottom (rc->decision, 8);
   rc->decision_label = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (rc->decision_label), TRUE);
@@ -222,11 +218,8 @@ build_side (ReviewCompare *rc)
   gtk_box_append (GTK_BOX (rc->decision), rc->decision_label);
   gtk_box_append (GTK_BOX (rc->decision), buttons);
   gtk_widget_set_visible (rc->decision, FALSE);
-  gtk_box_append (GTK_BOX (side), rc->decision);
-  gtk_box_append (GTK_BOX (side), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-  gtk_widget_set_vexpand (GTK_WIDGET (rc->panel), TRUE);
-  gtk_box_append (GTK_BOX (side), GTK_WIDGET (rc->panel));
-  return side;
+  ksp_review_panel_set_top (rc->panel, rc->decision);
+  return GTK_WIDGET (rc->panel);
 }
 
 KspCompareWindow *
@@ -278,11 +271,11 @@ ksp_review_compare_new (KspWindow  *window,
   ksp_compare_window_pack_header_end (compare, rc->status);
 
   rc->panel = KSP_REVIEW_PANEL (ksp_review_panel_new ());
-  gtk_widget_set_size_request (GTK_WIDGET (rc->panel), 320, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (rc->panel), 260, -1);   /* the view still fits 1024 px */
   ksp_review_panel_set_show_change_sets (rc->panel, FALSE);
   ksp_review_panel_set_workspace (rc->panel, workspace);
   ksp_review_panel_set_document (rc->panel, draft, !ksp_window_is_read_only (window));
-  ksp_compare_window_set_side (compare, build_side (rc), 340);
+  ksp_compare_window_set_side (compare, build_side (rc), 320);
   g_signal_connect (compare, "change-selected", G_CALLBACK (on_change_selected), rc);
   rc->changed_id = g_signal_connect (workspace, "changed", G_CALLBACK (on_workspace_changed), rc);
   update (rc);

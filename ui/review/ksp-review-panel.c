@@ -34,6 +34,7 @@ struct _KspReviewPanel
   GtkLabel      *who_label;
   GtkLabel      *summary_label;
   GtkWidget     *sets_button;
+  GtkWidget     *content;       /* what scrolls: the header, the element's comments and history */
   gboolean       show_change_sets;
   GtkLabel      *element_label;
   GtkWidget     *threads_box;
@@ -780,12 +781,10 @@ ksp_review_panel_init (KspReviewPanel *self)
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Review"), -1);
 
+  /* All of it scrolls, the header too: a wrapping label outside the scrolled window would make the panel's
+   * least height depend on its width, which GtkPaned does not ask for (GTK warns, and rows overlap). */
   header = ksp_column_new (4);
   gtk_widget_add_css_class (header, "ksp-review-header");
-  gtk_widget_set_margin_start (header, 12);
-  gtk_widget_set_margin_end (header, 12);
-  gtk_widget_set_margin_top (header, 8);
-  gtk_widget_set_margin_bottom (header, 8);
   self->who_label = GTK_LABEL (text_label (NULL, NULL));
   gtk_label_set_selectable (self->who_label, FALSE);
   ksp_column_append (KSP_COLUMN (header), GTK_WIDGET (self->who_label));
@@ -796,8 +795,6 @@ ksp_review_panel_init (KspReviewPanel *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->sets_button), "win.review");
   gtk_widget_set_halign (self->sets_button, GTK_ALIGN_START);
   ksp_column_append (KSP_COLUMN (header), self->sets_button);
-  gtk_box_append (GTK_BOX (self->box), header);
-  gtk_box_append (GTK_BOX (self->box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -809,6 +806,9 @@ ksp_review_panel_init (KspReviewPanel *self)
   gtk_widget_set_margin_bottom (content, 12);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), content);
   gtk_box_append (GTK_BOX (self->box), scroller);
+  self->content = content;
+  gtk_box_append (GTK_BOX (content), header);
+  gtk_box_append (GTK_BOX (content), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
 
   self->element_label = GTK_LABEL (heading (NULL));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->element_label));
@@ -973,4 +973,13 @@ ksp_review_panel_focus (KspReviewPanel *self)
   if (gtk_widget_get_visible (self->new_comment_box) && gtk_widget_grab_focus (GTK_WIDGET (self->comment_view)))
     return TRUE;
   return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/* @widget above the header, scrolling with the rest (the compare view's decision on the change shown). */
+void
+ksp_review_panel_set_top (KspReviewPanel *self,
+                          GtkWidget      *widget)
+{
+  g_return_if_fail (KSP_IS_REVIEW_PANEL (self));
+  gtk_box_prepend (GTK_BOX (self->content), widget);
 }

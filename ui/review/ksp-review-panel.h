@@ -35,6 +35,8 @@ void       ksp_review_panel_set_show_change_sets (KspReviewPanel *self,
 /* Reads again what is shown (the workspace's ::changed does it by itself). */
 void       ksp_review_panel_refresh       (KspReviewPanel *self);
 gboolean   ksp_review_panel_focus         (KspReviewPanel *self);
+void       ksp_review_panel_set_top       (KspReviewPanel *self,
+                                           GtkWidget      *widget);
 /* The new comment's text view, for focus and tests. */
 GtkWidget *ksp_review_panel_get_comment_view (KspReviewPanel *self);
 /* Adds the text in the comment view as a comment on the anchor chosen; FALSE with the reason shown. */

@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define KSP_PG_MAX_PARAMS 64
+#define KSP_PG_MAX_PARAMS 512
 
 /* The parameters of one statement, as text (NULL: SQL NULL). */
 typedef struct

@@ -578,6 +578,48 @@ ksp_pg_store_load_tree (KspStore *store,
 /* ---------------------------------------------------------------------------------------------- */
 /* writing                                                                                         */
 
+/* Inserts rows of @n_cols cells each (@cells: texts, NULL for SQL NULL), as many rows per statement as the
+ * parameters allow: "@head VALUES ($1::T1, $2::T2, …), (…)", @types giving each column's type. The SQL says
+ * only how many rows there are; every cell is a parameter. */
+static gboolean
+insert_rows (KspPgStore        *self,
+             const char        *head,
+             const char *const *types,
+             guint              n_cols,
+             GPtrArray         *cells,
+             const char        *what,
+             GError           **error)
+{
+  const guint per_statement = KSP_PG_MAX_PARAMS / n_cols;
+
+  for (guint start = 0; start < cells->len; start += n_cols * per_statement)
+    {
+      g_autoptr (GString) sql = g_string_new (head);
+      KspPgParams p = { 0 };
+
+      g_string_append (sql, " VALUES ");
+      for (guint i = start; i < cells->len && i < start + n_cols * per_statement; i += n_cols)
+        {
+          g_string_append (sql, i > start ? ", (" : "(");
+          for (guint c = 0; c < n_cols; c++)
+            {
+              g_string_append_printf (sql, "%s$%d::%s", c ? ", " : "", p.n + 1, types[c]);
+              _ksp_pg_text (&p, cells->pdata[i + c]);
+            }
+          g_string_append_c (sql, ')');
+        }
+      if (!_ksp_pg_command (self, sql->str, &p, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray    *cells;
+  const char   *nid;
+} ValueRows;
+
 static void
 add_value (KspNode    *node,
            const char *field,
@@ -585,46 +627,95 @@ add_value (KspNode    *node,
            const char *value,
            gpointer    user_data)
 {
-  GPtrArray *rows = user_data;   /* field, lang, text, … */
+  ValueRows *rows = user_data;
 
-  g_ptr_array_add (rows, (gpointer) field);
-  g_ptr_array_add (rows, (gpointer) ksp_lang_to_string (lang));
-  g_ptr_array_add (rows, (gpointer) value);
+  g_ptr_array_add (rows->cells, (gpointer) rows->nid);
+  g_ptr_array_add (rows->cells, (gpointer) field);
+  g_ptr_array_add (rows->cells, (gpointer) ksp_lang_to_string (lang));
+  g_ptr_array_add (rows->cells, (gpointer) value);
 }
 
-/* The values of element @nid, as many rows per statement as fit: the SQL says how many, the texts are
- * parameters. */
+static const char values_head[] = "INSERT INTO value (node, field, lang, text)";
+static const char *const value_types[] = { "bigint", "text", "text", "text" };
+
+/* The values of element @nid. */
 static gboolean
 write_values (KspPgStore *self,
               gint64      nid,
               KspNode    *node,
               GError    **error)
 {
-  g_autoptr (GPtrArray) rows = g_ptr_array_new ();
-  const guint per_statement = (KSP_PG_MAX_PARAMS - 1) / 3;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, nid);
+  ValueRows rows = { cells, key };
 
-  ksp_node_foreach_value (node, add_value, rows);
-  for (guint start = 0; start < rows->len; start += 3 * per_statement)
+  ksp_node_foreach_value (node, add_value, &rows);
+  return insert_rows (self, values_head, value_types, 4, cells, "storing a value", error);
+}
+
+static void
+flatten (KspNode   *node,
+         int        up,
+         GPtrArray *nodes,
+         GArray    *ups)
+{
+  int index = (int) nodes->len;
+
+  g_ptr_array_add (nodes, node);
+  g_array_append_val (ups, up);
+  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
+    flatten (ksp_node_get_child (node, i), index, nodes, ups);
+}
+
+/* A whole new tree (an import): its rows numbered at once (nextval of node's sequence for each), then
+ * written many rows per statement, elements before values. */
+static gboolean
+insert_new_tree (KspPgStore *self,
+                 gint64      tree,
+                 KspNode    *root,
+                 GError    **error)
+{
+  static const char *const node_types[] = { "bigint", "bigint", "text", "bigint", "text", "integer", "text", "integer" };
+  g_autoptr (GPtrArray) nodes = g_ptr_array_new ();
+  g_autoptr (GArray) ups = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  g_autoptr (GPtrArray) value_cells = g_ptr_array_new ();
+  g_autoptr (GStringChunk) numbers = g_string_chunk_new (4096);
+  g_autoptr (PGresult) r = NULL;
+  g_autofree char *tree_text = g_strdup_printf ("%" G_GINT64_FORMAT, tree);
+  KspPgParams p = { 0 };
+
+  flatten (root, -1, nodes, ups);
+  _ksp_pg_int (&p, nodes->len);
+  if (!(r = _ksp_pg_query (self, "SELECT nextval(pg_get_serial_sequence('node', 'nid')) FROM generate_series(1, $1::integer)",
+                           &p, "storing the elements", error)))
+    return FALSE;
+  g_return_val_if_fail ((guint) PQntuples (r) == nodes->len, FALSE);
+  for (guint i = 0; i < nodes->len; i++)
     {
-      GString *sql = g_string_new ("INSERT INTO value (node, field, lang, text) VALUES ");
-      KspPgParams p = { 0 };
-      gboolean ok;
+      KspNode *node = nodes->pdata[i];
+      int up = g_array_index (ups, int, i);
+      guint pos = 0;
+      char buf[24];
+      ValueRows rows = { value_cells, PQgetvalue (r, (int) i, 0) };
 
-      _ksp_pg_int (&p, nid);
-      for (guint i = start; i < rows->len && i < start + 3 * per_statement; i += 3)
-        {
-          g_string_append_printf (sql, "%s($1::bigint, $%d::text, $%d::text, $%d::text)", i > start ? ", " : "",
-                                  p.n + 1, p.n + 2, p.n + 3);
-          _ksp_pg_text (&p, rows->pdata[i]);
-          _ksp_pg_text (&p, rows->pdata[i + 1]);
-          _ksp_pg_text (&p, rows->pdata[i + 2]);
-        }
-      ok = _ksp_pg_command (self, sql->str, &p, "storing a value", error);
-      g_string_free (sql, TRUE);
-      if (!ok)
-        return FALSE;
+      if (up >= 0)
+        ksp_node_find_child (nodes->pdata[up], node, &pos);
+      g_ptr_array_add (cells, PQgetvalue (r, (int) i, 0));
+      g_ptr_array_add (cells, tree_text);
+      g_ptr_array_add (cells, (gpointer) ksp_node_get_id (node));
+      g_ptr_array_add (cells, up >= 0 ? PQgetvalue (r, up, 0) : NULL);
+      g_ptr_array_add (cells, (gpointer) ksp_node_get_kind (node));
+      g_snprintf (buf, sizeof buf, "%u", pos);
+      g_ptr_array_add (cells, g_string_chunk_insert (numbers, buf));
+      g_ptr_array_add (cells, (gpointer) ksp_node_get_number (node));
+      g_snprintf (buf, sizeof buf, "%u", ksp_node_get_src_line (node));
+      g_ptr_array_add (cells, g_string_chunk_insert (numbers, buf));
+      ksp_node_foreach_value (node, add_value, &rows);
     }
-  return TRUE;
+  return insert_rows (self, "INSERT INTO node (nid, tree_id, id, parent, kind, pos, number, src_line)", node_types, 8,
+                      cells, "storing the elements", error) &&
+         insert_rows (self, values_head, value_types, 4, value_cells, "storing the values", error);
 }
 
 /* The row of element @id in @tree (node.nid), or 0 with KSP_STORE_ERROR_NOT_FOUND. */
@@ -810,7 +901,7 @@ ksp_pg_store_add_standard (KspStore   *store,
                            error)))
     goto failed;
   tree = _ksp_pg_int64 (r, 0, 0);
-  if (!write_node_rec (self, tree, root, 0, TRUE, error))
+  if (!insert_new_tree (self, tree, root, error))
     goto failed;
   entry = _ksp_store_new_create_entry (store, root, tree, user, label);
   if (!_ksp_pg_log_append (store, entry, error) || !ksp_pg_store_commit (store, error))

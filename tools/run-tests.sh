@@ -24,7 +24,7 @@ if [ ! -f "$asandir/build.ninja" ]; then
   meson setup "$asandir" -Dui=disabled -Dbuildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
 fi
 ninja -C "$asandir"
-echo "== model, importer and CLI under AddressSanitizer and UBSan =="
+echo "== model, importer, CLI and the store (SQLite and a PostgreSQL server) under AddressSanitizer and UBSan =="
 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:abort_on_error=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  meson test -C "$asandir" --print-errorlogs --num-processes 2 --suite model --suite export --suite cli
+  meson test -C "$asandir" --print-errorlogs --num-processes 2 --suite model --suite export --suite cli --suite store

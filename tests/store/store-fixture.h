@@ -34,7 +34,10 @@ run_tool (const char *const *argv,
                      &err, &status, &error))
     g_error ("%s: %s", argv[0], error->message);
   if (out_err)
-    *out_err = g_steal_pointer (&err);
+    {
+      g_free (*out_err);   /* what the tool said before */
+      *out_err = g_steal_pointer (&err);
+    }
   return g_spawn_check_wait_status (status, NULL);
 }
 
@@ -87,7 +90,7 @@ fixture_teardown (Fixture       *f,
 }
 
 /* Raw SQL from another program (the sqlite3 shell, psql), behind the store's back. Returns whether it ran;
- * what it said is in @out_err. */
+ * what it said is in @out_err (NULL or a string of before, replaced). */
 static gboolean
 raw_sql (Fixture    *f,
          const char *sql,
@@ -106,7 +109,10 @@ raw_sql (Fixture    *f,
       sqlite3_busy_timeout (db, 2000);
       rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
       if (out_err)
-        *out_err = g_strdup (msg ? msg : "");
+        {
+          g_free (*out_err);
+          *out_err = g_strdup (msg ? msg : "");
+        }
       sqlite3_free (msg);
       sqlite3_close (db);
       return rc == SQLITE_OK;

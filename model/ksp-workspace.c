@@ -333,20 +333,33 @@ cached_of (KspWorkspace *self,
   return c;
 }
 
+typedef GPtrArray *(*ListRows) (KspStore *store, const char *standard_id, GError **error);
+
+/* The rows @list gives of @standard_id, read once into the Cached member at @offset. */
+static GPtrArray *
+read_cached (KspWorkspace *self,
+             const char   *standard_id,
+             gsize         offset,
+             ListRows      list,
+             GError      **error)
+{
+  GPtrArray **slot;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (standard_id != NULL, NULL);
+
+  slot = G_STRUCT_MEMBER_P (cached_of (self, standard_id), offset);
+  if (*slot == NULL)
+    *slot = list (self->store, standard_id, error);
+  return *slot;
+}
+
 GPtrArray *
 ksp_workspace_list_log (KspWorkspace *self,
                         const char   *standard_id,
                         GError      **error)
 {
-  Cached *c;
-
-  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (standard_id != NULL, NULL);
-
-  c = cached_of (self, standard_id);
-  if (c->log == NULL)
-    c->log = ksp_store_list_log (self->store, standard_id, error);
-  return c->log;
+  return read_cached (self, standard_id, G_STRUCT_OFFSET (Cached, log), ksp_store_list_log, error);
 }
 
 GPtrArray *
@@ -354,15 +367,7 @@ ksp_workspace_list_comments (KspWorkspace *self,
                              const char   *standard_id,
                              GError      **error)
 {
-  Cached *c;
-
-  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (standard_id != NULL, NULL);
-
-  c = cached_of (self, standard_id);
-  if (c->comments == NULL)
-    c->comments = ksp_store_list_comments (self->store, standard_id, error);
-  return c->comments;
+  return read_cached (self, standard_id, G_STRUCT_OFFSET (Cached, comments), ksp_store_list_comments, error);
 }
 
 GPtrArray *
@@ -370,15 +375,7 @@ ksp_workspace_list_change_sets (KspWorkspace *self,
                                 const char   *standard_id,
                                 GError      **error)
 {
-  Cached *c;
-
-  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
-  g_return_val_if_fail (standard_id != NULL, NULL);
-
-  c = cached_of (self, standard_id);
-  if (c->change_sets == NULL)
-    c->change_sets = ksp_store_list_change_sets (self->store, standard_id, error);
-  return c->change_sets;
+  return read_cached (self, standard_id, G_STRUCT_OFFSET (Cached, change_sets), ksp_store_list_change_sets, error);
 }
 
 GHashTable *

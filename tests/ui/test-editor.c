@@ -53,17 +53,6 @@ name_both (KspWindow  *window,
   type_into (window, field, KSP_LANG_RU, ru);
 }
 
-static gboolean
-on_export_finished (KspWindow  *window,
-                    const char *path,
-                    const char *error_message,
-                    gpointer    user_data)
-{
-  char **result = user_data;
-  *result = g_strdup (error_message ? error_message : "");
-  return FALSE;
-}
-
 /* Exports the open standard through the window in @lang and runs the main loop until it is written. */
 static void
 export_and_wait (KspWindow  *window,
@@ -71,13 +60,10 @@ export_and_wait (KspWindow  *window,
                  KspLang     lang)
 {
   g_autofree char *result = NULL;
-  gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &result);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gulong handler = watch_export (window, &result);
 
   ksp_window_export_to_file_in (window, "docx", path, lang);
-  while (result == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (window, handler);
+  wait_export (window, handler, &result);
   g_assert_cmpstr (result, ==, "");
 }
 

@@ -44,17 +44,6 @@ find_entry_with_placeholder (GtkWidget  *widget,
   return NULL;
 }
 
-static gboolean
-on_export_finished (KspWindow  *window,
-                    const char *path,
-                    const char *error_message,
-                    gpointer    user_data)
-{
-  char **result = user_data;
-  *result = g_strdup (error_message ? error_message : "");
-  return FALSE;
-}
-
 /* For publication, through the window; FALSE with @error when refused (nothing written then). */
 static gboolean
 publish_and_wait (KspWindow   *window,
@@ -62,13 +51,12 @@ publish_and_wait (KspWindow   *window,
                   GError     **error)
 {
   g_autofree char *result = NULL;
-  gulong handler = g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), &result);
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  gulong handler = watch_export (window, &result);
   gboolean ok = ksp_window_export_for_publication (window, "docx", path, KSP_LANG_RU, error);
 
-  while (ok && result == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (window, handler);
+  if (!ok)
+    result = g_strdup ("refused");
+  wait_export (window, handler, &result);
   if (ok)
     g_assert_cmpstr (result, ==, "");
   return ok;

@@ -578,3 +578,36 @@ click (GtkWidget *button)
   g_signal_emit_by_name (button, "clicked");
   iterate_for (300);
 }
+
+static gboolean
+on_export_finished (KspWindow  *window,
+                    const char *path,
+                    const char *error_message,
+                    gpointer    user_data)
+{
+  char **result = user_data;
+  *result = g_strdup (error_message ? error_message : "");
+  return FALSE;
+}
+
+/* Watches the window's next export: *@result becomes "" when written, else the error. */
+gulong
+watch_export (KspWindow  *window,
+              char      **result)
+{
+  *result = NULL;
+  return g_signal_connect (window, "export-finished", G_CALLBACK (on_export_finished), result);
+}
+
+/* Runs the main loop until the export watched ends (60 s at most), then stops watching. */
+void
+wait_export (KspWindow  *window,
+             gulong      handler,
+             char      **result)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (window, handler);
+}

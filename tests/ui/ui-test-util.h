@@ -68,6 +68,11 @@ void       ui_test_init           (int        *argc,
 GtkWidget *find_button            (GtkWidget  *widget,
                                    const char *label);
 void       click                  (GtkWidget  *button);
+gulong     watch_export           (KspWindow  *window,
+                                   char      **result);
+void       wait_export            (KspWindow  *window,
+                                   gulong      handler,
+                                   char      **result);
 void       press_keys             (gpointer         window,
                                    guint            keyval,
                                    GdkModifierType  mods);

@@ -141,6 +141,9 @@ _ksp_pg_log_list (KspStore   *store,
   KspPgParams p = { 0 };
 
   _ksp_pg_text (&p, standard_id);
+  /* the entries and their records as of one moment */
+  if (!_ksp_pg_begin_read (self, error))
+    return NULL;
   entries = _ksp_pg_query (self, "SELECT id, standard_id, tree_id, at, author, action, command, label, change_set,"
                                  " prev_hash, hash FROM log WHERE $1::text IS NULL OR standard_id = $1::text ORDER BY id",
                            &p, "reading the change log", error);
@@ -149,8 +152,11 @@ _ksp_pg_log_list (KspStore   *store,
                                            " JOIN log l ON l.id = r.log_id WHERE $1::text IS NULL OR l.standard_id = $1::text"
                                            " ORDER BY r.log_id, r.seq", &p, "reading the change log", error)
                     : NULL;
-  if (records == NULL)
-    return NULL;
+  if (records == NULL || !ksp_store_commit (store, error))
+    {
+      ksp_store_rollback (store);
+      return NULL;
+    }
   for (int i = 0; i < PQntuples (entries); i++)
     {
       KspLogEntry *e = ksp_log_entry_new ();

@@ -52,6 +52,8 @@ gint64        _ksp_pg_int64          (const PGresult *r,
                                       int             row,
                                       int             col);
 char         *_ksp_pg_now            (void);
+gboolean      _ksp_pg_begin_read     (KspPgStore     *self,
+                                      GError        **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
 
 /* ksp-pg-schema.c: the migrations (format N-1 → N) and what protects editions and the log */

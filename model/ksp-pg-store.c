@@ -183,6 +183,21 @@ ksp_pg_store_begin (KspStore *store,
   return TRUE;
 }
 
+/* For reads that must see one moment (a tree's elements and its values, the log and its records): at the
+ * top, a transaction of one snapshot (REPEATABLE READ); inside the caller's, a savepoint of it. Ended with
+ * ksp_pg_store_commit(). */
+gboolean
+_ksp_pg_begin_read (KspPgStore *self,
+                    GError    **error)
+{
+  if (self->depth > 0)
+    return ksp_pg_store_begin (KSP_STORE (self), error);
+  if (!exec_script (self, "BEGIN ISOLATION LEVEL REPEATABLE READ", "starting a transaction", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
+}
+
 static gboolean
 ksp_pg_store_commit (KspStore *store,
                      GError  **error)
@@ -535,7 +550,7 @@ ksp_pg_store_load_tree (KspStore *store,
 
   _ksp_pg_int (&p, tree_id);
   /* one snapshot for both reads: the elements and their values as of one moment */
-  if (!ksp_pg_store_begin (store, error))
+  if (!_ksp_pg_begin_read (self, error))
     return NULL;
   nodes = _ksp_pg_query (self, "SELECT nid, parent, id, kind, number, src_line, pos FROM node WHERE tree_id = $1::bigint",
                          &p, "reading elements", error);

@@ -5,6 +5,7 @@
 #include "ksp-sample.h"
 #include "ksp-store.h"
 
+/* Opens @uri as the user "tester". */
 static inline KspStore *
 ksp_test_open_store (const char        *uri,
                      KspStoreOpenFlags  flags)
@@ -14,6 +15,8 @@ ksp_test_open_store (const char        *uri,
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  /* who writes, whatever the backend would take from the session (the OS login, a database role) */
+  ksp_store_set_user (store, "tester");
   return store;
 }
 

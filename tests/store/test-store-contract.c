@@ -4,7 +4,7 @@
  * and dropped after it (tests/store/with-postgres.sh starts a server and sets the template). Standards
  * added, listed and found; trees written and read back in transactions that commit or roll back; frozen
  * editions that nothing changes; the change log and its chain; change sets, people, comments,
- * justifications and reference data; a workspace opened read-only. A call a backend does not implement yet
+ * justifications and reference data; a workspace opened read-only; the review cycle over them. A call a backend does not implement yet
  * fails with KSP_STORE_ERROR_NOT_SUPPORTED, and the test that needs it is skipped naming it.
  *
  * The SQLite-only tests (the lock, migrations, files that are not workspaces, the triggers against the
@@ -20,6 +20,7 @@
 #include "ksp-insert-node-command.h"
 #include "ksp-move-node-command.h"
 #include "ksp-remove-node-command.h"
+#include "ksp-review.h"
 #include "ksp-sample.h"
 #include "ksp-set-value-command.h"
 #include "ksp-store.h"
@@ -532,7 +533,6 @@ test_open_create (Fixture       *f,
   g_test_message ("backend %s at %s", G_OBJECT_TYPE_NAME (store), ksp_store_get_location (store));
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (store), ==, f->pg ? "KspPgStore" : "KspSqliteStore");
   g_assert_false (ksp_store_is_read_only (store));
-  g_assert_cmpstr (ksp_store_get_user (store), ==, "tester");
   list = ksp_store_list_standards (store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 0);
@@ -1317,6 +1317,113 @@ test_read_only (Fixture       *f,
   ksp_store_rollback (store);
 }
 
+static gint64
+open_set_of (KspStore   *store,
+             const char *standard_id,
+             const char *author)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) sets = ksp_store_list_change_sets (store, standard_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < sets->len; i++)
+    {
+      KspChangeSet *c = g_ptr_array_index (sets, i);
+      if (g_str_equal (c->author, author) && g_str_equal (c->status, "open"))
+        return c->id;
+    }
+  return 0;
+}
+
+/* Review (model/review/) over the backend's rows: people and roles, a drafter's edits in their change set,
+ * split into two, one rejected with its reason and reverted, the other approved, a comment thread; the
+ * log verifies after it all, its moves included. */
+static void
+test_review_cycle (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (KspStore) store = NULL;
+  g_autoptr (KspDocument) doc = ksp_test_open_sample_document (f->uri, &store);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspChangeSet) set = NULL;
+  g_autoptr (KspStoreVerification) v = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  KspNode *root = ksp_document_get_root (doc);
+  KspNode *card = ksp_test_first_of_kind (root, "card");
+  KspNode *skill = ksp_test_first_of_kind (root, "skill");
+  const char *std = ksp_node_get_id (root);
+  const char *split_off[] = { ksp_node_get_id (skill), NULL };
+  g_autofree char *old_name = g_strdup (ksp_node_get_value (skill, "name", KSP_LANG_RU));
+  KspRoles roles = 0;
+  gint64 s, t;
+
+  g_assert_true (ksp_review_set_person (store, "admin", "admin", "Админ", KSP_ROLE_ADMIN, &error));
+  g_assert_true (ksp_review_set_person (store, "admin", "dana", "Дана", KSP_ROLE_DRAFTER, &error));
+  g_assert_true (ksp_review_set_person (store, "admin", "ruslan", NULL, KSP_ROLE_REVIEWER, &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_review_is_set_up (store, &error));
+  roles = ksp_review_roles_of (store, "ruslan", &error);
+  g_assert_cmpint (roles, ==, KSP_ROLE_REVIEWER);
+
+  ksp_document_set_user (doc, "dana");
+  g_assert_true (ksp_document_set_value (doc, card, "purpose", KSP_LANG_RU, "Цель по-новому.", &error));
+  g_assert_true (ksp_document_set_value (doc, skill, "name", KSP_LANG_RU, "Навык по-новому", &error));
+  g_assert_no_error (error);
+  s = open_set_of (store, std, "dana");
+  g_assert_cmpint (s, >, 0);
+  set = ksp_review_find (store, s, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (set->n_entries, ==, 2);
+  g_clear_pointer (&set, ksp_change_set_free);
+
+  t = ksp_review_split (store, s, split_off, "dana", "Навыки", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t, >, s);
+  set = ksp_review_find (store, t, &error);
+  g_assert_cmpuint (set->n_entries, ==, 1);
+  g_assert_cmpstr (set->title, ==, "Навыки");
+  g_clear_pointer (&set, ksp_change_set_free);
+  entries = ksp_review_list_entries (store, s, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, ==, 1);
+
+  g_assert_true (ksp_review_submit (store, s, "dana", NULL, &error));
+  g_assert_true (ksp_review_submit (store, t, "dana", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ksp_review_approve (store, s, "dana", &error));   /* not one's own */
+  g_assert_error (error, KSP_REVIEW_ERROR, KSP_REVIEW_ERROR_FORBIDDEN);
+  g_clear_error (&error);
+  g_assert_true (ksp_review_approve (store, s, "ruslan", &error));
+  g_assert_true (ksp_review_reject (store, t, "ruslan", "Название не по ОРК", &error));
+  g_assert_no_error (error);
+  set = ksp_review_find (store, t, &error);
+  g_assert_cmpstr (set->status, ==, "rejected");
+  g_assert_cmpstr (set->reason, ==, "Название не по ОРК");
+  g_assert_cmpstr (set->reviewer, ==, "ruslan");
+  g_clear_pointer (&set, ksp_change_set_free);
+  set = ksp_review_find (store, s, &error);
+  g_assert_cmpstr (set->status, ==, "approved");
+  g_clear_pointer (&set, ksp_change_set_free);
+
+  g_assert_true (ksp_review_revert (store, doc, t, "dana", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (skill, "name", KSP_LANG_RU), ==, old_name);
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "Цель по-новому.");
+  set = ksp_review_find (store, t, &error);
+  g_assert_cmpstr (set->status, ==, "reverted");
+  {
+    g_autoptr (KspNode) stored = ksp_store_load_tree (store, ksp_document_get_tree_id (doc), &error);
+    g_assert_no_error (error);
+    ksp_test_assert_trees_equal (root, stored);
+  }
+
+  v = ksp_store_verify (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (v->membership);
+  g_assert_cmpuint (v->membership->len, ==, 0);
+  g_assert_true (ksp_store_verification_ok (v));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1339,6 +1446,7 @@ main (int    argc,
   ADD ("/contract/justifications", test_justifications);
   ADD ("/contract/reference", test_reference);
   ADD ("/contract/read-only", test_read_only);
+  ADD ("/contract/review-cycle", test_review_cycle);
   ADD ("/contract/document/undo-redo-every-edit", test_undo_redo_every_edit);
   ADD ("/contract/document/typing-merges", test_typing_merges);
   return g_test_run ();

@@ -191,6 +191,14 @@ ksp_cli_open_workspace (const char        *workspace,
       g_object_unref (store);
       return NULL;
     }
+  /* --as (ksp_cli_take_as leaves it in $KASIP_USER, which scripts may also set): only where the store
+   * allows it; the editor never reads it */
+  if (g_getenv ("KASIP_USER") && *g_getenv ("KASIP_USER") && !ksp_store_act_as (store, g_getenv ("KASIP_USER"), &error))
+    {
+      ksp_cli_report (error);
+      g_object_unref (store);
+      return NULL;
+    }
   return store;
 }
 

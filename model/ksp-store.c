@@ -140,6 +140,10 @@ ksp_store_init (KspStore *self)
   KspStorePrivate *priv = ksp_store_get_instance_private (self);
   const char *user = g_getenv ("KASIP_USER");
 
+  /* Who you are is the store's: the OS login, or for scripts and tests the account `kasip --as` (or
+   * $KASIP_USER) names — a workspace file cannot prove who writes to it anyway. The editor works as the OS
+   * login whatever the environment says (ksp_window_open_workspace); a backend with identities of its own
+   * (a database role) sets refuses_acting_as and its own account when it opens. */
   priv->user = g_strdup (user && *user ? user : g_get_user_name ());
 }
 
@@ -321,6 +325,39 @@ ksp_store_get_user (KspStore *self)
 {
   KspStorePrivate *priv = ksp_store_get_instance_private (self);
   return priv->user;
+}
+
+/**
+ * ksp_store_act_as:
+ * @account: the account to work as
+ *
+ * Works as @account from now on, as `kasip --as` does for scripts: only where the backend allows it (a
+ * workspace file cannot prove who writes to it; a backend with identities of its own, such as a database
+ * role, sets #KspStoreClass.refuses_acting_as). The editor never does.
+ *
+ * Returns: %FALSE with @error when refused
+ */
+gboolean
+ksp_store_act_as (KspStore    *self,
+                  const char  *account,
+                  GError     **error)
+{
+  g_return_val_if_fail (KSP_IS_STORE (self), FALSE);
+
+  if (account == NULL || *account == '\0')
+    {
+      g_set_error_literal (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED, "no account to work as");
+      return FALSE;
+    }
+  if (KSP_STORE_GET_CLASS (self)->refuses_acting_as)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_NOT_SUPPORTED,
+                   "%s: this workspace knows who you are; working as “%s” is only for workspace files",
+                   ksp_store_get_location (self), account);
+      return FALSE;
+    }
+  ksp_store_set_user (self, account);
+  return TRUE;
 }
 
 void

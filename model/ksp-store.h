@@ -194,6 +194,9 @@ struct _KspStoreClass
 
   gboolean     (*in_transaction)  (KspStore *self);
 
+  /* TRUE for a backend whose identity is its own (a database role): ksp_store_act_as() is refused */
+  gboolean     refuses_acting_as;
+
   gboolean     (*put_justification)   (KspStore *self, const char *standard_id, const char *change_key,
                                        KspLang lang, const char *text, GError **error);
   GPtrArray   *(*list_justifications) (KspStore *self, const char *standard_id, GError **error);
@@ -219,6 +222,9 @@ const char  *ksp_store_get_location    (KspStore          *self);
 const char  *ksp_store_get_user        (KspStore          *self);
 void         ksp_store_set_user        (KspStore          *self,
                                         const char        *user);
+gboolean     ksp_store_act_as          (KspStore          *self,
+                                        const char        *account,
+                                        GError           **error);
 GPtrArray   *ksp_store_list_standards  (KspStore          *self,
                                         GError           **error);
 KspStandardInfo *ksp_store_find_standard (KspStore        *self,

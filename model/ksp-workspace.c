@@ -235,16 +235,19 @@ ksp_workspace_get_account (KspWorkspace *self)
   return ksp_store_get_user (self->store);
 }
 
-void
+gboolean
 ksp_workspace_set_account (KspWorkspace *self,
-                           const char   *account)
+                           const char   *account,
+                           GError      **error)
 {
-  g_return_if_fail (KSP_IS_WORKSPACE (self));
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
 
-  ksp_store_set_user (self->store, account);
+  if (!ksp_store_act_as (self->store, account, error))
+    return FALSE;
   for (guint i = 0; i < self->drafts->len; i++)
     ksp_document_set_user (g_ptr_array_index (self->drafts, i), account);
   notify (self, NULL, KSP_WORKSPACE_CHANGED_PEOPLE);
+  return TRUE;
 }
 
 static KspPerson *

@@ -45,10 +45,12 @@ KspDocument  *ksp_workspace_open_draft       (KspWorkspace *self,
                                               gint64        draft_tree,
                                               GError      **error);
 
-/* Who is working: the store's account. Setting it (the CLI's --as, tests) emits ::changed (PEOPLE). */
+/* Who is working: the store's account. Working as another (the CLI's --as, tests) only where the store
+ * allows it (ksp_store_act_as); emits ::changed (PEOPLE). */
 const char   *ksp_workspace_get_account      (KspWorkspace *self);
-void          ksp_workspace_set_account      (KspWorkspace *self,
-                                              const char   *account);
+gboolean      ksp_workspace_set_account      (KspWorkspace *self,
+                                              const char   *account,
+                                              GError      **error);
 /* The name @account (NULL: yours) is shown by: the one recorded, else the account. */
 char         *ksp_workspace_dup_display_name (KspWorkspace *self,
                                               const char   *account);

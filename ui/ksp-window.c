@@ -503,6 +503,9 @@ ksp_window_open_workspace (KspWindow   *self,
 
   close_workspace (self);
   self->store = g_steal_pointer (&store);
+  /* the editor is the OS login: no environment variable says who you are here (ksp-store.h) */
+  if (!KSP_STORE_GET_CLASS (self->store)->refuses_acting_as)
+    ksp_store_set_user (self->store, g_get_user_name ());
   self->workspace = ksp_workspace_new (self->store);
   self->standards = g_steal_pointer (&standards);
   load_classifiers (self);

@@ -114,13 +114,13 @@ test_changed (void)
     g_assert_cmpstr (other, ==, "nobody");
   }
   g_assert_cmpuint (ksp_workspace_get_roles (ws), ==, KSP_ROLES_ALL);   /* still a workspace of one */
-  ksp_workspace_set_account (ws, "ruslan");
+  g_assert_true (ksp_workspace_set_account (ws, "ruslan", NULL));
   g_assert_cmpstr (ksp_document_get_user (draft), ==, "ruslan");   /* the drafts it opened follow */
   g_assert_cmpuint (changes.n, ==, 6);
 
   /* a draft let go of is no longer watched */
   g_clear_object (&draft);
-  ksp_workspace_set_account (ws, "dana");
+  g_assert_true (ksp_workspace_set_account (ws, "dana", NULL));
   g_assert_cmpuint (changes.n, ==, 7);
 
   g_signal_handlers_disconnect_by_data (ws, &changes);
@@ -206,7 +206,7 @@ test_marks (void)
 
   /* the set with the deletion approved: only the knowledge item's change still waits */
   g_assert_true (ksp_workspace_submit (ws, id, NULL, &error));
-  ksp_workspace_set_account (ws, "ruslan");
+  g_assert_true (ksp_workspace_set_account (ws, "ruslan", NULL));
   g_assert_true (ksp_workspace_approve (ws, id, &error));
   g_assert_no_error (error);
   marks = ksp_workspace_dup_marks (ws, draft, &error);

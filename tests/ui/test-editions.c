@@ -42,6 +42,7 @@ seed_fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
   g_assert_true (ksp_window_open_workspace (fixture->window, fixture->path, &error));
   g_assert_no_error (error);
+  g_assert_true (ksp_workspace_set_account (ksp_window_get_workspace (fixture->window), "ui-test", &error));
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_for_window (fixture->window);
 }

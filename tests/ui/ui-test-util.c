@@ -520,6 +520,8 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_new (KSP_TYPE_WINDOW, "default-width", 1200, "default-height", 760, NULL);
   g_assert_true (ksp_window_open_workspace (fixture->window, fixture->path, &error));
   g_assert_no_error (error);
+  /* the editor is the OS account; the tests work as "ui-test", as a file workspace allows */
+  g_assert_true (ksp_workspace_set_account (ksp_window_get_workspace (fixture->window), "ui-test", &error));
   wait_for_window (fixture->window);
 }
 

@@ -120,11 +120,24 @@ on_workspace_changed (KspWorkspace  *workspace,
     update (rc);
 }
 
+/* Whether the editor still shows the workspace this view was opened on; when it opened another (or went),
+ * the view closes: its changes and buttons are of a workspace no longer open. */
+static gboolean
+still_open (ReviewCompare *rc)
+{
+  if (rc->window && ksp_window_get_workspace (rc->window) == rc->workspace)
+    return TRUE;
+  gtk_window_destroy (GTK_WINDOW (rc->compare));
+  return FALSE;
+}
+
 static void
 on_approve_clicked (ReviewCompare *rc)
 {
   g_autoptr (GError) error = NULL;
 
+  if (!still_open (rc))
+    return;
   if (!ksp_workspace_approve (rc->workspace, rc->change_set, &error) && rc->window)
     ksp_window_show_error (rc->window, error->message);
 }
@@ -143,6 +156,8 @@ on_rejected (gboolean      ok,
 static void
 on_reject_clicked (ReviewCompare *rc)
 {
+  if (!still_open (rc))
+    return;
   ksp_reject_dialog_present (GTK_WINDOW (rc->compare), rc->workspace, rc->change_set, NULL, NULL, on_rejected, rc);
 }
 
@@ -151,6 +166,8 @@ on_approve_change_clicked (ReviewCompare *rc)
 {
   g_autoptr (GError) error = NULL;
 
+  if (!still_open (rc))
+    return;
   if (!ksp_workspace_approve_change (rc->workspace, rc->draft, rc->change_set, rc->change_key, &error) && rc->window)
     ksp_window_show_error (rc->window, error->message);
 }
@@ -158,6 +175,8 @@ on_approve_change_clicked (ReviewCompare *rc)
 static void
 on_reject_change_clicked (ReviewCompare *rc)
 {
+  if (!still_open (rc))
+    return;
   ksp_reject_dialog_present (GTK_WINDOW (rc->compare), rc->workspace, rc->change_set, rc->draft, rc->change_key,
                              on_rejected, rc);
 }
@@ -167,6 +186,8 @@ on_revert_change_clicked (ReviewCompare *rc)
 {
   g_autoptr (GError) error = NULL;
 
+  if (!still_open (rc))
+    return;
   if (!ksp_workspace_revert_change (rc->workspace, rc->draft, rc->change_set, rc->change_key, &error) && rc->window)
     ksp_window_show_error (rc->window, error->message);
 }

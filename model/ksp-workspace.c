@@ -10,6 +10,7 @@ typedef struct {
   GPtrArray *log;
   GPtrArray *comments;
   GPtrArray *change_sets;
+  GHashTable *membership;   /* where splits and merges moved entries (ksp_store_dup_membership) */
 } Cached;
 
 static void
@@ -18,6 +19,7 @@ cached_free (Cached *c)
   g_clear_pointer (&c->log, g_ptr_array_unref);
   g_clear_pointer (&c->comments, g_ptr_array_unref);
   g_clear_pointer (&c->change_sets, g_ptr_array_unref);
+  g_clear_pointer (&c->membership, g_hash_table_unref);
   g_free (c);
 }
 
@@ -382,12 +384,29 @@ ksp_workspace_list_change_sets (KspWorkspace *self,
 }
 
 GHashTable *
+ksp_workspace_get_membership (KspWorkspace *self,
+                              const char   *standard_id,
+                              GError      **error)
+{
+  Cached *c;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
+  g_return_val_if_fail (standard_id != NULL, NULL);
+
+  c = cached_of (self, standard_id);
+  if (c->membership == NULL)
+    c->membership = ksp_store_dup_membership (self->store, standard_id, error);
+  return c->membership;
+}
+
+GHashTable *
 ksp_workspace_dup_marks (KspWorkspace *self,
                          KspDocument  *draft,
                          GError      **error)
 {
   const char *standard_id;
   GPtrArray *comments, *log = NULL;
+  GHashTable *membership = NULL;
 
   g_return_val_if_fail (KSP_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (KSP_IS_DOCUMENT (draft), NULL);
@@ -405,24 +424,24 @@ ksp_workspace_dup_marks (KspWorkspace *self,
         return NULL;
       for (guint i = 0; i < sets->len && !any; i++)
         any = ksp_review_status_is_pending (((KspChangeSet *) g_ptr_array_index (sets, i))->status);
-      if (any && !(log = ksp_workspace_list_log (self, standard_id, error)))
+      if (any && (!(log = ksp_workspace_list_log (self, standard_id, error)) ||
+                  !(membership = ksp_workspace_get_membership (self, standard_id, error))))
         return NULL;
     }
-  return ksp_review_marks_compute (self->store, draft, comments, log, error);
+  return ksp_review_marks_compute (self->store, draft, comments, log, membership, error);
 }
 
 /* ---------------------------------------------------------------------------------------------- */
 /* review steps                                                                                    */
 
-static const char *
-standard_of_set (KspWorkspace *self,
-                 gint64        id,
-                 char        **out)
+/* A review step on change set @id was taken: says so for the standard it is of. */
+static void
+notify_set (KspWorkspace *self,
+            gint64        id)
 {
   g_autoptr (KspChangeSet) c = ksp_review_find (self->store, id, NULL);
 
-  *out = c ? g_strdup (c->standard_id) : NULL;
-  return *out;
+  notify (self, c ? c->standard_id : NULL, KSP_WORKSPACE_CHANGED_REVIEW);
 }
 
 gboolean
@@ -431,13 +450,11 @@ ksp_workspace_submit (KspWorkspace *self,
                       const char   *title,
                       GError      **error)
 {
-  g_autofree char *standard_id = NULL;
-
   g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
 
   if (!ksp_review_submit (self->store, change_set, ksp_workspace_get_account (self), title, error))
     return FALSE;
-  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  notify_set (self, change_set);
   return TRUE;
 }
 
@@ -446,13 +463,11 @@ ksp_workspace_approve (KspWorkspace *self,
                        gint64        change_set,
                        GError      **error)
 {
-  g_autofree char *standard_id = NULL;
-
   g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
 
   if (!ksp_review_approve (self->store, change_set, ksp_workspace_get_account (self), error))
     return FALSE;
-  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  notify_set (self, change_set);
   return TRUE;
 }
 
@@ -462,13 +477,11 @@ ksp_workspace_reject (KspWorkspace *self,
                       const char   *reason,
                       GError      **error)
 {
-  g_autofree char *standard_id = NULL;
-
   g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
 
   if (!ksp_review_reject (self->store, change_set, ksp_workspace_get_account (self), reason, error))
     return FALSE;
-  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  notify_set (self, change_set);
   return TRUE;
 }
 
@@ -585,13 +598,11 @@ ksp_workspace_set_title (KspWorkspace *self,
                          const char   *title,
                          GError      **error)
 {
-  g_autofree char *standard_id = NULL;
-
   g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
 
   if (!ksp_review_set_title (self->store, change_set, ksp_workspace_get_account (self), title, error))
     return FALSE;
-  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  notify_set (self, change_set);
   return TRUE;
 }
 
@@ -602,14 +613,13 @@ ksp_workspace_split (KspWorkspace      *self,
                      const char        *title,
                      GError           **error)
 {
-  g_autofree char *standard_id = NULL;
   gint64 id;
 
   g_return_val_if_fail (KSP_IS_WORKSPACE (self), 0);
 
   if (!(id = ksp_review_split (self->store, change_set, element_ids, ksp_workspace_get_account (self), title, error)))
     return 0;
-  notify (self, standard_of_set (self, change_set, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  notify_set (self, change_set);
   return id;
 }
 
@@ -619,12 +629,10 @@ ksp_workspace_merge (KspWorkspace *self,
                      gint64        from,
                      GError      **error)
 {
-  g_autofree char *standard_id = NULL;
-
   g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
 
   if (!ksp_review_merge (self->store, into, from, ksp_workspace_get_account (self), error))
     return FALSE;
-  notify (self, standard_of_set (self, into, &standard_id), KSP_WORKSPACE_CHANGED_REVIEW);
+  notify_set (self, into);
   return TRUE;
 }

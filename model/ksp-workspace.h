@@ -71,6 +71,10 @@ GPtrArray    *ksp_workspace_list_comments    (KspWorkspace *self,
 GPtrArray    *ksp_workspace_list_change_sets (KspWorkspace *self,
                                               const char   *standard_id,
                                               GError      **error);
+/* Where splits and merges put moved entries (ksp_store_dup_membership). (transfer none) */
+GHashTable   *ksp_workspace_get_membership   (KspWorkspace *self,
+                                              const char   *standard_id,
+                                              GError      **error);
 /* ksp-review-marks.h's marks of @draft. (transfer full) */
 GHashTable   *ksp_workspace_dup_marks        (KspWorkspace *self,
                                               KspDocument  *draft,

@@ -55,6 +55,7 @@ ksp_review_marks_compute (KspStore    *store,
                           KspDocument *draft,
                           GPtrArray   *comments,
                           GPtrArray   *log,
+                          GHashTable  *membership,
                           GError     **error)
 {
   const char *standard_id;
@@ -65,7 +66,7 @@ ksp_review_marks_compute (KspStore    *store,
   g_autoptr (GPtrArray) sets = NULL;
   g_autoptr (GHashTable) pending = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GError) local_error = NULL;
-  g_autoptr (GHashTable) membership = NULL;
+  g_autoptr (GHashTable) own_membership = NULL;
   gboolean set_up;
 
   g_return_val_if_fail (KSP_IS_STORE (store), NULL);
@@ -113,7 +114,7 @@ ksp_review_marks_compute (KspStore    *store,
   if (log == NULL && !(log = own_log = ksp_store_list_log (store, standard_id, error)))
     return NULL;
   /* an entry is in the change set a split or a merge moved it to */
-  if (!(membership = ksp_store_dup_membership (store, standard_id, error)))
+  if (membership == NULL && !(membership = own_membership = ksp_store_dup_membership (store, standard_id, error)))
     return NULL;
   for (guint i = 0; i < log->len; i++)
     {

@@ -25,12 +25,13 @@ typedef enum {
 } KspMark;
 
 /* Returns: (transfer full) (element-type utf8 guint): element ID → KspMark flags (as GUINT_TO_POINTER), for
- * the elements of @draft marked. @comments and @log: (nullable) the standard's rows when the caller has
- * them (else read from @store). */
+ * the elements of @draft marked. @comments, @log and @membership: (nullable) the standard's rows when the
+ * caller has them (else read from @store). */
 GHashTable *ksp_review_marks_compute (KspStore    *store,
                                       KspDocument *draft,
                                       GPtrArray   *comments,
                                       GPtrArray   *log,
+                                      GHashTable  *membership,
                                       GError     **error);
 
 /* Whether the change set status @status still waits for something (open, submitted, rejected). */

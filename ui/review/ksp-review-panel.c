@@ -425,13 +425,13 @@ fill_history (KspReviewPanel *self,
 {
   g_autoptr (GPtrArray) history = ksp_change_log_history_of (log, ksp_node_get_id (self->element));
   g_autoptr (GHashTable) set_status = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr (GHashTable) membership = NULL;
+  GHashTable *membership;
   g_autoptr (GError) error = NULL;
   guint shown = 0, left = 0;
 
   /* the change set each entry is in now (a split or a merge moves entries) */
-  if (!(membership = ksp_store_dup_membership (ksp_workspace_get_store (self->workspace),
-                                               ksp_node_get_id (ksp_document_get_root (self->draft)), &error)))
+  if (!(membership = ksp_workspace_get_membership (self->workspace,
+                                                   ksp_node_get_id (ksp_document_get_root (self->draft)), &error)))
     g_debug ("No change set membership: %s", error->message);
 
   for (guint i = 0; sets && i < sets->len; i++)

@@ -10,49 +10,44 @@
 #include "ksp-remove-node-command.h"
 #include "ksp-set-value-command.h"
 
-struct _KspDocument
-{
-  GObject       parent_instance;
-  KspNode      *root;
-  GHashTable   *index;      /* id -> KspNode (not owned) */
-  KspUndoStack *undo_stack;
-  KspStore     *store;
-  gint64        tree_id;
-  char         *user;
-  char         *read_only_reason;
-  GPtrArray    *records;    /* KspChangeRecord: what the step being run changed, for the change log */
-};
-
 G_DEFINE_FINAL_TYPE (KspDocument, ksp_document, G_TYPE_OBJECT)
 G_DEFINE_QUARK (ksp-document-error-quark, ksp_document_error)
 
 enum {
   CHANGED,
+  REMOTE_CHANGED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static void
-index_add (KspDocument *self,
-           KspNode     *node)
+void
+_ksp_document_index_add (KspDocument *self,
+                         KspNode     *node)
 {
   guint n = ksp_node_get_n_children (node);
 
   g_hash_table_insert (self->index, (gpointer) ksp_node_get_id (node), node);
   for (guint i = 0; i < n; i++)
-    index_add (self, ksp_node_get_child (node, i));
+    _ksp_document_index_add (self, ksp_node_get_child (node, i));
 }
 
-static void
-index_remove (KspDocument *self,
-              KspNode     *node)
+void
+_ksp_document_index_remove (KspDocument *self,
+                            KspNode     *node)
 {
   guint n = ksp_node_get_n_children (node);
 
   g_hash_table_remove (self->index, ksp_node_get_id (node));
   for (guint i = 0; i < n; i++)
-    index_remove (self, ksp_node_get_child (node, i));
+    _ksp_document_index_remove (self, ksp_node_get_child (node, i));
+}
+
+void
+_ksp_document_emit_remote (KspDocument       *self,
+                           const KspLogEntry *entry)
+{
+  g_signal_emit (self, signals[REMOTE_CHANGED], 0, entry);
 }
 
 /* Fails when any ID in @node's subtree is already in the document. */
@@ -104,6 +99,15 @@ ksp_document_class_init (KspDocumentClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 1, KSP_TYPE_COMMAND);
+  /**
+   * KspDocument::remote-changed:
+   * @entry: (type gpointer): the KspLogEntry of another session now in the tree
+   *
+   * Emitted for each change another session made that ksp_document_sync() (or a step's own sync) brought
+   * into the tree; the tree's own signals (values, children) have told the views already.
+   */
+  signals[REMOTE_CHANGED] = g_signal_new ("remote-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                          NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 }
 
 static void
@@ -115,6 +119,7 @@ ksp_document_init (KspDocument *self)
   self->undo_stack = ksp_undo_stack_new ();
   self->user = g_strdup (user && *user ? user : g_get_user_name ());
   self->records = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_change_record_free);
+  _ksp_document_sync_init (self);
 }
 
 /**
@@ -131,7 +136,7 @@ ksp_document_new (KspNode *root)
   g_return_val_if_fail (KSP_IS_NODE (root), NULL);
   self = g_object_new (KSP_TYPE_DOCUMENT, NULL);
   self->root = g_object_ref (root);
-  index_add (self, root);
+  _ksp_document_index_add (self, root);
   return self;
 }
 
@@ -144,7 +149,10 @@ ksp_document_open (KspStore *store,
                    gint64    tree_id,
                    GError  **error)
 {
-  g_autoptr (KspNode) root = ksp_store_load_tree (store, tree_id, error);
+  /* every entry up to the workspace's newest before the tree is read is in the tree; the few committed
+   * while it is read, if any, are in it too and are brought in again by the first sync, which is harmless */
+  gint64 synced = ksp_store_get_revision (store, NULL, error);
+  g_autoptr (KspNode) root = synced < 0 ? NULL : ksp_store_load_tree (store, tree_id, error);
   KspDocument *self;
 
   if (root == NULL)
@@ -152,6 +160,7 @@ ksp_document_open (KspStore *store,
   self = ksp_document_new (root);
   self->store = g_object_ref (store);
   self->tree_id = tree_id;
+  self->synced = synced;
   ksp_document_set_user (self, ksp_store_get_user (store));
   if (ksp_store_is_read_only (store))
     ksp_document_set_read_only (self, ksp_store_get_read_only_reason (store));
@@ -359,7 +368,7 @@ _ksp_document_op_insert (KspDocument *self,
       r->subtree = ksp_node_to_text (node);
       g_ptr_array_add (self->records, r);
     }
-  index_add (self, node);
+  _ksp_document_index_add (self, node);
   return TRUE;
 }
 
@@ -382,6 +391,7 @@ _ksp_document_op_remove (KspDocument *self,
       g_ptr_array_add (self->records, r);
     }
   ksp_node_remove_child (parent, node);
+  g_hash_table_replace (self->removed, g_strdup (ksp_node_get_id (node)), g_object_ref (node));
   if (self->store &&
       (!ksp_store_delete_node (self->store, self->tree_id, ksp_node_get_id (node), error) ||
        !ksp_store_write_order (self->store, self->tree_id, parent, error)))
@@ -389,7 +399,7 @@ _ksp_document_op_remove (KspDocument *self,
       ksp_node_insert_child (parent, position, node);
       return FALSE;
     }
-  index_remove (self, node);
+  _ksp_document_index_remove (self, node);
   return TRUE;
 }
 
@@ -485,17 +495,38 @@ run_step (KspDocument *self,
           const char  *action,
           GError     **error)
 {
+  g_autoptr (GPtrArray) applied = NULL;
+  g_autoptr (GError) step_error = NULL;
+  gboolean ok = FALSE;
+
   if (self->store && !ksp_review_require (self->store, self->user, KSP_ROLE_DRAFTER, "edit the draft", error))
     return FALSE;
   if (self->store && !ksp_store_begin (self->store, error))
     return FALSE;
+  g_clear_pointer (&self->conflict, ksp_conflict_free);
+  /* what others committed is brought in first, under the standard's lock: the step sees the tree as stored */
+  if (self->store && !_ksp_document_sync_begin (self, &applied, error))
+    {
+      ksp_store_rollback (self->store);
+      return FALSE;
+    }
   g_ptr_array_set_size (self->records, 0);
-  if (!step (command, self, error))
+  if (!step (command, self, &step_error))
     {
       if (self->store)
         ksp_store_rollback (self->store);
       g_ptr_array_set_size (self->records, 0);
-      return FALSE;
+      if (!self->store || _ksp_document_sync_check (self, applied, step_error, error))
+        g_propagate_error (error, g_steal_pointer (&step_error));
+      goto out;
+    }
+  if (self->store && !_ksp_document_sync_check (self, applied, NULL, error))
+    {
+      /* theirs stays: what the step did is taken out of the tree, the transaction rolled back */
+      _ksp_document_take_back (self, self->records);
+      ksp_store_rollback (self->store);
+      g_ptr_array_set_size (self->records, 0);
+      goto out;
     }
   if (self->store)
     {
@@ -517,11 +548,19 @@ run_step (KspDocument *self,
         {
           ksp_store_rollback (self->store);
           /* Put the tree back as the store has it. */
-          (step == ksp_command_apply ? ksp_command_revert : ksp_command_apply) (command, self, NULL);
-          return FALSE;
+          _ksp_document_take_back (self, entry->records);
+          goto out;
         }
+      /* under the standard's lock nobody wrote it between the sync and this entry */
+      self->synced = MAX (self->synced, entry->id);
     }
-  return TRUE;
+  ok = TRUE;
+
+out:
+  g_hash_table_remove_all (self->removed);
+  for (guint i = 0; applied && i < applied->len; i++)
+    _ksp_document_emit_remote (self, g_ptr_array_index (applied, i));
+  return ok;
 }
 
 /**

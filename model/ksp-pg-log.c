@@ -66,7 +66,9 @@ _ksp_pg_log_append (KspStore    *store,
 
   if (own && !ksp_store_begin (store, error))
     return FALSE;
-  if (!read_head (self, TRUE, &head, &count, error))
+  /* the standard's writer lock first, then the head: the order every writer takes them in */
+  if (!_ksp_pg_lock_standard (store, entry->standard_id, error) ||
+      !read_head (self, TRUE, &head, &count, error))
     goto failed;
   if (entry->at == NULL)
     {
@@ -117,6 +119,14 @@ _ksp_pg_log_append (KspStore    *store,
   if (!_ksp_pg_command (self, "UPDATE meta SET value = CASE key WHEN 'log_head' THEN $1::text ELSE $2::text END"
                               " WHERE key IN ('log_head', 'log_count')", &h, "recording the change log's head", error))
     goto failed;
+  {
+    /* the other sessions hear of it when it commits (and never of a rolled-back one) */
+    KspPgParams n = { 0 };
+    _ksp_pg_text (&n, entry->standard_id);
+    if (!_ksp_pg_command (self, "SELECT pg_notify('" KSP_PG_CHANNEL "', $1::text)", &n, "recording the change log",
+                          error))
+      goto failed;
+  }
   if (own && !ksp_store_commit (store, error))
     goto failed;
   return TRUE;
@@ -127,11 +137,14 @@ failed:
   return FALSE;
 }
 
-/* The entries (of one standard, or all), in the order of the chain, with their records. */
+/* The entries (of one standard, or all) after @after_id (0: all), in the order of the chain, with their
+ * records. Entry IDs follow the chain (each is drawn under the head's lock), so a session that read up to
+ * an ID misses none committed after it. */
 GPtrArray *
-_ksp_pg_log_list (KspStore   *store,
-                  const char *standard_id,
-                  GError    **error)
+_ksp_pg_log_list_after (KspStore   *store,
+                        const char *standard_id,
+                        gint64      after_id,
+                        GError    **error)
 {
   KspPgStore *self = KSP_PG_STORE (store);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_log_entry_free);
@@ -141,16 +154,18 @@ _ksp_pg_log_list (KspStore   *store,
   KspPgParams p = { 0 };
 
   _ksp_pg_text (&p, standard_id);
+  _ksp_pg_int (&p, after_id);
   /* the entries and their records as of one moment */
   if (!_ksp_pg_begin_read (self, error))
     return NULL;
   entries = _ksp_pg_query (self, "SELECT id, standard_id, tree_id, at, author, action, command, label, change_set,"
-                                 " prev_hash, hash FROM log WHERE $1::text IS NULL OR standard_id = $1::text ORDER BY id",
+                                 " prev_hash, hash FROM log WHERE ($1::text IS NULL OR standard_id = $1::text) AND id > $2::bigint"
+                                 " ORDER BY id",
                            &p, "reading the change log", error);
   records = entries ? _ksp_pg_query (self, "SELECT r.log_id, r.op, r.element_id, r.kind, r.field, r.lang, r.old_value,"
                                            " r.new_value, r.subtree, r.content_hash FROM log_record r"
-                                           " JOIN log l ON l.id = r.log_id WHERE $1::text IS NULL OR l.standard_id = $1::text"
-                                           " ORDER BY r.log_id, r.seq", &p, "reading the change log", error)
+                                           " JOIN log l ON l.id = r.log_id WHERE ($1::text IS NULL OR l.standard_id = $1::text)"
+                                           " AND r.log_id > $2::bigint ORDER BY r.log_id, r.seq", &p, "reading the change log", error)
                     : NULL;
   if (records == NULL || !ksp_store_commit (store, error))
     {
@@ -197,4 +212,42 @@ _ksp_pg_log_list (KspStore   *store,
       g_ptr_array_add (e->records, r);
     }
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+_ksp_pg_log_list (KspStore   *store,
+                  const char *standard_id,
+                  GError    **error)
+{
+  return _ksp_pg_log_list_after (store, standard_id, 0, error);
+}
+
+/* The newest entry of @standard_id (NULL: of the workspace), 0 when it has none; -1 with @error. */
+gint64
+_ksp_pg_log_revision (KspStore   *store,
+                      const char *standard_id,
+                      GError    **error)
+{
+  KspPgParams p = { 0 };
+  g_autoptr (PGresult) r = NULL;
+
+  _ksp_pg_text (&p, standard_id);
+  r = _ksp_pg_query (KSP_PG_STORE (store), "SELECT coalesce(max(id), 0) FROM log"
+                                           " WHERE $1::text IS NULL OR standard_id = $1::text", &p,
+                     "reading the change log", error);
+  return r ? _ksp_pg_int64 (r, 0, 0) : -1;
+}
+
+/* Holds @standard_id's writer lock until the transaction ends (a transaction-scoped advisory lock: two
+ * sessions writing one standard take turns, sessions writing others do not wait). */
+gboolean
+_ksp_pg_lock_standard (KspStore   *store,
+                       const char *standard_id,
+                       GError    **error)
+{
+  KspPgParams p = { 0 };
+
+  _ksp_pg_text (&p, standard_id);
+  return _ksp_pg_command (KSP_PG_STORE (store), "SELECT pg_advisory_xact_lock(" KSP_PG_STANDARD_LOCK_CLASS
+                                                ", hashtext($1::text))", &p, "waiting for the standard", error);
 }

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 
 #define KSP_PG_MAX_PARAMS 512
 
+/* The channel each log entry is announced on (its payload: the standard's ID), and the first key of the
+ * standards' writer locks (pg_advisory_xact_lock (class, hashtext (standard_id))): 'KSP2'. */
+#define KSP_PG_CHANNEL "kasip_log"
+#define KSP_PG_STANDARD_LOCK_CLASS "1263751218"
+
 /* The parameters of one statement, as text (NULL: SQL NULL). */
 typedef struct
 {
@@ -65,6 +70,16 @@ gboolean      _ksp_pg_log_append     (KspStore       *store,
                                       KspLogEntry    *entry,
                                       GError        **error);
 GPtrArray    *_ksp_pg_log_list       (KspStore       *store,
+                                      const char     *standard_id,
+                                      GError        **error);
+GPtrArray    *_ksp_pg_log_list_after (KspStore       *store,
+                                      const char     *standard_id,
+                                      gint64          after_id,
+                                      GError        **error);
+gint64        _ksp_pg_log_revision   (KspStore       *store,
+                                      const char     *standard_id,
+                                      GError        **error);
+gboolean      _ksp_pg_lock_standard  (KspStore       *store,
                                       const char     *standard_id,
                                       GError        **error);
 gboolean      _ksp_pg_log_head       (KspStore       *store,

@@ -17,6 +17,7 @@ struct _KspPgStore
   KspStore  parent_instance;
   PGconn   *conn;
   guint     depth;   /* transaction nesting */
+  gboolean  listening;  /* LISTEN KSP_PG_CHANNEL was said on this connection */
 };
 
 G_DEFINE_FINAL_TYPE (KspPgStore, ksp_pg_store, KSP_TYPE_STORE)
@@ -281,6 +282,7 @@ close_conn (KspPgStore *self)
 {
   g_clear_pointer (&self->conn, PQfinish);
   self->depth = 0;
+  self->listening = FALSE;
 }
 
 /* Makes the workspace, or brings it to this build's format, in one transaction under the advisory lock;
@@ -1123,6 +1125,53 @@ ksp_pg_store_list_justifications (KspStore   *store,
 
 /* ---------------------------------------------------------------------------------------------- */
 
+/* ---------------------------------------------------------------------------------------------- */
+/* other sessions' writes                                                                          */
+
+/* The connection's socket, readable when the server has something to say; the first call starts listening
+ * for the log's announcements (ksp-pg-log.c announces each entry when it commits). -1 when not connected. */
+static int
+ksp_pg_store_get_watch_fd (KspStore *store)
+{
+  KspPgStore *self = KSP_PG_STORE (store);
+
+  if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
+    return -1;
+  if (!self->listening && self->depth == 0)
+    {
+      g_autoptr (GError) error = NULL;
+      if (exec_script (self, "LISTEN " KSP_PG_CHANNEL, "listening for changes", &error))
+        self->listening = TRUE;
+      else
+        g_warning ("%s", error->message);
+    }
+  return PQsocket (self->conn);
+}
+
+/* Returns: (transfer full) (element-type utf8) (nullable): the standards other sessions (and this one)
+ * wrote since the last call, each once; reads only what has arrived, never waits. */
+static GPtrArray *
+ksp_pg_store_take_notifications (KspStore *store)
+{
+  KspPgStore *self = KSP_PG_STORE (store);
+  GPtrArray *ids = NULL;
+  PGnotify *n;
+
+  if (self->conn == NULL || !self->listening)
+    return NULL;
+  if (self->depth == 0)
+    PQconsumeInput (self->conn);
+  while ((n = PQnotifies (self->conn)) != NULL)
+    {
+      if (ids == NULL)
+        ids = g_ptr_array_new_with_free_func (g_free);
+      if (!g_ptr_array_find_with_equal_func (ids, n->extra, g_str_equal, NULL))
+        g_ptr_array_add (ids, g_strdup (n->extra));
+      PQfreemem (n);
+    }
+  return ids;
+}
+
 static void
 ksp_pg_store_finalize (GObject *object)
 {
@@ -1156,6 +1205,11 @@ ksp_pg_store_class_init (KspPgStoreClass *klass)
   store_class->append_log = _ksp_pg_log_append;
   store_class->list_log = _ksp_pg_log_list;
   store_class->get_log_head = _ksp_pg_log_head;
+  store_class->list_log_after = _ksp_pg_log_list_after;
+  store_class->get_revision = _ksp_pg_log_revision;
+  store_class->lock_standard = _ksp_pg_lock_standard;
+  store_class->get_watch_fd = ksp_pg_store_get_watch_fd;
+  store_class->take_notifications = ksp_pg_store_take_notifications;
   store_class->dup_integrity_problems = _ksp_pg_integrity_problems;
   store_class->dup_lock_holder = ksp_pg_store_dup_lock_holder;
   store_class->heartbeat = ksp_pg_store_heartbeat;

@@ -14,6 +14,8 @@ struct _KspSetValueCommand
   char      *follower; /* a field of the same element that takes the same value while the two agree */
   char      *old_follower;
   gboolean   follows;  /* the follower agreed (or was absent) before the first apply */
+  gboolean   has_expected;
+  char      *expected; /* what the user saw before typing (ksp_set_value_command_set_expected) */
 };
 
 G_DEFINE_FINAL_TYPE (KspSetValueCommand, ksp_set_value_command, KSP_TYPE_COMMAND)
@@ -27,6 +29,9 @@ ksp_set_value_command_apply (KspCommand  *command,
   KspNode *node = _ksp_document_require (doc, self->node_id, error);
 
   if (node == NULL)
+    return FALSE;
+  if (!self->captured && self->has_expected &&
+      !_ksp_document_check_expected (doc, node, self->field, self->lang, self->expected, self->new_value, error))
     return FALSE;
   if (!self->captured)
     {
@@ -71,6 +76,8 @@ ksp_set_value_command_merge (KspCommand *command,
 
   if (g_strcmp0 (self->node_id, next->node_id) != 0 || g_strcmp0 (self->field, next->field) != 0 ||
       self->lang != next->lang || g_strcmp0 (self->follower, next->follower) != 0 || self->follows != next->follows ||
+      /* typing over another person's change (what the next one saw is not what this one left) */
+      (next->has_expected && g_strcmp0 (next->expected, self->new_value) != 0) ||
       ksp_command_get_time (next_command) - ksp_command_get_time (command) > KSP_SET_VALUE_MERGE_USEC)
     return FALSE;
   g_free (self->new_value);
@@ -107,6 +114,7 @@ ksp_set_value_command_finalize (GObject *object)
   g_free (self->new_value);
   g_free (self->follower);
   g_free (self->old_follower);
+  g_free (self->expected);
   G_OBJECT_CLASS (ksp_set_value_command_parent_class)->finalize (object);
 }
 
@@ -163,4 +171,15 @@ ksp_set_value_command_new_linked (const char *node_id,
 
   self->follower = g_strdup (follower);
   return KSP_COMMAND (self);
+}
+
+void
+ksp_set_value_command_set_expected (KspSetValueCommand *self,
+                                    const char         *expected)
+{
+  g_return_if_fail (KSP_IS_SET_VALUE_COMMAND (self));
+
+  self->has_expected = TRUE;
+  g_free (self->expected);
+  self->expected = g_strdup (expected);
 }

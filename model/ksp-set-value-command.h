@@ -21,5 +21,10 @@ KspCommand *ksp_set_value_command_new (const char *node_id,
                                        const char *field,
                                        KspLang     lang,
                                        const char *value);
+/* What the user saw in the field when they wrote @value (nullable: absent): the first apply is refused as a
+ * conflict (KSP_DOCUMENT_ERROR_CONFLICT) when the value has become something else meanwhile — another
+ * person's change brought in while they typed. Without it the command writes over whatever is there. */
+void        ksp_set_value_command_set_expected (KspSetValueCommand *self,
+                                                const char         *expected);
 
 G_END_DECLS

@@ -139,6 +139,7 @@ static gboolean
 read_records (KspSqliteStore *self,
               GHashTable     *by_id,
               const char     *standard_id,
+              gint64          after_id,
               GError        **error)
 {
   sqlite3_stmt *s;
@@ -147,13 +148,14 @@ read_records (KspSqliteStore *self,
   s = standard_id
       ? _ksp_sqlite_stmt (self, "SELECT r.log_id, r.op, r.element_id, r.kind, r.field, r.lang, r.old_value, r.new_value,"
                                 " r.subtree, r.content_hash FROM log_record r JOIN log l ON l.id = r.log_id"
-                                " WHERE l.standard_id = ? ORDER BY r.log_id, r.seq", error)
+                                " WHERE l.standard_id = ? AND r.log_id > ? ORDER BY r.log_id, r.seq", error)
       : _ksp_sqlite_stmt (self, "SELECT log_id, op, element_id, kind, field, lang, old_value, new_value, subtree,"
-                                " content_hash FROM log_record ORDER BY log_id, seq", error);
+                                " content_hash FROM log_record WHERE log_id > ? ORDER BY log_id, seq", error);
   if (s == NULL)
     return FALSE;
   if (standard_id)
     _ksp_sqlite_bind_text (s, 1, standard_id);
+  sqlite3_bind_int64 (s, standard_id ? 2 : 1, after_id);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
       gint64 log_id = sqlite3_column_int64 (s, 0);
@@ -183,11 +185,13 @@ read_records (KspSqliteStore *self,
   return TRUE;
 }
 
-/* The entries (of one standard, or all), in the order of the chain, with their records. */
+/* The entries (of one standard, or all) after @after_id (0: all), in the order of the chain, with their
+ * records. */
 GPtrArray *
-_ksp_sqlite_log_list (KspSqliteStore *self,
-                      const char     *standard_id,
-                      GError        **error)
+_ksp_sqlite_log_list_after (KspSqliteStore *self,
+                            const char     *standard_id,
+                            gint64          after_id,
+                            GError        **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_log_entry_free);
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -196,13 +200,14 @@ _ksp_sqlite_log_list (KspSqliteStore *self,
 
   s = standard_id
       ? _ksp_sqlite_stmt (self, "SELECT id, standard_id, tree_id, at, author, action, command, label, change_set,"
-                                " prev_hash, hash FROM log WHERE standard_id = ? ORDER BY id", error)
+                                " prev_hash, hash FROM log WHERE standard_id = ? AND id > ? ORDER BY id", error)
       : _ksp_sqlite_stmt (self, "SELECT id, standard_id, tree_id, at, author, action, command, label, change_set,"
-                                " prev_hash, hash FROM log ORDER BY id", error);
+                                " prev_hash, hash FROM log WHERE id > ? ORDER BY id", error);
   if (s == NULL)
     return NULL;
   if (standard_id)
     _ksp_sqlite_bind_text (s, 1, standard_id);
+  sqlite3_bind_int64 (s, standard_id ? 2 : 1, after_id);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
       KspLogEntry *e = ksp_log_entry_new ();
@@ -226,9 +231,38 @@ _ksp_sqlite_log_list (KspSqliteStore *self,
       _ksp_sqlite_fail (self, error, "reading the change log");
       return NULL;
     }
-  if (!read_records (self, by_id, standard_id, error))
+  if (!read_records (self, by_id, standard_id, after_id, error))
     return NULL;
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+_ksp_sqlite_log_list (KspSqliteStore *self,
+                      const char     *standard_id,
+                      GError        **error)
+{
+  return _ksp_sqlite_log_list_after (self, standard_id, 0, error);
+}
+
+/* The newest entry of @standard_id (NULL: of the workspace), 0 when it has none; -1 with @error. */
+gint64
+_ksp_sqlite_log_revision (KspSqliteStore *self,
+                          const char     *standard_id,
+                          GError        **error)
+{
+  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "SELECT coalesce(max(id), 0) FROM log WHERE ?1 IS NULL OR standard_id = ?1",
+                                      error);
+  gint64 rev = -1;
+
+  if (s == NULL)
+    return -1;
+  _ksp_sqlite_bind_text (s, 1, standard_id);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    rev = sqlite3_column_int64 (s, 0);
+  sqlite3_reset (s);
+  if (rev < 0)
+    _ksp_sqlite_fail (self, error, "reading the change log");
+  return rev;
 }
 
 /* After migration 7: the audit rows of before, now entries without hashes, sealed in order, so that the

@@ -37,6 +37,13 @@ gboolean      _ksp_sqlite_log_append  (KspSqliteStore *self,
 GPtrArray    *_ksp_sqlite_log_list    (KspSqliteStore *self,
                                        const char     *standard_id,
                                        GError        **error);
+GPtrArray    *_ksp_sqlite_log_list_after (KspSqliteStore *self,
+                                         const char     *standard_id,
+                                         gint64          after_id,
+                                         GError        **error);
+gint64        _ksp_sqlite_log_revision (KspSqliteStore *self,
+                                        const char     *standard_id,
+                                        GError        **error);
 gboolean      _ksp_sqlite_log_head    (KspSqliteStore *self,
                                        char          **out_hash,
                                        gint64         *out_count,

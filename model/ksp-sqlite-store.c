@@ -1213,6 +1213,23 @@ ksp_sqlite_store_list_log (KspStore   *store,
   return _ksp_sqlite_log_list (KSP_SQLITE_STORE (store), standard_id, error);
 }
 
+static GPtrArray *
+ksp_sqlite_store_list_log_after (KspStore   *store,
+                                 const char *standard_id,
+                                 gint64      after_id,
+                                 GError    **error)
+{
+  return _ksp_sqlite_log_list_after (KSP_SQLITE_STORE (store), standard_id, after_id, error);
+}
+
+static gint64
+ksp_sqlite_store_get_revision (KspStore   *store,
+                               const char *standard_id,
+                               GError    **error)
+{
+  return _ksp_sqlite_log_revision (KSP_SQLITE_STORE (store), standard_id, error);
+}
+
 static gboolean
 ksp_sqlite_store_get_log_head (KspStore *store,
                                char    **out_hash,
@@ -1556,6 +1573,9 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->append_log = ksp_sqlite_store_append_log;
   store_class->list_log = ksp_sqlite_store_list_log;
   store_class->get_log_head = ksp_sqlite_store_get_log_head;
+  /* one writer per file (the lock): lock_standard and the watch are the defaults (nothing to wait for) */
+  store_class->list_log_after = ksp_sqlite_store_list_log_after;
+  store_class->get_revision = ksp_sqlite_store_get_revision;
   store_class->dup_integrity_problems = ksp_sqlite_store_dup_integrity_problems;
   store_class->list_change_sets = _ksp_sqlite_list_change_sets;
   store_class->current_change_set = _ksp_sqlite_current_change_set;

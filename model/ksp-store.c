@@ -729,6 +729,100 @@ ksp_store_list_log (KspStore   *self,
   return KSP_STORE_GET_CLASS (self)->list_log (self, standard_id, error);
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* concurrent writers                                                                              */
+
+/**
+ * ksp_store_lock_standard:
+ * Holds @standard_id's writer lock until the caller's transaction ends: another session writing the
+ * standard waits for it (every append_log takes it too, so the standard's entries cannot change between
+ * reading them and committing). Nothing to wait for where the backend has one writer (SQLite).
+ */
+gboolean
+ksp_store_lock_standard (KspStore   *self,
+                         const char *standard_id,
+                         GError    **error)
+{
+  KspStoreClass *klass = KSP_STORE_GET_CLASS (self);
+
+  g_return_val_if_fail (standard_id != NULL, FALSE);
+  return klass->lock_standard ? klass->lock_standard (self, standard_id, error) : TRUE;
+}
+
+/**
+ * ksp_store_list_log_after:
+ * Returns: (transfer full) (element-type KspLogEntry): @standard_id's entries after the entry @after_id
+ * (0: all), in chain order, with their records.
+ */
+GPtrArray *
+ksp_store_list_log_after (KspStore   *self,
+                          const char *standard_id,
+                          gint64      after_id,
+                          GError    **error)
+{
+  KspStoreClass *klass = KSP_STORE_GET_CLASS (self);
+  g_autoptr (GPtrArray) all = NULL;
+  GPtrArray *after;
+
+  if (klass->list_log_after)
+    return klass->list_log_after (self, standard_id, after_id, error);
+  if (!(all = klass->list_log (self, standard_id, error)))
+    return NULL;
+  after = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_log_entry_free);
+  for (guint i = 0; i < all->len; i++)
+    if (((KspLogEntry *) g_ptr_array_index (all, i))->id > after_id)
+      g_ptr_array_add (after, g_ptr_array_steal_index (all, i--));
+  return after;
+}
+
+/**
+ * ksp_store_get_revision:
+ * @standard_id: (nullable): a standard, or %NULL for the whole workspace
+ *
+ * Returns: the ID of @standard_id's newest log entry (its revision: every value, element and order of it
+ * is as of some entry up to this one), 0 when it has none, -1 with @error.
+ */
+gint64
+ksp_store_get_revision (KspStore   *self,
+                        const char *standard_id,
+                        GError    **error)
+{
+  KspStoreClass *klass = KSP_STORE_GET_CLASS (self);
+  g_autoptr (GPtrArray) all = NULL;
+
+  if (klass->get_revision)
+    return klass->get_revision (self, standard_id, error);
+  if (!(all = klass->list_log (self, standard_id, error)))
+    return -1;
+  return all->len ? ((KspLogEntry *) g_ptr_array_index (all, all->len - 1))->id : 0;
+}
+
+/**
+ * ksp_store_get_watch_fd:
+ * Returns: a file descriptor that becomes readable when another session may have written (then call
+ * ksp_store_take_notifications), or -1 where the backend tells of none (poll ksp_store_get_log_head).
+ */
+int
+ksp_store_get_watch_fd (KspStore *self)
+{
+  KspStoreClass *klass = KSP_STORE_GET_CLASS (self);
+
+  return klass->get_watch_fd ? klass->get_watch_fd (self) : -1;
+}
+
+/**
+ * ksp_store_take_notifications:
+ * Returns: (transfer full) (element-type utf8) (nullable): the standards written (by any session, this
+ * one too) since the last call, each once; %NULL when none. Never waits for the network.
+ */
+GPtrArray *
+ksp_store_take_notifications (KspStore *self)
+{
+  KspStoreClass *klass = KSP_STORE_GET_CLASS (self);
+
+  return klass->take_notifications ? klass->take_notifications (self) : NULL;
+}
+
 void
 ksp_store_verification_free (KspStoreVerification *v)
 {

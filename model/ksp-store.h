@@ -209,6 +209,18 @@ struct _KspStoreClass
                                        gint64 change_set, GError **error);
   GHashTable  *(*dup_membership)      (KspStore *self, const char *standard_id, GError **error);
 
+  /* concurrent writers (docs/model.md § Concurrent editing): hold the standard's writer lock until the
+   * transaction ends (every append_log of the standard takes it too); the standard's entries after one;
+   * the newest entry of the standard (0: none); what tells of other sessions' writes: a file descriptor
+   * that becomes readable (-1: none, poll get_log_head), and the standards they wrote since the last call */
+  gboolean     (*lock_standard)       (KspStore *self, const char *standard_id, GError **error);
+  GPtrArray   *(*list_log_after)      (KspStore *self, const char *standard_id, gint64 after_id, GError **error);
+  gint64       (*get_revision)        (KspStore *self, const char *standard_id, GError **error);
+  int          (*get_watch_fd)        (KspStore *self);
+  GPtrArray   *(*take_notifications)  (KspStore *self);
+
+  /* (helpers add theirs below this line) */
+
   gpointer padding[1];
 };
 
@@ -276,6 +288,20 @@ gboolean     ksp_store_append_log      (KspStore          *self,
 GPtrArray   *ksp_store_list_log        (KspStore          *self,
                                         const char        *standard_id,
                                         GError           **error);
+
+/* Concurrent writers: see ksp-store.c and docs/model.md § Concurrent editing. */
+gboolean     ksp_store_lock_standard   (KspStore          *self,
+                                        const char        *standard_id,
+                                        GError           **error);
+GPtrArray   *ksp_store_list_log_after  (KspStore          *self,
+                                        const char        *standard_id,
+                                        gint64             after_id,
+                                        GError           **error);
+gint64       ksp_store_get_revision    (KspStore          *self,
+                                        const char        *standard_id,
+                                        GError           **error);
+int          ksp_store_get_watch_fd    (KspStore          *self);
+GPtrArray   *ksp_store_take_notifications (KspStore       *self);
 
 /* Change sets and people (the rows; the rules are in model/review/ksp-review.h). */
 GPtrArray   *ksp_store_list_change_sets   (KspStore         *self,

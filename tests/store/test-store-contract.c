@@ -1407,6 +1407,277 @@ test_review_cycle (Fixture       *f,
   g_assert_true (ksp_store_verification_ok (v));
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* Issue 17.3: concurrent editing. Two documents on one draft are two sessions as far as the model goes
+ * (each syncs from the change log and locks the standard before it writes); the PostgreSQL-only tests and
+ * bench/bench-pg-load.c do it with separate connections. */
+
+typedef struct
+{
+  KspStore    *store;
+  KspDocument *a;   /* "tester" */
+  KspDocument *b;   /* "tester-b", opened at the same moment: it has seen nothing A does after */
+  guint        remote_b;
+} Two;
+
+static void
+count_remote (KspDocument *doc,
+              gpointer     entry,
+              Two         *two)
+{
+  two->remote_b++;
+}
+
+static void
+two_open (Fixture *f,
+          Two     *two)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 tree;
+
+  two->a = ksp_test_open_sample_document (f->uri, &two->store);
+  tree = ksp_document_get_tree_id (two->a);
+  two->b = ksp_document_open (two->store, tree, &error);
+  g_assert_no_error (error);
+  ksp_document_set_user (two->b, "tester-b");
+  g_signal_connect (two->b, "remote-changed", G_CALLBACK (count_remote), two);
+}
+
+static void
+two_close (Two *two)
+{
+  g_clear_object (&two->a);
+  g_clear_object (&two->b);
+  g_clear_object (&two->store);
+}
+
+static KspNode *
+node_in (KspDocument *doc,
+         KspNode     *like)
+{
+  KspNode *node = ksp_document_lookup (doc, ksp_node_get_id (like));
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+test_concurrent_sync (Fixture       *f,
+                      gconstpointer  data)
+{
+  Two two = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) skill = ksp_node_new ("skill", NULL);
+  g_autoptr (KspNode) stored = NULL;
+  KspNode *card, *function, *moved;
+  guint applied = 0;
+
+  two_open (f, &two);
+  card = ksp_test_first_of_kind (ksp_document_get_root (two.a), "card");
+  function = ksp_test_first_of_kind (card, "function");
+  g_assert_true (ksp_document_set_value (two.a, card, "profession_name", KSP_LANG_RU, "Помощник (A)", &error));
+  ksp_node_set_value (skill, "name", KSP_LANG_RU, "Навык, добавленный A");
+  g_assert_true (ksp_document_insert_node (two.a, function, 0, skill, &error));
+  moved = ksp_node_get_child (function, ksp_node_get_n_children (function) - 1);
+  g_assert_true (ksp_document_move_node (two.a, moved, function, 1, &error));
+  g_assert_true (ksp_document_remove_node (two.a, ksp_node_get_child (function, 2), &error));
+  g_assert_no_error (error);
+
+  /* B has none of it until it syncs; then it has all of it, in its tree, with a signal per entry */
+  g_assert_cmpstr (ksp_node_get_value (node_in (two.b, card), "profession_name", KSP_LANG_RU), !=, "Помощник (A)");
+  g_assert_true (ksp_document_sync (two.b, &applied, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (applied, ==, 4);
+  g_assert_cmpuint (two.remote_b, ==, 4);
+  g_assert_cmpint (ksp_document_get_revision (two.b), ==, ksp_document_get_revision (two.a));
+  ksp_test_assert_trees_equal (ksp_document_get_root (two.a), ksp_document_get_root (two.b));
+  g_assert_cmpstr (ksp_node_get_value (node_in (two.b, skill), "name", KSP_LANG_RU), ==, "Навык, добавленный A");
+  /* and the store has what both trees have */
+  stored = ksp_store_load_tree (two.store, ksp_document_get_tree_id (two.a), &error);
+  g_assert_no_error (error);
+  ksp_test_assert_trees_equal (stored, ksp_document_get_root (two.b));
+  /* a second sync finds nothing */
+  g_assert_true (ksp_document_sync (two.b, &applied, &error));
+  g_assert_cmpuint (applied, ==, 0);
+  two_close (&two);
+}
+
+static void
+test_concurrent_conflict (Fixture       *f,
+                          gconstpointer  data)
+{
+  Two two = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) stored = NULL;
+  const KspConflict *c;
+  KspNode *card, *card_b;
+  gint64 a_entry;
+
+  two_open (f, &two);
+  card = ksp_test_first_of_kind (ksp_document_get_root (two.a), "card");
+  card_b = node_in (two.b, card);
+  g_assert_true (ksp_document_set_value (two.a, card, "profession_name", KSP_LANG_RU, "Вариант A", &error));
+  a_entry = ksp_document_get_revision (two.a);
+
+  /* B, which has not seen it, writes the same value: refused, theirs kept, who and when said */
+  g_assert_false (ksp_document_set_value (two.b, card_b, "profession_name", KSP_LANG_RU, "Вариант B", &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "tester"));
+  g_clear_error (&error);
+  c = ksp_document_get_conflict (two.b);
+  g_assert_nonnull (c);
+  g_assert_cmpint (c->op, ==, KSP_RECORD_SET);
+  g_assert_cmpstr (c->element_id, ==, ksp_node_get_id (card));
+  g_assert_cmpstr (c->field, ==, "profession_name");
+  g_assert_cmpint (c->lang, ==, KSP_LANG_RU);
+  g_assert_cmpstr (c->author, ==, "tester");
+  g_assert_nonnull (c->at);
+  g_assert_cmpint (c->entry_id, ==, a_entry);
+  g_assert_cmpstr (c->theirs, ==, "Вариант A");
+  g_assert_cmpstr (c->mine, ==, "Вариант B");
+  g_assert_cmpstr (ksp_node_get_value (card_b, "profession_name", KSP_LANG_RU), ==, "Вариант A");
+  g_assert_cmpuint (ksp_undo_stack_get_n_commands (ksp_document_get_undo_stack (two.b)), ==, 0);
+  stored = ksp_store_load_tree (two.store, ksp_document_get_tree_id (two.a), &error);
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (stored, ksp_node_get_id (card)), "profession_name",
+                                       KSP_LANG_RU), ==, "Вариант A");
+  g_clear_object (&stored);
+
+  /* having seen theirs, B may write over it */
+  g_assert_true (ksp_document_set_value (two.b, card_b, "profession_name", KSP_LANG_RU, "Вариант B", &error));
+  g_assert_no_error (error);
+  g_assert_null (ksp_document_get_conflict (two.b));
+
+  /* another field of the same element is no conflict: A's step brings B's change in and adds its own */
+  g_assert_true (ksp_document_set_value (two.a, card, "profession_name", KSP_LANG_KK, "Нұсқа A", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (card, "profession_name", KSP_LANG_RU), ==, "Вариант B");
+
+  /* an undo over what the other changed since is a conflict too: A undoes its Kazakh value after B... */
+  g_assert_true (ksp_document_sync (two.b, NULL, &error));
+  g_assert_true (ksp_document_set_value (two.b, card_b, "profession_name", KSP_LANG_KK, "Нұсқа B", &error));
+  g_assert_false (ksp_document_undo (two.a, &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpstr (ksp_document_get_conflict (two.a)->theirs, ==, "Нұсқа B");
+  g_assert_cmpstr (ksp_node_get_value (card, "profession_name", KSP_LANG_KK), ==, "Нұсқа B");
+  g_assert_true (ksp_undo_stack_can_undo (ksp_document_get_undo_stack (two.a)));
+
+  /* a value written into an element the other removed: refused, named as a removal */
+  {
+    KspNode *function = ksp_test_first_of_kind (card, "function");
+    KspNode *function_b = node_in (two.b, function);
+    g_autofree char *function_id = g_strdup (ksp_node_get_id (function));
+
+    g_assert_true (ksp_document_sync (two.a, NULL, &error));
+    g_assert_true (ksp_document_remove_node (two.b, function_b, &error));
+    g_assert_false (ksp_document_set_value (two.a, function, "name", KSP_LANG_RU, "Функция A", &error));
+    g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_cmpint (ksp_document_get_conflict (two.a)->op, ==, KSP_RECORD_DELETE);
+    g_assert_cmpstr (ksp_document_get_conflict (two.a)->author, ==, "tester-b");
+    g_assert_null (ksp_document_lookup (two.a, function_id));
+  }
+  /* removing what the other just changed loses their change unseen: refused */
+  {
+    KspNode *function = ksp_test_first_of_kind (card, "function");
+
+    g_assert_true (ksp_document_sync (two.b, NULL, &error));
+    g_assert_true (ksp_document_set_value (two.b, node_in (two.b, function), "list_name", KSP_LANG_RU, "Функция B",
+                                           &error));
+    g_assert_false (ksp_document_remove_node (two.a, function, &error));
+    g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_nonnull (ksp_document_lookup (two.a, ksp_node_get_id (function)));
+    g_assert_cmpstr (ksp_node_get_value (function, "list_name", KSP_LANG_RU), ==, "Функция B");
+    /* and one inside it: a competency of the card changed, the card removed */
+    g_assert_true (ksp_document_sync (two.b, NULL, &error));
+    g_assert_true (ksp_document_set_value (two.b, node_in (two.b, ksp_test_first_of_kind (card, "competency")), "text",
+                                           KSP_LANG_RU, "ответственность (B)", &error));
+    g_assert_false (ksp_document_remove_node (two.a, card, &error));
+    g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT);
+    g_clear_error (&error);
+    g_assert_true (ksp_node_get_parent (card) != NULL);
+  }
+  /* whatever was refused, both trees end as the store */
+  g_assert_true (ksp_document_sync (two.a, NULL, &error));
+  g_assert_true (ksp_document_sync (two.b, NULL, &error));
+  stored = ksp_store_load_tree (two.store, ksp_document_get_tree_id (two.a), &error);
+  ksp_test_assert_trees_equal (stored, ksp_document_get_root (two.a));
+  ksp_test_assert_trees_equal (stored, ksp_document_get_root (two.b));
+  two_close (&two);
+}
+
+/* Two people adding a skill to one function both succeed: the second is put where its author asked once the
+ * first is in. */
+static void
+test_concurrent_inserts (Fixture       *f,
+                         gconstpointer  data)
+{
+  Two two = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspNode) first = ksp_node_new ("skill", NULL);
+  g_autoptr (KspNode) second = ksp_node_new ("skill", NULL);
+  g_autoptr (KspNode) stored = NULL;
+  KspNode *function, *function_b;
+  guint n;
+
+  two_open (f, &two);
+  function = ksp_test_first_of_kind (ksp_document_get_root (two.a), "function");
+  function_b = node_in (two.b, function);
+  n = ksp_node_get_n_children (function);
+  ksp_node_set_value (first, "name", KSP_LANG_RU, "Навык A");
+  ksp_node_set_value (second, "name", KSP_LANG_RU, "Навык B");
+  g_assert_true (ksp_document_insert_node (two.a, function, n, first, &error));
+  g_assert_true (ksp_document_insert_node (two.b, function_b, n, second, &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_document_sync (two.a, NULL, &error));
+  ksp_test_assert_trees_equal (ksp_document_get_root (two.a), ksp_document_get_root (two.b));
+  g_assert_cmpuint (ksp_node_get_n_children (function), ==, n + 2);
+  /* B's went where B put it (position n) once A's was in: A's after it */
+  g_assert_cmpstr (ksp_node_get_id (ksp_node_get_child (function, n)), ==, ksp_node_get_id (second));
+  g_assert_true (ksp_node_get_child (function, n + 1) == first);
+  stored = ksp_store_load_tree (two.store, ksp_document_get_tree_id (two.a), &error);
+  ksp_test_assert_trees_equal (stored, ksp_document_get_root (two.a));
+  two_close (&two);
+}
+
+/* A value typed over while another person's change came in (the form says what the user saw). */
+static void
+test_concurrent_expected (Fixture       *f,
+                          gconstpointer  data)
+{
+  Two two = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspCommand) late = NULL;
+  g_autoptr (KspCommand) seen = NULL;
+  g_autofree char *before = NULL;
+  KspNode *card, *card_b;
+
+  two_open (f, &two);
+  card = ksp_test_first_of_kind (ksp_document_get_root (two.a), "card");
+  card_b = node_in (two.b, card);
+  before = g_strdup (ksp_node_get_value (card_b, "purpose", KSP_LANG_RU));
+  g_assert_true (ksp_document_set_value (two.a, card, "purpose", KSP_LANG_RU, "Цель по A", &error));
+  /* B's view brought A's change in while its user typed over what they saw before */
+  g_assert_true (ksp_document_sync (two.b, NULL, &error));
+  late = ksp_set_value_command_new (ksp_node_get_id (card), "purpose", KSP_LANG_RU, "Цель по B");
+  ksp_set_value_command_set_expected (KSP_SET_VALUE_COMMAND (late), before);
+  g_assert_false (ksp_document_execute (two.b, late, &error));
+  g_assert_error (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpstr (ksp_document_get_conflict (two.b)->author, ==, "tester");
+  g_assert_cmpstr (ksp_document_get_conflict (two.b)->theirs, ==, "Цель по A");
+  g_assert_cmpstr (ksp_document_get_conflict (two.b)->mine, ==, "Цель по B");
+  g_assert_cmpstr (ksp_node_get_value (card_b, "purpose", KSP_LANG_RU), ==, "Цель по A");
+  /* keeping mine: written over what is now seen */
+  seen = ksp_set_value_command_new (ksp_node_get_id (card), "purpose", KSP_LANG_RU, "Цель по B");
+  ksp_set_value_command_set_expected (KSP_SET_VALUE_COMMAND (seen), "Цель по A");
+  g_assert_true (ksp_document_execute (two.b, seen, &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_document_sync (two.a, NULL, &error));
+  g_assert_cmpstr (ksp_node_get_value (card, "purpose", KSP_LANG_RU), ==, "Цель по B");
+  two_close (&two);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1432,5 +1703,9 @@ main (int    argc,
   ADD ("/contract/review-cycle", test_review_cycle);
   ADD ("/contract/document/undo-redo-every-edit", test_undo_redo_every_edit);
   ADD ("/contract/document/typing-merges", test_typing_merges);
+  ADD ("/contract/concurrent/sync", test_concurrent_sync);
+  ADD ("/contract/concurrent/conflict", test_concurrent_conflict);
+  ADD ("/contract/concurrent/inserts", test_concurrent_inserts);
+  ADD ("/contract/concurrent/expected", test_concurrent_expected);
   return g_test_run ();
 }

@@ -110,6 +110,9 @@ static const Command commands[] = {
     cmd_justify },
   { "amend", "(OLD NEW | --workspace W CODE@N CODE[@N|@draft]) [-o ORDER.docx] [--lang ru|kk]",
     N_("Draft the order amending OLD into NEW: one item per amended point (text, or DOCX with -o)"), cmd_amend },
+  { "workspace", "copy SRC DST",
+    N_("Copy a whole workspace (a file to a PostgreSQL server and back): editions, change log, change sets, "
+       "comments, everything with its ID; DST new or empty, SRC only read; the copy verified"), ksp_cli_workspace },
 };
 
 gboolean

@@ -90,4 +90,7 @@ gboolean      _ksp_pg_log_head       (KspStore       *store,
 /* ksp-pg-review.c: people, change sets, comments (the class's vfuncs) */
 void          _ksp_pg_review_init_class (KspStoreClass *store_class);
 
+/* ksp-pg-copy.c: copying a workspace (ksp-store-copy.h; the class's copy_* vfuncs) */
+void          _ksp_pg_copy_init_class   (KspStoreClass *store_class);
+
 G_END_DECLS

@@ -1218,6 +1218,7 @@ ksp_pg_store_class_init (KspPgStoreClass *klass)
   store_class->put_justification = ksp_pg_store_put_justification;
   store_class->list_justifications = ksp_pg_store_list_justifications;
   _ksp_pg_review_init_class (store_class);
+  _ksp_pg_copy_init_class (store_class);
 }
 
 static void

@@ -92,4 +92,7 @@ GHashTable   *_ksp_sqlite_dup_membership     (KspStore       *store,
                                               const char     *standard_id,
                                               GError        **error);
 
+/* ksp-sqlite-copy.c: copying a workspace (ksp-store-copy.h; the class's copy_* vfuncs) */
+void          _ksp_sqlite_copy_init_class    (KspStoreClass  *store_class);
+
 G_END_DECLS

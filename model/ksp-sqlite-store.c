@@ -1595,6 +1595,7 @@ ksp_sqlite_store_class_init (KspSqliteStoreClass *klass)
   store_class->get_reference = ksp_sqlite_store_get_reference;
   store_class->put_justification = ksp_sqlite_store_put_justification;
   store_class->list_justifications = ksp_sqlite_store_list_justifications;
+  _ksp_sqlite_copy_init_class (store_class);
 }
 
 static void

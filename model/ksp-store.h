@@ -221,6 +221,22 @@ struct _KspStoreClass
 
   /* (helpers add theirs below this line) */
 
+  /* copying a whole workspace to another backend (model/ksp-store-copy.h, `kasip workspace copy`). On the
+   * source: one snapshot for every read of the copy, and the rows no other call reads whole (standards,
+   * trees, comments, justifications, reference data; struct _KspStoreRows is declared here by this first
+   * member's return type). On the destination, empty, in the caller's transaction: every row as it was, with
+   * its ID (the change log's hashes cover tree_id and change_set; comments, membership and decisions name
+   * IDs); a tree with its ID, its elements, then frozen when it was; a sealed log entry verbatim, refused
+   * unless it chains after the head, which moves on; at the end the backend's counters past the IDs copied. */
+  struct _KspStoreRows *(*copy_read_rows) (KspStore *self, GError **error);
+  gboolean     (*copy_begin_snapshot) (KspStore *self, GError **error);
+  void         (*copy_end_snapshot)   (KspStore *self);
+  gboolean     (*copy_write_rows)     (KspStore *self, const struct _KspStoreRows *rows, GError **error);
+  gboolean     (*copy_put_tree)       (KspStore *self, const KspEditionInfo *tree, gboolean is_draft,
+                                       gboolean frozen, KspNode *root, GError **error);
+  gboolean     (*copy_put_log_entry)  (KspStore *self, const KspLogEntry *entry, GError **error);
+  gboolean     (*copy_finish)         (KspStore *self, GError **error);
+
   gpointer padding[1];
 };
 

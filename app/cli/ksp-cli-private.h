@@ -35,4 +35,8 @@ int           ksp_cli_review         (int                argc,
 int           ksp_cli_people         (int                argc,
                                       char             **argv);
 
+/* app/cli/ksp-cli-workspace.c */
+int           ksp_cli_workspace      (int                argc,
+                                      char             **argv);
+
 G_END_DECLS

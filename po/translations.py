@@ -535,6 +535,12 @@ T = {
  "title": ("название", "атауы"),
  "title needs --title (an empty one takes the title away)": ("для title нужен --title (пустой убирает название)", "title үшін --title керек (бос мән атауды алып тастайды)"),
  "undecided": ("без решения", "шешім жоқ"),
+ "Copy a whole workspace (a file to a PostgreSQL server and back): editions, change log, change sets, comments, everything with its ID; DST new or empty, SRC only read; the copy verified": ("Скопировать рабочее пространство целиком (из файла на сервер PostgreSQL и обратно): редакции, журнал изменений, наборы изменений, комментарии, всё со своими идентификаторами; DST новое или пустое, SRC только читается; копия проверяется", "Жұмыс кеңістігін толық көшіру (файлдан PostgreSQL серверіне және кері): басылымдар, өзгерістер журналы, өзгерістер жинақтары, пікірлер, бәрі өз идентификаторларымен; DST жаңа немесе бос, SRC тек оқылады; көшірме тексеріледі"),
+ "copied %s to %s; audit chain verifies\\n": ("скопировано: %s в %s; цепочка журнала проверена\\n", "көшірілді: %s, %s ішіне; журнал тізбегі тексерілді\\n"),
+ "kasip: %s is not empty (it holds %s): a workspace is copied only into a new file or an empty database; nothing was changed\\n": ("kasip: %s не пусто (в нём %s): рабочее пространство копируется только в новый файл или пустую базу данных; ничего не изменено\\n", "kasip: %s бос емес (ішінде %s): жұмыс кеңістігі тек жаңа файлға немесе бос дерекқорға көшіріледі; ештеңе өзгермеді\\n"),
+ "the only action is copy": ("единственное действие — copy", "жалғыз әрекет — copy"),
+ "give the workspace to copy and where to copy it": ("укажите, какое рабочее пространство копировать и куда", "қай жұмыс кеңістігін және қайда көшіру керектігін көрсетіңіз"),
+ "the copy must go to another workspace": ("копировать нужно в другое рабочее пространство", "басқа жұмыс кеңістігіне көшіру керек"),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).
@@ -560,6 +566,10 @@ P = {
  "%u open thread": (["%u открытое обсуждение", "%u открытых обсуждения", "%u открытых обсуждений"], ["%u ашық талқылау", "%u ашық талқылау"]),
  "and %u earlier change (kasip audit --element)": (["и ещё %u более раннее изменение (kasip audit --element)", "и ещё %u более ранних изменения (kasip audit --element)", "и ещё %u более ранних изменений (kasip audit --element)"],
                                                   ["және тағы %u ертерек өзгеріс (kasip audit --element)", "және тағы %u ертерек өзгеріс (kasip audit --element)"]),
+ "%s standard": (["%s стандарт", "%s стандарта", "%s стандартов"], ["%s стандарт", "%s стандарт"]),
+ "%s edition": (["%s редакция", "%s редакции", "%s редакций"], ["%s басылым", "%s басылым"]),
+ "%s log entry": (["%s запись журнала", "%s записи журнала", "%s записей журнала"], ["%s журнал жазбасы", "%s журнал жазбасы"]),
+ "%s comment": (["%s комментарий", "%s комментария", "%s комментариев"], ["%s пікір", "%s пікір"]),
 }
 
 def entries(pot):

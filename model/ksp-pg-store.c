@@ -351,6 +351,23 @@ migrate (KspPgStore        *self,
                    loc, format, KSP_PG_SCHEMA_VERSION);
       goto failed;
     }
+  if (format > 0 && format < KSP_PG_SCHEMA_VERSION)
+    {
+      /* a member cannot change the schema: say who can, rather than the server's "must be owner" */
+      if (!(r = _ksp_pg_query (self, "SELECT pg_has_role(current_user, c.relowner, 'USAGE'),"
+                                     " pg_get_userbyid(c.relowner), current_user FROM pg_class c"
+                                     " WHERE c.oid = 'meta'::regclass", NULL, "opening the workspace", error)))
+        goto failed;
+      if (strcmp (PQgetvalue (r, 0, 0), "t") != 0)
+        {
+          g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_READ_ONLY,
+                       "%s: workspace format %" G_GINT64_FORMAT " must be upgraded to %d by its owner, the database "
+                       "role %s (open it once with this Kasip as that role); %s cannot", loc, format,
+                       KSP_PG_SCHEMA_VERSION, PQgetvalue (r, 0, 1), PQgetvalue (r, 0, 2));
+          goto failed;
+        }
+      g_clear_pointer (&r, PQclear);
+    }
   for (int v = (int) format + 1; v <= KSP_PG_SCHEMA_VERSION; v++)
     {
       g_autofree char *what = g_strdup_printf ("upgrading the workspace format to version %d", v);
@@ -415,6 +432,16 @@ ksp_pg_store_open (KspStore          *store,
       close_conn (self);
       return FALSE;
     }
+  {
+    /* who you are is the database role the server let in, whatever $KASIP_USER says (refuses_acting_as) */
+    g_autoptr (PGresult) r = _ksp_pg_query (self, "SELECT current_user", NULL, "opening the workspace", error);
+    if (r == NULL)
+      {
+        close_conn (self);
+        return FALSE;
+      }
+    ksp_store_set_user (store, PQgetvalue (r, 0, 0));
+  }
   if (!migrate (self, flags, error))
     {
       close_conn (self);
@@ -1187,6 +1214,8 @@ ksp_pg_store_class_init (KspPgStoreClass *klass)
 
   object_class->finalize = ksp_pg_store_finalize;
 
+  /* identity is the database role (current_user), never a name the client gives */
+  store_class->refuses_acting_as = TRUE;
   store_class->open = ksp_pg_store_open;
   store_class->close = ksp_pg_store_close;
   store_class->list_standards = ksp_pg_store_list_standards;

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (KspPgStore, ksp_pg_store, KSP, PG_STORE, KspStore)
 
 /* The format of the PostgreSQL workspace this build writes (meta.format). */
-#define KSP_PG_SCHEMA_VERSION 1
+#define KSP_PG_SCHEMA_VERSION 2
 
 KspStore *ksp_pg_store_new (void);
 

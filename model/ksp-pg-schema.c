@@ -9,6 +9,7 @@
  * triggers (PL/pgSQL functions) refuse any change to a frozen tree, its elements and values, and any update
  * or delete of the log, whoever connects; TRUNCATE, which row triggers do not see, is refused too. The
  * integrity check finds each trigger, enabled, on its table, for its events, calling its function as made.
+ * Format 2 has the server enforce the roles of review (see migration_2; docs/shared-workspace.md).
  */
 #include "config.h"
 
@@ -343,8 +344,9 @@ static const char migration_1[] =
 #define TREE_ROLE_BODY \
   "\nBEGIN\n" \
   "  IF TG_OP = 'DELETE' THEN\n" \
-  "    IF EXISTS (SELECT 1 FROM standard WHERE id = OLD.standard_id) THEN\n" \
-  "      PERFORM ksp_require_role('admin', 'remove a draft or an edition');\n" \
+  "    IF NOT ksp_is_owner() AND EXISTS (SELECT 1 FROM standard WHERE id = OLD.standard_id) THEN\n" \
+  "      RAISE EXCEPTION '% may not remove a draft or an edition: only the workspace''s owner does', current_user\n" \
+  "        USING ERRCODE = 'KS003';\n" \
   "    END IF;\n" \
   "    RETURN OLD;\n" \
   "  END IF;\n" \
@@ -362,7 +364,10 @@ static const char migration_1[] =
   "    PERFORM ksp_require_role('drafter', 'add a standard');\n" \
   "    RETURN NEW;\n" \
   "  END IF;\n" \
-  "  PERFORM ksp_require_role('admin', 'change or remove a standard');\n" \
+  "  IF NOT ksp_is_owner() THEN\n" \
+  "    RAISE EXCEPTION '% may not change or remove standard %: only the workspace''s owner does', current_user,\n" \
+  "      OLD.id USING ERRCODE = 'KS003';\n" \
+  "  END IF;\n" \
   "  IF TG_OP = 'DELETE' THEN\n" \
   "    RETURN OLD;\n" \
   "  END IF;\n" \

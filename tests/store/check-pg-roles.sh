@@ -10,7 +10,7 @@ n=0 fail=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 # expect TEXT OUTPUT DESCRIPTION: OUTPUT holds TEXT
 expect() { if grep -qF -- "$1" <<<"$2"; then ok 0 "$3"; else ok 1 "$3"; sed 's/^/#   /' <<<"$2"; fi; }
-echo "1..44"
+echo "1..46"
 
 db=kasip_roles
 uri() { echo "postgresql:///$db?host=$PGHOST&user=$1"; }
@@ -113,7 +113,10 @@ UPDATE value SET text = 'Рецензент' WHERE node = (SELECT n.nid FROM nod
 SQL
 )
 expect "ruslan may not change the draft" "$out" "psql: a temporary table person of the reviewer's does not make them a drafter"
-# What the workspace is stays the owner's.
+# What the workspace is stays the owner's: its standards (with their editions), its format.
+out=$(as aigerim "DELETE FROM standard")
+expect "aigerim may not change or remove standard" "$out" "psql: the administrator removing a standard refused"
+expect "only the workspace's owner does" "$out" "… only the owner does"
 out=$(as aigerim "UPDATE meta SET value = '1' WHERE key = 'format'")
 expect "aigerim may not change what the workspace is: only its owner does (format)" "$out" "psql: a member changing the format refused"
 

@@ -10,7 +10,7 @@ n=0 fail=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 # expect TEXT OUTPUT DESCRIPTION: OUTPUT holds TEXT
 expect() { if grep -qF -- "$1" <<<"$2"; then ok 0 "$3"; else ok 1 "$3"; sed 's/^/#   /' <<<"$2"; fi; }
-echo "1..46"
+echo "1..49"
 
 db=kasip_roles
 uri() { echo "postgresql:///$db?host=$PGHOST&user=$1"; }
@@ -159,12 +159,32 @@ expect "pavel" "$(as dana "SELECT created_by FROM tree WHERE NOT is_draft AND fr
 out=$(as aigerim "UPDATE value SET text = 'x' WHERE node IN (SELECT n.nid FROM node n JOIN tree t ON t.id = n.tree_id WHERE t.frozen)")
 expect "edition is immutable" "$out" "psql: the administrator changing a frozen edition refused"
 
-# An older workspace is upgraded by its owner only (a newer Kasip migrates on open).
-as kasip_owner "UPDATE meta SET value = '1' WHERE key = 'format'" >/dev/null
+# An older workspace is upgraded by its owner only (a newer Kasip migrates on open). Format 1 is format 2
+# without what migration 2 made: taken away here by the owner, the workspace is as format 1 made it.
+as kasip_owner "DO \$\$ DECLARE t record; BEGIN
+  FOR t IN SELECT tgname, tgrelid::regclass AS tab FROM pg_trigger WHERE NOT tgisinternal AND tgfoid IN
+    (SELECT oid FROM pg_proc WHERE proname IN ('ksp_node_role', 'ksp_value_role', 'ksp_tree_role', 'ksp_standard_role',
+     'ksp_meta_role', 'ksp_log_author', 'ksp_person_role', 'ksp_change_set_role', 'ksp_change_set_member_role',
+     'ksp_comment_role', 'ksp_drafter_role')) LOOP
+    EXECUTE format('DROP TRIGGER %I ON %s', t.tgname, t.tab);
+  END LOOP; END \$\$;
+  DROP FUNCTION ksp_node_role(), ksp_value_role(), ksp_tree_role(), ksp_standard_role(), ksp_meta_role(),
+    ksp_log_author(), ksp_person_role(), ksp_change_set_role(), ksp_change_set_member_role(), ksp_comment_role(),
+    ksp_drafter_role(), ksp_content_check(boolean[]), ksp_require_role(text, text), ksp_has_role(text),
+    ksp_review_set_up(), ksp_is_owner(), ksp_roles_parse(text);
+  ALTER FUNCTION ksp_tree_frozen() RESET search_path; ALTER FUNCTION ksp_node_frozen() RESET search_path;
+  ALTER FUNCTION ksp_value_frozen() RESET search_path; ALTER FUNCTION ksp_no_truncate() RESET search_path;
+  ALTER FUNCTION ksp_log_immutable() RESET search_path;
+  UPDATE meta SET value = '1' WHERE key = 'format'" >/dev/null
+expect "0" "$(as dana "SELECT count(*) FROM pg_proc WHERE proname LIKE 'ksp_%role%'")" "a format-1 workspace: no role checks"
 out=$("$kasip" set -w "$(uri dana)" -s Q88100061 --element "$card" --field profession_name --lang kk --value "x" 2>&1)
-expect "workspace format 1 must be upgraded to 2 by its owner, the database role kasip_owner" "$out" \
-  "a member opening an older format is told who upgrades it"
-as kasip_owner "UPDATE meta SET value = '2' WHERE key = 'format'" >/dev/null
+expect "workspace format 1 must be upgraded to 2 by its owner, the database role kasip_owner (open it once with this Kasip as that role); dana cannot" \
+  "$out" "a member opening an older format is told who upgrades it"
+out=$("$kasip" new "$(uri kasip_owner)" 2>&1)
+expect "2" "$(as dana "SELECT value FROM meta WHERE key = 'format'")" "the owner's kasip new upgrades it to format 2 ($out)"
+out=$(as ruslan "UPDATE value SET text = 'x' WHERE node IN (SELECT n.nid FROM node n JOIN tree t ON t.id = n.tree_id
+                 WHERE t.is_draft AND n.id = '$card')")
+expect "ruslan may not change the draft: that needs the drafter role" "$out" "… and the server enforces the roles again"
 
 # The chain holds, read by a member; an owner's tampering with the role checks is found.
 out=$("$kasip" audit verify -w "$(uri ruslan)" 2>&1)

@@ -18,6 +18,8 @@ struct _KspPgStore
   PGconn   *conn;
   guint     depth;   /* transaction nesting */
   gboolean  listening;  /* LISTEN KSP_PG_CHANNEL was said on this connection */
+  gboolean  lost;       /* the connection went away: nothing is sent until it is made again (reconnect) */
+  guint     n_reconnections;
 };
 
 G_DEFINE_FINAL_TYPE (KspPgStore, ksp_pg_store, KSP_TYPE_STORE)
@@ -90,6 +92,163 @@ set_result_error (KspPgStore     *self,
     g_strchomp ((*error)->message);
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* a lost connection                                                                               */
+
+/* When the server goes away (stopped, restarted, the network cut), the statement that finds it fails with
+ * KSP_STORE_ERROR_DISCONNECTED and the session's transaction is gone with the connection: the callers'
+ * rollbacks unwind their levels without a word to the server, and until the outermost one has, every
+ * statement fails the same way (nothing written after the loss can be committed as if it were still in the
+ * transaction). The next call outside a transaction tries once to connect again (PQreset, the same
+ * address and role) and says again what the session had said (UTF-8, the messages it wants, read-only,
+ * LISTEN); a caller retries the step after it. A lost COMMIT is told apart: the server may have stored
+ * the change before the reply was lost, and only the change log says (a document's next sync brings it in). */
+
+/* Whether the server went away: the socket closed, or the server said it is going (SQLSTATE class 57P:
+ * shutdown, crash, cannot connect now, database dropped). */
+static gboolean
+connection_lost (KspPgStore     *self,
+                 const PGresult *r)
+{
+  const char *state = r ? PQresultErrorField (r, PG_DIAG_SQLSTATE) : NULL;
+
+  if (PQstatus (self->conn) == CONNECTION_BAD)
+    return TRUE;
+  if (state == NULL)
+    {
+      /* libpq's own failure, not the server's: a statement whose sending failed can leave the connection
+       * looking good (the server's end is closed, libpq has not read it yet); reading says */
+      return !PQconsumeInput (self->conn) || PQstatus (self->conn) == CONNECTION_BAD;
+    }
+  return g_str_has_prefix (state, "57P");
+}
+
+/* libpq's first line on the connection (its messages run on over several lines). */
+static char *
+dup_conn_message (KspPgStore *self)
+{
+  const char *msg = PQerrorMessage (self->conn);
+  const char *end = msg ? strchr (msg, '\n') : NULL;
+  g_autofree char *line = end ? g_strndup (msg, (gsize) (end - msg)) : g_strdup (msg ? msg : "");
+
+  g_strstrip (line);
+  return *line ? g_steal_pointer (&line) : g_strdup ("no reply");
+}
+
+static void
+set_lost_error (KspPgStore *self,
+                const char *what,
+                GError    **error)
+{
+  g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_DISCONNECTED,
+               "%s: %s: the connection to the server was lost; the change was not stored",
+               _ksp_pg_location (self), what);
+}
+
+static void
+lose_connection (KspPgStore *self)
+{
+  if (!self->lost)
+    g_debug ("%s: the connection to the server was lost (%u levels of transaction gone)", _ksp_pg_location (self),
+             self->depth);
+  self->lost = TRUE;
+}
+
+/* A statement on the connection as it is, without the checks of run () (what a new connection is told). */
+static gboolean
+set_up_connection (KspPgStore *self,
+                   const char *sql)
+{
+  g_autoptr (PGresult) r = PQexec (self->conn, sql);
+  return PQresultStatus (r) == PGRES_COMMAND_OK;
+}
+
+/* Connects again (once) after the connection was lost, outside any transaction. */
+static gboolean
+reconnect (KspPgStore *self,
+           const char *what,
+           GError    **error)
+{
+  g_autofree char *why = NULL;
+
+  PQreset (self->conn);
+  if (PQstatus (self->conn) == CONNECTION_OK &&
+      PQsetClientEncoding (self->conn, "UTF8") == 0 &&
+      set_up_connection (self, "SET client_min_messages = warning") &&
+      (!ksp_store_is_read_only (KSP_STORE (self)) ||
+       set_up_connection (self, "SET default_transaction_read_only = on")) &&
+      (!self->listening || set_up_connection (self, "LISTEN " KSP_PG_CHANNEL)))
+    {
+      self->lost = FALSE;
+      self->n_reconnections++;
+      g_debug ("%s: connected to the server again (%u)", _ksp_pg_location (self), self->n_reconnections);
+      return TRUE;
+    }
+  why = dup_conn_message (self);
+  g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_DISCONNECTED,
+               "%s: %s: the connection to the server was lost and could not be made again (%s); the change was "
+               "not stored", _ksp_pg_location (self), what, why);
+  return FALSE;
+}
+
+/* Whether a statement may be sent: connected, or connected again when the connection was lost outside a
+ * transaction. */
+static gboolean
+ensure_connection (KspPgStore *self,
+                   const char *what,
+                   GError    **error)
+{
+  if (self->conn == NULL)
+    {
+      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED, "%s: %s: not connected", _ksp_pg_location (self),
+                   what);
+      return FALSE;
+    }
+  if (!self->lost && PQstatus (self->conn) == CONNECTION_BAD)
+    lose_connection (self);   /* found gone between statements (reading notifications) */
+  if (!self->lost)
+    return TRUE;
+  if (self->depth > 0)
+    {
+      /* the transaction went with the connection: its callers roll back first */
+      set_lost_error (self, what, error);
+      return FALSE;
+    }
+  return reconnect (self, what, error);
+}
+
+/* Runs @sql: with @params (nullable) as one statement, or as a @script of the backend's own. */
+static PGresult *
+run (KspPgStore        *self,
+     const char        *sql,
+     const KspPgParams *params,
+     gboolean           script,
+     const char        *what,
+     GError           **error)
+{
+  PGresult *r;
+  ExecStatusType status;
+
+  if (!ensure_connection (self, what, error))
+    return NULL;
+  if (script)
+    r = PQexec (self->conn, sql);
+  else
+    r = PQexecParams (self->conn, sql, params ? params->n : 0, NULL, params ? params->values : NULL, NULL, NULL, 0);
+  status = PQresultStatus (r);
+  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+    return r;
+  if (connection_lost (self, r))
+    {
+      lose_connection (self);
+      set_lost_error (self, what, error);
+    }
+  else
+    set_result_error (self, r, what, error);
+  PQclear (r);
+  return NULL;
+}
+
 PGresult *
 _ksp_pg_query (KspPgStore        *self,
                const char        *sql,
@@ -97,22 +256,7 @@ _ksp_pg_query (KspPgStore        *self,
                const char        *what,
                GError           **error)
 {
-  PGresult *r;
-  ExecStatusType status;
-
-  if (self->conn == NULL)
-    {
-      g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED, "%s: %s: not connected", _ksp_pg_location (self),
-                   what);
-      return NULL;
-    }
-  r = PQexecParams (self->conn, sql, params ? params->n : 0, NULL, params ? params->values : NULL, NULL, NULL, 0);
-  status = PQresultStatus (r);
-  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
-    return r;
-  set_result_error (self, r, what, error);
-  PQclear (r);
-  return NULL;
+  return run (self, sql, params, FALSE, what, error);
 }
 
 gboolean
@@ -160,12 +304,8 @@ exec_script (KspPgStore *self,
              const char *what,
              GError    **error)
 {
-  g_autoptr (PGresult) r = PQexec (self->conn, sql);
-
-  if (PQresultStatus (r) == PGRES_COMMAND_OK || PQresultStatus (r) == PGRES_TUPLES_OK)
-    return TRUE;
-  set_result_error (self, r, what, error);
-  return FALSE;
+  g_autoptr (PGresult) r = run (self, sql, NULL, TRUE, what, error);
+  return r != NULL;
 }
 
 /* ---------------------------------------------------------------------------------------------- */
@@ -178,6 +318,7 @@ ksp_pg_store_begin (KspStore *store,
   KspPgStore *self = KSP_PG_STORE (store);
   g_autofree char *sql = self->depth == 0 ? g_strdup ("BEGIN") : g_strdup_printf ("SAVEPOINT sp%u", self->depth);
 
+  /* at the top, a connection lost since the last step is made again here (exec_script) */
   if (!exec_script (self, sql, "starting a transaction", error))
     return FALSE;
   self->depth++;
@@ -205,9 +346,11 @@ ksp_pg_store_commit (KspStore *store,
 {
   KspPgStore *self = KSP_PG_STORE (store);
   g_autofree char *sql = NULL;
+  gboolean was_lost;
 
   g_return_val_if_fail (self->depth > 0, FALSE);
-  if (PQtransactionStatus (self->conn) == PQTRANS_INERROR)
+  was_lost = self->lost || PQstatus (self->conn) == CONNECTION_BAD;
+  if (!was_lost && PQtransactionStatus (self->conn) == PQTRANS_INERROR)
     {
       /* COMMIT of a failed transaction would roll it back and say nothing */
       g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_FAILED,
@@ -217,7 +360,20 @@ ksp_pg_store_commit (KspStore *store,
   sql = self->depth == 1 ? g_strdup ("COMMIT") : g_strdup_printf ("RELEASE sp%u", self->depth - 1);
   if (!exec_script (self, sql, "storing the change", error))
     {
-      if (self->depth == 1 && PQtransactionStatus (self->conn) == PQTRANS_IDLE)
+      if (self->lost && self->depth == 1)
+        {
+          self->depth = 0;   /* the transaction is gone, either way */
+          if (!was_lost && error && *error)
+            {
+              /* COMMIT went out and its reply did not come back: the server may have stored it */
+              g_clear_error (error);
+              g_set_error (error, KSP_STORE_ERROR, KSP_STORE_ERROR_DISCONNECTED,
+                           "%s: the connection to the server was lost while the change was being stored: whether it "
+                           "was stored is not known (the change log says, once connected again)",
+                           _ksp_pg_location (self));
+            }
+        }
+      else if (self->depth == 1 && PQtransactionStatus (self->conn) == PQTRANS_IDLE)
         self->depth = 0;   /* the server rolled it back (a deferred check failed) */
       return FALSE;
     }
@@ -234,6 +390,13 @@ ksp_pg_store_rollback (KspStore *store)
 
   if (self->depth == 0)
     return;
+  if (self->lost || PQstatus (self->conn) == CONNECTION_BAD)
+    {
+      /* the server let go of the transaction with the connection: only the level is unwound */
+      lose_connection (self);
+      self->depth--;
+      return;
+    }
   if (PQtransactionStatus (self->conn) == PQTRANS_IDLE)
     {
       self->depth = 0;   /* nothing is left to undo */
@@ -243,8 +406,8 @@ ksp_pg_store_rollback (KspStore *store)
     sql = g_strdup ("ROLLBACK");
   else
     sql = g_strdup_printf ("ROLLBACK TO sp%u; RELEASE sp%u", self->depth - 1, self->depth - 1);
-  if (!exec_script (self, sql, "rolling back", &error))
-    g_warning ("%s", error->message);
+  if (!exec_script (self, sql, "rolling back", &error) && !self->lost)
+    g_warning ("%s", error->message);   /* (lost meanwhile: the server rolled it back) */
   self->depth--;
 }
 

@@ -31,6 +31,9 @@ typedef enum {
   KSP_STORE_ERROR_NOT_FOUND,
   KSP_STORE_ERROR_CORRUPT,
   KSP_STORE_ERROR_BUSY,            /* another session holds the workspace and did not let go in time */
+  KSP_STORE_ERROR_DISCONNECTED,    /* the connection to the server was lost: the transaction is gone (the step
+                                    * was not stored; a lost COMMIT says it is not known); the next call outside
+                                    * a transaction connects again (ksp-pg-store.c) */
 } KspStoreError;
 
 /* How long KSP_STORE_OPEN_WAIT waits for another session's lock. */

@@ -8,6 +8,10 @@
 #   KASIP_TEST_PG_URI              postgresql:///kasip_test?host=DIR   (that database)
 #   KASIP_TEST_STORE_URI_TEMPLATE  postgresql:///@DB@?host=DIR         (the contract suite makes @DB@ per test)
 #   PGHOST=DIR, PGUSER, PATH with the binaries first (createdb, dropdb, psql for the tests)
+#   KASIP_TEST_PG_DATA             the server's data folder (DIR/data)
+#   KASIP_TEST_PG_CTL              a command that stops and starts that server as the user it runs as, for
+#                                  outage tests: "$KASIP_TEST_PG_CTL stop" (pg_ctl stop -m immediate), "start"
+#                                  (as it was started, waiting until it takes connections), "status"
 # and stops the server and removes the folder at the end, also when CMD or the start fails (trap). CMD's
 # exit status is the script's. Without the binaries it prints a TAP skip and exits 0.
 set -u
@@ -46,12 +50,25 @@ fail() {
 as_pg "$bindir/initdb" -D "$dir/data" -U "$pguser" -A trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; fail "initdb failed"; }
 started=1
-as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 \
-  -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=60" start >/dev/null \
+server_options="-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=60"
+as_pg "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 -o "$server_options" start >/dev/null \
   || fail "the server did not start"
+# the stop and start of an outage test (KASIP_TEST_PG_CTL): the same pg_ctl, data folder, options and user
+if [ "$(id -u)" = 0 ]; then run_as="runuser -u $pguser --"; else run_as=""; fi
+cat >"$dir/pg-ctl" <<END
+#!/bin/sh
+case "\$1" in
+  stop) exec $run_as "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop ;;
+  start) exec $run_as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/log" -w -t 60 -o "$server_options" start ;;
+  status) exec $run_as "$bindir/pg_ctl" -D "$dir/data" status ;;
+  *) echo "usage: \$0 stop|start|status" >&2; exit 2 ;;
+esac
+END
+chmod 755 "$dir/pg-ctl"
 as_pg "$bindir/createdb" -h "$dir" -U "$pguser" kasip_test || fail "createdb failed"
 
 export PGHOST="$dir" PGUSER="$pguser" PATH="$bindir:$PATH"
 export KASIP_TEST_PG_URI="postgresql:///kasip_test?host=$dir"
 export KASIP_TEST_STORE_URI_TEMPLATE="postgresql:///@DB@?host=$dir"
+export KASIP_TEST_PG_DATA="$dir/data" KASIP_TEST_PG_CTL="$dir/pg-ctl"
 "$@"

@@ -638,6 +638,20 @@ execute_new (KspDocument *self,
 }
 
 /* @value: (nullable): %NULL makes the field absent, "" empty, "-" a dash */
+static KspCommand *
+new_set_value (KspNode    *node,
+               const char *field,
+               KspLang     lang,
+               const char *value)
+{
+  /* A labour function's entry in the list of functions follows its heading while the two agree: a new
+   * function gets both from one field (the published texts keep them apart: a list entry written
+   * otherwise stays as it is). */
+  if (g_str_equal (ksp_node_get_kind (node), "function") && g_strcmp0 (field, "name") == 0 && lang != KSP_LANG_NONE)
+    return ksp_set_value_command_new_linked (ksp_node_get_id (node), field, lang, value, "list_name");
+  return ksp_set_value_command_new (ksp_node_get_id (node), field, lang, value);
+}
+
 gboolean
 ksp_document_set_value (KspDocument *self,
                         KspNode     *node,
@@ -646,13 +660,29 @@ ksp_document_set_value (KspDocument *self,
                         const char  *value,
                         GError     **error)
 {
-  /* A labour function's entry in the list of functions follows its heading while the two agree: a new
-   * function gets both from one field (the published texts keep them apart: a list entry written
-   * otherwise stays as it is). */
-  if (g_str_equal (ksp_node_get_kind (node), "function") && g_strcmp0 (field, "name") == 0 && lang != KSP_LANG_NONE)
-    return execute_new (self, ksp_set_value_command_new_linked (ksp_node_get_id (node), field, lang, value,
-                                                                "list_name"), error);
-  return execute_new (self, ksp_set_value_command_new (ksp_node_get_id (node), field, lang, value), error);
+  return execute_new (self, new_set_value (node, field, lang, value), error);
+}
+
+/**
+ * ksp_document_set_value_seen:
+ * @seen: (nullable): the value the user saw when they began to type (%NULL: absent)
+ *
+ * As ksp_document_set_value(), but refused with KSP_DOCUMENT_ERROR_CONFLICT when the value is no longer
+ * @seen (another session's change came in while they typed): the editor's way of writing what was typed.
+ */
+gboolean
+ksp_document_set_value_seen (KspDocument *self,
+                             KspNode     *node,
+                             const char  *field,
+                             KspLang      lang,
+                             const char  *value,
+                             const char  *seen,
+                             GError     **error)
+{
+  KspCommand *command = new_set_value (node, field, lang, value);
+
+  ksp_set_value_command_set_expected (KSP_SET_VALUE_COMMAND (command), seen);
+  return execute_new (self, command, error);
 }
 
 gboolean

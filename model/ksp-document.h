@@ -91,6 +91,13 @@ gboolean      ksp_document_set_value       (KspDocument  *self,
                                             KspLang       lang,
                                             const char   *value,
                                             GError      **error);
+gboolean      ksp_document_set_value_seen  (KspDocument  *self,
+                                            KspNode      *node,
+                                            const char   *field,
+                                            KspLang       lang,
+                                            const char   *value,
+                                            const char   *seen,
+                                            GError      **error);
 gboolean      ksp_document_insert_node     (KspDocument  *self,
                                             KspNode      *parent,
                                             guint         position,

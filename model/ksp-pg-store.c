@@ -1338,8 +1338,9 @@ ksp_pg_store_get_watch_fd (KspStore *store)
   return PQsocket (self->conn);
 }
 
-/* Returns: (transfer full) (element-type utf8) (nullable): the standards other sessions (and this one)
- * wrote since the last call, each once; reads only what has arrived, never waits. */
+/* Returns: (transfer full) (element-type utf8) (nullable): the standards other sessions wrote since the
+ * last call, each once (this session's own announcements, from its own server process, are left out);
+ * reads only what has arrived, never waits. */
 static GPtrArray *
 ksp_pg_store_take_notifications (KspStore *store)
 {
@@ -1353,6 +1354,11 @@ ksp_pg_store_take_notifications (KspStore *store)
     PQconsumeInput (self->conn);
   while ((n = PQnotifies (self->conn)) != NULL)
     {
+      if (n->be_pid == PQbackendPID (self->conn))
+        {
+          PQfreemem (n);
+          continue;
+        }
       if (ids == NULL)
         ids = g_ptr_array_new_with_free_func (g_free);
       if (!g_ptr_array_find_with_equal_func (ids, n->extra, g_str_equal, NULL))

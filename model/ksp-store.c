@@ -729,6 +729,47 @@ ksp_store_list_log (KspStore   *self,
   return KSP_STORE_GET_CLASS (self)->list_log (self, standard_id, error);
 }
 
+/**
+ * ksp_store_dup_short_name:
+ * Returns: (transfer full): the workspace as a window names it: a file's name ("ws.kasip"), a server
+ * workspace's database and host ("kasip_test on db.example.kz"; the host left out for a local socket).
+ */
+char *
+ksp_store_dup_short_name (KspStore *self)
+{
+  const char *location = ksp_store_get_location (self);
+  const char *rest = location ? strstr (location, "://") : NULL;
+  g_autofree char *authority = NULL;
+  g_autofree char *db = NULL;
+  const char *slash, *at;
+
+  if (location == NULL)
+    return g_strdup ("");
+  if (rest == NULL)
+    return g_path_get_basename (g_str_has_prefix (location, "sqlite:") ? location + strlen ("sqlite:") : location);
+  rest += 3;
+  slash = strchr (rest, '/');
+  authority = slash ? g_strndup (rest, (gsize) (slash - rest)) : g_strdup (rest);
+  db = slash ? g_strndup (slash + 1, strcspn (slash + 1, "?")) : g_strdup ("");
+  at = strrchr (authority, '@');
+  if (at)
+    {
+      char *host = g_strdup (at + 1);
+      g_free (authority);
+      authority = host;
+    }
+  authority[strcspn (authority, ":")] = '\0';
+  if (*db == '\0')
+    {
+      g_free (db);
+      db = g_strdup (g_get_user_name ());   /* libpq's default database */
+    }
+  if (*authority == '\0')
+    return g_steal_pointer (&db);
+  /* no words: the same in every interface language */
+  return g_strdup_printf ("%s @ %s", db, authority);
+}
+
 /* ---------------------------------------------------------------------------------------------- */
 /* concurrent writers                                                                              */
 
@@ -812,8 +853,8 @@ ksp_store_get_watch_fd (KspStore *self)
 
 /**
  * ksp_store_take_notifications:
- * Returns: (transfer full) (element-type utf8) (nullable): the standards written (by any session, this
- * one too) since the last call, each once; %NULL when none. Never waits for the network.
+ * Returns: (transfer full) (element-type utf8) (nullable): the standards other sessions wrote since the
+ * last call, each once; %NULL when none. Never waits for the network.
  */
 GPtrArray *
 ksp_store_take_notifications (KspStore *self)

@@ -250,6 +250,7 @@ void         ksp_store_close           (KspStore          *self);
 gboolean     ksp_store_is_read_only    (KspStore          *self);
 const char  *ksp_store_get_read_only_reason (KspStore     *self);
 const char  *ksp_store_get_location    (KspStore          *self);
+char        *ksp_store_dup_short_name  (KspStore          *self);
 const char  *ksp_store_get_user        (KspStore          *self);
 void         ksp_store_set_user        (KspStore          *self,
                                         const char        *user);

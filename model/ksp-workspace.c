@@ -1,6 +1,8 @@
 /* ksp-workspace.c: the open workspace as a session (see ksp-workspace.h) */
 #include "config.h"
 
+#include <glib-unix.h>
+
 #include "ksp-comments.h"
 #include "ksp-review-marks.h"
 #include "ksp-workspace.h"
@@ -32,6 +34,13 @@ struct _KspWorkspace
   GHashTable *cached;     /* standard ID → Cached */
   GPtrArray  *people;     /* KspPerson, or NULL until read */
   GPtrArray  *drafts;     /* KspDocument watched (weak: the document's "changed" is disconnected on dispose) */
+
+  /* other sessions' changes (ksp_workspace_watch) */
+  GHashTable *known;      /* standard ID → the revision this session last knew of (gint64) */
+  guint       watch_fd_source;
+  int         watch_fd;
+  guint       tick_source;
+  guint       ticks;
 };
 
 G_DEFINE_FINAL_TYPE (KspWorkspace, ksp_workspace, G_TYPE_OBJECT)
@@ -63,6 +72,7 @@ ksp_workspace_dispose (GObject *object)
 {
   KspWorkspace *self = KSP_WORKSPACE (object);
 
+  ksp_workspace_watch (self, FALSE);
   forget_drafts (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->standards, g_ptr_array_unref);
@@ -77,6 +87,7 @@ ksp_workspace_finalize (GObject *object)
   KspWorkspace *self = KSP_WORKSPACE (object);
 
   g_hash_table_unref (self->cached);
+  g_hash_table_unref (self->known);
   g_ptr_array_unref (self->drafts);
   G_OBJECT_CLASS (ksp_workspace_parent_class)->finalize (object);
 }
@@ -103,13 +114,15 @@ ksp_workspace_init (KspWorkspace *self)
 {
   self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_free);
   self->drafts = g_ptr_array_new ();
+  self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->watch_fd = -1;
 }
 
 /* Forgets what was read of @standard_id and says it changed. */
 static void
-notify (KspWorkspace *self,
-        const char   *standard_id,
-        guint         what)
+notify_any (KspWorkspace *self,
+            const char   *standard_id,
+            guint         what)
 {
   /* people are few and may have been recorded by anyone: read again after any change */
   g_clear_pointer (&self->people, g_ptr_array_unref);
@@ -118,6 +131,30 @@ notify (KspWorkspace *self,
   else
     g_hash_table_remove_all (self->cached);
   g_signal_emit (self, signals[CHANGED], 0, standard_id, what);
+}
+
+/* This session's own change: also remembers the standard's revision it made, so that the rounds looking
+ * for other sessions' changes (ksp_workspace_refresh) do not take it for one. */
+static void
+notify (KspWorkspace *self,
+        const char   *standard_id,
+        guint         what)
+{
+  if (standard_id)
+    {
+      gint64 rev = ksp_store_get_revision (self->store, standard_id, NULL);
+      if (rev >= 0)
+        g_hash_table_insert (self->known, g_strdup (standard_id), g_memdup2 (&rev, sizeof rev));
+    }
+  notify_any (self, standard_id, what);
+}
+
+static gint64
+known_revision (KspWorkspace *self,
+                const char   *standard_id)
+{
+  gint64 *rev = g_hash_table_lookup (self->known, standard_id);
+  return rev ? *rev : 0;
 }
 
 KspWorkspace *
@@ -156,6 +193,7 @@ ksp_workspace_close (KspWorkspace *self)
 {
   g_return_if_fail (KSP_IS_WORKSPACE (self));
 
+  ksp_workspace_watch (self, FALSE);
   forget_drafts (self);
   g_hash_table_remove_all (self->cached);
   if (self->store)
@@ -199,7 +237,12 @@ on_draft_changed (KspDocument  *draft,
                   gpointer      command,
                   KspWorkspace *self)
 {
-  notify (self, ksp_node_get_id (ksp_document_get_root (draft)), KSP_WORKSPACE_CHANGED_LOG);
+  const char *id = ksp_node_get_id (ksp_document_get_root (draft));
+  gint64 rev = MAX (known_revision (self, id), ksp_document_get_revision (draft));
+
+  /* the draft's own step: its revision is the standard's (the step held the standard's lock) */
+  g_hash_table_insert (self->known, g_strdup (id), g_memdup2 (&rev, sizeof rev));
+  notify_any (self, id, KSP_WORKSPACE_CHANGED_LOG);
 }
 
 static void
@@ -222,9 +265,160 @@ ksp_workspace_open_draft (KspWorkspace *self,
   if (!(draft = ksp_document_open (self->store, draft_tree, error)))
     return NULL;
   g_signal_connect (draft, "changed", G_CALLBACK (on_draft_changed), self);
+  {
+    const char *id = ksp_node_get_id (ksp_document_get_root (draft));
+    gint64 rev = MAX (known_revision (self, id), ksp_document_get_revision (draft));
+    g_hash_table_insert (self->known, g_strdup (id), g_memdup2 (&rev, sizeof rev));
+  }
   g_object_weak_ref (G_OBJECT (draft), on_draft_finalized, self);
   g_ptr_array_add (self->drafts, draft);
   return draft;
+}
+
+/* ---------------------------------------------------------------------------------------------- */
+/* other sessions                                                                                  */
+
+/**
+ * ksp_workspace_refresh:
+ * @standard_id: (nullable): a standard another session wrote; %NULL: look at every open draft
+ *
+ * Brings what other sessions committed into the open drafts (ksp_document_sync) and emits ::changed
+ * (LOG, REVIEW, COMMENTS) for the standard: the views follow as they follow this session's own changes.
+ * With %NULL, only the drafts the store has newer entries for (the round when notifications were lost).
+ */
+gboolean
+ksp_workspace_refresh (KspWorkspace *self,
+                       const char   *standard_id,
+                       GError      **error)
+{
+  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), FALSE);
+
+  if (standard_id)
+    {
+      /* another session said it wrote the standard */
+      for (guint i = 0; i < self->drafts->len; i++)
+        {
+          KspDocument *draft = g_ptr_array_index (self->drafts, i);
+          if (g_strcmp0 (ksp_node_get_id (ksp_document_get_root (draft)), standard_id) == 0 &&
+              !ksp_document_sync (draft, NULL, error))
+            return FALSE;
+        }
+      g_ptr_array_add (changed, g_strdup (standard_id));
+    }
+  else
+    for (guint i = 0; i < self->drafts->len; i++)
+      {
+        KspDocument *draft = g_ptr_array_index (self->drafts, i);
+        const char *id = ksp_node_get_id (ksp_document_get_root (draft));
+        gint64 rev = ksp_store_get_revision (self->store, id, error);
+        guint applied = 0;
+
+        if (rev < 0)
+          return FALSE;
+        if (rev > ksp_document_get_revision (draft) && !ksp_document_sync (draft, &applied, error))
+          return FALSE;
+        /* what this session wrote itself (a comment, a review step) is no news */
+        if ((applied > 0 || rev > known_revision (self, id)) &&
+            !g_ptr_array_find_with_equal_func (changed, id, g_str_equal, NULL))
+          g_ptr_array_add (changed, g_strdup (id));
+        g_hash_table_insert (self->known, g_strdup (id), g_memdup2 (&rev, sizeof rev));
+      }
+  for (guint c = 0; c < changed->len; c++)
+    notify_any (self, g_ptr_array_index (changed, c),
+                KSP_WORKSPACE_CHANGED_LOG | KSP_WORKSPACE_CHANGED_REVIEW | KSP_WORKSPACE_CHANGED_COMMENTS);
+  return TRUE;
+}
+
+static void take_notifications (KspWorkspace *self);
+
+static gboolean
+on_watch_fd (int           fd,
+             GIOCondition  condition,
+             gpointer      data)
+{
+  KspWorkspace *self = data;
+
+  take_notifications (self);
+  if (ksp_store_get_watch_fd (self->store) != fd || (condition & (G_IO_HUP | G_IO_ERR)))
+    {
+      /* the connection is gone or another: watched again by the next tick once there is one */
+      self->watch_fd_source = 0;
+      self->watch_fd = -1;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+take_notifications (KspWorkspace *self)
+{
+  g_autoptr (GPtrArray) ids = ksp_store_take_notifications (self->store);
+
+  for (guint i = 0; ids && i < ids->len; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!ksp_workspace_refresh (self, g_ptr_array_index (ids, i), &error))
+        g_debug ("another session's change could not be brought in: %s", error->message);
+    }
+}
+
+/* Every KSP_WORKSPACE_TICK_MS: what has arrived (no network); every KSP_WORKSPACE_POLL_TICKS ticks, the
+ * open drafts' revisions asked of the store, for what notifications did not tell (a backend without them,
+ * a reconnection). */
+#define KSP_WORKSPACE_TICK_MS 200
+#define KSP_WORKSPACE_POLL_TICKS 10
+
+static gboolean
+on_tick (gpointer data)
+{
+  KspWorkspace *self = data;
+  int fd;
+
+  if (self->store == NULL)
+    return G_SOURCE_CONTINUE;
+  if (ksp_store_in_transaction (self->store))
+    return G_SOURCE_CONTINUE;   /* a step is being written (from a nested main loop): later */
+  fd = ksp_store_get_watch_fd (self->store);
+  if (fd >= 0 && self->watch_fd_source == 0)
+    {
+      self->watch_fd = fd;
+      self->watch_fd_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_watch_fd, self);
+    }
+  take_notifications (self);
+  if (++self->ticks % KSP_WORKSPACE_POLL_TICKS == 0 && self->drafts->len > 0)
+    {
+      g_autoptr (GError) error = NULL;
+      if (!ksp_workspace_refresh (self, NULL, &error))
+        g_debug ("the workspace could not be read for other sessions' changes: %s", error->message);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * ksp_workspace_watch:
+ * @watch: whether to
+ *
+ * Follows other sessions' changes while the main loop runs: the store's notifications as they arrive (a
+ * shared workspace's LISTEN), and its revisions every two seconds; each brought into the open drafts and
+ * said by ::changed (ksp_workspace_refresh). The editor watches; the CLI, which does one thing, does not.
+ */
+void
+ksp_workspace_watch (KspWorkspace *self,
+                     gboolean      watch)
+{
+  g_return_if_fail (KSP_IS_WORKSPACE (self));
+
+  if (!watch)
+    {
+      g_clear_handle_id (&self->watch_fd_source, g_source_remove);
+      g_clear_handle_id (&self->tick_source, g_source_remove);
+      self->watch_fd = -1;
+      return;
+    }
+  if (self->tick_source == 0)
+    self->tick_source = g_timeout_add (KSP_WORKSPACE_TICK_MS, on_tick, self);
 }
 
 /* ---------------------------------------------------------------------------------------------- */

@@ -6,7 +6,7 @@
  *  - the person working (the store's account, the name they are shown by, their roles: ksp-review.h);
  *  - the drafts it opened (ksp_workspace_open_draft), and what each edit, review step and comment
  *    changed: ::changed says which standard and what (KspWorkspaceChange), so that every view showing it
- *    follows, whoever made the change (the shared workspace's other writers will arrive through here too).
+ *    follows, whoever made the change — other sessions' too, once watched (ksp_workspace_watch).
  * Review steps taken through it (submit, approve, reject, revert, comment, resolve) are the model's
  * (ksp-review.h, ksp-comments.h), with ::changed emitted after each.
  */
@@ -45,6 +45,12 @@ KspDocument  *ksp_workspace_open_draft       (KspWorkspace *self,
                                               gint64        draft_tree,
                                               GError      **error);
 
+/* Other sessions' changes (a shared workspace): brought into the open drafts, then ::changed. */
+void          ksp_workspace_watch            (KspWorkspace *self,
+                                              gboolean      watch);
+gboolean      ksp_workspace_refresh          (KspWorkspace *self,
+                                              const char   *standard_id,
+                                              GError      **error);
 /* Who is working: the store's account. Working as another (the CLI's --as, tests) only where the store
  * allows it (ksp_store_act_as); emits ::changed (PEOPLE). */
 const char   *ksp_workspace_get_account      (KspWorkspace *self);

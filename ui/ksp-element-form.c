@@ -52,21 +52,19 @@ G_DEFINE_FINAL_TYPE (KspElementForm, ksp_element_form, GTK_TYPE_WIDGET)
 
 enum {
   ERROR,
+  CONFLICT,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
-static void
-on_editor_error (KspFieldEditor *editor,
-                 const char     *message,
-                 KspElementForm *self)
+/* A field's name in messages: its label (without the published colon), and the language of the value. */
+static char *
+editor_name (KspElementForm *self,
+             KspFieldEditor *editor)
 {
   const KspFieldSpec *field = ksp_field_editor_get_field (editor);
   KspLang lang = ksp_field_editor_get_lang (editor);
-  g_autofree char *name = NULL;
-  g_autofree char *text = NULL;
-
   g_autofree char *label = g_strdup (ksp_field_label (field, self->lang));
 
   /* The published labels end in a colon; not inside quotes. */
@@ -74,12 +72,31 @@ on_editor_error (KspFieldEditor *editor,
   if (g_str_has_suffix (label, ":"))
     label[strlen (label) - 1] = '\0';
   if (lang == KSP_LANG_NONE)
-    name = g_steal_pointer (&label);
-  else
-    name = g_strdup_printf ("%s (%s)", label, lang == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
+    return g_steal_pointer (&label);
+  return g_strdup_printf ("%s (%s)", label, lang == KSP_LANG_KK ? _("Kazakh") : _("Russian"));
+}
+
+static void
+on_editor_error (KspFieldEditor *editor,
+                 const char     *message,
+                 KspElementForm *self)
+{
+  g_autofree char *name = editor_name (self, editor);
+  g_autofree char *text = NULL;
+
   /* Translators: "%s" is a field label, then the reason the edit was refused */
   text = g_strdup_printf (_("Could not change “%s”: %s"), name, message);
   g_signal_emit (self, signals[ERROR], 0, text);
+}
+
+static void
+on_editor_conflict (KspFieldEditor *editor,
+                    gpointer        conflict,
+                    KspElementForm *self)
+{
+  g_autofree char *name = editor_name (self, editor);
+
+  g_signal_emit (self, signals[CONFLICT], 0, editor, conflict, name);
 }
 
 static void
@@ -120,6 +137,7 @@ add_editor (KspElementForm     *self,
 
   ksp_field_editor_set_editable (KSP_FIELD_EDITOR (editor), self->editable);
   g_signal_connect (editor, "error", G_CALLBACK (on_editor_error), self);
+  g_signal_connect (editor, "conflict", G_CALLBACK (on_editor_conflict), self);
   g_ptr_array_add (self->editors, g_object_ref (editor));
   return editor;
 }
@@ -478,6 +496,14 @@ ksp_element_form_class_init (KspElementFormClass *klass)
    */
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * KspElementForm::conflict:
+   * @editor: the field's editor, holding the typed text (ksp_field_editor_keep_mine / take_theirs)
+   * @conflict: (type gpointer): the KspConflict
+   * @name: the field's name, in the interface language
+   */
+  signals[CONFLICT] = g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 3, KSP_TYPE_FIELD_EDITOR, G_TYPE_POINTER, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-element-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, stack);

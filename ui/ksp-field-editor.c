@@ -26,14 +26,18 @@ struct _KspFieldEditor
   guint               follow_id; /* the text view's tick callback after a change of width, or 0 */
   int                 width;     /* allocated last */
   guint               commit_source;
+  char               *seen;         /* the model's value when the text was loaded: what the user typed over */
+  KspConflict        *conflict;     /* (nullable) while conflicted: what the other person did */
   guint               dirty : 1;    /* the text differs from what was loaded and is not committed */
   guint               updating : 1; /* the text is being set from the model */
+  guint               conflicted : 1; /* another person's change came first: the text waits for the user */
 };
 
 G_DEFINE_FINAL_TYPE (KspFieldEditor, ksp_field_editor, GTK_TYPE_WIDGET)
 
 enum {
   ERROR,
+  CONFLICT,
   N_SIGNALS
 };
 
@@ -126,6 +130,10 @@ load_from_model (KspFieldEditor *self)
 
   cancel_pending_commit (self);
   self->dirty = FALSE;
+  self->conflicted = FALSE;
+  g_clear_pointer (&self->conflict, ksp_conflict_free);
+  g_free (self->seen);
+  self->seen = g_strdup (value);
   if (self->values)
     {
       self->updating = TRUE;
@@ -150,7 +158,10 @@ load_from_model (KspFieldEditor *self)
  * ksp_field_editor_commit:
  *
  * Writes the text to the document if the user changed it. An absent value the user did not fill in
- * stays absent. On failure the editor emits ::error and shows the model's value again.
+ * stays absent. On failure the editor emits ::error and shows the model's value again — but for a
+ * conflict (someone else changed the value after the user began typing over it): then the typed text
+ * stays, ::conflict is emitted, and nothing more is committed until ksp_field_editor_keep_mine() or
+ * ksp_field_editor_take_theirs().
  * Returns: %FALSE if the document refused the edit
  */
 gboolean
@@ -163,26 +174,87 @@ ksp_field_editor_commit (KspFieldEditor *self)
   g_return_val_if_fail (KSP_IS_FIELD_EDITOR (self), FALSE);
 
   cancel_pending_commit (self);
+  if (self->conflicted)
+    {
+      /* still the user's to choose (the dialog was closed without it): asked again */
+      g_signal_emit (self, signals[CONFLICT], 0, self->conflict);
+      return FALSE;
+    }
   if (!self->dirty || self->node == NULL)
     return TRUE;
 
   text = ksp_field_editor_dup_text (self);
   old = ksp_node_get_value (self->node, self->field->name, self->lang);
   self->dirty = FALSE;
-  if ((old == NULL && *text == '\0') || g_strcmp0 (old, text) == 0)
+  if ((old == NULL && *text == '\0' && self->seen == NULL) || g_strcmp0 (old, text) == 0)
     {
-      update_hint (self);
+      load_from_model (self);
       return TRUE;
     }
 
-  if (!ksp_document_set_value (self->document, self->node, self->field->name, self->lang, text, &error))
+  if (!ksp_document_set_value_seen (self->document, self->node, self->field->name, self->lang, text, self->seen,
+                                    &error))
     {
+      if (g_error_matches (error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT) &&
+          ksp_document_get_conflict (self->document))
+        {
+          /* theirs is in the model, the user's text in the editor: both kept, the user chooses */
+          g_clear_pointer (&self->conflict, ksp_conflict_free);
+          self->conflict = ksp_conflict_copy (ksp_document_get_conflict (self->document));
+          self->dirty = TRUE;
+          self->conflicted = TRUE;
+          g_signal_emit (self, signals[CONFLICT], 0, self->conflict);
+          return FALSE;
+        }
       g_signal_emit (self, signals[ERROR], 0, error->message);
       load_from_model (self);
       return FALSE;
     }
   update_hint (self);
   return TRUE;
+}
+
+/**
+ * ksp_field_editor_is_conflicted:
+ * Returns: whether the typed text waits for the user's choice after a conflict
+ */
+gboolean
+ksp_field_editor_is_conflicted (KspFieldEditor *self)
+{
+  g_return_val_if_fail (KSP_IS_FIELD_EDITOR (self), FALSE);
+  return self->conflicted;
+}
+
+/**
+ * ksp_field_editor_keep_mine:
+ * After a conflict: writes the typed text over the other person's value, now seen.
+ */
+gboolean
+ksp_field_editor_keep_mine (KspFieldEditor *self)
+{
+  g_return_val_if_fail (KSP_IS_FIELD_EDITOR (self), FALSE);
+
+  if (!self->conflicted || self->node == NULL)
+    return TRUE;
+  self->conflicted = FALSE;
+  g_clear_pointer (&self->conflict, ksp_conflict_free);
+  g_free (self->seen);
+  self->seen = g_strdup (ksp_node_get_value (self->node, self->field->name, self->lang));
+  self->dirty = TRUE;
+  return ksp_field_editor_commit (self);
+}
+
+/**
+ * ksp_field_editor_take_theirs:
+ * After a conflict: drops the typed text for the value the other person wrote.
+ */
+void
+ksp_field_editor_take_theirs (KspFieldEditor *self)
+{
+  g_return_if_fail (KSP_IS_FIELD_EDITOR (self));
+
+  if (self->node)
+    load_from_model (self);
 }
 
 static gboolean
@@ -203,6 +275,8 @@ on_text_changed (KspFieldEditor *self)
   self->dirty = TRUE;
   update_hint (self);
   cancel_pending_commit (self);
+  if (self->conflicted)
+    return;   /* asked again on Enter or leaving the field, not at every pause */
   self->commit_source = g_timeout_add (KSP_FIELD_EDITOR_COMMIT_DELAY_MS, commit_timeout_cb, self);
 }
 
@@ -349,6 +423,10 @@ on_value_changed (KspNode    *node,
 
   if ((KspLang) lang != self->lang)
     return;
+  /* another person's change while the user types here: the typed text stays (the commit will find that
+   * the value is no longer the one typed over, and say so) */
+  if (self->dirty)
+    return;
   load_from_model (self);
 }
 
@@ -381,6 +459,8 @@ ksp_field_editor_dispose (GObject *object)
   self->follow_id = 0;
   g_clear_pointer (&self->child, gtk_widget_unparent);
   g_clear_pointer (&self->values, g_ptr_array_unref);
+  g_clear_pointer (&self->seen, g_free);
+  g_clear_pointer (&self->conflict, ksp_conflict_free);
   G_OBJECT_CLASS (ksp_field_editor_parent_class)->dispose (object);
 }
 
@@ -410,6 +490,12 @@ ksp_field_editor_class_init (KspFieldEditorClass *klass)
    */
   signals[ERROR] = g_signal_new ("error", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                  NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * KspFieldEditor::conflict:
+   * @conflict: (type gpointer): the KspConflict: who changed the value, when, theirs and the typed text
+   */
+  signals[CONFLICT] = g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                    NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
 
   widget_class->get_request_mode = ksp_field_editor_get_request_mode;
   widget_class->measure = ksp_field_editor_measure;

@@ -4,8 +4,9 @@
  * texts: Enter breaks the line), a GtkEntry for codes and numbers, a GtkDropDown with the labels of the
  * values for choice fields (stored when chosen). What the user types is committed through
  * ksp_document_set_value() on Enter, on focus-out, or 0.3 s after the last keystroke; the editor
- * follows the model when the value changes (undo, redo) and keeps an absent value (NULL) apart from
- * an empty one ("").
+ * follows the model when the value changes (undo, redo, another person's change) — but not over text being
+ * typed: that is committed as typed over the value the user saw, and when someone else changed it
+ * meanwhile, ::conflict lets the user choose — and keeps an absent value (NULL) apart from an empty one ("").
  */
 #pragma once
 
@@ -38,6 +39,9 @@ void                ksp_field_editor_set_text    (KspFieldEditor     *self,
 void                ksp_field_editor_set_editable (KspFieldEditor    *self,
                                                   gboolean            editable);
 gboolean            ksp_field_editor_commit      (KspFieldEditor     *self);
+gboolean            ksp_field_editor_is_conflicted (KspFieldEditor   *self);
+gboolean            ksp_field_editor_keep_mine   (KspFieldEditor     *self);
+void                ksp_field_editor_take_theirs (KspFieldEditor     *self);
 void                ksp_field_editor_detach      (KspFieldEditor     *self);
 
 G_END_DECLS

@@ -1,6 +1,7 @@
 /* ksp-window-private.h: what the window's aspects in other files share with ksp-window.c */
 #pragma once
 
+#include "ksp-field-editor.h"
 #include "ksp-window.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,12 @@ void _ksp_window_add_shortcut (GtkShortcutController *controller,
 
 /* ksp-window-search.c: Ctrl+F over the standard, Ctrl+L to a card */
 void _ksp_window_search_setup  (KspWindow *window);
+/* ksp-window-conflict.c */
+void _ksp_window_show_conflict (KspWindow         *window,
+                                KspFieldEditor    *editor,
+                                const KspConflict *conflict,
+                                const char        *field_name);
+
 void _ksp_window_search_update (KspWindow *window);
 void _ksp_window_search_dispose (KspWindow *window);
 

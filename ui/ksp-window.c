@@ -62,6 +62,7 @@ struct _KspWindow
 
   KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
   gulong               changed_id;   /* the document's "changed": every edit, undo and redo re-runs the checks */
+  gulong               remote_changed_id; /* its "remote-changed": another person's change brought in */
   guint                validate_source;
   guint                validate_generation; /* of the checks last started; older results are dropped */
   GCancellable        *validate_cancellable;
@@ -347,7 +348,10 @@ set_document (KspWindow   *self,
   g_clear_pointer (&self->undo_binding, g_binding_unbind);
   g_clear_pointer (&self->redo_binding, g_binding_unbind);
   if (self->document)
-    g_clear_signal_handler (&self->changed_id, self->document);
+    {
+      g_clear_signal_handler (&self->changed_id, self->document);
+      g_clear_signal_handler (&self->remote_changed_id, self->document);
+    }
   ksp_element_form_set_document (self->form, NULL);
   ksp_outline_view_set_root (self->outline, NULL);
   g_set_object (&self->document, document);
@@ -362,6 +366,9 @@ set_document (KspWindow   *self,
                                                    G_BINDING_SYNC_CREATE);
       /* Values and structure alike: every command done, undone or redone. */
       self->changed_id = g_signal_connect_swapped (document, "changed", G_CALLBACK (on_document_changed), self);
+      /* and another person's, brought in (the outline and the form follow the tree by themselves) */
+      self->remote_changed_id = g_signal_connect_swapped (document, "remote-changed", G_CALLBACK (on_document_changed),
+                                                          self);
       ksp_element_form_set_document (self->form, document);
       ksp_outline_view_set_root (self->outline, ksp_document_get_root (document));
     }
@@ -415,7 +422,7 @@ load_standard (KspWindow *self,
   if (self->document && info->node_id && info->n_in_document > 1)
     ksp_window_select_element (self, info->node_id);
   {
-    g_autofree char *basename = g_path_get_basename (ksp_store_get_location (self->store));
+    g_autofree char *basename = ksp_store_dup_short_name (self->store);
     /* Translators: the window's title: a standard's handle, then the workspace file it is in */
     g_autofree char *title = g_strdup_printf (_("%s — %s"), info->handle ? info->handle : _("Kasip"), basename);
     adw_window_title_set_subtitle (self->window_title, basename);
@@ -507,6 +514,8 @@ ksp_window_open_workspace (KspWindow   *self,
   if (!KSP_STORE_GET_CLASS (self->store)->refuses_acting_as)
     ksp_store_set_user (self->store, g_get_user_name ());
   self->workspace = ksp_workspace_new (self->store);
+  /* other people's changes on a shared workspace come into the open draft as they are committed */
+  ksp_workspace_watch (self->workspace, TRUE);
   self->standards = g_steal_pointer (&standards);
   load_classifiers (self);
 
@@ -529,7 +538,7 @@ ksp_window_open_workspace (KspWindow   *self,
   gtk_drop_down_set_selected (self->standard_dropdown, 0);
   self->filling_selector = FALSE;
 
-  basename = g_path_get_basename (ksp_store_get_location (self->store));
+  basename = ksp_store_dup_short_name (self->store);
   adw_window_title_set_subtitle (self->window_title, basename);
   gtk_stack_set_visible_child_name (self->title_stack, self->standards->len > 0 ? "selector" : "title");
   gtk_stack_set_visible_child_name (self->main_stack, "workspace");
@@ -1338,6 +1347,15 @@ on_form_error (KspWindow  *self,
   ksp_window_show_error (self, message);
 }
 
+static void
+on_form_conflict (KspWindow      *self,
+                  KspFieldEditor *editor,
+                  gpointer        conflict,
+                  const char     *name)
+{
+  _ksp_window_show_conflict (self, editor, conflict, name);
+}
+
 static gboolean
 ksp_window_close_request (GtkWindow *window)
 {
@@ -1427,6 +1445,7 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KspWindow, findings_view);
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_form_error);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_conflict);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 
   /* Also set as application accels (ksp-application.c); these keep them in a window without one. */

@@ -2,13 +2,16 @@
  * addresses with a password refused without showing it; databases that are not workspaces; the server's
  * protection of editions and the log tampered with (a trigger dropped, disabled, its function rewritten)
  * found by verify and making sessions read-only; sessions appending to the log at once, chained one after
- * the other; two sessions making one new workspace at once. Run by with-postgres.sh (a server of its own). */
+ * the other; two sessions making one new workspace at once; another session's edit seen within a second
+ * (LISTEN/NOTIFY through KspWorkspace); a second writer of one standard waiting for the first and then
+ * told of the conflict. Run by with-postgres.sh (a server of its own). */
 #include "config.h"
 
 #include <locale.h>
 
 #include "ksp-sample.h"
 #include "ksp-store.h"
+#include "ksp-workspace.h"
 #include "ksp-test-store.h"
 #include "store-fixture.h"
 
@@ -245,6 +248,150 @@ test_concurrent_create (Fixture       *f,
   g_assert_cmpuint (v->n_entries, ==, 0);
 }
 
+typedef struct
+{
+  char    *standard_id;
+  guint    what;
+  gint64   at;   /* g_get_monotonic_time () of the first ::changed for the standard */
+} Seen;
+
+static void
+on_workspace_changed (KspWorkspace *ws,
+                      const char   *standard_id,
+                      guint         what,
+                      Seen         *seen)
+{
+  if (seen->at == 0 && g_strcmp0 (standard_id, seen->standard_id) == 0)
+    {
+      seen->what = what;
+      seen->at = g_get_monotonic_time ();
+    }
+}
+
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Issue 17.4: an edit in one session appears in another's open draft within a second, with ::changed; a
+ * session is not told of its own edits. */
+static void
+test_live_updates (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (KspStore) store_a = NULL;
+  g_autoptr (KspDocument) doc_a = ksp_test_open_sample_document (f->uri, &store_a);
+  g_autoptr (KspStore) store_b = ksp_test_open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
+  g_autoptr (KspWorkspace) ws_b = ksp_workspace_new (store_b);
+  g_autoptr (KspDocument) doc_b = NULL;
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) own = NULL;
+  KspNode *card = ksp_test_first_of_kind (ksp_document_get_root (doc_a), "card");
+  Seen seen = { (char *) ksp_node_get_id (ksp_document_get_root (doc_a)), 0, 0 };
+  gint64 start;
+  guint timeout;
+
+  doc_b = ksp_workspace_open_draft (ws_b, ksp_document_get_tree_id (doc_a), &error);
+  g_assert_no_error (error);
+  g_signal_connect (ws_b, "changed", G_CALLBACK (on_workspace_changed), &seen);
+  ksp_workspace_watch (ws_b, TRUE);
+  g_assert_cmpint (ksp_store_get_watch_fd (store_a), >=, 0);   /* A listens too */
+  /* let B's first tick start listening before A writes */
+  timeout = g_timeout_add (300, quit_loop, loop);
+  g_main_loop_run (loop);
+
+  start = g_get_monotonic_time ();
+  g_assert_true (ksp_document_set_value (doc_a, card, "profession_name", KSP_LANG_KK, "Жаңа атау (A)", &error));
+  g_assert_no_error (error);
+  timeout = g_timeout_add (3000, quit_loop, loop);
+  while (seen.at == 0 && g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout);
+  g_assert_cmpint (seen.at, >, 0);
+  g_test_message ("another session's edit seen after %.0f ms", (seen.at - start) / 1000.0);
+  g_assert_cmpint (seen.at - start, <, G_USEC_PER_SEC);
+  g_assert_true (seen.what & KSP_WORKSPACE_CHANGED_LOG);
+  g_assert_cmpstr (ksp_node_get_value (ksp_document_lookup (doc_b, ksp_node_get_id (card)), "profession_name",
+                                       KSP_LANG_KK), ==, "Жаңа атау (A)");
+  g_assert_cmpint (ksp_document_get_revision (doc_b), ==, ksp_document_get_revision (doc_a));
+  /* A's own edit is not announced back to A */
+  own = ksp_store_take_notifications (store_a);
+  g_assert_null (own);
+  ksp_workspace_watch (ws_b, FALSE);
+}
+
+typedef struct
+{
+  KspDocument *doc;
+  KspNode     *card;
+  GError      *error;
+  gboolean     ok;
+  gint64       waited;
+} Writer;
+
+static gpointer
+write_b (gpointer data)
+{
+  Writer *w = data;
+  gint64 start = g_get_monotonic_time ();
+
+  w->ok = ksp_document_set_value (w->doc, w->card, "profession_name", KSP_LANG_RU, "Вариант B", &w->error);
+  w->waited = g_get_monotonic_time () - start;
+  return NULL;
+}
+
+/* Issue 17.3: the second writer of a standard waits for the first (the standard's lock) and, having not
+ * seen its change, is told of the conflict with who and what; the first's value stays. */
+static void
+test_writer_lock (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (KspStore) store_a = NULL;
+  g_autoptr (KspDocument) doc_a = ksp_test_open_sample_document (f->uri, &store_a);
+  g_autoptr (KspStore) store_b = ksp_test_open_store (f->uri, KSP_STORE_OPEN_DEFAULT);
+  g_autoptr (KspDocument) doc_b = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) reader = NULL;
+  g_autoptr (KspNode) stored = NULL;
+  KspNode *card = ksp_test_first_of_kind (ksp_document_get_root (doc_a), "card");
+  const char *standard_id = ksp_node_get_id (ksp_document_get_root (doc_a));
+  Writer w = { 0 };
+  GThread *thread;
+
+  doc_b = ksp_document_open (store_b, ksp_document_get_tree_id (doc_a), &error);
+  g_assert_no_error (error);
+  ksp_document_set_user (doc_b, "tester-b");
+  w.doc = doc_b;
+  w.card = ksp_document_lookup (doc_b, ksp_node_get_id (card));
+
+  /* A holds the standard's lock while B tries to write */
+  g_assert_true (ksp_store_begin (store_a, &error));
+  g_assert_true (ksp_store_lock_standard (store_a, standard_id, &error));
+  thread = g_thread_new ("b", write_b, &w);
+  g_usleep (400 * 1000);
+  g_assert_true (ksp_document_set_value (doc_a, card, "profession_name", KSP_LANG_RU, "Вариант A", &error));
+  g_assert_no_error (error);
+  g_assert_true (ksp_store_commit (store_a, &error));
+  g_thread_join (thread);
+
+  g_assert_cmpint (w.waited, >=, 350 * 1000);
+  g_assert_false (w.ok);
+  g_assert_error (w.error, KSP_DOCUMENT_ERROR, KSP_DOCUMENT_ERROR_CONFLICT);
+  g_clear_error (&w.error);
+  g_assert_cmpstr (ksp_document_get_conflict (doc_b)->theirs, ==, "Вариант A");
+  g_assert_cmpstr (ksp_document_get_conflict (doc_b)->mine, ==, "Вариант B");
+  g_assert_cmpstr (ksp_document_get_conflict (doc_b)->author, ==, ksp_document_get_user (doc_a));
+  g_assert_cmpstr (ksp_node_get_value (w.card, "profession_name", KSP_LANG_RU), ==, "Вариант A");
+  reader = ksp_test_open_store (f->uri, KSP_STORE_OPEN_READ_ONLY);
+  stored = ksp_store_load_tree (reader, ksp_document_get_tree_id (doc_a), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ksp_node_get_value (ksp_node_find_descendant (stored, ksp_node_get_id (card)), "profession_name",
+                                       KSP_LANG_RU), ==, "Вариант A");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -265,5 +412,7 @@ main (int    argc,
   ADD ("/postgresql/tampered", test_tampered);
   ADD ("/postgresql/concurrent-appends", test_concurrent_appends);
   ADD ("/postgresql/concurrent-create", test_concurrent_create);
+  ADD ("/postgresql/live-updates", test_live_updates);
+  ADD ("/postgresql/writer-lock", test_writer_lock);
   return g_test_run ();
 }

@@ -10,7 +10,7 @@ n=0 fail=0
 ok() { n=$((n+1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fail=1; fi; }
 # expect TEXT OUTPUT DESCRIPTION: OUTPUT holds TEXT
 expect() { if grep -qF -- "$1" <<<"$2"; then ok 0 "$3"; else ok 1 "$3"; sed 's/^/#   /' <<<"$2"; fi; }
-echo "1..49"
+echo "1..58"
 
 db=kasip_roles
 uri() { echo "postgresql:///$db?host=$PGHOST&user=$1"; }
@@ -150,12 +150,44 @@ expect "pavel may not approve or reject a change set: that needs the reviewer ro
 out=$("$kasip" review approve -w "$(uri ruslan)" --change-set "$cs" 2>&1)
 expect $'approved\truslan' "$(as dana "SELECT status, reviewer FROM change_set WHERE id = $cs")" "kasip review approve by the reviewer (read back)"
 
+# The rest of the review cycle as members, each step by the role it needs: the server lets Kasip's own
+# steps through (split, merge, reject with a reason, revert, justify) and refuses a justification by a reviewer.
+card2=$("$kasip" show -w "$(uri dana)" -s Q88100061 --ids 2>&1 | awk -F'\t' '/card: / {print $1}' | sed -n 2p)
+"$kasip" set -w "$(uri dana)" -s Q88100061 --element "$card" --field profession_name --lang kk --value "Екінші нұсқа" >/dev/null 2>&1
+"$kasip" set -w "$(uri dana)" -s Q88100061 --element "$card2" --field profession_name --lang kk --value "Үшінші" >/dev/null 2>&1
+cs2=$(as dana "SELECT id FROM change_set WHERE author = 'dana' AND status = 'open' ORDER BY id LIMIT 1")
+out=$("$kasip" review split -w "$(uri dana)" --change-set "$cs2" --element "$card2" --title "Екінші карта" 2>&1)
+cs3=$(as dana "SELECT id FROM change_set WHERE title = 'Екінші карта'")
+expect $'open	2' "$(as dana "SELECT min(status), count(*) FROM change_set WHERE id IN ($cs2, ${cs3:-0}) AND status = 'open'")" \
+  "the drafter splits change set $cs2 (into ${cs3:-none}: $(head -1 <<<"$out"))"
+out=$("$kasip" review merge -w "$(uri dana)" --change-set "${cs3:-0}" --into "$cs2" 2>&1)
+expect "merged" "$(as dana "SELECT status FROM change_set WHERE id = ${cs3:-0}")" "… merges it back"
+"$kasip" review submit -w "$(uri dana)" --change-set "$cs2" >/dev/null 2>&1
+out=$("$kasip" review reject -w "$(uri ruslan)" --change-set "$cs2" --reason "Қайта қарау" 2>&1)
+expect $'rejected	ruslan	Қайта қарау' "$(as dana "SELECT status, reviewer, reason FROM change_set WHERE id = $cs2")" \
+  "the reviewer rejects it with a reason"
+key=$("$kasip" review show -w "$(uri dana)" --change-set "$cs2" --json 2>/dev/null |
+      python3 -c 'import json, sys; print(json.load(sys.stdin)["changes"][0]["key"])' 2>/dev/null)
+out=$("$kasip" justify -w "$(uri dana)" -s Q88100061 --change "$key" --lang ru --text "Уточнено наименование" 2>&1)
+expect $'dana\tУточнено наименование' "$(as ruslan "SELECT author, text FROM justification")" "the drafter justifies a change ($out)"
+out=$("$kasip" justify -w "$(uri ruslan)" -s Q88100061 --change "$key" --lang ru --text "от рецензента" 2>&1)
+expect "ruslan may not justify a change: that needs the drafter role" "$out" "… a reviewer's justification refused by the server"
+out=$("$kasip" review revert -w "$(uri dana)" --change-set "$cs2" 2>&1)
+expect "reverted" "$(as dana "SELECT status FROM change_set WHERE id = $cs2")" "the drafter reverts the rejected change set"
+expect "Жеке көмекші (Дана)" "$(as ruslan "$value_sql")" "… the value is as before it (read back with psql)"
+cs4=$(as dana "SELECT id FROM change_set WHERE author = 'dana' AND status = 'open' ORDER BY id LIMIT 1")
+"$kasip" review submit -w "$(uri dana)" --change-set "$cs4" >/dev/null 2>&1
+out=$("$kasip" review approve -w "$(uri ruslan)" --change-set "$cs4" 2>&1)
+expect "approved" "$(as dana "SELECT status FROM change_set WHERE id = ${cs4:-0}")" "the revert's own change set $cs4 submitted and approved"
+
 # Editions: the publisher freezes; nobody changes a frozen edition.
 out=$(as dana "INSERT INTO tree (standard_id, is_draft, created_at, created_by) SELECT standard_id, false, 'now', 'dana'
                FROM tree WHERE is_draft LIMIT 1")
 expect "dana may not make an edition: that needs the publisher role" "$out" "psql: a drafter making an edition refused"
 out=$("$kasip" edition -w "$(uri pavel)" -s Q88100061 --act "приказ от 30.04.2024 № 125" --date 2024-04-30 2>&1)
 expect "pavel" "$(as dana "SELECT created_by FROM tree WHERE NOT is_draft AND frozen")" "the publisher freezes an edition ($out)"
+expect $'published\t2' "$(as dana "SELECT status, count(*) FROM change_set WHERE status IN ('approved', 'published') GROUP BY status ORDER BY status")" \
+  "… the approved change sets published"
 out=$(as aigerim "UPDATE value SET text = 'x' WHERE node IN (SELECT n.nid FROM node n JOIN tree t ON t.id = n.tree_id WHERE t.frozen)")
 expect "edition is immutable" "$out" "psql: the administrator changing a frozen edition refused"
 

@@ -232,8 +232,8 @@ static const char migration_1[] =
 
 /* Format 2: roles enforced by the server (docs/shared-workspace.md). Who a session is is its database role
  * (current_user); what it may do is what the person row of that account holds (person.roles, read as
- * ksp_roles_parse reads it), checked by BEFORE triggers on every table a client writes, whoever connects
- * (psql too). Triggers rather than row-level security: a refused UPDATE or DELETE is an error naming what
+ * ksp_roles_parse reads it), checked by triggers on every table a client writes, whoever connects (psql
+ * too): BEFORE each row, but for node and value, checked AFTER each statement (an import writes thousands). Triggers rather than row-level security: a refused UPDATE or DELETE is an error naming what
  * was refused (SQLSTATE KS003), where a policy would skip the rows in silence. Two exceptions, as in the
  * client: a workspace where nobody holds a role is a workspace of one (everything is allowed to those with
  * the privileges), and the owner of the schema (the role that made it and runs the migrations; a superuser)

@@ -693,6 +693,7 @@ main (int    argc,
           latencies->len / ((double) t_load / G_USEC_PER_SEC), n_acks / ((double) t_load / G_USEC_PER_SEC),
           (double) t_load / G_USEC_PER_SEC);
   printf ("total time: %.2f s\n", (double) t_total / G_USEC_PER_SEC);
+  fflush (stdout);   /* before anything at exit (a sanitizer's report) can end the process */
 
   for (guint i = 0; i < load.n_clients; i++)
     client_clear (&clients[i]);

@@ -82,6 +82,7 @@ ksp_document_finalize (GObject *object)
   g_free (self->user);
   g_free (self->read_only_reason);
   g_ptr_array_unref (self->records);
+  _ksp_document_sync_clear (self);
   G_OBJECT_CLASS (ksp_document_parent_class)->finalize (object);
 }
 

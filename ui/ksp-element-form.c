@@ -53,15 +53,16 @@ G_DEFINE_FINAL_TYPE (KspElementForm, ksp_element_form, GTK_TYPE_WIDGET)
 enum {
   ERROR,
   CONFLICT,
+  OFFLINE,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
 /* A field's name in messages: its label (without the published colon), and the language of the value. */
-static char *
-editor_name (KspElementForm *self,
-             KspFieldEditor *editor)
+char *
+ksp_element_form_dup_field_name (KspElementForm *self,
+                                 KspFieldEditor *editor)
 {
   const KspFieldSpec *field = ksp_field_editor_get_field (editor);
   KspLang lang = ksp_field_editor_get_lang (editor);
@@ -81,7 +82,7 @@ on_editor_error (KspFieldEditor *editor,
                  const char     *message,
                  KspElementForm *self)
 {
-  g_autofree char *name = editor_name (self, editor);
+  g_autofree char *name = ksp_element_form_dup_field_name (self, editor);
   g_autofree char *text = NULL;
 
   /* Translators: "%s" is a field label, then the reason the edit was refused */
@@ -94,9 +95,20 @@ on_editor_conflict (KspFieldEditor *editor,
                     gpointer        conflict,
                     KspElementForm *self)
 {
-  g_autofree char *name = editor_name (self, editor);
+  g_autofree char *name = ksp_element_form_dup_field_name (self, editor);
 
   g_signal_emit (self, signals[CONFLICT], 0, editor, conflict, name);
+}
+
+static void
+on_editor_offline (KspFieldEditor *editor,
+                   KspNode        *node,
+                   const char     *text,
+                   const char     *seen,
+                   const char     *message,
+                   KspElementForm *self)
+{
+  g_signal_emit (self, signals[OFFLINE], 0, editor, node, text, seen, message);
 }
 
 static void
@@ -138,6 +150,7 @@ add_editor (KspElementForm     *self,
   ksp_field_editor_set_editable (KSP_FIELD_EDITOR (editor), self->editable);
   g_signal_connect (editor, "error", G_CALLBACK (on_editor_error), self);
   g_signal_connect (editor, "conflict", G_CALLBACK (on_editor_conflict), self);
+  g_signal_connect (editor, "offline", G_CALLBACK (on_editor_offline), self);
   g_ptr_array_add (self->editors, g_object_ref (editor));
   return editor;
 }
@@ -504,6 +517,14 @@ ksp_element_form_class_init (KspElementFormClass *klass)
    */
   signals[CONFLICT] = g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                     NULL, G_TYPE_NONE, 3, KSP_TYPE_FIELD_EDITOR, G_TYPE_POINTER, G_TYPE_STRING);
+  /**
+   * KspElementForm::offline:
+   * @editor: the field's editor
+   * @node, @text, @seen, @message: as #KspFieldEditor::offline says
+   */
+  signals[OFFLINE] = g_signal_new ("offline", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 5, KSP_TYPE_FIELD_EDITOR, KSP_TYPE_NODE, G_TYPE_STRING,
+                                   G_TYPE_STRING, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/kz/gov/enbek/Kasip/ksp-element-form.ui");
   gtk_widget_class_bind_template_child (widget_class, KspElementForm, stack);

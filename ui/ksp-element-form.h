@@ -31,6 +31,9 @@ KspNode        *ksp_element_form_get_node     (KspElementForm *self);
 void            ksp_element_form_set_editable (KspElementForm *self,
                                                gboolean        editable);
 gboolean        ksp_element_form_commit       (KspElementForm *self);
+/* A field's name in messages: its label and, for a text, its language (in the interface language). */
+char           *ksp_element_form_dup_field_name (KspElementForm *self,
+                                               KspFieldEditor *editor);
 gboolean        ksp_element_form_focus_first  (KspElementForm *self);
 KspFieldEditor *ksp_element_form_get_editor   (KspElementForm *self,
                                                const char     *field,

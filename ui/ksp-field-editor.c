@@ -38,6 +38,7 @@ G_DEFINE_FINAL_TYPE (KspFieldEditor, ksp_field_editor, GTK_TYPE_WIDGET)
 enum {
   ERROR,
   CONFLICT,
+  OFFLINE,
   N_SIGNALS
 };
 
@@ -204,6 +205,13 @@ ksp_field_editor_commit (KspFieldEditor *self)
           self->dirty = TRUE;
           self->conflicted = TRUE;
           g_signal_emit (self, signals[CONFLICT], 0, self->conflict);
+          return FALSE;
+        }
+      if (g_error_matches (error, KSP_STORE_ERROR, KSP_STORE_ERROR_DISCONNECTED))
+        {
+          /* the server went away: the text stays shown, and the window keeps it to store it when the
+           * server is back (what it was typed over with it); typing on gives a newer one */
+          g_signal_emit (self, signals[OFFLINE], 0, self->node, text, self->seen, error->message);
           return FALSE;
         }
       g_signal_emit (self, signals[ERROR], 0, error->message);
@@ -496,6 +504,17 @@ ksp_field_editor_class_init (KspFieldEditorClass *klass)
    */
   signals[CONFLICT] = g_signal_new ("conflict", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                                     NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+  /**
+   * KspFieldEditor::offline:
+   * @node: the element
+   * @text: what was typed, not stored
+   * @seen: (nullable): what it was typed over
+   * @message: why (the connection to the server was lost)
+   *
+   * The text is still shown; whoever listens keeps it to store when the server is back.
+   */
+  signals[OFFLINE] = g_signal_new ("offline", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                   NULL, G_TYPE_NONE, 4, KSP_TYPE_NODE, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 
   widget_class->get_request_mode = ksp_field_editor_get_request_mode;
   widget_class->measure = ksp_field_editor_measure;

@@ -20,11 +20,22 @@ void _ksp_window_add_shortcut (GtkShortcutController *controller,
 
 /* ksp-window-search.c: Ctrl+F over the standard, Ctrl+L to a card */
 void _ksp_window_search_setup  (KspWindow *window);
-/* ksp-window-conflict.c */
+/* ksp-window-shared.c: conflicts, a lost connection */
 void _ksp_window_show_conflict (KspWindow         *window,
                                 KspFieldEditor    *editor,
                                 const KspConflict *conflict,
                                 const char        *field_name);
+void     _ksp_window_keep_offline  (KspWindow      *window,
+                                    KspFieldEditor *editor,
+                                    KspNode        *node,
+                                    const char     *text,
+                                    const char     *seen,
+                                    const char     *field_name);
+guint    _ksp_window_get_n_offline (KspWindow      *window);
+gboolean _ksp_window_retry_offline (KspWindow      *window);
+void     _ksp_window_ask_close_offline (KspWindow  *window);
+/* ksp-window.c */
+void     _ksp_window_close_anyway  (KspWindow      *window);
 
 void _ksp_window_search_update (KspWindow *window);
 void _ksp_window_search_dispose (KspWindow *window);

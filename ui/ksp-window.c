@@ -63,6 +63,7 @@ struct _KspWindow
   KspClassifiers      *classifiers;  /* from the workspace's ORK reference data, or NULL */
   gulong               changed_id;   /* the document's "changed": every edit, undo and redo re-runs the checks */
   gulong               remote_changed_id; /* its "remote-changed": another person's change brought in */
+  gboolean             closing_anyway;    /* closed over typed changes the server did not take */
   guint                validate_source;
   guint                validate_generation; /* of the checks last started; older results are dropped */
   GCancellable        *validate_cancellable;
@@ -1363,7 +1364,34 @@ ksp_window_close_request (GtkWindow *window)
 
   if (self->document)
     ksp_element_form_commit (self->form);
+  /* what the server did not take yet: tried once more, and the window not closed in silence over it */
+  if (!self->closing_anyway && !_ksp_window_retry_offline (self))
+    {
+      _ksp_window_ask_close_offline (self);
+      return TRUE;
+    }
   return GTK_WINDOW_CLASS (ksp_window_parent_class)->close_request (window);
+}
+
+void
+_ksp_window_close_anyway (KspWindow *self)
+{
+  self->closing_anyway = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_form_offline (KspWindow      *self,
+                 KspFieldEditor *editor,
+                 KspNode        *node,
+                 const char     *text,
+                 const char     *seen,
+                 const char     *message)
+{
+  g_autofree char *name = NULL;
+
+  name = ksp_element_form_dup_field_name (self->form, editor);
+  _ksp_window_keep_offline (self, editor, node, text, seen, name);
 }
 
 static void
@@ -1446,6 +1474,7 @@ ksp_window_class_init (KspWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_node_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_form_error);
   gtk_widget_class_bind_template_callback (widget_class, on_form_conflict);
+  gtk_widget_class_bind_template_callback (widget_class, on_form_offline);
   gtk_widget_class_bind_template_callback (widget_class, on_finding_activated);
 
   /* Also set as application accels (ksp-application.c); these keep them in a window without one. */

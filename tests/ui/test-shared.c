@@ -4,7 +4,9 @@
  * Each window has its own connection, as two people on two machines have. An edit stored in one appears in
  * the other within a second, in its form and its outline; a value typed over in one while the other
  * stored another keeps the typed text, and the conflict dialog shows both and who changed it; keeping
- * mine stores it and the other window follows. Screenshots: shared-*.png in the build folder.
+ * mine stores it and the other window follows. The server stopped mid-edit: what is typed stays, a bar says
+ * it is kept, and it is stored when the server is back (Try Again). Screenshots: shared-*.png in the build
+ * folder.
  */
 #include "config.h"
 
@@ -143,6 +145,90 @@ test_two_windows (void)
   iterate_for (100);
 }
 
+static void
+server (const char *what)
+{
+  const char *ctl = g_getenv ("KASIP_TEST_PG_CTL");
+  g_autofree char *command = g_strdup_printf ("%s %s", ctl, what);
+  int status = 0;
+
+  g_assert_nonnull (ctl);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static char *
+stored_value (const char *id,
+              const char *field,
+              KspLang     lang)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (KspStore) store = ksp_store_open_uri (uri, KSP_STORE_OPEN_READ_ONLY, &error);
+  g_autoptr (GPtrArray) standards = NULL;
+  g_autoptr (KspNode) root = NULL;
+
+  g_assert_no_error (error);
+  standards = ksp_store_list_standards (store, &error);
+  g_assert_no_error (error);
+  root = ksp_store_load_tree (store, ((KspStandardInfo *) g_ptr_array_index (standards, 0))->draft_tree, &error);
+  g_assert_no_error (error);
+  return g_strdup (ksp_node_get_value (ksp_node_find_descendant (root, id), field, lang));
+}
+
+/* Issue 17.5: the server goes away mid-edit; nothing typed is lost. */
+static void
+test_outage (void)
+{
+  KspWindow *a = open_window (0);
+  KspNode *card = find_kind (ksp_document_get_root (ksp_window_get_document (a)), "card");
+  KspNode *function = find_kind (card, "function");
+  GtkWidget *input;
+  g_autofree char *purpose = NULL;
+  g_autofree char *name = NULL;
+
+  ksp_window_select_element (a, ksp_node_get_id (card));
+  iterate_for (300);
+  type_into (a, "purpose", KSP_LANG_RU, "Цель до отключения");
+
+  server ("stop");
+  input = editor_input (a, "purpose", KSP_LANG_RU);
+  set_input (input, "Цель, набранная без сервера");
+  g_assert_false (ksp_element_form_commit (ksp_window_get_form (a)));
+  iterate_for (200);
+  {
+    g_autofree char *shown = input_text (input);
+    g_assert_cmpstr (shown, ==, "Цель, набранная без сервера");   /* the text stays in the field */
+  }
+  g_assert_true (has_label (GTK_WIDGET (a), "The connection to the server was lost. 1 change you typed is kept and "
+                                            "will be stored when the server is back."));
+  save_screenshot (a, "shared-outage.png");
+  /* another field, another element: both kept though the form moves on */
+  ksp_window_select_element (a, ksp_node_get_id (function));
+  iterate_for (300);
+  set_input (editor_input (a, "name", KSP_LANG_RU), "Функция без сервера");
+  g_assert_false (ksp_element_form_commit (ksp_window_get_form (a)));
+  iterate_for (100);
+  g_assert_true (has_label_prefix (GTK_WIDGET (a), "The connection to the server was lost. 2 changes"));
+  ksp_window_select_element (a, ksp_node_get_id (card));
+  iterate_for (300);
+
+  server ("start");
+  click (find_button (GTK_WIDGET (a), "_Try Again"));
+  iterate_for (300);
+  g_assert_false (has_label_prefix (GTK_WIDGET (a), "The connection to the server was lost"));
+  purpose = stored_value (ksp_node_get_id (card), "purpose", KSP_LANG_RU);
+  name = stored_value (ksp_node_get_id (function), "name", KSP_LANG_RU);
+  g_assert_cmpstr (purpose, ==, "Цель, набранная без сервера");
+  g_assert_cmpstr (name, ==, "Функция без сервера");
+  {
+    g_autofree char *shown = input_text (editor_input (a, "purpose", KSP_LANG_RU));
+    g_assert_cmpstr (shown, ==, "Цель, набранная без сервера");
+  }
+  save_screenshot (a, "shared-outage-back.png");
+  gtk_window_destroy (GTK_WINDOW (a));
+  iterate_for (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -166,5 +252,6 @@ main (int    argc,
     ksp_store_close (store);
   }
   g_test_add_func ("/ui/shared/two-windows", test_two_windows);
+  g_test_add_func ("/ui/shared/outage", test_outage);
   return g_test_run ();
 }

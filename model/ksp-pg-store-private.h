@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 /* The channel each log entry is announced on (its payload: the standard's ID), and the first key of the
  * standards' writer locks (pg_advisory_xact_lock (class, hashtext (standard_id))): 'KSP2'. */
 #define KSP_PG_CHANNEL "kasip_log"
+/* Who has which element open (ksp_store_announce_presence): "ACCOUNT\x1fSTANDARD\x1fELEMENT", never stored. */
+#define KSP_PG_PRESENCE_CHANNEL "kasip_presence"
+#define KSP_PG_LISTEN_SQL "LISTEN " KSP_PG_CHANNEL "; LISTEN " KSP_PG_PRESENCE_CHANNEL
 #define KSP_PG_STANDARD_LOCK_CLASS "1263751218"
 
 /* The parameters of one statement, as text (NULL: SQL NULL). */

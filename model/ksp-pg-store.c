@@ -18,6 +18,7 @@ struct _KspPgStore
   PGconn   *conn;
   guint     depth;   /* transaction nesting */
   gboolean  listening;  /* LISTEN KSP_PG_CHANNEL was said on this connection */
+  GPtrArray *presence;  /* KspPresenceNote heard and not taken yet */
   gboolean  lost;       /* the connection went away: nothing is sent until it is made again (reconnect) */
   guint     n_reconnections;
 };
@@ -177,7 +178,7 @@ reconnect (KspPgStore *self,
       set_up_connection (self, "SET client_min_messages = warning") &&
       (!ksp_store_is_read_only (KSP_STORE (self)) ||
        set_up_connection (self, "SET default_transaction_read_only = on")) &&
-      (!self->listening || set_up_connection (self, "LISTEN " KSP_PG_CHANNEL)))
+      (!self->listening || set_up_connection (self, KSP_PG_LISTEN_SQL)))
     {
       self->lost = FALSE;
       self->n_reconnections++;
@@ -1330,7 +1331,7 @@ ksp_pg_store_get_watch_fd (KspStore *store)
   if (!self->listening && self->depth == 0)
     {
       g_autoptr (GError) error = NULL;
-      if (exec_script (self, "LISTEN " KSP_PG_CHANNEL, "listening for changes", &error))
+      if (exec_script (self, KSP_PG_LISTEN_SQL, "listening for changes", &error))
         self->listening = TRUE;
       else
         g_warning ("%s", error->message);
@@ -1359,6 +1360,22 @@ ksp_pg_store_take_notifications (KspStore *store)
           PQfreemem (n);
           continue;
         }
+      if (g_str_equal (n->relname, KSP_PG_PRESENCE_CHANNEL))
+        {
+          /* kept for ksp_pg_store_take_presence */
+          g_auto (GStrv) parts = g_strsplit (n->extra, "\x1f", 3);
+          if (g_strv_length (parts) == 3)
+            {
+              KspPresenceNote *note = g_new0 (KspPresenceNote, 1);
+              note->session = g_strdup_printf ("%d", n->be_pid);
+              note->account = g_strdup (parts[0]);
+              note->standard_id = g_strdup (parts[1]);
+              note->element_id = *parts[2] ? g_strdup (parts[2]) : NULL;
+              g_ptr_array_add (self->presence, note);
+            }
+          PQfreemem (n);
+          continue;
+        }
       if (ids == NULL)
         ids = g_ptr_array_new_with_free_func (g_free);
       if (!g_ptr_array_find_with_equal_func (ids, n->extra, g_str_equal, NULL))
@@ -1368,10 +1385,43 @@ ksp_pg_store_take_notifications (KspStore *store)
   return ids;
 }
 
+/* Tells the other sessions that this one has @element_id of @standard_id open (NULL: none): a notification
+ * only, nothing stored (who has what open is a lease the listeners keep, ksp-workspace.c). */
+static gboolean
+ksp_pg_store_announce_presence (KspStore   *store,
+                                const char *standard_id,
+                                const char *element_id,
+                                GError    **error)
+{
+  KspPgStore *self = KSP_PG_STORE (store);
+  g_autofree char *payload = g_strdup_printf ("%s\x1f%s\x1f%s", ksp_store_get_user (store), standard_id,
+                                              element_id ? element_id : "");
+  KspPgParams p = { 0 };
+
+  _ksp_pg_text (&p, payload);
+  return _ksp_pg_command (self, "SELECT pg_notify('" KSP_PG_PRESENCE_CHANNEL "', $1::text)", &p,
+                          "saying what you have open", error);
+}
+
+static GPtrArray *
+ksp_pg_store_take_presence (KspStore *store)
+{
+  KspPgStore *self = KSP_PG_STORE (store);
+  GPtrArray *notes;
+
+  /* heard by ksp_pg_store_take_notifications, which the caller calls first */
+  if (self->presence->len == 0)
+    return NULL;
+  notes = self->presence;
+  self->presence = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_presence_note_free);
+  return notes;
+}
+
 static void
 ksp_pg_store_finalize (GObject *object)
 {
   close_conn (KSP_PG_STORE (object));
+  g_clear_pointer (&KSP_PG_STORE (object)->presence, g_ptr_array_unref);
   G_OBJECT_CLASS (ksp_pg_store_parent_class)->finalize (object);
 }
 
@@ -1408,6 +1458,8 @@ ksp_pg_store_class_init (KspPgStoreClass *klass)
   store_class->lock_standard = _ksp_pg_lock_standard;
   store_class->get_watch_fd = ksp_pg_store_get_watch_fd;
   store_class->take_notifications = ksp_pg_store_take_notifications;
+  store_class->announce_presence = ksp_pg_store_announce_presence;
+  store_class->take_presence = ksp_pg_store_take_presence;
   store_class->dup_integrity_problems = _ksp_pg_integrity_problems;
   store_class->dup_lock_holder = ksp_pg_store_dup_lock_holder;
   store_class->heartbeat = ksp_pg_store_heartbeat;
@@ -1422,6 +1474,7 @@ ksp_pg_store_class_init (KspPgStoreClass *klass)
 static void
 ksp_pg_store_init (KspPgStore *self)
 {
+  self->presence = g_ptr_array_new_with_free_func ((GDestroyNotify) ksp_presence_note_free);
 }
 
 KspStore *

@@ -865,6 +865,51 @@ ksp_store_take_notifications (KspStore *self)
 }
 
 void
+ksp_presence_note_free (KspPresenceNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->session);
+  g_free (note->account);
+  g_free (note->standard_id);
+  g_free (note->element_id);
+  g_free (note);
+}
+
+/**
+ * ksp_store_announce_presence:
+ * @element_id: (nullable): the element this session has open in @standard_id; %NULL: none
+ *
+ * Says to the other sessions of a shared workspace what this one has open — a note, not a lock: nothing is
+ * stored, and listeners forget it unless it is said again (ksp-workspace.c keeps the lease). Nothing to do
+ * where there are no other sessions (SQLite).
+ */
+gboolean
+ksp_store_announce_presence (KspStore   *self,
+                             const char *standard_id,
+                             const char *element_id,
+                             GError    **error)
+{
+  KspStoreClass *klass = KSP_STORE_GET_CLASS (self);
+
+  g_return_val_if_fail (standard_id != NULL, FALSE);
+  return klass->announce_presence ? klass->announce_presence (self, standard_id, element_id, error) : TRUE;
+}
+
+/**
+ * ksp_store_take_presence:
+ * Returns: (transfer full) (element-type KspPresenceNote) (nullable): what other sessions said they have
+ * open, heard by the last ksp_store_take_notifications(); %NULL when nothing.
+ */
+GPtrArray *
+ksp_store_take_presence (KspStore *self)
+{
+  KspStoreClass *klass = KSP_STORE_GET_CLASS (self);
+
+  return klass->take_presence ? klass->take_presence (self) : NULL;
+}
+
+void
 ksp_store_verification_free (KspStoreVerification *v)
 {
   if (v == NULL)

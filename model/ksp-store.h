@@ -222,6 +222,11 @@ struct _KspStoreClass
   int          (*get_watch_fd)        (KspStore *self);
   GPtrArray   *(*take_notifications)  (KspStore *self);
 
+  /* who has which element open: said to the other sessions (nothing stored), and what they said */
+  gboolean     (*announce_presence)   (KspStore *self, const char *standard_id, const char *element_id,
+                                       GError **error);
+  GPtrArray   *(*take_presence)       (KspStore *self);
+
   /* (helpers add theirs below this line) */
 
   /* copying a whole workspace to another backend (model/ksp-store-copy.h, `kasip workspace copy`). On the
@@ -309,6 +314,16 @@ GPtrArray   *ksp_store_list_log        (KspStore          *self,
                                         const char        *standard_id,
                                         GError           **error);
 
+/* What another session said it has open (ksp_store_take_presence). */
+typedef struct {
+  char *session;      /* the other session (a server process) */
+  char *account;
+  char *standard_id;
+  char *element_id;   /* (nullable): none any more (it closed the standard, or the workspace) */
+} KspPresenceNote;
+
+void         ksp_presence_note_free    (KspPresenceNote   *note);
+
 /* Concurrent writers: see ksp-store.c and docs/model.md § Concurrent editing. */
 gboolean     ksp_store_lock_standard   (KspStore          *self,
                                         const char        *standard_id,
@@ -322,6 +337,11 @@ gint64       ksp_store_get_revision    (KspStore          *self,
                                         GError           **error);
 int          ksp_store_get_watch_fd    (KspStore          *self);
 GPtrArray   *ksp_store_take_notifications (KspStore       *self);
+gboolean     ksp_store_announce_presence (KspStore        *self,
+                                        const char        *standard_id,
+                                        const char        *element_id,
+                                        GError           **error);
+GPtrArray   *ksp_store_take_presence   (KspStore          *self);
 
 /* Change sets and people (the rows; the rules are in model/review/ksp-review.h). */
 GPtrArray   *ksp_store_list_change_sets   (KspStore         *self,

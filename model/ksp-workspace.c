@@ -41,12 +41,31 @@ struct _KspWorkspace
   int         watch_fd;
   guint       tick_source;
   guint       ticks;
+
+  /* who has what open (ksp_workspace_set_presence) */
+  char       *own_standard;
+  char       *own_element;
+  GHashTable *presence;   /* session → Presence */
 };
+
+/* What another session said it has open, and when it said it last (g_get_monotonic_time). */
+typedef struct {
+  KspPresenceNote *note;
+  gint64           seen;
+} Presence;
+
+static void
+presence_free (Presence *p)
+{
+  ksp_presence_note_free (p->note);
+  g_free (p);
+}
 
 G_DEFINE_FINAL_TYPE (KspWorkspace, ksp_workspace, G_TYPE_OBJECT)
 
 enum {
   CHANGED,
+  PRESENCE_CHANGED,
   N_SIGNALS
 };
 
@@ -88,6 +107,9 @@ ksp_workspace_finalize (GObject *object)
 
   g_hash_table_unref (self->cached);
   g_hash_table_unref (self->known);
+  g_hash_table_unref (self->presence);
+  g_free (self->own_standard);
+  g_free (self->own_element);
   g_ptr_array_unref (self->drafts);
   G_OBJECT_CLASS (ksp_workspace_parent_class)->finalize (object);
 }
@@ -107,6 +129,12 @@ ksp_workspace_class_init (KspWorkspaceClass *klass)
    */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_UINT);
+  /**
+   * KspWorkspace::presence-changed:
+   * @standard_id: the standard in which someone else opened, left or stopped saying what they have open
+   */
+  signals[PRESENCE_CHANGED] = g_signal_new ("presence-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                            NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -115,6 +143,7 @@ ksp_workspace_init (KspWorkspace *self)
   self->cached = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_free);
   self->drafts = g_ptr_array_new ();
   self->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->presence = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) presence_free);
   self->watch_fd = -1;
 }
 
@@ -193,6 +222,8 @@ ksp_workspace_close (KspWorkspace *self)
 {
   g_return_if_fail (KSP_IS_WORKSPACE (self));
 
+  if (self->store && self->own_standard)
+    ksp_workspace_set_presence (self, NULL, NULL);   /* the others stop showing it at once */
   ksp_workspace_watch (self, FALSE);
   forget_drafts (self);
   g_hash_table_remove_all (self->cached);
@@ -364,6 +395,146 @@ take_notifications (KspWorkspace *self)
     }
 }
 
+/* ---------------------------------------------------------------------------------------------- */
+/* who has what open                                                                               */
+
+/* Said every KSP_WORKSPACE_PRESENCE_TICKS ticks (10 s); forgotten when not said for three times that. */
+#define KSP_WORKSPACE_PRESENCE_TICKS 50
+#define KSP_WORKSPACE_PRESENCE_LEASE_USEC (3 * 10 * G_USEC_PER_SEC)
+
+static void
+announce (KspWorkspace *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->store == NULL || self->own_standard == NULL || ksp_store_in_transaction (self->store))
+    return;
+  if (!ksp_store_announce_presence (self->store, self->own_standard, self->own_element, &error))
+    g_debug ("what you have open could not be said: %s", error->message);
+}
+
+static void
+take_presence (KspWorkspace *self)
+{
+  g_autoptr (GPtrArray) notes = ksp_store_take_presence (self->store);
+  gboolean newcomer = FALSE;
+
+  for (guint i = 0; notes && i < notes->len; i++)
+    {
+      KspPresenceNote *note = g_ptr_array_index (notes, i);
+      Presence *known = g_hash_table_lookup (self->presence, note->session);
+      g_autofree char *was_standard = known ? g_strdup (known->note->standard_id) : NULL;
+      gboolean moved = known == NULL || g_strcmp0 (known->note->element_id, note->element_id) != 0 ||
+                       g_strcmp0 (known->note->standard_id, note->standard_id) != 0;
+      Presence *p;
+
+      newcomer |= known == NULL;
+      p = g_new0 (Presence, 1);
+      p->note = g_ptr_array_steal_index (notes, i--);
+      p->seen = g_get_monotonic_time ();
+      g_hash_table_replace (self->presence, g_strdup (p->note->session), p);
+      if (moved)
+        {
+          if (was_standard && g_strcmp0 (was_standard, p->note->standard_id) != 0)
+            g_signal_emit (self, signals[PRESENCE_CHANGED], 0, was_standard);
+          g_signal_emit (self, signals[PRESENCE_CHANGED], 0, p->note->standard_id);
+        }
+    }
+  /* someone new: they learn at once what this session has open, not at its next lease */
+  if (newcomer)
+    announce (self);
+}
+
+static void
+expire_presence (KspWorkspace *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  gint64 now = g_get_monotonic_time ();
+  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+
+  g_hash_table_iter_init (&iter, self->presence);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Presence *p = value;
+      if (now - p->seen > KSP_WORKSPACE_PRESENCE_LEASE_USEC)
+        {
+          g_ptr_array_add (changed, g_strdup (p->note->standard_id));
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (self, signals[PRESENCE_CHANGED], 0, g_ptr_array_index (changed, i));
+}
+
+/**
+ * ksp_workspace_set_presence:
+ * @standard_id: (nullable): the standard (its document's ID) you have open; %NULL: none
+ * @element_id: (nullable): the element in it (the editor says the card, or the element outside cards)
+ *
+ * Says to the other sessions what you have open, now and every ten seconds while watched (a lease, not a
+ * lock: nobody is kept out, and it is forgotten thirty seconds after it was last said).
+ */
+void
+ksp_workspace_set_presence (KspWorkspace *self,
+                            const char   *standard_id,
+                            const char   *element_id)
+{
+  g_return_if_fail (KSP_IS_WORKSPACE (self));
+
+  if (g_strcmp0 (self->own_standard, standard_id) == 0 && g_strcmp0 (self->own_element, element_id) == 0)
+    return;
+  if (standard_id == NULL && self->own_standard)
+    {
+      /* leaving: said once, for the standard left */
+      g_autoptr (GError) error = NULL;
+      if (self->store && !ksp_store_announce_presence (self->store, self->own_standard, NULL, &error))
+        g_debug ("what you have open could not be said: %s", error->message);
+    }
+  g_free (self->own_standard);
+  g_free (self->own_element);
+  self->own_standard = g_strdup (standard_id);
+  self->own_element = g_strdup (element_id);
+  announce (self);
+}
+
+/**
+ * ksp_workspace_dup_presence:
+ * Returns: (transfer full) (element-type utf8 utf8): element ID → who else has it open in @standard_id, by
+ * their names, joined with ", " (several people, or one in several windows, once each)
+ */
+GHashTable *
+ksp_workspace_dup_presence (KspWorkspace *self,
+                            const char   *standard_id)
+{
+  GHashTable *by_element = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_return_val_if_fail (KSP_IS_WORKSPACE (self), by_element);
+
+  g_hash_table_iter_init (&iter, self->presence);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      Presence *p = value;
+      g_autofree char *name = NULL;
+      g_autofree char *key = NULL;
+      const char *had;
+
+      if (p->note->element_id == NULL || g_strcmp0 (p->note->standard_id, standard_id) != 0)
+        continue;
+      key = g_strdup_printf ("%s\x1f%s", p->note->element_id, p->note->account);
+      if (!g_hash_table_add (names, g_steal_pointer (&key)))
+        continue;   /* one person in two windows */
+      name = ksp_workspace_dup_display_name (self, p->note->account);
+      had = g_hash_table_lookup (by_element, p->note->element_id);
+      g_hash_table_insert (by_element, g_strdup (p->note->element_id),
+                           had ? g_strdup_printf ("%s, %s", had, name) : g_strdup (name));
+    }
+  return by_element;
+}
+
 /* Every KSP_WORKSPACE_TICK_MS: what has arrived (no network); every KSP_WORKSPACE_POLL_TICKS ticks, the
  * open drafts' revisions asked of the store, for what notifications did not tell (a backend without them,
  * a reconnection). */
@@ -387,7 +558,13 @@ on_tick (gpointer data)
       self->watch_fd_source = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, on_watch_fd, self);
     }
   take_notifications (self);
-  if (++self->ticks % KSP_WORKSPACE_POLL_TICKS == 0 && self->drafts->len > 0)
+  take_presence (self);
+  if (++self->ticks % KSP_WORKSPACE_PRESENCE_TICKS == 0)
+    {
+      announce (self);   /* the lease, said again */
+      expire_presence (self);
+    }
+  if (self->ticks % KSP_WORKSPACE_POLL_TICKS == 0 && self->drafts->len > 0)
     {
       g_autoptr (GError) error = NULL;
       if (!ksp_workspace_refresh (self, NULL, &error))

@@ -51,6 +51,12 @@ void          ksp_workspace_watch            (KspWorkspace *self,
 gboolean      ksp_workspace_refresh          (KspWorkspace *self,
                                               const char   *standard_id,
                                               GError      **error);
+/* Who has what open (a lease said to the other sessions, ::presence-changed when theirs changes). */
+void          ksp_workspace_set_presence     (KspWorkspace *self,
+                                              const char   *standard_id,
+                                              const char   *element_id);
+GHashTable   *ksp_workspace_dup_presence     (KspWorkspace *self,
+                                              const char   *standard_id);
 /* Who is working: the store's account. Working as another (the CLI's --as, tests) only where the store
  * allows it (ksp_store_act_as); emits ::changed (PEOPLE). */
 const char   *ksp_workspace_get_account      (KspWorkspace *self);

@@ -558,6 +558,7 @@ T = {
     "_Close and Lose Them": ("_Закрыть и потерять их", "_Жабу және оларды жоғалту"),
     "_Keep Window Open": ("_Не закрывать окно", "_Терезені ашық қалдыру"),
     "_Try Again": ("_Повторить", "_Қайталау"),
+    "◆ open by %s": ("◆ открыто: %s", "◆ ашқан: %s"),
 }
 
 # Plural messages: msgid -> (Russian forms [one, few, many], Kazakh forms [one, other]).

@@ -35,6 +35,7 @@ struct _KspOutlineView
 
   /* Review marks (ksp-review-marks.h): element ID → KspMark, shown under the kind of each row marked. */
   GHashTable               *marks;     /* or NULL */
+  GHashTable               *presence;  /* element ID → who else has it open (names), or NULL */
   GHashTable               *bound;     /* the GtkListItems bound, to update their marks in place */
 };
 
@@ -350,6 +351,7 @@ update_marks (KspOutlineView *self,
   guint flags = self->marks && id ? GPOINTER_TO_UINT (g_hash_table_lookup (self->marks, id)) : 0;
   g_autoptr (GPtrArray) parts = g_ptr_array_new ();
   g_autofree char *text = NULL;
+  g_autofree char *who = NULL;
 
   if (label == NULL)
     return;
@@ -363,11 +365,14 @@ update_marks (KspOutlineView *self,
     g_ptr_array_add (parts, (gpointer) _("● changed, not approved"));
   else if (flags & KSP_MARK_INSIDE_PENDING)
     g_ptr_array_add (parts, (gpointer) _("○ changes inside"));
+  if (self->presence && id && g_hash_table_lookup (self->presence, id))
+    /* Translators: an outline row's mark: who else has the element open now (their names) */
+    g_ptr_array_add (parts, who = g_strdup_printf (_("◆ open by %s"), (char *) g_hash_table_lookup (self->presence, id)));
   g_ptr_array_add (parts, NULL);
   text = g_strjoinv (" · ", (char **) parts->pdata);
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_visible (label, *text != '\0');
-  if (flags & (KSP_MARK_COMMENT | KSP_MARK_PENDING))
+  if (flags & (KSP_MARK_COMMENT | KSP_MARK_PENDING) || who)
     gtk_widget_add_css_class (label, "accent");
   else
     gtk_widget_remove_css_class (label, "accent");
@@ -509,6 +514,7 @@ ksp_outline_view_dispose (GObject *object)
   g_clear_pointer (&self->matches, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_hash_table_unref);
   g_clear_pointer (&self->marks, g_hash_table_unref);
+  g_clear_pointer (&self->presence, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), KSP_TYPE_OUTLINE_VIEW);
   {
     GtkWidget *child;
@@ -1013,6 +1019,30 @@ ksp_outline_view_set_marks (KspOutlineView *self,
     g_hash_table_ref (marks);
   g_clear_pointer (&self->marks, g_hash_table_unref);
   self->marks = marks;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    update_marks (self, item);
+}
+
+/**
+ * ksp_outline_view_set_presence:
+ * @presence: (nullable) (element-type utf8 utf8): element ID → who else has it open; a reference is kept
+ *
+ * Shows on each row who else has its element open (ksp_workspace_dup_presence), beside its marks.
+ */
+void
+ksp_outline_view_set_presence (KspOutlineView *self,
+                               GHashTable     *presence)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_return_if_fail (KSP_IS_OUTLINE_VIEW (self));
+
+  if (presence)
+    g_hash_table_ref (presence);
+  g_clear_pointer (&self->presence, g_hash_table_unref);
+  self->presence = presence;
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     update_marks (self, item);

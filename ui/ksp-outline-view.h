@@ -37,6 +37,8 @@ GtkWidget *ksp_outline_view_get_search_entry (KspOutlineView *self);
 const char *ksp_outline_view_row_tooltip  (GtkWidget     *label);
 void       ksp_outline_view_set_marks     (KspOutlineView *self,
                                            GHashTable     *marks);
+void       ksp_outline_view_set_presence  (KspOutlineView *self,
+                                           GHashTable     *presence);
 const char *ksp_outline_view_get_marks_text (KspOutlineView *self,
                                            KspNode        *node);
 int        ksp_outline_view_drop_place    (KspNode        *node,

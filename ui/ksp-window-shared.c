@@ -424,3 +424,42 @@ _ksp_window_ask_close_offline (KspWindow *self)
   g_signal_connect (dialog, "response", G_CALLBACK (on_close_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+/* ---------------------------------------------------------------------------------------------- */
+/* who else has what open                                                                          */
+
+/* The outline shows, on each row, who else has its element open in the standard shown. */
+void
+_ksp_window_presence_update (KspWindow *self)
+{
+  KspWorkspace *ws = ksp_window_get_workspace (self);
+  KspDocument *document = ksp_window_get_document (self);
+  g_autoptr (GHashTable) presence = NULL;
+
+  if (ws && document)
+    presence = ksp_workspace_dup_presence (ws, ksp_node_get_id (ksp_document_get_root (document)));
+  ksp_outline_view_set_presence (ksp_window_get_outline (self), presence);
+}
+
+/* Says what this window has open: the card of @node (or @node outside the cards), in the draft shown; none
+ * for a view of an edition or without a document. */
+void
+_ksp_window_presence_selected (KspWindow *self,
+                               KspNode   *node)
+{
+  KspWorkspace *ws = ksp_window_get_workspace (self);
+  KspDocument *document = ksp_window_get_document (self);
+  KspNode *card = node;
+
+  if (ws == NULL)
+    return;
+  if (document == NULL || node == NULL || ksp_document_is_read_only (document))
+    {
+      ksp_workspace_set_presence (ws, NULL, NULL);
+      return;
+    }
+  while (card && g_strcmp0 (ksp_node_get_kind (card), "card") != 0)
+    card = ksp_node_get_parent (card);
+  ksp_workspace_set_presence (ws, ksp_node_get_id (ksp_document_get_root (document)),
+                              ksp_node_get_id (card ? card : node));
+}

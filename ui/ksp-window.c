@@ -380,6 +380,9 @@ set_document (KspWindow   *self,
     }
   update_read_only (self);
   _ksp_window_review_set_document (self, document);
+  _ksp_window_presence_update (self);
+  if (document == NULL)
+    _ksp_window_presence_selected (self, NULL);
   update_export_actions (self);
   _ksp_window_structure_update (self);
   _ksp_window_search_update (self);
@@ -515,8 +518,11 @@ ksp_window_open_workspace (KspWindow   *self,
   if (!KSP_STORE_GET_CLASS (self->store)->refuses_acting_as)
     ksp_store_set_user (self->store, g_get_user_name ());
   self->workspace = ksp_workspace_new (self->store);
-  /* other people's changes on a shared workspace come into the open draft as they are committed */
+  /* other people's changes on a shared workspace come into the open draft as they are committed, and what
+   * they have open is shown in the outline */
   ksp_workspace_watch (self->workspace, TRUE);
+  g_signal_connect_object (self->workspace, "presence-changed", G_CALLBACK (_ksp_window_presence_update), self,
+                           G_CONNECT_SWAPPED);
   self->standards = g_steal_pointer (&standards);
   load_classifiers (self);
 
@@ -1323,6 +1329,7 @@ on_node_selected (KspWindow *self,
   ksp_element_form_set_node (self->form, node);
   if (self->review_panel)
     ksp_review_panel_set_element (self->review_panel, node);
+  _ksp_window_presence_selected (self, node);
   if (node && !self->opening)
     _ksp_window_session_place_changed (self); /* also kept when the session ends without closing */
 }

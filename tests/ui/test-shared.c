@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "ksp-element-form.h"
 #include "ksp-field-editor.h"
@@ -70,6 +71,30 @@ test_two_windows (void)
   iterate_for (300);
   card_b = ksp_document_lookup (ksp_window_get_document (b), ksp_node_get_id (card_a));
   g_assert_true (card_a != card_b);   /* two sessions, two trees */
+
+  /* 0. presence: each window's outline shows that the other has the card open */
+  {
+    gint64 start = g_get_monotonic_time ();
+    const char *marks = NULL;
+
+    while (g_get_monotonic_time () - start < 3 * G_USEC_PER_SEC)
+      {
+        marks = ksp_outline_view_get_marks_text (ksp_window_get_outline (a), card_a);
+        if (marks && strstr (marks, "open by"))
+          break;
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (2000);
+      }
+    g_test_message ("the other window's presence shown after %.0f ms: %s",
+                    (g_get_monotonic_time () - start) / 1000.0, marks);
+    g_assert_nonnull (marks);
+    g_assert_nonnull (strstr (marks, "◆ open by "));
+    iterate_for (300);
+    marks = ksp_outline_view_get_marks_text (ksp_window_get_outline (b), card_b);
+    g_assert_nonnull (marks);
+    g_assert_nonnull (strstr (marks, "◆ open by "));
+    save_screenshot (a, "shared-a-presence.png");
+  }
 
   /* 1. an edit stored in A appears in B within a second */
   type_into (a, "profession_name", KSP_LANG_KK, "Жеке көмекші (ортақ)");
@@ -150,10 +175,13 @@ server (const char *what)
 {
   const char *ctl = g_getenv ("KASIP_TEST_PG_CTL");
   g_autofree char *command = g_strdup_printf ("%s %s", ctl, what);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   int status = 0;
 
   g_assert_nonnull (ctl);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  /* what pg_ctl says is not the test's TAP output */
+  g_assert_true (g_spawn_command_line_sync (command, &out, &err, &status, NULL));
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 

@@ -414,7 +414,7 @@ copy_put_log_entry (KspStore          *store,
 {
   KspPgStore *self = KSP_PG_STORE (store);
   g_autofree char *head = NULL;
-  KspPgParams p = { 0 }, h = { 0 };
+  KspPgParams p = { 0 };
   gint64 count = 0;
 
   if (!lock_head (self, &head, &count, error))
@@ -442,32 +442,8 @@ copy_put_log_entry (KspStore          *store,
                               " $7::text, $8::text, $9::bigint, $10::text, $11::text)", &p, "copying the change log",
                         error))
     return FALSE;
-  for (guint i = 0; i < entry->records->len; i++)
-    {
-      const KspChangeRecord *rec = g_ptr_array_index (entry->records, i);
-      KspPgParams q = { 0 };
-
-      _ksp_pg_int (&q, entry->id);
-      _ksp_pg_int (&q, i);
-      _ksp_pg_text (&q, ksp_record_op_to_string (rec->op));
-      _ksp_pg_text (&q, rec->element_id);
-      _ksp_pg_text (&q, rec->kind);
-      _ksp_pg_text (&q, rec->field);
-      _ksp_pg_text (&q, rec->lang == KSP_LANG_NONE ? NULL : ksp_lang_to_string (rec->lang));
-      _ksp_pg_text (&q, rec->old_value);
-      _ksp_pg_text (&q, rec->new_value);
-      _ksp_pg_text (&q, rec->subtree);
-      _ksp_pg_text (&q, rec->content_hash);
-      if (!_ksp_pg_command (self, "INSERT INTO log_record (log_id, seq, op, element_id, kind, field, lang, old_value,"
-                                  " new_value, subtree, content_hash) VALUES ($1::bigint, $2::integer, $3::text, $4::text,"
-                                  " $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text)", &q,
-                            "copying a change", error))
-        return FALSE;
-    }
-  _ksp_pg_text (&h, entry->hash);
-  _ksp_pg_int (&h, count + 1);
-  return _ksp_pg_command (self, "UPDATE meta SET value = CASE key WHEN 'log_head' THEN $1::text ELSE $2::text END"
-                                " WHERE key IN ('log_head', 'log_count')", &h, "recording the change log's head", error);
+  return _ksp_pg_log_insert_records (self, entry, "copying a change", error) &&
+         _ksp_pg_log_move_head (self, entry->hash, count + 1, error);
 }
 
 /* The next ID of each table whose IDs were copied: past the largest. */

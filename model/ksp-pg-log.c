@@ -50,6 +50,53 @@ _ksp_pg_log_head (KspStore *store,
   return read_head (KSP_PG_STORE (store), FALSE, out_hash, out_count, error);
 }
 
+/* The records of @entry (stored, with its ID), in order. */
+gboolean
+_ksp_pg_log_insert_records (KspPgStore        *self,
+                            const KspLogEntry *entry,
+                            const char        *what,
+                            GError           **error)
+{
+  for (guint i = 0; i < entry->records->len; i++)
+    {
+      const KspChangeRecord *rec = g_ptr_array_index (entry->records, i);
+      KspPgParams q = { 0 };
+
+      _ksp_pg_int (&q, entry->id);
+      _ksp_pg_int (&q, i);
+      _ksp_pg_text (&q, ksp_record_op_to_string (rec->op));
+      _ksp_pg_text (&q, rec->element_id);
+      _ksp_pg_text (&q, rec->kind);
+      _ksp_pg_text (&q, rec->field);
+      _ksp_pg_text (&q, rec->lang == KSP_LANG_NONE ? NULL : ksp_lang_to_string (rec->lang));
+      _ksp_pg_text (&q, rec->old_value);
+      _ksp_pg_text (&q, rec->new_value);
+      _ksp_pg_text (&q, rec->subtree);
+      _ksp_pg_text (&q, rec->content_hash);
+      if (!_ksp_pg_command (self, "INSERT INTO log_record (log_id, seq, op, element_id, kind, field, lang, old_value,"
+                                  " new_value, subtree, content_hash) VALUES ($1::bigint, $2::integer, $3::text, $4::text,"
+                                  " $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text)", &q,
+                            what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The chain's head moves on to @hash, the @count-th entry. */
+gboolean
+_ksp_pg_log_move_head (KspPgStore *self,
+                       const char *hash,
+                       gint64      count,
+                       GError    **error)
+{
+  KspPgParams h = { 0 };
+
+  _ksp_pg_text (&h, hash);
+  _ksp_pg_int (&h, count);
+  return _ksp_pg_command (self, "UPDATE meta SET value = CASE key WHEN 'log_head' THEN $1::text ELSE $2::text END"
+                                " WHERE key IN ('log_head', 'log_count')", &h, "recording the change log's head", error);
+}
+
 /* Seals @entry after the chain's head and stores it with its records; the head moves on. In the caller's
  * transaction (or one of its own). */
 gboolean
@@ -60,7 +107,7 @@ _ksp_pg_log_append (KspStore    *store,
   KspPgStore *self = KSP_PG_STORE (store);
   g_autofree char *head = NULL;
   g_autoptr (PGresult) r = NULL;
-  KspPgParams p = { 0 }, h = { 0 };
+  KspPgParams p = { 0 };
   gint64 count = 0;
   gboolean own = !ksp_store_in_transaction (store);
 
@@ -92,32 +139,8 @@ _ksp_pg_log_append (KspStore    *store,
                            "recording the change log", error)))
     goto failed;
   entry->id = _ksp_pg_int64 (r, 0, 0);
-  for (guint i = 0; i < entry->records->len; i++)
-    {
-      const KspChangeRecord *rec = g_ptr_array_index (entry->records, i);
-      KspPgParams q = { 0 };
-
-      _ksp_pg_int (&q, entry->id);
-      _ksp_pg_int (&q, i);
-      _ksp_pg_text (&q, ksp_record_op_to_string (rec->op));
-      _ksp_pg_text (&q, rec->element_id);
-      _ksp_pg_text (&q, rec->kind);
-      _ksp_pg_text (&q, rec->field);
-      _ksp_pg_text (&q, rec->lang == KSP_LANG_NONE ? NULL : ksp_lang_to_string (rec->lang));
-      _ksp_pg_text (&q, rec->old_value);
-      _ksp_pg_text (&q, rec->new_value);
-      _ksp_pg_text (&q, rec->subtree);
-      _ksp_pg_text (&q, rec->content_hash);
-      if (!_ksp_pg_command (self, "INSERT INTO log_record (log_id, seq, op, element_id, kind, field, lang, old_value,"
-                                  " new_value, subtree, content_hash) VALUES ($1::bigint, $2::integer, $3::text, $4::text,"
-                                  " $5::text, $6::text, $7::text, $8::text, $9::text, $10::text, $11::text)", &q,
-                            "recording a change", error))
-        goto failed;
-    }
-  _ksp_pg_text (&h, entry->hash);
-  _ksp_pg_int (&h, count + 1);
-  if (!_ksp_pg_command (self, "UPDATE meta SET value = CASE key WHEN 'log_head' THEN $1::text ELSE $2::text END"
-                              " WHERE key IN ('log_head', 'log_count')", &h, "recording the change log's head", error))
+  if (!_ksp_pg_log_insert_records (self, entry, "recording a change", error) ||
+      !_ksp_pg_log_move_head (self, entry->hash, count + 1, error))
     goto failed;
   {
     /* the other sessions hear of it when it commits (and never of a rolled-back one) */

@@ -85,6 +85,14 @@ gint64        _ksp_pg_log_revision   (KspStore       *store,
 gboolean      _ksp_pg_lock_standard  (KspStore       *store,
                                       const char     *standard_id,
                                       GError        **error);
+gboolean      _ksp_pg_log_insert_records (KspPgStore *self,
+                                      const KspLogEntry *entry,
+                                      const char     *what,
+                                      GError        **error);
+gboolean      _ksp_pg_log_move_head  (KspPgStore     *self,
+                                      const char     *hash,
+                                      gint64          count,
+                                      GError        **error);
 gboolean      _ksp_pg_log_head       (KspStore       *store,
                                       char          **out_hash,
                                       gint64         *out_count,

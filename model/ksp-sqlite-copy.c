@@ -386,27 +386,12 @@ copy_put_tree (KspStore             *store,
 }
 
 static gboolean
-set_head (KspSqliteStore *self,
-          const char     *key,
-          const char     *value,
-          GError        **error)
-{
-  sqlite3_stmt *s = _ksp_sqlite_stmt (self, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", error);
-
-  if (s == NULL)
-    return FALSE;
-  _ksp_sqlite_bind_text (s, 1, key);
-  _ksp_sqlite_bind_text (s, 2, value);
-  return _ksp_sqlite_step_done (self, s, error, "recording the change log's head");
-}
-
-static gboolean
 copy_put_log_entry (KspStore          *store,
                     const KspLogEntry *entry,
                     GError           **error)
 {
   KspSqliteStore *self = KSP_SQLITE_STORE (store);
-  g_autofree char *head = NULL, *count_text = NULL;
+  g_autofree char *head = NULL;
   gint64 count = 0;
   sqlite3_stmt *s;
 
@@ -435,29 +420,8 @@ copy_put_log_entry (KspStore          *store,
   _ksp_sqlite_bind_text (s, 11, entry->hash);
   if (!_ksp_sqlite_step_done (self, s, error, "copying the change log"))
     return FALSE;
-  for (guint i = 0; i < entry->records->len; i++)
-    {
-      const KspChangeRecord *r = g_ptr_array_index (entry->records, i);
-      if (!(s = _ksp_sqlite_stmt (self, "INSERT INTO log_record (log_id, seq, op, element_id, kind, field, lang,"
-                                        " old_value, new_value, subtree, content_hash)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error)))
-        return FALSE;
-      sqlite3_bind_int64 (s, 1, entry->id);
-      sqlite3_bind_int (s, 2, (int) i);
-      _ksp_sqlite_bind_text (s, 3, ksp_record_op_to_string (r->op));
-      _ksp_sqlite_bind_text (s, 4, r->element_id);
-      _ksp_sqlite_bind_text (s, 5, r->kind);
-      _ksp_sqlite_bind_text (s, 6, r->field);
-      _ksp_sqlite_bind_text (s, 7, r->lang == KSP_LANG_NONE ? NULL : ksp_lang_to_string (r->lang));
-      _ksp_sqlite_bind_text (s, 8, r->old_value);
-      _ksp_sqlite_bind_text (s, 9, r->new_value);
-      _ksp_sqlite_bind_text (s, 10, r->subtree);
-      _ksp_sqlite_bind_text (s, 11, r->content_hash);
-      if (!_ksp_sqlite_step_done (self, s, error, "copying a change"))
-        return FALSE;
-    }
-  count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count + 1);
-  return set_head (self, "log_head", entry->hash, error) && set_head (self, "log_count", count_text, error);
+  return _ksp_sqlite_log_insert_records (self, entry, "copying a change", error) &&
+         _ksp_sqlite_log_move_head (self, entry->hash, count + 1, error);
 }
 
 /* Row numbers follow the largest in each table: nothing to move on. */

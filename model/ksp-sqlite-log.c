@@ -65,10 +65,12 @@ _ksp_sqlite_log_head (KspSqliteStore *self,
   return TRUE;
 }
 
-static gboolean
-insert_records (KspSqliteStore    *self,
-                const KspLogEntry *entry,
-                GError           **error)
+/* The records of @entry (stored, with its ID), in order. */
+gboolean
+_ksp_sqlite_log_insert_records (KspSqliteStore    *self,
+                                const KspLogEntry *entry,
+                                const char        *what,
+                                GError           **error)
 {
   for (guint i = 0; i < entry->records->len; i++)
     {
@@ -89,10 +91,22 @@ insert_records (KspSqliteStore    *self,
       _ksp_sqlite_bind_text (s, 9, r->new_value);
       _ksp_sqlite_bind_text (s, 10, r->subtree);
       _ksp_sqlite_bind_text (s, 11, r->content_hash);
-      if (!_ksp_sqlite_step_done (self, s, error, "recording a change"))
+      if (!_ksp_sqlite_step_done (self, s, error, what))
         return FALSE;
     }
   return TRUE;
+}
+
+/* The chain's head moves on to @hash, the @count-th entry. */
+gboolean
+_ksp_sqlite_log_move_head (KspSqliteStore *self,
+                           const char     *hash,
+                           gint64          count,
+                           GError        **error)
+{
+  g_autofree char *count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count);
+
+  return meta_set (self, "log_head", hash, error) && meta_set (self, "log_count", count_text, error);
 }
 
 /* Seals @entry after the chain's head and stores it with its records; the head moves on. In the caller's
@@ -102,7 +116,7 @@ _ksp_sqlite_log_append (KspSqliteStore *self,
                         KspLogEntry    *entry,
                         GError        **error)
 {
-  g_autofree char *head = NULL, *count_text = NULL;
+  g_autofree char *head = NULL;
   gint64 count = 0;
   sqlite3_stmt *s;
 
@@ -130,9 +144,8 @@ _ksp_sqlite_log_append (KspSqliteStore *self,
   if (!_ksp_sqlite_step_done (self, s, error, "recording the change log"))
     return FALSE;
   entry->id = sqlite3_last_insert_rowid (_ksp_sqlite_db (self));
-  count_text = g_strdup_printf ("%" G_GINT64_FORMAT, count + 1);
-  return insert_records (self, entry, error) && meta_set (self, "log_head", entry->hash, error) &&
-         meta_set (self, "log_count", count_text, error);
+  return _ksp_sqlite_log_insert_records (self, entry, "recording a change", error) &&
+         _ksp_sqlite_log_move_head (self, entry->hash, count + 1, error);
 }
 
 static gboolean

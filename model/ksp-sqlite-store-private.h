@@ -44,6 +44,14 @@ GPtrArray    *_ksp_sqlite_log_list_after (KspSqliteStore *self,
 gint64        _ksp_sqlite_log_revision (KspSqliteStore *self,
                                         const char     *standard_id,
                                         GError        **error);
+gboolean      _ksp_sqlite_log_insert_records (KspSqliteStore    *self,
+                                              const KspLogEntry *entry,
+                                              const char        *what,
+                                              GError           **error);
+gboolean      _ksp_sqlite_log_move_head (KspSqliteStore *self,
+                                         const char     *hash,
+                                         gint64          count,
+                                         GError        **error);
 gboolean      _ksp_sqlite_log_head    (KspSqliteStore *self,
                                        char          **out_hash,
                                        gint64         *out_count,

@@ -34,6 +34,7 @@ void     _ksp_window_keep_offline  (KspWindow      *window,
 guint    _ksp_window_get_n_offline (KspWindow      *window);
 gboolean _ksp_window_retry_offline (KspWindow      *window);
 void     _ksp_window_ask_close_offline (KspWindow  *window);
+void     _ksp_window_offline_restore   (KspWindow  *window);
 void     _ksp_window_presence_update   (KspWindow  *window);
 void     _ksp_window_presence_selected (KspWindow  *window,
                                         KspNode    *node);

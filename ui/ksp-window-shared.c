@@ -7,12 +7,19 @@
  * The connection to the server was lost: what was typed and not stored is kept here (the outbox: the
  * element, the field, the text and what it was typed over), a bar says so, and every few seconds — or at
  * Try Again — it is written again, which also connects again (ksp-pg-store.c); a conflict found then is
- * asked as above. Closing the window with something still kept asks first.
+ * asked as above. Closing the window with something still kept asks first. The outbox is also written to
+ * the user's state folder ($XDG_STATE_HOME/kasip/outbox/PID.ini) while it holds anything, so that a crash
+ * while the server is away loses nothing either: the next window to open that workspace takes the changes
+ * of a process that is gone back into its outbox and stores them.
  */
 #include "config.h"
 
 #include <adwaita.h>
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "ksp-field-editor.h"
 #include "ksp-window-private.h"
@@ -221,12 +228,14 @@ offline_free (Offline *o)
 }
 
 static void retry (Offline *o);
+static void save_outbox (Offline *o);
 
 static void
 update_bar (Offline *o)
 {
   g_autofree char *text = NULL;
 
+  save_outbox (o);
   if (o->outbox->len == 0)
     {
       gtk_widget_set_visible (o->bar, FALSE);
@@ -289,6 +298,62 @@ retry (Offline *o)
     o->retry_source = g_timeout_add_seconds (RETRY_SECONDS, on_retry_timeout, o);
   else if (stored)
     ksp_window_show_error (o->window, _("The server is back: what you typed is stored"));
+}
+
+/* ---- on disk, for a crash while the server is away ---- */
+
+static char *
+outbox_dir (void)
+{
+  return g_build_filename (g_get_user_state_dir (), "kasip", "outbox", NULL);
+}
+
+static char *
+outbox_path (GPid pid)
+{
+  g_autofree char *dir = outbox_dir ();
+  g_autofree char *name = g_strdup_printf ("%d.ini", (int) pid);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Writes the outbox (one group per change: the workspace, the standard, the element, the field, the
+ * language, the text and what it was typed over), or removes the file when it is empty. */
+static void
+save_outbox (Offline *o)
+{
+  g_autofree char *path = outbox_path (getpid ());
+  g_autoptr (GKeyFile) file = NULL;
+  g_autoptr (GError) error = NULL;
+  KspStore *store = ksp_window_get_store (o->window);
+
+  if (o->outbox->len == 0)
+    {
+      g_unlink (path);
+      return;
+    }
+  file = g_key_file_new ();
+  for (guint i = 0; i < o->outbox->len; i++)
+    {
+      Pending *p = g_ptr_array_index (o->outbox, i);
+      g_autofree char *group = g_strdup_printf ("change %u", i + 1);
+      KspStore *its = ksp_document_get_store (p->document);
+
+      g_key_file_set_string (file, group, "workspace", ksp_store_get_location (its ? its : store));
+      g_key_file_set_string (file, group, "standard", ksp_node_get_id (ksp_document_get_root (p->document)));
+      g_key_file_set_string (file, group, "element", ksp_node_get_id (p->node));
+      g_key_file_set_string (file, group, "field", p->field->name);
+      g_key_file_set_string (file, group, "lang", ksp_lang_to_string (p->lang));
+      g_key_file_set_string (file, group, "text", p->text);
+      if (p->seen)
+        g_key_file_set_string (file, group, "seen", p->seen);
+      g_key_file_set_string (file, group, "name", p->name);
+    }
+  {
+    g_autofree char *dir = outbox_dir ();
+    g_mkdir_with_parents (dir, 0700);
+  }
+  if (!g_key_file_save_to_file (file, path, &error))
+    g_warning ("the changes kept for the server could not be written to %s: %s", path, error->message);
 }
 
 static Offline *
@@ -396,7 +461,16 @@ on_close_response (AdwMessageDialog *dialog,
                    KspWindow        *self)
 {
   if (g_strcmp0 (response, "close") == 0)
-    _ksp_window_close_anyway (self);
+    {
+      /* lost as the user said: not offered again by the next window */
+      Offline *o = g_object_get_data (G_OBJECT (self), "ksp-offline");
+      if (o)
+        {
+          g_ptr_array_set_size (o->outbox, 0);
+          save_outbox (o);
+        }
+      _ksp_window_close_anyway (self);
+    }
 }
 
 /* Closing with typed changes the server has not taken: said, and the window kept open unless the user
@@ -462,4 +536,104 @@ _ksp_window_presence_selected (KspWindow *self,
     card = ksp_node_get_parent (card);
   ksp_workspace_set_presence (ws, ksp_node_get_id (ksp_document_get_root (document)),
                               ksp_node_get_id (card ? card : node));
+}
+
+static gboolean
+process_gone (GPid pid)
+{
+  return pid > 0 && pid != getpid () && kill (pid, 0) != 0 && errno == ESRCH;
+}
+
+/**
+ * _ksp_window_offline_restore:
+ *
+ * The window opened a workspace: the changes a process that is gone kept for the server of this
+ * workspace, in the standard shown, come into this window's outbox and are stored now (a conflict found
+ * then is asked as ever). Those of another standard stay for the window that opens it.
+ */
+void
+_ksp_window_offline_restore (KspWindow *self)
+{
+  g_autofree char *dir_path = outbox_dir ();
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  KspDocument *document = ksp_window_get_document (self);
+  KspStore *store = ksp_window_get_store (self);
+  const char *name;
+  guint restored = 0;
+
+  if (dir == NULL || document == NULL || store == NULL || ksp_document_is_read_only (document))
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr (GKeyFile) file = g_key_file_new ();
+      g_autoptr (GKeyFile) left = g_key_file_new ();
+      g_auto (GStrv) groups = NULL;
+      guint n_left = 0;
+      GPid pid = (GPid) g_ascii_strtoll (name, NULL, 10);
+
+      if (!g_str_has_suffix (name, ".ini") || !process_gone (pid) ||
+          !g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, NULL))
+        continue;
+      groups = g_key_file_get_groups (file, NULL);
+      for (guint i = 0; groups[i]; i++)
+        {
+          g_autofree char *location = g_key_file_get_string (file, groups[i], "workspace", NULL);
+          g_autofree char *standard = g_key_file_get_string (file, groups[i], "standard", NULL);
+          g_autofree char *element = g_key_file_get_string (file, groups[i], "element", NULL);
+          g_autofree char *field = g_key_file_get_string (file, groups[i], "field", NULL);
+          g_autofree char *lang_text = g_key_file_get_string (file, groups[i], "lang", NULL);
+          g_autofree char *text = g_key_file_get_string (file, groups[i], "text", NULL);
+          g_autofree char *seen = g_key_file_get_string (file, groups[i], "seen", NULL);
+          g_autofree char *label = g_key_file_get_string (file, groups[i], "name", NULL);
+          KspNode *node = element ? ksp_document_lookup (document, element) : NULL;
+          const KspFieldSpec *spec = node && field ? ksp_kind_lookup_field (ksp_node_get_kind_spec (node), field) : NULL;
+          KspLang lang = KSP_LANG_NONE;
+
+          if (lang_text && *lang_text)
+            ksp_lang_from_string (lang_text, &lang);
+          if (g_strcmp0 (location, ksp_store_get_location (store)) != 0 ||
+              g_strcmp0 (standard, ksp_node_get_id (ksp_document_get_root (document))) != 0 || spec == NULL ||
+              text == NULL)
+            {
+              /* another workspace's, another standard's: kept for the window that opens it */
+              g_auto (GStrv) keys = g_key_file_get_keys (file, groups[i], NULL, NULL);
+              g_autofree char *group = g_strdup_printf ("change %u", ++n_left);
+              for (guint k = 0; keys && keys[k]; k++)
+                {
+                  g_autofree char *v = g_key_file_get_string (file, groups[i], keys[k], NULL);
+                  g_key_file_set_string (left, group, keys[k], v);
+                }
+              continue;
+            }
+          {
+            Offline *o = get_offline (self);
+            Pending *p = g_new0 (Pending, 1);
+            p->document = g_object_ref (document);
+            p->node = g_object_ref (node);
+            p->field = spec;
+            p->lang = lang;
+            p->text = g_steal_pointer (&text);
+            p->seen = g_steal_pointer (&seen);
+            p->name = g_strdup (label ? label : field);
+            g_ptr_array_add (o->outbox, p);
+            restored++;
+          }
+        }
+      if (n_left > 0)
+        g_key_file_save_to_file (left, path, NULL);
+      else
+        g_unlink (path);
+    }
+  if (restored > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u change typed while the server was away, in a "
+                                                            "session that ended without closing, is being stored",
+                                                            "%u changes typed while the server was away, in a "
+                                                            "session that ended without closing, are being stored",
+                                                            restored), restored);
+      ksp_window_show_error (self, text);
+      retry (get_offline (self));
+    }
 }

@@ -571,6 +571,8 @@ ksp_window_open_workspace (KspWindow   *self,
           gtk_widget_set_visible (self->notice_bar, TRUE);
         }
       _ksp_window_recovery_begin (ksp_store_get_location (self->store));
+      /* and what such a session kept for a server that was away */
+      _ksp_window_offline_restore (self);
     }
   return TRUE;
 }

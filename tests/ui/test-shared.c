@@ -257,10 +257,55 @@ test_outage (void)
   iterate_for (100);
 }
 
+/* Issue 17.5: a session that ended without closing while the server was away left its typed changes in its
+ * outbox file; the next window on that workspace stores them. */
+static void
+test_outbox_after_crash (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GKeyFile) file = g_key_file_new ();
+  g_autofree char *dir = g_build_filename (g_get_user_state_dir (), "kasip", "outbox", NULL);
+  g_autofree char *path = g_build_filename (dir, "4194300.ini", NULL);   /* a process that is not there */
+  g_autofree char *stored = NULL;
+  g_autofree char *card_id = NULL;
+  g_autofree char *standard_id = NULL;
+  KspWindow *a;
+
+  {
+    /* what a crashed editor would have written: the card's purpose typed while the server was away */
+    g_autoptr (KspStore) store = ksp_store_open_uri (uri, KSP_STORE_OPEN_READ_ONLY, &error);
+    g_autoptr (GPtrArray) standards = ksp_store_list_standards (store, &error);
+    g_autoptr (KspNode) root = ksp_store_load_tree (store, ((KspStandardInfo *) standards->pdata[0])->draft_tree,
+                                                   &error);
+    g_assert_no_error (error);
+    card_id = g_strdup (ksp_node_get_id (find_kind (root, "card")));
+    standard_id = g_strdup (ksp_node_get_id (root));
+    g_key_file_set_string (file, "change 1", "workspace", ksp_store_get_location (store));
+    g_key_file_set_string (file, "change 1", "standard", standard_id);
+    g_key_file_set_string (file, "change 1", "element", card_id);
+    g_key_file_set_string (file, "change 1", "field", "purpose");
+    g_key_file_set_string (file, "change 1", "lang", "kk");
+    g_key_file_set_string (file, "change 1", "text", "Сервер жоқта терілген мақсат");
+    g_key_file_set_string (file, "change 1", "name", "Қызметтің негізгі мақсаты (Kazakh)");
+  }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_key_file_save_to_file (file, path, &error));
+
+  a = open_window (0);
+  iterate_for (300);
+  stored = stored_value (card_id, "purpose", KSP_LANG_KK);
+  g_assert_cmpstr (stored, ==, "Сервер жоқта терілген мақсат");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));   /* taken, not offered again */
+  gtk_window_destroy (GTK_WINDOW (a));
+  iterate_for (100);
+}
+
 int
 main (int    argc,
       char **argv)
 {
+  g_autofree char *home = NULL;
+
   uri = g_getenv ("KASIP_TEST_PG_URI");
   ui_test_init (&argc, &argv);
   if (uri == NULL || !g_str_has_prefix (uri, "postgresql:"))
@@ -268,6 +313,7 @@ main (int    argc,
       g_test_skip ("no PostgreSQL server: run through tests/store/with-postgres.sh");
       return g_test_run ();
     }
+  home = isolate_user_dirs ();   /* the outbox and session notes of these windows only */
   {
     /* the shared workspace, with the sample, made as `kasip sample` would */
     g_autoptr (GError) error = NULL;
@@ -281,5 +327,10 @@ main (int    argc,
   }
   g_test_add_func ("/ui/shared/two-windows", test_two_windows);
   g_test_add_func ("/ui/shared/outage", test_outage);
-  return g_test_run ();
+  g_test_add_func ("/ui/shared/outbox-after-crash", test_outbox_after_crash);
+  {
+    int status = g_test_run ();
+    remove_tree (home);
+    return status;
+  }
 }

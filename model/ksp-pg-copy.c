@@ -72,20 +72,7 @@ copy_read_rows (KspStore *store,
     }
   for (int i = 0; i < PQntuples (comments); i++)
     {
-      KspComment *c = g_new0 (KspComment, 1);
-      c->id = _ksp_pg_int64 (comments, i, 0);
-      c->standard_id = _ksp_pg_dup (comments, i, 1);
-      c->element_id = _ksp_pg_dup (comments, i, 2);
-      c->field = _ksp_pg_dup (comments, i, 3);
-      if (PQgetisnull (comments, i, 4) || !ksp_lang_from_string (PQgetvalue (comments, i, 4), &c->lang))
-        c->lang = KSP_LANG_NONE;
-      c->reply_to = _ksp_pg_int64 (comments, i, 5);
-      c->author = _ksp_pg_dup (comments, i, 6);
-      c->text = _ksp_pg_dup (comments, i, 7);
-      c->created_at = _ksp_pg_dup (comments, i, 8);
-      c->resolved_by = _ksp_pg_dup (comments, i, 9);
-      c->resolved_at = _ksp_pg_dup (comments, i, 10);
-      g_ptr_array_add (rows->comments, c);
+      g_ptr_array_add (rows->comments, _ksp_pg_comment_from_row (comments, i));
     }
   for (int i = 0; i < PQntuples (justifications); i++)
     {

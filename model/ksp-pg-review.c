@@ -193,6 +193,29 @@ write_person (KspStore        *store,
                                                 " roles = excluded.roles", &p, "recording a person", error);
 }
 
+/* A comment from row @i of "SELECT id, standard_id, element_id, field, lang, reply_to, author, text,
+ * created_at, resolved_by, resolved_at FROM comment". */
+KspComment *
+_ksp_pg_comment_from_row (const PGresult *r,
+                          int             i)
+{
+  KspComment *c = g_new0 (KspComment, 1);
+
+  c->id = _ksp_pg_int64 (r, i, 0);
+  c->standard_id = _ksp_pg_dup (r, i, 1);
+  c->element_id = _ksp_pg_dup (r, i, 2);
+  c->field = _ksp_pg_dup (r, i, 3);
+  if (PQgetisnull (r, i, 4) || !ksp_lang_from_string (PQgetvalue (r, i, 4), &c->lang))
+    c->lang = KSP_LANG_NONE;
+  c->reply_to = _ksp_pg_int64 (r, i, 5);
+  c->author = _ksp_pg_dup (r, i, 6);
+  c->text = _ksp_pg_dup (r, i, 7);
+  c->created_at = _ksp_pg_dup (r, i, 8);
+  c->resolved_by = _ksp_pg_dup (r, i, 9);
+  c->resolved_at = _ksp_pg_dup (r, i, 10);
+  return c;
+}
+
 static GPtrArray *
 list_comments (KspStore   *store,
                const char *standard_id,
@@ -210,20 +233,7 @@ list_comments (KspStore   *store,
     return NULL;
   for (int i = 0; i < PQntuples (r); i++)
     {
-      KspComment *c = g_new0 (KspComment, 1);
-      c->id = _ksp_pg_int64 (r, i, 0);
-      c->standard_id = _ksp_pg_dup (r, i, 1);
-      c->element_id = _ksp_pg_dup (r, i, 2);
-      c->field = _ksp_pg_dup (r, i, 3);
-      if (PQgetisnull (r, i, 4) || !ksp_lang_from_string (PQgetvalue (r, i, 4), &c->lang))
-        c->lang = KSP_LANG_NONE;
-      c->reply_to = _ksp_pg_int64 (r, i, 5);
-      c->author = _ksp_pg_dup (r, i, 6);
-      c->text = _ksp_pg_dup (r, i, 7);
-      c->created_at = _ksp_pg_dup (r, i, 8);
-      c->resolved_by = _ksp_pg_dup (r, i, 9);
-      c->resolved_at = _ksp_pg_dup (r, i, 10);
-      g_ptr_array_add (list, c);
+      g_ptr_array_add (list, _ksp_pg_comment_from_row (r, i));
     }
   return g_steal_pointer (&list);
 }

@@ -100,6 +100,8 @@ gboolean      _ksp_pg_log_head       (KspStore       *store,
 
 /* ksp-pg-review.c: people, change sets, comments (the class's vfuncs) */
 void          _ksp_pg_review_init_class (KspStoreClass *store_class);
+KspComment   *_ksp_pg_comment_from_row (const PGresult *r,
+                                        int             i);
 
 /* ksp-pg-copy.c: copying a workspace (ksp-store-copy.h; the class's copy_* vfuncs) */
 void          _ksp_pg_copy_init_class   (KspStoreClass *store_class);

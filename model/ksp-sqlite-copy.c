@@ -78,21 +78,7 @@ copy_read_rows (KspStore *store,
     return NULL;
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      KspComment *c = g_new0 (KspComment, 1);
-      const char *lang = (const char *) sqlite3_column_text (s, 4);
-      c->id = sqlite3_column_int64 (s, 0);
-      c->standard_id = _ksp_sqlite_column_dup (s, 1);
-      c->element_id = _ksp_sqlite_column_dup (s, 2);
-      c->field = _ksp_sqlite_column_dup (s, 3);
-      if (lang == NULL || !ksp_lang_from_string (lang, &c->lang))
-        c->lang = KSP_LANG_NONE;
-      c->reply_to = sqlite3_column_int64 (s, 5);
-      c->author = _ksp_sqlite_column_dup (s, 6);
-      c->text = _ksp_sqlite_column_dup (s, 7);
-      c->created_at = _ksp_sqlite_column_dup (s, 8);
-      c->resolved_by = _ksp_sqlite_column_dup (s, 9);
-      c->resolved_at = _ksp_sqlite_column_dup (s, 10);
-      g_ptr_array_add (rows->comments, c);
+      g_ptr_array_add (rows->comments, _ksp_sqlite_comment_from_row (s));
     }
   if (!step_rows_done (self, s, rc, error, "reading the comments"))
     return NULL;

@@ -248,6 +248,29 @@ _ksp_sqlite_write_person (KspStore       *store,
 
 /* Comments ------------------------------------------------------------------------------------------- */
 
+/* A comment from the row @s is on, of "SELECT id, standard_id, element_id, field, lang, reply_to, author,
+ * text, created_at, resolved_by, resolved_at FROM comment". */
+KspComment *
+_ksp_sqlite_comment_from_row (sqlite3_stmt *s)
+{
+  KspComment *c = g_new0 (KspComment, 1);
+  const char *lang = (const char *) sqlite3_column_text (s, 4);
+
+  c->id = sqlite3_column_int64 (s, 0);
+  c->standard_id = _ksp_sqlite_column_dup (s, 1);
+  c->element_id = _ksp_sqlite_column_dup (s, 2);
+  c->field = _ksp_sqlite_column_dup (s, 3);
+  if (lang == NULL || !ksp_lang_from_string (lang, &c->lang))
+    c->lang = KSP_LANG_NONE;
+  c->reply_to = sqlite3_column_int64 (s, 5);
+  c->author = _ksp_sqlite_column_dup (s, 6);
+  c->text = _ksp_sqlite_column_dup (s, 7);
+  c->created_at = _ksp_sqlite_column_dup (s, 8);
+  c->resolved_by = _ksp_sqlite_column_dup (s, 9);
+  c->resolved_at = _ksp_sqlite_column_dup (s, 10);
+  return c;
+}
+
 GPtrArray *
 _ksp_sqlite_list_comments (KspStore   *store,
                            const char *standard_id,
@@ -265,21 +288,7 @@ _ksp_sqlite_list_comments (KspStore   *store,
   _ksp_sqlite_bind_text (s, 1, standard_id);
   while ((rc = sqlite3_step (s)) == SQLITE_ROW)
     {
-      KspComment *c = g_new0 (KspComment, 1);
-      const char *lang = (const char *) sqlite3_column_text (s, 4);
-      c->id = sqlite3_column_int64 (s, 0);
-      c->standard_id = _ksp_sqlite_column_dup (s, 1);
-      c->element_id = _ksp_sqlite_column_dup (s, 2);
-      c->field = _ksp_sqlite_column_dup (s, 3);
-      if (lang == NULL || !ksp_lang_from_string (lang, &c->lang))
-        c->lang = KSP_LANG_NONE;
-      c->reply_to = sqlite3_column_int64 (s, 5);
-      c->author = _ksp_sqlite_column_dup (s, 6);
-      c->text = _ksp_sqlite_column_dup (s, 7);
-      c->created_at = _ksp_sqlite_column_dup (s, 8);
-      c->resolved_by = _ksp_sqlite_column_dup (s, 9);
-      c->resolved_at = _ksp_sqlite_column_dup (s, 10);
-      g_ptr_array_add (list, c);
+      g_ptr_array_add (list, _ksp_sqlite_comment_from_row (s));
     }
   sqlite3_reset (s);
   if (rc != SQLITE_DONE)

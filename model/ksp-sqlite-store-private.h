@@ -44,6 +44,7 @@ GPtrArray    *_ksp_sqlite_log_list_after (KspSqliteStore *self,
 gint64        _ksp_sqlite_log_revision (KspSqliteStore *self,
                                         const char     *standard_id,
                                         GError        **error);
+KspComment   *_ksp_sqlite_comment_from_row (sqlite3_stmt   *s);
 gboolean      _ksp_sqlite_log_insert_records (KspSqliteStore    *self,
                                               const KspLogEntry *entry,
                                               const char        *what,

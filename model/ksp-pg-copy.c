@@ -297,20 +297,6 @@ append_value (KspNode    *node,
   g_string_append_c (v->json, '}');
 }
 
-static void
-flatten (KspNode   *node,
-         int        up,
-         GPtrArray *nodes,
-         GArray    *ups)
-{
-  int index = (int) nodes->len;
-
-  g_ptr_array_add (nodes, node);
-  g_array_append_val (ups, up);
-  for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    flatten (ksp_node_get_child (node, i), index, nodes, ups);
-}
-
 static gboolean
 copy_put_tree (KspStore             *store,
                const KspEditionInfo *tree,
@@ -350,7 +336,7 @@ copy_put_tree (KspStore             *store,
     return FALSE;
 
   /* the rows numbered at once, then every element in one statement and every value in another */
-  flatten (root, -1, nodes, ups);
+  _ksp_pg_flatten (root, -1, nodes, ups);
   _ksp_pg_int (&q, nodes->len);
   if (!(nids = _ksp_pg_query (self, "SELECT nextval(pg_get_serial_sequence('node', 'nid'))"
                                     " FROM generate_series(1, $1::integer)", &q, "copying the elements", error)))

@@ -60,6 +60,10 @@ gint64        _ksp_pg_int64          (const PGresult *r,
                                       int             row,
                                       int             col);
 char         *_ksp_pg_now            (void);
+void          _ksp_pg_flatten        (KspNode        *node,
+                                      int             up,
+                                      GPtrArray      *nodes,
+                                      GArray         *ups);
 gboolean      _ksp_pg_begin_read     (KspPgStore     *self,
                                       GError        **error);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)

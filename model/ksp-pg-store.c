@@ -861,18 +861,20 @@ write_values (KspPgStore *self,
   return insert_rows (self, values_head, value_types, 4, cells, "storing a value", error);
 }
 
-static void
-flatten (KspNode   *node,
-         int        up,
-         GPtrArray *nodes,
-         GArray    *ups)
+/* @node and everything under it in document order, each with the index of its parent in @nodes (@up for
+ * @node itself): the rows of a tree written at once. */
+void
+_ksp_pg_flatten (KspNode   *node,
+                 int        up,
+                 GPtrArray *nodes,
+                 GArray    *ups)
 {
   int index = (int) nodes->len;
 
   g_ptr_array_add (nodes, node);
   g_array_append_val (ups, up);
   for (guint i = 0; i < ksp_node_get_n_children (node); i++)
-    flatten (ksp_node_get_child (node, i), index, nodes, ups);
+    _ksp_pg_flatten (ksp_node_get_child (node, i), index, nodes, ups);
 }
 
 /* A whole new tree (an import): its rows numbered at once (nextval of node's sequence for each), then
@@ -893,7 +895,7 @@ insert_new_tree (KspPgStore *self,
   g_autofree char *tree_text = g_strdup_printf ("%" G_GINT64_FORMAT, tree);
   KspPgParams p = { 0 };
 
-  flatten (root, -1, nodes, ups);
+  _ksp_pg_flatten (root, -1, nodes, ups);
   _ksp_pg_int (&p, nodes->len);
   if (!(r = _ksp_pg_query (self, "SELECT nextval(pg_get_serial_sequence('node', 'nid')) FROM generate_series(1, $1::integer)",
                            &p, "storing the elements", error)))

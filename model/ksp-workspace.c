@@ -162,6 +162,8 @@ notify_any (KspWorkspace *self,
   g_signal_emit (self, signals[CHANGED], 0, standard_id, what);
 }
 
+static void set_known_revision (KspWorkspace *self, const char *standard_id, gint64 rev);
+
 /* This session's own change: also remembers the standard's revision it made, so that the rounds looking
  * for other sessions' changes (ksp_workspace_refresh) do not take it for one. */
 static void
@@ -173,7 +175,7 @@ notify (KspWorkspace *self,
     {
       gint64 rev = ksp_store_get_revision (self->store, standard_id, NULL);
       if (rev >= 0)
-        g_hash_table_insert (self->known, g_strdup (standard_id), g_memdup2 (&rev, sizeof rev));
+        set_known_revision (self, standard_id, rev);
     }
   notify_any (self, standard_id, what);
 }
@@ -184,6 +186,14 @@ known_revision (KspWorkspace *self,
 {
   gint64 *rev = g_hash_table_lookup (self->known, standard_id);
   return rev ? *rev : 0;
+}
+
+static void
+set_known_revision (KspWorkspace *self,
+                    const char   *standard_id,
+                    gint64        rev)
+{
+  g_hash_table_insert (self->known, g_strdup (standard_id), g_memdup2 (&rev, sizeof rev));
 }
 
 KspWorkspace *
@@ -272,7 +282,7 @@ on_draft_changed (KspDocument  *draft,
   gint64 rev = MAX (known_revision (self, id), ksp_document_get_revision (draft));
 
   /* the draft's own step: its revision is the standard's (the step held the standard's lock) */
-  g_hash_table_insert (self->known, g_strdup (id), g_memdup2 (&rev, sizeof rev));
+  set_known_revision (self, id, rev);
   notify_any (self, id, KSP_WORKSPACE_CHANGED_LOG);
 }
 
@@ -299,7 +309,7 @@ ksp_workspace_open_draft (KspWorkspace *self,
   {
     const char *id = ksp_node_get_id (ksp_document_get_root (draft));
     gint64 rev = MAX (known_revision (self, id), ksp_document_get_revision (draft));
-    g_hash_table_insert (self->known, g_strdup (id), g_memdup2 (&rev, sizeof rev));
+    set_known_revision (self, id, rev);
   }
   g_object_weak_ref (G_OBJECT (draft), on_draft_finalized, self);
   g_ptr_array_add (self->drafts, draft);
@@ -354,7 +364,7 @@ ksp_workspace_refresh (KspWorkspace *self,
         if ((applied > 0 || rev > known_revision (self, id)) &&
             !g_ptr_array_find_with_equal_func (changed, id, g_str_equal, NULL))
           g_ptr_array_add (changed, g_strdup (id));
-        g_hash_table_insert (self->known, g_strdup (id), g_memdup2 (&rev, sizeof rev));
+        set_known_revision (self, id, rev);
       }
   for (guint c = 0; c < changed->len; c++)
     notify_any (self, g_ptr_array_index (changed, c),
